@@ -1,0 +1,57 @@
+package app.nobat.platform.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+@Configuration(proxyBeanMethods = false)
+public class MongoConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoConfig.class);
+
+    /** Present only for the embedded default; closed after the client, which depends on it. */
+    @Bean(destroyMethod = "close")
+    EmbeddedMongoHolder embeddedMongo(MongoSettings settings) {
+        if (!settings.embedded()) {
+            return new EmbeddedMongoHolder(null);
+        }
+        EmbeddedMongo embedded = new EmbeddedMongo(Path.of(settings.dataDir()));
+        log.info("Embedded MongoDB-wire server (H2 file under {}) at {}",
+                Path.of(settings.dataDir()).toAbsolutePath(), embedded.connectionString());
+        return new EmbeddedMongoHolder(embedded);
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(MongoSettings settings, EmbeddedMongoHolder embedded) {
+        String uri = embedded.server() != null ? embedded.server().connectionString() : settings.uri();
+        MongoClientSettings clientSettings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applyToSocketSettings(s -> s.connectTimeout(10, TimeUnit.SECONDS))
+                .build();
+        return MongoClients.create(clientSettings);
+    }
+
+    @Bean
+    MongoDatabase mongoDatabase(MongoClient client, MongoSettings settings) {
+        return client.getDatabase(settings.database());
+    }
+
+    record EmbeddedMongoHolder(EmbeddedMongo server) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}
