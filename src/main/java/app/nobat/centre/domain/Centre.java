@@ -1,0 +1,50 @@
+package app.nobat.centre.domain;
+
+import app.nobat.centre.domain.CentreMessages.CentreDefined;
+import app.nobat.centre.domain.CentreMessages.DefineCentre;
+import app.nobat.common.InvalidInput;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A centre's configuration: services, desks, opening hours and queue policy, audited by its events. */
+public class Centre {
+
+    @AggregateIdentifier
+    private String centreId;
+    private CentreProfile profile;
+
+    protected Centre() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(DefineCentre cmd) {
+        if (cmd.profile() == null) {
+            throw new InvalidInput("A centre definition needs a profile");
+        }
+        cmd.profile().validate();
+        if (!cmd.centreId().equals(cmd.profile().centreId())) {
+            throw new InvalidInput("The profile's centreId must be " + cmd.centreId());
+        }
+        if (cmd.profile().equals(profile)) {
+            return false;
+        }
+        apply(new CentreDefined(cmd.centreId(), cmd.profile(), cmd.definedBy(), cmd.at()));
+        return true;
+    }
+
+    @EventSourcingHandler
+    void on(CentreDefined e) {
+        centreId = e.centreId();
+        profile = e.profile();
+    }
+
+    public CentreProfile profile() {
+        return profile;
+    }
+}

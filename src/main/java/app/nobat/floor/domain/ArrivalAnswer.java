@@ -1,0 +1,7 @@
+package app.nobat.floor.domain;
+
+import java.time.Instant;
+
+public record ArrivalAnswer(String visitId, String ticket, String serviceCode, String trackingToken,
+                           Instant arrivedAt) {
+}

@@ -1,0 +1,478 @@
+package app.nobat.floor.domain;
+
+import app.nobat.common.InvalidInput;
+import app.nobat.common.RuleViolation;
+import app.nobat.common.UnknownReference;
+import app.nobat.floor.domain.FloorCommand.*;
+import app.nobat.floor.domain.FloorEvent.*;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The live floor of one centre on one day: all its tickets, desks and calls. One writer per
+ * centre-day makes numbering gap-free and calls exclusive (DESIGN.md, consistency boundaries).
+ */
+public class Floor {
+
+    @AggregateIdentifier
+    private String floorId;
+    private FloorSettings settings;
+    private boolean closed;
+    private long arrivals;
+    private final Map<String, Integer> lastTicketNumber = new HashMap<>();
+    private final Map<String, VisitState> visits = new LinkedHashMap<>();
+    private final Map<String, DeskState> desks = new HashMap<>();
+    private final Map<String, CallAnswer> callsByRequest = new HashMap<>();
+    private final Map<String, String> visitsByArrivalRequest = new HashMap<>();
+    private final Map<String, String> visitsByCarriedOverFrom = new HashMap<>();
+
+    /** Required by Axon to rebuild the floor from its events. */
+    protected Floor() {
+    }
+
+    // ---- commands -------------------------------------------------------------------------
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ArrivalAnswer handle(RegisterArrival cmd, FloorSettingsSource settingsSource) {
+        startIfNew(cmd.floorId(), cmd.at(), settingsSource);
+        String earlier = cmd.requestId() != null ? visitsByArrivalRequest.get(cmd.requestId())
+                : cmd.carriedOverFrom() != null ? visitsByCarriedOverFrom.get(cmd.carriedOverFrom()) : null;
+        if (earlier != null) {
+            return arrivalAnswer(visits.get(earlier));
+        }
+        ensureOpen();
+        requireService(cmd.serviceCode());
+        if (visits.containsKey(cmd.visitId())) {
+            throw new RuleViolation("visit-exists", "Visit " + cmd.visitId() + " is already registered");
+        }
+        int number = lastTicketNumber.getOrDefault(cmd.serviceCode(), 0) + 1;
+        apply(new VisitArrived(floorId, cmd.visitId(), cmd.requestId(), cmd.serviceCode(),
+                ticket(cmd.serviceCode(), number), number,
+                cmd.priorityClass() == null ? PriorityClass.NONE : cmd.priorityClass(), cmd.appointmentRef(),
+                cmd.trackingToken(), cmd.arrivedAt() == null ? cmd.at() : cmd.arrivedAt(), cmd.carriedOverFrom(),
+                cmd.at()));
+        return arrivalAnswer(visits.get(cmd.visitId()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(OpenDesk cmd, FloorSettingsSource settingsSource) {
+        startIfNew(cmd.floorId(), cmd.at(), settingsSource);
+        ensureOpen();
+        Set<String> allowed = settings.deskServices().get(cmd.deskId());
+        if (allowed == null) {
+            throw new UnknownReference("desk", cmd.deskId());
+        }
+        Set<String> chosen = cmd.serviceCodes() == null || cmd.serviceCodes().isEmpty()
+                ? allowed : new LinkedHashSet<>(cmd.serviceCodes());
+        for (String code : chosen) {
+            requireService(code);
+            if (!allowed.contains(code)) {
+                throw new RuleViolation("service-not-at-desk",
+                        "Desk " + cmd.deskId() + " does not serve " + code + "; it serves " + allowed);
+            }
+        }
+        DeskState desk = desks.get(cmd.deskId());
+        if (desk != null && desk.status != DeskStatus.CLOSED) {
+            throw new RuleViolation("desk-open", "Desk " + cmd.deskId() + " is already open");
+        }
+        apply(new DeskOpened(floorId, cmd.deskId(), Set.copyOf(chosen), cmd.staffId(), cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(PauseDesk cmd) {
+        ensureOpen();
+        DeskState desk = openDesk(cmd.deskId());
+        if (desk.status == DeskStatus.PAUSED) {
+            throw new RuleViolation("desk-paused", "Desk " + cmd.deskId() + " is already paused");
+        }
+        apply(new DeskPaused(floorId, cmd.deskId(), cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(ResumeDesk cmd) {
+        ensureOpen();
+        DeskState desk = openDesk(cmd.deskId());
+        if (desk.status != DeskStatus.PAUSED) {
+            throw new RuleViolation("desk-not-paused", "Desk " + cmd.deskId() + " is not paused");
+        }
+        apply(new DeskResumed(floorId, cmd.deskId(), cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(CloseDesk cmd) {
+        ensureOpen();
+        DeskState desk = openDesk(cmd.deskId());
+        if (desk.currentVisit != null) {
+            throw new RuleViolation("desk-busy", "Desk " + cmd.deskId() + " still has ticket "
+                    + visits.get(desk.currentVisit).ticket + "; complete, transfer or release it first");
+        }
+        apply(new DeskClosed(floorId, cmd.deskId(), cmd.at()));
+    }
+
+    @CommandHandler
+    public CallAnswer handle(CallNext cmd) {
+        if (cmd.requestId() == null || cmd.requestId().isBlank()) {
+            throw new InvalidInput("call-next needs a request id");
+        }
+        CallAnswer earlier = callsByRequest.get(cmd.requestId());
+        if (earlier != null) {
+            if (!earlier.deskId().equals(cmd.deskId())) {
+                throw new RuleViolation("request-id-reused",
+                        "Request id " + cmd.requestId() + " was already used by desk " + earlier.deskId());
+            }
+            return earlier;
+        }
+        ensureOpen();
+        DeskState desk = openDesk(cmd.deskId());
+        if (desk.status == DeskStatus.PAUSED) {
+            throw new RuleViolation("desk-paused", "Desk " + cmd.deskId() + " is paused; resume it first");
+        }
+        if (desk.currentVisit != null) {
+            throw new RuleViolation("desk-busy", "Desk " + cmd.deskId() + " already has ticket "
+                    + visits.get(desk.currentVisit).ticket + " " + visits.get(desk.currentVisit).status
+                    .name().toLowerCase().replace('_', ' '));
+        }
+        List<QueuePolicy.Candidate> candidates = new ArrayList<>();
+        for (VisitState v : visits.values()) {
+            if (v.status == VisitStatus.WAITING && desk.services.contains(v.serviceCode)) {
+                candidates.add(new QueuePolicy.Candidate(v.visitId, v.priorityClass, v.arrivedAt, v.arrivalOrder,
+                        v.appointmentRef != null));
+            }
+        }
+        QueuePolicy.Choice choice = new QueuePolicy(settings.policy())
+                .choose(candidates, cmd.at(), desk.priorityStreak)
+                .orElseThrow(() -> new RuleViolation("queue-empty",
+                        "No ticket is waiting for the services of desk " + cmd.deskId()));
+        VisitState chosen = visits.get(choice.visitId());
+        apply(new TicketCalled(floorId, cmd.deskId(), chosen.visitId, chosen.ticket, chosen.serviceCode,
+                cmd.requestId(), choice.reason(), cmd.at()));
+        return callsByRequest.get(cmd.requestId());
+    }
+
+    @CommandHandler
+    public void handle(Recall cmd) {
+        ensureOpen();
+        VisitState visit = visit(cmd.visitId(), VisitStatus.CALLED, "recall");
+        if (visit.recalls >= settings.maxRecalls()) {
+            throw new RuleViolation("recalls-exhausted", "Ticket " + visit.ticket + " was recalled "
+                    + visit.recalls + " times already; mark it no-show instead");
+        }
+        apply(new TicketRecalled(floorId, visit.deskId, visit.visitId, visit.ticket, visit.recalls + 1, cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(StartService cmd) {
+        ensureOpen();
+        VisitState visit = visit(cmd.visitId(), VisitStatus.CALLED, "start");
+        apply(new ServiceStarted(floorId, visit.deskId, visit.visitId, cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(CompleteService cmd) {
+        ensureOpen();
+        VisitState visit = visit(cmd.visitId(), VisitStatus.IN_SERVICE, "complete");
+        apply(new VisitCompleted(floorId, visit.deskId, visit.visitId, cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(Transfer cmd) {
+        ensureOpen();
+        VisitState visit = visit(cmd.visitId(), VisitStatus.IN_SERVICE, "transfer");
+        requireService(cmd.toServiceCode());
+        if (cmd.toServiceCode().equals(visit.serviceCode)) {
+            throw new RuleViolation("same-service", "Ticket " + visit.ticket + " is already in " + visit.serviceCode);
+        }
+        int number = lastTicketNumber.getOrDefault(cmd.toServiceCode(), 0) + 1;
+        apply(new VisitTransferred(floorId, visit.deskId, visit.visitId, visit.serviceCode, cmd.toServiceCode(),
+                ticket(cmd.toServiceCode(), number), number, cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(MarkNoShow cmd) {
+        ensureOpen();
+        VisitState visit = visit(cmd.visitId(), VisitStatus.CALLED, "mark as no-show");
+        apply(new VisitMarkedNoShow(floorId, visit.deskId, visit.visitId, cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(CancelVisit cmd) {
+        ensureOpen();
+        VisitState visit = knownVisit(cmd.visitId());
+        if (visit.status != VisitStatus.WAITING && visit.status != VisitStatus.CALLED) {
+            throw new RuleViolation("visit-not-cancellable", "Ticket " + visit.ticket + " is "
+                    + describe(visit.status) + "; only a waiting or called visit can be cancelled");
+        }
+        String reason = cmd.reason() == null || cmd.reason().isBlank() ? "visitor left" : cmd.reason();
+        apply(new VisitCancelled(floorId, visit.deskId, visit.visitId, reason, cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(CloseFloor cmd) {
+        ensureOpen();
+        List<VisitClosure> closures = new ArrayList<>();
+        for (VisitState v : visits.values()) {
+            if (!v.status.isOpen()) {
+                continue;
+            }
+            boolean carry = settings.endOfDay() == EndOfDayRule.CARRY_OVER && v.status != VisitStatus.IN_SERVICE;
+            String reason = carry ? "carried over to the next opening day"
+                    : v.status == VisitStatus.IN_SERVICE ? "service unfinished at closing time"
+                    : "not served before closing time";
+            closures.add(new VisitClosure(v.visitId, v.ticket, v.serviceCode,
+                    carry ? VisitStatus.CARRIED_OVER : VisitStatus.CLOSED, reason, v.trackingToken,
+                    v.priorityClass, v.arrivedAt));
+        }
+        apply(new FloorClosed(floorId, settings.endOfDay(), closures, cmd.at()));
+    }
+
+    // ---- event sourcing -------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(FloorStarted e) {
+        floorId = e.floorId();
+        settings = e.settings();
+    }
+
+    @EventSourcingHandler
+    void on(VisitArrived e) {
+        VisitState v = new VisitState();
+        v.visitId = e.visitId();
+        v.serviceCode = e.serviceCode();
+        v.ticket = e.ticket();
+        v.priorityClass = e.priorityClass();
+        v.appointmentRef = e.appointmentRef();
+        v.trackingToken = e.trackingToken();
+        v.arrivedAt = e.arrivedAt();
+        v.arrivalOrder = ++arrivals;
+        v.status = VisitStatus.WAITING;
+        visits.put(v.visitId, v);
+        lastTicketNumber.put(e.serviceCode(), e.ticketNumber());
+        if (e.requestId() != null) {
+            visitsByArrivalRequest.put(e.requestId(), e.visitId());
+        }
+        if (e.carriedOverFrom() != null) {
+            visitsByCarriedOverFrom.put(e.carriedOverFrom(), e.visitId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DeskOpened e) {
+        DeskState d = new DeskState();
+        d.status = DeskStatus.OPEN;
+        d.services = Set.copyOf(e.serviceCodes());
+        desks.put(e.deskId(), d);
+    }
+
+    @EventSourcingHandler
+    void on(DeskPaused e) {
+        desks.get(e.deskId()).status = DeskStatus.PAUSED;
+    }
+
+    @EventSourcingHandler
+    void on(DeskResumed e) {
+        desks.get(e.deskId()).status = DeskStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(DeskClosed e) {
+        desks.get(e.deskId()).status = DeskStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(TicketCalled e) {
+        VisitState v = visits.get(e.visitId());
+        v.status = VisitStatus.CALLED;
+        v.deskId = e.deskId();
+        DeskState d = desks.get(e.deskId());
+        d.currentVisit = e.visitId();
+        d.priorityStreak = e.reason().priorityClass().isPriority() ? d.priorityStreak + 1 : 0;
+        callsByRequest.put(e.requestId(), new CallAnswer(e.visitId(), e.ticket(), e.serviceCode(), e.deskId(),
+                e.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(TicketRecalled e) {
+        visits.get(e.visitId()).recalls = e.recall();
+    }
+
+    @EventSourcingHandler
+    void on(ServiceStarted e) {
+        visits.get(e.visitId()).status = VisitStatus.IN_SERVICE;
+    }
+
+    @EventSourcingHandler
+    void on(VisitCompleted e) {
+        release(e.visitId(), VisitStatus.COMPLETED);
+    }
+
+    @EventSourcingHandler
+    void on(VisitTransferred e) {
+        release(e.visitId(), VisitStatus.WAITING);
+        VisitState v = visits.get(e.visitId());
+        v.serviceCode = e.toServiceCode();
+        v.ticket = e.ticket();
+        v.recalls = 0;
+        lastTicketNumber.put(e.toServiceCode(), e.ticketNumber());
+    }
+
+    @EventSourcingHandler
+    void on(VisitMarkedNoShow e) {
+        release(e.visitId(), VisitStatus.NO_SHOW);
+    }
+
+    @EventSourcingHandler
+    void on(VisitCancelled e) {
+        release(e.visitId(), VisitStatus.CANCELLED);
+    }
+
+    @EventSourcingHandler
+    void on(FloorClosed e) {
+        for (VisitClosure c : e.closures()) {
+            release(c.visitId(), c.outcome());
+        }
+        desks.values().forEach(d -> d.status = DeskStatus.CLOSED);
+        closed = true;
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    private void startIfNew(String id, Instant at, FloorSettingsSource source) {
+        if (floorId != null) {
+            return;
+        }
+        FloorId parsed = FloorId.parse(id);
+        apply(new FloorStarted(id, parsed.centreId(), parsed.day().toString(), source.settingsFor(parsed.centreId()),
+                at));
+    }
+
+    private void release(String visitId, VisitStatus outcome) {
+        VisitState v = visits.get(visitId);
+        if (v.deskId != null) {
+            DeskState d = desks.get(v.deskId);
+            if (d != null && visitId.equals(d.currentVisit)) {
+                d.currentVisit = null;
+            }
+        }
+        v.deskId = null;
+        v.status = outcome;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new RuleViolation("floor-closed", "The floor of " + floorId + " is closed for the day");
+        }
+    }
+
+    private void requireService(String code) {
+        if (code == null || !settings.servicePrefixes().containsKey(code)) {
+            throw new UnknownReference("service", String.valueOf(code));
+        }
+    }
+
+    private DeskState openDesk(String deskId) {
+        if (!settings.deskServices().containsKey(deskId)) {
+            throw new UnknownReference("desk", deskId);
+        }
+        DeskState desk = desks.get(deskId);
+        if (desk == null || desk.status == DeskStatus.CLOSED) {
+            throw new RuleViolation("desk-closed", "Desk " + deskId + " is not open");
+        }
+        return desk;
+    }
+
+    private VisitState knownVisit(String visitId) {
+        VisitState visit = visits.get(visitId);
+        if (visit == null) {
+            throw new UnknownReference("visit", visitId);
+        }
+        return visit;
+    }
+
+    private VisitState visit(String visitId, VisitStatus required, String action) {
+        VisitState visit = knownVisit(visitId);
+        if (visit.status != required) {
+            throw new RuleViolation("visit-not-" + required.name().toLowerCase().replace('_', '-'),
+                    "Cannot " + action + " ticket " + visit.ticket + ": it is " + describe(visit.status)
+                            + ", not " + describe(required));
+        }
+        return visit;
+    }
+
+    private static String describe(VisitStatus status) {
+        return status.name().toLowerCase().replace('_', ' ');
+    }
+
+    private String ticket(String serviceCode, int number) {
+        return settings.servicePrefixes().get(serviceCode) + "-" + String.format("%03d", number);
+    }
+
+    private ArrivalAnswer arrivalAnswer(VisitState v) {
+        return new ArrivalAnswer(v.visitId, v.ticket, v.serviceCode, v.trackingToken, v.arrivedAt);
+    }
+
+    private enum DeskStatus { OPEN, PAUSED, CLOSED }
+
+    private static final class DeskState {
+        private DeskStatus status;
+        private Set<String> services;
+        private String currentVisit;
+        private int priorityStreak;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DeskState d && status == d.status && Objects.equals(services, d.services)
+                    && Objects.equals(currentVisit, d.currentVisit) && priorityStreak == d.priorityStreak;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(status, services, currentVisit, priorityStreak);
+        }
+    }
+
+    private static final class VisitState {
+        private String visitId;
+        private String serviceCode;
+        private String ticket;
+        private PriorityClass priorityClass;
+        private String appointmentRef;
+        private String trackingToken;
+        private Instant arrivedAt;
+        private long arrivalOrder;
+        private VisitStatus status;
+        private String deskId;
+        private int recalls;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof VisitState v && visitId.equals(v.visitId) && serviceCode.equals(v.serviceCode)
+                    && ticket.equals(v.ticket) && priorityClass == v.priorityClass
+                    && Objects.equals(appointmentRef, v.appointmentRef)
+                    && Objects.equals(trackingToken, v.trackingToken) && arrivedAt.equals(v.arrivedAt)
+                    && arrivalOrder == v.arrivalOrder && status == v.status && Objects.equals(deskId, v.deskId)
+                    && recalls == v.recalls;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(visitId, status);
+        }
+    }
+}

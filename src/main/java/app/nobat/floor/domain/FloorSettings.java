@@ -1,0 +1,27 @@
+package app.nobat.floor.domain;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a floor needs of its centre's configuration, fixed when the day's floor starts: changes to
+ * the centre take effect from the next day's floor.
+ *
+ * @param servicePrefixes ticket prefix letter per service code
+ * @param deskServices    services each desk may serve
+ */
+public record FloorSettings(String timeZone, Map<String, String> servicePrefixes, Map<String, Set<String>> deskServices,
+                            QueuePolicySettings policy, EndOfDayRule endOfDay, int maxRecalls) {
+
+    public FloorSettings {
+        servicePrefixes = Map.copyOf(servicePrefixes);
+        deskServices = Map.copyOf(deskServices);
+        ZoneId.of(timeZone);
+    }
+
+    public List<String> serviceCodes() {
+        return servicePrefixes.keySet().stream().sorted().toList();
+    }
+}

@@ -1,0 +1,61 @@
+package app.nobat.floor.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/** Chooses the next ticket for a desk; pure, so that every call can be re-checked by replay. */
+public final class QueuePolicy {
+
+    /** A waiting ticket as the policy sees it. */
+    public record Candidate(String visitId, PriorityClass priorityClass, Instant arrivedAt, long arrivalOrder,
+                            boolean appointmentBoost) {
+    }
+
+    /** The chosen ticket and why. */
+    public record Choice(String visitId, CallReason reason) {
+    }
+
+    private final QueuePolicySettings settings;
+
+    public QueuePolicy(QueuePolicySettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param priorityStreak priority-class calls made in a row at this desk just before this one
+     */
+    public Optional<Choice> choose(Collection<Candidate> waiting, Instant now, int priorityStreak) {
+        if (waiting.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean regularWaiting = waiting.stream().anyMatch(c -> !c.priorityClass().isPriority());
+        boolean capReached = priorityStreak >= settings.maxPriorityInRow() && regularWaiting;
+        Comparator<Candidate> order = Comparator.<Candidate>comparingDouble(c -> -score(c, now))
+                .thenComparing(Candidate::arrivedAt)
+                .thenComparingLong(Candidate::arrivalOrder);
+        return waiting.stream()
+                .filter(c -> !capReached || !c.priorityClass().isPriority())
+                .min(order)
+                .map(c -> new Choice(c.visitId(), new CallReason(c.priorityClass(),
+                        round(waitedMinutes(c, now)), settings.weightOf(c.priorityClass()),
+                        c.appointmentBoost() ? settings.appointmentBoost() : 0.0,
+                        round(score(c, now)), capReached)));
+    }
+
+    double score(Candidate c, Instant now) {
+        return waitedMinutes(c, now) * settings.weightOf(c.priorityClass())
+                + (c.appointmentBoost() ? settings.appointmentBoost() : 0.0);
+    }
+
+    private static double waitedMinutes(Candidate c, Instant now) {
+        long millis = Math.max(0, Duration.between(c.arrivedAt(), now).toMillis());
+        return millis / 60_000.0;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100.0) / 100.0;
+    }
+}

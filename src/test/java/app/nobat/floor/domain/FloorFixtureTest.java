@@ -1,0 +1,513 @@
+package app.nobat.floor.domain;
+
+import app.nobat.common.InvalidInput;
+import app.nobat.common.RuleViolation;
+import app.nobat.common.UnknownReference;
+import app.nobat.floor.domain.FloorCommand.*;
+import app.nobat.floor.domain.FloorEvent.*;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Given-when-then fixtures for every rule of the floor. */
+class FloorFixtureTest {
+
+    static final String FLOOR = "gulf:2026-11-29";
+    static final Instant T0 = Instant.parse("2026-11-29T05:00:00Z");
+    static final FloorSettings SETTINGS = new FloorSettings("Asia/Tehran",
+            Map.of("res", "A", "work", "B", "id", "C"),
+            Map.of("d1", Set.of("res", "work"), "d2", Set.of("id"), "d3", Set.of("res", "work", "id")),
+            new QueuePolicySettings(Map.of(PriorityClass.ELDERLY, 2.0, PriorityClass.MEDICAL_REFERRAL, 3.0), 30.0, 2),
+            EndOfDayRule.CLOSE, 2);
+
+    FixtureConfiguration<Floor> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Floor.class);
+        fixture.registerInjectableResource((FloorSettingsSource) centreId -> {
+            if (!centreId.equals("gulf")) {
+                throw new UnknownReference("centre", centreId);
+            }
+            return SETTINGS;
+        });
+    }
+
+    static Instant at(int minutes) {
+        return T0.plusSeconds(60L * minutes);
+    }
+
+    static String v(int n) {
+        return FLOOR + ":v" + n;
+    }
+
+    static FloorStarted started() {
+        return new FloorStarted(FLOOR, "gulf", "2026-11-29", SETTINGS, T0);
+    }
+
+    static VisitArrived arrived(int n, String service, String ticket, int number, PriorityClass cls, int minute) {
+        return new VisitArrived(FLOOR, v(n), null, service, ticket, number, cls, null, "tok" + n, at(minute), null,
+                at(minute));
+    }
+
+    static RegisterArrival arrive(int n, String service, PriorityClass cls, int minute) {
+        return new RegisterArrival(FLOOR, v(n), null, service, cls, null, "tok" + n, null, null, at(minute));
+    }
+
+    static DeskOpened opened(String desk, String... services) {
+        return new DeskOpened(FLOOR, desk, Set.of(services), "staff-1", T0);
+    }
+
+    static CallReason reason(PriorityClass cls, double waited, double weight, double score, boolean cap) {
+        return new CallReason(cls, waited, weight, 0.0, score, cap);
+    }
+
+    @Nested
+    class Numbering {
+        @Test
+        void firstArrivalStartsTheFloorAndTakesNumberOne() {
+            fixture.givenNoPriorActivity()
+                    .when(arrive(1, "res", PriorityClass.NONE, 0))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
+                    .expectResultMessagePayload(new ArrivalAnswer(v(1), "A-001", "res", "tok1", at(0)));
+        }
+
+        @Test
+        void numbersAreSequentialPerService() {
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "work", "B-001", 1, PriorityClass.NONE, 1))
+                    .when(arrive(3, "res", PriorityClass.ELDERLY, 2))
+                    .expectEvents(arrived(3, "res", "A-002", 2, PriorityClass.ELDERLY, 2));
+        }
+
+        @Test
+        void aRepeatedArrivalRequestReturnsTheFirstTicket() {
+            VisitArrived first = new VisitArrived(FLOOR, v(1), "kiosk-req-1", "res", "A-001", 1, PriorityClass.NONE,
+                    null, "tok1", at(0), null, at(0));
+            fixture.given(started(), first)
+                    .when(new RegisterArrival(FLOOR, v(9), "kiosk-req-1", "res", PriorityClass.NONE, null, "tok9",
+                            null, null, at(1)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new ArrivalAnswer(v(1), "A-001", "res", "tok1", at(0)));
+        }
+
+        @Test
+        void unknownServiceIsRefused() {
+            fixture.given(started())
+                    .when(arrive(1, "nope", PriorityClass.NONE, 0))
+                    .expectException(UnknownReference.class);
+        }
+
+        @Test
+        void unknownCentreIsRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterArrival("nowhere:2026-11-29", "nowhere:2026-11-29:v1", null, "res",
+                            PriorityClass.NONE, null, "t", null, null, T0))
+                    .expectException(UnknownReference.class);
+        }
+
+        @Test
+        void aTransferTakesTheNextNumberOfTheTargetService() {
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "id", "C-001", 1, PriorityClass.NONE, 0), opened("d1", "res"),
+                            new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
+                                    reason(PriorityClass.NONE, 1, 1, 1, false), at(1)),
+                            new ServiceStarted(FLOOR, "d1", v(1), at(2)))
+                    .when(new Transfer(FLOOR, v(1), "id", at(5)))
+                    .expectEvents(new VisitTransferred(FLOOR, "d1", v(1), "res", "id", "C-002", 2, at(5)));
+        }
+    }
+
+    @Nested
+    class Desks {
+        @Test
+        void openWithAllItsServicesByDefault() {
+            fixture.given(started())
+                    .when(new OpenDesk(FLOOR, "d1", Set.of(), "staff-1", T0))
+                    .expectEvents(opened("d1", "res", "work"));
+        }
+
+        @Test
+        void openOnAFreshFloorStartsIt() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenDesk(FLOOR, "d2", Set.of("id"), "staff-1", T0))
+                    .expectEvents(started(), opened("d2", "id"));
+        }
+
+        @Test
+        void cannotOpenWithAServiceTheDeskDoesNotServe() {
+            fixture.given(started())
+                    .when(new OpenDesk(FLOOR, "d2", Set.of("res"), "s", T0))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("Desk d2 does not serve res; it serves [id]");
+        }
+
+        @Test
+        void cannotOpenTwice() {
+            fixture.given(started(), opened("d1", "res"))
+                    .when(new OpenDesk(FLOOR, "d1", Set.of("res"), "s", T0))
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void unknownDeskIsRefused() {
+            fixture.given(started())
+                    .when(new OpenDesk(FLOOR, "d99", Set.of(), "s", T0))
+                    .expectException(UnknownReference.class);
+        }
+
+        @Test
+        void pauseResumeClose() {
+            fixture.given(started(), opened("d1", "res"))
+                    .when(new PauseDesk(FLOOR, "d1", at(1)))
+                    .expectEvents(new DeskPaused(FLOOR, "d1", at(1)));
+            fixture.given(started(), opened("d1", "res"), new DeskPaused(FLOOR, "d1", at(1)))
+                    .when(new ResumeDesk(FLOOR, "d1", at(2)))
+                    .expectEvents(new DeskResumed(FLOOR, "d1", at(2)));
+            fixture.given(started(), opened("d1", "res"))
+                    .when(new CloseDesk(FLOOR, "d1", at(2)))
+                    .expectEvents(new DeskClosed(FLOOR, "d1", at(2)));
+        }
+
+        @Test
+        void resumeOfADeskThatIsNotPausedIsRefused() {
+            fixture.given(started(), opened("d1", "res"))
+                    .when(new ResumeDesk(FLOOR, "d1", at(2)))
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void pausedDeskCannotCall() {
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), opened("d1", "res"),
+                            new DeskPaused(FLOOR, "d1", at(1)))
+                    .when(new CallNext(FLOOR, "d1", "r1", at(2)))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("Desk d1 is paused; resume it first");
+        }
+
+        @Test
+        void closedDeskCannotCall() {
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
+                    .when(new CallNext(FLOOR, "d1", "r1", at(2)))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("Desk d1 is not open");
+        }
+
+        @Test
+        void busyDeskCannotClose() {
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), opened("d1", "res"),
+                            new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
+                                    reason(PriorityClass.NONE, 1, 1, 1, false), at(1)))
+                    .when(new CloseDesk(FLOOR, "d1", at(2)))
+                    .expectException(RuleViolation.class);
+        }
+    }
+
+    @Nested
+    class Calling {
+        @Test
+        void callsTheLongestWaitingOfTheDesksServicesAndRecordsWhy() {
+            fixture.given(started(), arrived(1, "id", "C-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "res", "A-001", 1, PriorityClass.NONE, 1),
+                            arrived(3, "res", "A-002", 2, PriorityClass.NONE, 2), opened("d1", "res", "work"))
+                    .when(new CallNext(FLOOR, "d1", "r1", at(10)))
+                    .expectEvents(new TicketCalled(FLOOR, "d1", v(2), "A-001", "res", "r1",
+                            reason(PriorityClass.NONE, 9, 1, 9, false), at(10)))
+                    .expectResultMessagePayload(new CallAnswer(v(2), "A-001", "res", "d1",
+                            reason(PriorityClass.NONE, 9, 1, 9, false)));
+        }
+
+        @Test
+        void classWeightLetsAPriorityTicketOvertake() {
+            // elderly waited 6 min × 2 = 12 beats regular 10 min × 1
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "res", "A-002", 2, PriorityClass.ELDERLY, 4), opened("d1", "res"))
+                    .when(new CallNext(FLOOR, "d1", "r1", at(10)))
+                    .expectEvents(new TicketCalled(FLOOR, "d1", v(2), "A-002", "res", "r1",
+                            reason(PriorityClass.ELDERLY, 6, 2, 12, false), at(10)));
+        }
+
+        @Test
+        void tiesGoByArrival() {
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 5),
+                            arrived(2, "work", "B-001", 1, PriorityClass.NONE, 5), opened("d1", "res", "work"))
+                    .when(new CallNext(FLOOR, "d1", "r1", at(5)))
+                    .expectEvents(new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
+                            reason(PriorityClass.NONE, 0, 1, 0, false), at(5)));
+        }
+
+        @Test
+        void afterTheLimitOfPriorityCallsInARowARegularTicketIsCalled() {
+            // limit is 2: after two elderly calls at d1 the regular ticket goes first despite a lower score
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "res", "A-002", 2, PriorityClass.ELDERLY, 1),
+                            arrived(3, "res", "A-003", 3, PriorityClass.ELDERLY, 1),
+                            arrived(4, "res", "A-004", 4, PriorityClass.ELDERLY, 1), opened("d1", "res"),
+                            new TicketCalled(FLOOR, "d1", v(2), "A-002", "res", "r1",
+                                    reason(PriorityClass.ELDERLY, 9, 2, 18, false), at(10)),
+                            new VisitCompleted(FLOOR, "d1", v(2), at(11)),
+                            new TicketCalled(FLOOR, "d1", v(3), "A-003", "res", "r2",
+                                    reason(PriorityClass.ELDERLY, 10, 2, 20, false), at(11)),
+                            new VisitMarkedNoShow(FLOOR, "d1", v(3), at(12)))
+                    .when(new CallNext(FLOOR, "d1", "r3", at(12)))
+                    .expectEvents(new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r3",
+                            reason(PriorityClass.NONE, 12, 1, 12, true), at(12)));
+        }
+
+        @Test
+        void appointmentHoldersGetTheBoost() {
+            VisitArrived booked = new VisitArrived(FLOOR, v(2), null, "res", "A-002", 2, PriorityClass.NONE,
+                    "BK7", "tok2", at(9), null, at(9));
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), booked,
+                            opened("d1", "res"))
+                    .when(new CallNext(FLOOR, "d1", "r1", at(10)))
+                    .expectEvents(new TicketCalled(FLOOR, "d1", v(2), "A-002", "res", "r1",
+                            new CallReason(PriorityClass.NONE, 1, 1, 30, 31, false), at(10)));
+        }
+
+        @Test
+        void aRepeatedRequestIdReturnsTheFirstAnswerAndCallsNoOneElse() {
+            CallReason why = reason(PriorityClass.NONE, 1, 1, 1, false);
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "res", "A-002", 2, PriorityClass.NONE, 0), opened("d1", "res"),
+                            new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1", why, at(1)),
+                            new VisitCompleted(FLOOR, "d1", v(1), at(2)))
+                    .when(new CallNext(FLOOR, "d1", "r1", at(3)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new CallAnswer(v(1), "A-001", "res", "d1", why));
+        }
+
+        @Test
+        void aRequestIdOfAnotherDeskIsRefused() {
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), opened("d1", "res"),
+                            opened("d3", "res"), new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
+                                    reason(PriorityClass.NONE, 1, 1, 1, false), at(1)))
+                    .when(new CallNext(FLOOR, "d3", "r1", at(3)))
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void aDeskWithACalledVisitCannotCallAgain() {
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "res", "A-002", 2, PriorityClass.NONE, 0), opened("d1", "res"),
+                            new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
+                                    reason(PriorityClass.NONE, 1, 1, 1, false), at(1)))
+                    .when(new CallNext(FLOOR, "d1", "r2", at(2)))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("Desk d1 already has ticket A-001 called");
+        }
+
+        @Test
+        void aDeskWithAVisitInServiceCannotCallAgain() {
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "res", "A-002", 2, PriorityClass.NONE, 0), opened("d1", "res"),
+                            new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
+                                    reason(PriorityClass.NONE, 1, 1, 1, false), at(1)),
+                            new ServiceStarted(FLOOR, "d1", v(1), at(2)))
+                    .when(new CallNext(FLOOR, "d1", "r2", at(3)))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("Desk d1 already has ticket A-001 in service");
+        }
+
+        @Test
+        void emptyQueueIsAClearRefusal() {
+            fixture.given(started(), arrived(1, "id", "C-001", 1, PriorityClass.NONE, 0), opened("d1", "res"))
+                    .when(new CallNext(FLOOR, "d1", "r1", at(1)))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("No ticket is waiting for the services of desk d1");
+        }
+
+        @Test
+        void callNextNeedsARequestId() {
+            fixture.given(started(), opened("d1", "res"))
+                    .when(new CallNext(FLOOR, "d1", " ", at(1)))
+                    .expectException(InvalidInput.class);
+        }
+
+        @Test
+        void aTransferredVisitKeepsItsArrivalTime() {
+            // v1 arrived at 0 in res, transferred to work at 20; v2 arrived in work at 5: v1 still goes first
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "work", "B-001", 1, PriorityClass.NONE, 5), opened("d1", "res"),
+                            opened("d3", "work"),
+                            new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
+                                    reason(PriorityClass.NONE, 1, 1, 1, false), at(1)),
+                            new ServiceStarted(FLOOR, "d1", v(1), at(2)),
+                            new VisitTransferred(FLOOR, "d1", v(1), "res", "work", "B-002", 2, at(20)))
+                    .when(new CallNext(FLOOR, "d3", "r2", at(30)))
+                    .expectEvents(new TicketCalled(FLOOR, "d3", v(1), "B-002", "work", "r2",
+                            reason(PriorityClass.NONE, 30, 1, 30, false), at(30)));
+        }
+    }
+
+    @Nested
+    class VisitLifecycle {
+        List<Object> calledV1() {
+            return List.of(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), opened("d1", "res"),
+                    new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
+                            reason(PriorityClass.NONE, 1, 1, 1, false), at(1)));
+        }
+
+        List<Object> inServiceV1() {
+            List<Object> events = new java.util.ArrayList<>(calledV1());
+            events.add(new ServiceStarted(FLOOR, "d1", v(1), at(2)));
+            return events;
+        }
+
+        @Test
+        void recallThenStartThenComplete() {
+            fixture.given(calledV1()).when(new Recall(FLOOR, v(1), at(2)))
+                    .expectEvents(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 1, at(2)));
+            fixture.given(calledV1()).when(new StartService(FLOOR, v(1), at(2)))
+                    .expectEvents(new ServiceStarted(FLOOR, "d1", v(1), at(2)));
+            fixture.given(inServiceV1()).when(new CompleteService(FLOOR, v(1), at(9)))
+                    .expectEvents(new VisitCompleted(FLOOR, "d1", v(1), at(9)));
+        }
+
+        @Test
+        void recallsAreLimited() {
+            List<Object> events = new java.util.ArrayList<>(calledV1());
+            events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 1, at(2)));
+            events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 2, at(3)));
+            fixture.given(events).when(new Recall(FLOOR, v(1), at(4)))
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void noShowFreesTheDesk() {
+            List<Object> events = new java.util.ArrayList<>(calledV1());
+            events.add(arrived(2, "res", "A-002", 2, PriorityClass.NONE, 1));
+            events.add(new VisitMarkedNoShow(FLOOR, "d1", v(1), at(5)));
+            fixture.given(events).when(new CallNext(FLOOR, "d1", "r2", at(6)))
+                    .expectEvents(new TicketCalled(FLOOR, "d1", v(2), "A-002", "res", "r2",
+                            reason(PriorityClass.NONE, 5, 1, 5, false), at(6)));
+        }
+
+        @Test
+        void noShowOnlyForACalledVisit() {
+            fixture.given(inServiceV1()).when(new MarkNoShow(FLOOR, v(1), at(4)))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("Cannot mark as no-show ticket A-001: it is in service, not called");
+        }
+
+        @Test
+        void startOnlyForACalledVisit() {
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
+                    .when(new StartService(FLOOR, v(1), at(4)))
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void completeOnlyInService() {
+            fixture.given(calledV1()).when(new CompleteService(FLOOR, v(1), at(4)))
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void transferToTheSameServiceIsRefused() {
+            fixture.given(inServiceV1()).when(new Transfer(FLOOR, v(1), "res", at(4)))
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void transferToAnUnknownServiceIsRefused() {
+            fixture.given(inServiceV1()).when(new Transfer(FLOOR, v(1), "nope", at(4)))
+                    .expectException(UnknownReference.class);
+        }
+
+        @Test
+        void cancelAWaitingOrCalledVisit() {
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
+                    .when(new CancelVisit(FLOOR, v(1), null, at(3)))
+                    .expectEvents(new VisitCancelled(FLOOR, null, v(1), "visitor left", at(3)));
+            fixture.given(calledV1()).when(new CancelVisit(FLOOR, v(1), "left", at(3)))
+                    .expectEvents(new VisitCancelled(FLOOR, "d1", v(1), "left", at(3)));
+        }
+
+        @Test
+        void cannotCancelInService() {
+            fixture.given(inServiceV1()).when(new CancelVisit(FLOOR, v(1), null, at(3)))
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void unknownVisitIsRefused() {
+            fixture.given(started()).when(new StartService(FLOOR, v(42), at(3)))
+                    .expectException(UnknownReference.class);
+        }
+    }
+
+    @Nested
+    class EndOfDay {
+        @Test
+        void closingClosesEveryOpenVisitWithAReason() {
+            List<Object> events = new java.util.ArrayList<>(List.of(started(),
+                    arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                    arrived(2, "res", "A-002", 2, PriorityClass.ELDERLY, 0),
+                    arrived(3, "res", "A-003", 3, PriorityClass.NONE, 0), opened("d1", "res"),
+                    new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
+                            reason(PriorityClass.NONE, 1, 1, 1, false), at(1)),
+                    new ServiceStarted(FLOOR, "d1", v(1), at(2)),
+                    new VisitCancelled(FLOOR, null, v(3), "left", at(3))));
+            fixture.given(events).when(new CloseFloor(FLOOR, at(600)))
+                    .expectEvents(new FloorClosed(FLOOR, EndOfDayRule.CLOSE, List.of(
+                            new VisitClosure(v(1), "A-001", "res", VisitStatus.CLOSED,
+                                    "service unfinished at closing time", "tok1", PriorityClass.NONE, at(0)),
+                            new VisitClosure(v(2), "A-002", "res", VisitStatus.CLOSED,
+                                    "not served before closing time", "tok2", PriorityClass.ELDERLY, at(0))),
+                            at(600)));
+        }
+
+        @Test
+        void carryOverRuleCarriesWaitingVisits() {
+            FloorSettings carry = new FloorSettings(SETTINGS.timeZone(), SETTINGS.servicePrefixes(),
+                    SETTINGS.deskServices(), SETTINGS.policy(), EndOfDayRule.CARRY_OVER, 2);
+            fixture.given(new FloorStarted(FLOOR, "gulf", "2026-11-29", carry, T0),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
+                    .when(new CloseFloor(FLOOR, at(600)))
+                    .expectEvents(new FloorClosed(FLOOR, EndOfDayRule.CARRY_OVER, List.of(
+                            new VisitClosure(v(1), "A-001", "res", VisitStatus.CARRIED_OVER,
+                                    "carried over to the next opening day", "tok1", PriorityClass.NONE, at(0))),
+                            at(600)));
+        }
+
+        @Test
+        void aClosedFloorRefusesEverything() {
+            fixture.given(started(), new FloorClosed(FLOOR, EndOfDayRule.CLOSE, List.of(), at(600)))
+                    .when(arrive(1, "res", PriorityClass.NONE, 601))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("The floor of gulf:2026-11-29 is closed for the day");
+            fixture.given(started(), new FloorClosed(FLOOR, EndOfDayRule.CLOSE, List.of(), at(600)))
+                    .when(new CloseFloor(FLOOR, at(601)))
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void aCarriedOverVisitIsRegisteredOnceOnTheNextDay() {
+            String next = "gulf:2026-11-30";
+            VisitArrived carried = new VisitArrived(next, next + ":c1", null, "res", "A-001", 1,
+                    PriorityClass.NONE, null, "tok1", at(0), v(1), at(1440));
+            fixture.given(new FloorStarted(next, "gulf", "2026-11-30", SETTINGS, at(1440)), carried)
+                    .when(new RegisterArrival(next, next + ":c2", null, "res", PriorityClass.NONE, null, "tok1",
+                            at(0), v(1), at(1441)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new ArrivalAnswer(next + ":c1", "A-001", "res", "tok1", at(0)));
+        }
+    }
+
+    @Test
+    void floorIdsAndVisitIdsParse() {
+        assertThat(FloorId.ofVisit(v(1))).isEqualTo(FloorId.parse(FLOOR));
+        assertThat(FloorId.parse(FLOOR).visitId("x")).isEqualTo(FLOOR + ":x");
+    }
+}
