@@ -10,6 +10,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class NobatApplication {
 
+    static {
+        // Axon's update checker calls home; these machines and many centres have no internet.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(NobatApplication.class, args);
     }

@@ -54,7 +54,7 @@ public class Floor {
         String earlier = cmd.requestId() != null ? visitsByArrivalRequest.get(cmd.requestId())
                 : cmd.carriedOverFrom() != null ? visitsByCarriedOverFrom.get(cmd.carriedOverFrom()) : null;
         if (earlier != null) {
-            return arrivalAnswer(visits.get(earlier));
+            return arrivalAnswer(visits.get(earlier), cmd.at());
         }
         ensureOpen();
         requireService(cmd.serviceCode());
@@ -67,7 +67,7 @@ public class Floor {
                 cmd.priorityClass() == null ? PriorityClass.NONE : cmd.priorityClass(), cmd.appointmentRef(),
                 cmd.trackingToken(), cmd.arrivedAt() == null ? cmd.at() : cmd.arrivedAt(), cmd.carriedOverFrom(),
                 cmd.at()));
-        return arrivalAnswer(visits.get(cmd.visitId()));
+        return arrivalAnswer(visits.get(cmd.visitId()), cmd.at());
     }
 
     @CommandHandler
@@ -152,8 +152,7 @@ public class Floor {
         List<QueuePolicy.Candidate> candidates = new ArrayList<>();
         for (VisitState v : visits.values()) {
             if (v.status == VisitStatus.WAITING && desk.services.contains(v.serviceCode)) {
-                candidates.add(new QueuePolicy.Candidate(v.visitId, v.priorityClass, v.arrivedAt, v.arrivalOrder,
-                        v.appointmentRef != null));
+                candidates.add(candidate(v));
             }
         }
         QueuePolicy.Choice choice = new QueuePolicy(settings.policy())
@@ -423,8 +422,30 @@ public class Floor {
         return settings.servicePrefixes().get(serviceCode) + "-" + String.format("%03d", number);
     }
 
-    private ArrivalAnswer arrivalAnswer(VisitState v) {
-        return new ArrivalAnswer(v.visitId, v.ticket, v.serviceCode, v.trackingToken, v.arrivedAt);
+    private ArrivalAnswer arrivalAnswer(VisitState v, Instant now) {
+        return new ArrivalAnswer(v.visitId, v.ticket, v.serviceCode, v.trackingToken, v.arrivedAt,
+                v.status == VisitStatus.WAITING ? positionOf(v, now) : 0);
+    }
+
+    /** 1 + the waiting visits of the same service the policy would call before this one now. */
+    private int positionOf(VisitState target, Instant now) {
+        QueuePolicy policy = new QueuePolicy(settings.policy());
+        double mine = policy.scoreOf(candidate(target), now);
+        int ahead = 0;
+        for (VisitState v : visits.values()) {
+            if (v != target && v.status == VisitStatus.WAITING && v.serviceCode.equals(target.serviceCode)) {
+                double theirs = policy.scoreOf(candidate(v), now);
+                if (theirs > mine || (theirs == mine && v.arrivalOrder < target.arrivalOrder)) {
+                    ahead++;
+                }
+            }
+        }
+        return ahead + 1;
+    }
+
+    private static QueuePolicy.Candidate candidate(VisitState v) {
+        return new QueuePolicy.Candidate(v.visitId, v.priorityClass, v.arrivedAt, v.arrivalOrder,
+                v.appointmentRef != null);
     }
 
     private enum DeskStatus { OPEN, PAUSED, CLOSED }

@@ -45,6 +45,11 @@ public final class QueuePolicy {
                         round(score(c, now)), capReached)));
     }
 
+    /** The score a waiting ticket has now under this policy. */
+    public double scoreOf(Candidate c, Instant now) {
+        return score(c, now);
+    }
+
     double score(Candidate c, Instant now) {
         return waitedMinutes(c, now) * settings.weightOf(c.priorityClass())
                 + (c.appointmentBoost() ? settings.appointmentBoost() : 0.0);

@@ -79,7 +79,7 @@ class FloorFixtureTest {
                     .when(arrive(1, "res", PriorityClass.NONE, 0))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
-                    .expectResultMessagePayload(new ArrivalAnswer(v(1), "A-001", "res", "tok1", at(0)));
+                    .expectResultMessagePayload(new ArrivalAnswer(v(1), "A-001", "res", "tok1", at(0), 1));
         }
 
         @Test
@@ -87,7 +87,8 @@ class FloorFixtureTest {
             fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
                             arrived(2, "work", "B-001", 1, PriorityClass.NONE, 1))
                     .when(arrive(3, "res", PriorityClass.ELDERLY, 2))
-                    .expectEvents(arrived(3, "res", "A-002", 2, PriorityClass.ELDERLY, 2));
+                    .expectEvents(arrived(3, "res", "A-002", 2, PriorityClass.ELDERLY, 2))
+                    .expectResultMessagePayload(new ArrivalAnswer(v(3), "A-002", "res", "tok3", at(2), 2));
         }
 
         @Test
@@ -98,7 +99,7 @@ class FloorFixtureTest {
                     .when(new RegisterArrival(FLOOR, v(9), "kiosk-req-1", "res", PriorityClass.NONE, null, "tok9",
                             null, null, at(1)))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new ArrivalAnswer(v(1), "A-001", "res", "tok1", at(0)));
+                    .expectResultMessagePayload(new ArrivalAnswer(v(1), "A-001", "res", "tok1", at(0), 1));
         }
 
         @Test
@@ -501,7 +502,7 @@ class FloorFixtureTest {
                     .when(new RegisterArrival(next, next + ":c2", null, "res", PriorityClass.NONE, null, "tok1",
                             at(0), v(1), at(1441)))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new ArrivalAnswer(next + ":c1", "A-001", "res", "tok1", at(0)));
+                    .expectResultMessagePayload(new ArrivalAnswer(next + ":c1", "A-001", "res", "tok1", at(0), 1));
         }
     }
 

@@ -1,0 +1,73 @@
+package app.nobat.display;
+
+import app.nobat.floor.board.FloorChange;
+import app.nobat.floor.board.FloorFeed;
+import app.nobat.floor.board.FloorQueries;
+import app.nobat.platform.web.Blocking;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The queue display of a centre: a snapshot, and live over Server-Sent Events. */
+@RestController
+@RequestMapping("/api/centres/{centreId}/display")
+@Tag(name = "display", description = "Queue displays: tickets, desks and services only")
+public class DisplayController {
+
+    /** One SSE message: what changed, and the display after the change. */
+    public record DisplayMessage(String kind, Object change, DisplayView display) {
+    }
+
+    private final FloorQueries floors;
+    private final FloorFeed feed;
+    private final Clock clock;
+    private final Duration heartbeat;
+
+    public DisplayController(FloorQueries floors, FloorFeed feed, Clock clock,
+                             @Value("${nobat.sse.heartbeat:15s}") Duration heartbeat) {
+        this.floors = floors;
+        this.feed = feed;
+        this.clock = clock;
+        this.heartbeat = heartbeat;
+    }
+
+    @GetMapping
+    @Operation(summary = "The display now")
+    public Mono<DisplayView> snapshot(@PathVariable String centreId) {
+        return Blocking.call(() -> DisplayView.of(floors.board(floors.today(centreId)), clock.instant()));
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "The display live: a snapshot event first, then every call and queue change; "
+            + "heartbeat comments; resume with Last-Event-ID")
+    public Flux<ServerSentEvent<DisplayMessage>> stream(
+            @PathVariable String centreId,
+            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
+        return Blocking.call(() -> floors.today(centreId)).flatMapMany(today -> {
+            Flux<ServerSentEvent<DisplayMessage>> changes = feed.follow(centreId, lastEventId)
+                    .map(this::toEvent);
+            return Flux.merge(changes, Flux.interval(heartbeat, heartbeat)
+                    .map(i -> ServerSentEvent.<DisplayMessage>builder().comment("heartbeat").build()));
+        });
+    }
+
+    private ServerSentEvent<DisplayMessage> toEvent(FloorChange change) {
+        return ServerSentEvent.<DisplayMessage>builder()
+                .id(change.eventId())
+                .event(change.kind())
+                .data(new DisplayMessage(change.kind(), change.detail(), DisplayView.of(change.board(), clock.instant())))
+                .build();
+    }
+}

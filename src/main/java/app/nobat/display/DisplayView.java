@@ -1,0 +1,37 @@
+package app.nobat.display;
+
+import app.nobat.floor.board.FloorBoard;
+import app.nobat.floor.board.FloorBoard.CallView;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** What a queue display shows: tickets, desks and services only, never a person. */
+public record DisplayView(String centreId, String day, boolean closed, CallView latestCall, List<CallView> recentCalls,
+                          List<ServiceLine> services, List<DeskLine> desks) {
+
+    public static final int CALLS_SHOWN = 10;
+
+    public record ServiceLine(String serviceCode, int waiting, int estimatedWaitMinutes, double longestWaitMinutes) {
+    }
+
+    public record DeskLine(String deskId, String status, String currentTicket) {
+    }
+
+    public static DisplayView of(FloorBoard board, Instant now) {
+        List<CallView> calls = board.recentCalls.stream().limit(CALLS_SHOWN).toList();
+        List<ServiceLine> services = board.settings == null ? List.of()
+                : board.settings.serviceCodes().stream().map(code -> {
+                    var waiting = board.waitingFor(code, now);
+                    double longest = waiting.stream()
+                            .mapToDouble(v -> Duration.between(v.arrivedAt, now).toSeconds() / 60.0).max().orElse(0);
+                    return new ServiceLine(code, waiting.size(), board.estimatedWaitMinutes(code, waiting.size() + 1),
+                            Math.round(longest * 10) / 10.0);
+                }).toList();
+        List<DeskLine> desks = board.desks.values().stream()
+                .map(d -> new DeskLine(d.deskId, d.status, d.currentTicket)).toList();
+        return new DisplayView(board.centreId, board.day, board.closed, calls.isEmpty() ? null : calls.get(0), calls,
+                services, desks);
+    }
+}

@@ -1,0 +1,288 @@
+package app.nobat.floor.board;
+
+import app.nobat.floor.domain.FloorEvent;
+import app.nobat.floor.domain.FloorEvent.*;
+import app.nobat.floor.domain.FloorSettings;
+import app.nobat.floor.domain.PriorityClass;
+import app.nobat.floor.domain.QueuePolicy;
+import app.nobat.floor.domain.VisitStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The read model of one floor: desks, open visits, recent calls and service statistics. Pure:
+ * {@link #apply} is the whole projection, so a board rebuilt by replay can be compared with the
+ * stored one. Idempotent by the floor's event sequence number. Visits that have ended leave the
+ * board; {@link #apply} hands every visit it touched to the caller, which keeps them as records.
+ */
+public class FloorBoard {
+
+    public static final int RECENT_CALLS = 20;
+    static final double DEFAULT_SERVICE_MINUTES = 5.0;
+
+    public String floorId;
+    public String centreId;
+    public String day;
+    public FloorSettings settings;
+    public boolean closed;
+    public long lastSequence = -1;
+    public Map<String, DeskView> desks = new TreeMap<>();
+    public Map<String, VisitView> visits = new LinkedHashMap<>();
+    public List<CallView> recentCalls = new ArrayList<>();
+    public Map<String, ServiceStats> stats = new TreeMap<>();
+    private transient List<VisitView> touchedNow;
+
+    public static class DeskView {
+        public String deskId;
+        public String status = "CLOSED";
+        public Set<String> serviceCodes = Set.of();
+        public String staffId;
+        public String currentVisitId;
+        public String currentTicket;
+    }
+
+    public static class VisitView {
+        public String visitId;
+        public String ticket;
+        public String serviceCode;
+        public PriorityClass priorityClass;
+        public VisitStatus status;
+        public String deskId;
+        public Instant arrivedAt;
+        public String appointmentRef;
+        public String trackingToken;
+        public String carriedOverFrom;
+        public Instant calledAt;
+        public int recalls;
+        public List<TimelineEntry> timeline = new ArrayList<>();
+    }
+
+    public record TimelineEntry(Instant at, String event, String deskId, String ticket, String serviceCode,
+                                String detail) {
+    }
+
+    public record CallView(String ticket, String deskId, String serviceCode, Instant at, int recall) {
+    }
+
+    public static class ServiceStats {
+        public int arrived;
+        public int served;
+        public long serviceMillis;
+        public long waitMillis;
+        public int called;
+    }
+
+    /**
+     * Applies one event of this floor; events at or below the last applied sequence are ignored.
+     *
+     * @return the visits the event changed, in their new state (ended ones have left the board)
+     */
+    public List<VisitView> apply(FloorEvent event, long sequence) {
+        if (sequence <= lastSequence) {
+            return List.of();
+        }
+        lastSequence = sequence;
+        List<VisitView> touched = new ArrayList<>();
+        touchedNow = touched;
+        applyToBoard(event);
+        touchedNow = null;
+        touched.stream().filter(v -> !v.status.isOpen()).forEach(v -> visits.remove(v.visitId));
+        return touched;
+    }
+
+    private void applyToBoard(FloorEvent event) {
+        if (event instanceof FloorStarted e) {
+            floorId = e.floorId();
+            centreId = e.centreId();
+            day = e.day();
+            settings = e.settings();
+            e.settings().deskServices().keySet().forEach(id -> desks.computeIfAbsent(id, k -> {
+                DeskView d = new DeskView();
+                d.deskId = k;
+                return d;
+            }));
+            e.settings().serviceCodes().forEach(code -> stats.put(code, new ServiceStats()));
+        } else if (event instanceof VisitArrived e) {
+            VisitView v = new VisitView();
+            v.visitId = e.visitId();
+            v.ticket = e.ticket();
+            v.serviceCode = e.serviceCode();
+            v.priorityClass = e.priorityClass();
+            v.status = VisitStatus.WAITING;
+            v.arrivedAt = e.arrivedAt();
+            v.appointmentRef = e.appointmentRef();
+            v.trackingToken = e.trackingToken();
+            v.carriedOverFrom = e.carriedOverFrom();
+            visits.put(v.visitId, v);
+            stats(e.serviceCode()).arrived++;
+            String detail = e.carriedOverFrom() != null ? "carried over from " + e.carriedOverFrom()
+                    : e.appointmentRef() != null ? "appointment check-in" : "walk-in";
+            timeline(v, e.at(), "ARRIVED", null, detail + ", priority " + e.priorityClass());
+        } else if (event instanceof DeskOpened e) {
+            DeskView d = desk(e.deskId());
+            d.status = "OPEN";
+            d.serviceCodes = Set.copyOf(e.serviceCodes());
+            d.staffId = e.staffId();
+        } else if (event instanceof DeskPaused e) {
+            desk(e.deskId()).status = "PAUSED";
+        } else if (event instanceof DeskResumed e) {
+            desk(e.deskId()).status = "OPEN";
+        } else if (event instanceof DeskClosed e) {
+            DeskView d = desk(e.deskId());
+            d.status = "CLOSED";
+            d.staffId = null;
+        } else if (event instanceof TicketCalled e) {
+            VisitView v = visits.get(e.visitId());
+            v.status = VisitStatus.CALLED;
+            v.deskId = e.deskId();
+            v.calledAt = e.at();
+            v.recalls = 0;
+            DeskView d = desk(e.deskId());
+            d.currentVisitId = v.visitId;
+            d.currentTicket = v.ticket;
+            ServiceStats s = stats(v.serviceCode);
+            s.called++;
+            s.waitMillis += Math.max(0, Duration.between(v.arrivedAt, e.at()).toMillis());
+            recentCall(new CallView(v.ticket, e.deskId(), v.serviceCode, e.at(), 0));
+            var r = e.reason();
+            timeline(v, e.at(), "CALLED", e.deskId(), String.format(java.util.Locale.ROOT,
+                    "class %s, waited %.2f min, weight %.1f, boost %.1f, score %.2f%s", r.priorityClass(),
+                    r.waitedMinutes(), r.weight(), r.boost(), r.score(),
+                    r.priorityCapApplied() ? ", priority limit reached" : ""));
+        } else if (event instanceof TicketRecalled e) {
+            VisitView v = visits.get(e.visitId());
+            v.recalls = e.recall();
+            recentCall(new CallView(v.ticket, e.deskId(), v.serviceCode, e.at(), e.recall()));
+            timeline(v, e.at(), "RECALLED", e.deskId(), "recall " + e.recall());
+        } else if (event instanceof ServiceStarted e) {
+            VisitView v = visits.get(e.visitId());
+            v.status = VisitStatus.IN_SERVICE;
+            timeline(v, e.at(), "STARTED", e.deskId(), null);
+        } else if (event instanceof VisitCompleted e) {
+            VisitView v = visits.get(e.visitId());
+            ServiceStats s = stats(v.serviceCode);
+            s.served++;
+            Instant startedAt = v.timeline.stream().filter(t -> t.event().equals("STARTED"))
+                    .map(TimelineEntry::at).reduce((a, b) -> b).orElse(e.at());
+            s.serviceMillis += Math.max(0, Duration.between(startedAt, e.at()).toMillis());
+            end(v, VisitStatus.COMPLETED);
+            timeline(v, e.at(), "COMPLETED", e.deskId(), null);
+        } else if (event instanceof VisitTransferred e) {
+            VisitView v = visits.get(e.visitId());
+            end(v, VisitStatus.WAITING);
+            v.serviceCode = e.toServiceCode();
+            v.ticket = e.ticket();
+            v.calledAt = null;
+            v.recalls = 0;
+            stats(e.toServiceCode()).arrived++;
+            timeline(v, e.at(), "TRANSFERRED", e.deskId(),
+                    "from " + e.fromServiceCode() + " to " + e.toServiceCode() + ", keeps its arrival time");
+        } else if (event instanceof VisitMarkedNoShow e) {
+            VisitView v = visits.get(e.visitId());
+            end(v, VisitStatus.NO_SHOW);
+            timeline(v, e.at(), "NO_SHOW", e.deskId(), null);
+        } else if (event instanceof VisitCancelled e) {
+            VisitView v = visits.get(e.visitId());
+            end(v, VisitStatus.CANCELLED);
+            timeline(v, e.at(), "CANCELLED", e.deskId(), e.reason());
+        } else if (event instanceof FloorClosed e) {
+            for (VisitClosure c : e.closures()) {
+                VisitView v = visits.get(c.visitId());
+                end(v, c.outcome());
+                timeline(v, e.at(), c.outcome().name(), null, c.reason());
+            }
+            desks.values().forEach(d -> {
+                d.status = "CLOSED";
+                d.currentVisitId = null;
+                d.currentTicket = null;
+            });
+            closed = true;
+        }
+    }
+
+    private void end(VisitView v, VisitStatus status) {
+        if (v.deskId != null) {
+            DeskView d = desks.get(v.deskId);
+            if (d != null && v.visitId.equals(d.currentVisitId)) {
+                d.currentVisitId = null;
+                d.currentTicket = null;
+            }
+        }
+        v.deskId = null;
+        v.status = status;
+    }
+
+    private void recentCall(CallView call) {
+        recentCalls.add(0, call);
+        if (recentCalls.size() > RECENT_CALLS) {
+            recentCalls.remove(recentCalls.size() - 1);
+        }
+    }
+
+    private void timeline(VisitView v, Instant at, String event, String deskId, String detail) {
+        if (!touchedNow.contains(v)) {
+            touchedNow.add(v);
+        }
+        v.timeline.add(new TimelineEntry(at, event, deskId, v.ticket, v.serviceCode, detail));
+    }
+
+    private DeskView desk(String deskId) {
+        return desks.computeIfAbsent(deskId, k -> {
+            DeskView d = new DeskView();
+            d.deskId = k;
+            return d;
+        });
+    }
+
+    private ServiceStats stats(String code) {
+        return stats.computeIfAbsent(code, k -> new ServiceStats());
+    }
+
+    // ---- derived views ---------------------------------------------------------------------
+
+    /** Waiting visits of a service in the order the policy would call them now. */
+    public List<VisitView> waitingFor(String serviceCode, Instant now) {
+        QueuePolicy policy = new QueuePolicy(settings.policy());
+        Map<VisitView, Double> score = new LinkedHashMap<>();
+        long order = 0;
+        for (VisitView v : visits.values()) {
+            order++;
+            if (v.status == VisitStatus.WAITING && v.serviceCode.equals(serviceCode)) {
+                score.put(v, policy.scoreOf(new QueuePolicy.Candidate(v.visitId, v.priorityClass, v.arrivedAt,
+                        order, v.appointmentRef != null), now));
+            }
+        }
+        return score.keySet().stream()
+                .sorted(Comparator.<VisitView>comparingDouble(v -> -score.get(v))
+                        .thenComparing(v -> v.arrivedAt))
+                .toList();
+    }
+
+    /** Desks that can call this service now or soon (open or busy, not paused or closed). */
+    public long desksServing(String serviceCode) {
+        return desks.values().stream()
+                .filter(d -> d.status.equals("OPEN") && d.serviceCodes.contains(serviceCode)).count();
+    }
+
+    public double averageServiceMinutes(String serviceCode) {
+        ServiceStats s = stats.get(serviceCode);
+        if (s == null || s.served == 0) {
+            return DEFAULT_SERVICE_MINUTES;
+        }
+        return Math.max(1.0, s.serviceMillis / 60_000.0 / s.served);
+    }
+
+    /** Estimated minutes until a visit at this position (1 = next) is called. */
+    public int estimatedWaitMinutes(String serviceCode, int position) {
+        long deskCount = Math.max(1, desksServing(serviceCode));
+        return (int) Math.ceil((position - 1 + 0.5) * averageServiceMinutes(serviceCode) / deskCount);
+    }
+}

@@ -1,0 +1,90 @@
+package app.nobat.floor.board;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The live feed of each centre's current floor on this node: the board projection publishes each
+ * change; screens follow with a snapshot first, or resume after a {@code Last-Event-ID} from the
+ * last {@value #RETAINED} changes, so a reconnect misses nothing.
+ */
+public class FloorFeed {
+
+    static final int RETAINED = 2000;
+
+    private final String epoch = UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, CentreFeed> feeds = new ConcurrentHashMap<>();
+    private final Function<String, FloorBoard> initialBoard;
+
+    /** @param initialBoard the board a centre's feed starts from on this node (its current floor, or empty) */
+    public FloorFeed(Function<String, FloorBoard> initialBoard) {
+        this.initialBoard = initialBoard;
+    }
+
+    private static final class CentreFeed {
+        private final Sinks.Many<FloorChange> sink = Sinks.many().replay().limit(RETAINED);
+        private volatile FloorChange current;
+    }
+
+    private CentreFeed feed(String centreId) {
+        return feeds.computeIfAbsent(centreId, id -> {
+            CentreFeed f = new CentreFeed();
+            f.current = new FloorChange(epoch, 0, "snapshot", null, initialBoard.apply(id));
+            return f;
+        });
+    }
+
+    /** Called by the projection, one thread at a time per centre. */
+    public void publish(String centreId, String kind, Object detail, FloorBoard frozenBoard) {
+        CentreFeed f = feed(centreId);
+        synchronized (f) {
+            FloorBoard shown = f.current.board();
+            if (shown != null && shown.day != null && frozenBoard.day != null
+                    && frozenBoard.day.compareTo(shown.day) < 0) {
+                return; // a late change of an earlier day's floor: not on today's screens
+            }
+            FloorChange change = new FloorChange(epoch, f.current.seq() + 1, kind, detail, frozenBoard);
+            f.current = change;
+            f.sink.emitNext(change, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofSeconds(1)));
+        }
+    }
+
+    /** The board the centre's screens show now. */
+    public FloorChange current(String centreId) {
+        return feed(centreId).current;
+    }
+
+    /**
+     * A snapshot first and then every change; or, when {@code lastEventId} is one of this node's
+     * retained changes, every change after it.
+     */
+    public Flux<FloorChange> follow(String centreId, String lastEventId) {
+        CentreFeed f = feed(centreId);
+        FloorChange now = f.current;
+        long resumeAfter = resumePoint(lastEventId, now.seq());
+        if (resumeAfter >= 0) {
+            return f.sink.asFlux().filter(c -> c.seq() > resumeAfter);
+        }
+        FloorChange snapshot = new FloorChange(epoch, now.seq(), "snapshot", null, now.board());
+        return Flux.concat(Mono.just(snapshot), f.sink.asFlux().filter(c -> c.seq() > now.seq()));
+    }
+
+    private long resumePoint(String lastEventId, long currentSeq) {
+        if (lastEventId == null || !lastEventId.startsWith(epoch + "-")) {
+            return -1;
+        }
+        try {
+            long seq = Long.parseLong(lastEventId.substring(epoch.length() + 1));
+            boolean retained = seq <= currentSeq && seq >= currentSeq - RETAINED + 1;
+            return retained ? seq : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package app.nobat.floor.board;
+
+import app.nobat.centre.catalog.CentreCatalog;
+import app.nobat.centre.domain.CentreProfile;
+import app.nobat.floor.board.FloorBoard.VisitView;
+import app.nobat.floor.domain.FloorId;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads of floors shared by the desk, display and tracking screens. */
+public class FloorQueries {
+
+    private final CentreCatalog catalog;
+    private final FloorBoardRepository boards;
+    private final FloorFeed feed;
+    private final Clock clock;
+
+    public FloorQueries(CentreCatalog catalog, FloorBoardRepository boards, FloorFeed feed, Clock clock) {
+        this.catalog = catalog;
+        this.boards = boards;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    /** Today's floor of a centre, in the centre's time zone. @throws app.nobat.common.UnknownReference */
+    public FloorId today(String centreId) {
+        CentreProfile centre = catalog.get(centreId);
+        return new FloorId(centreId, LocalDate.now(clock.withZone(ZoneId.of(centre.timeZone()))));
+    }
+
+    /** The freshest board of a floor: the live one when it is the centre's current floor. */
+    public FloorBoard board(FloorId floorId) {
+        FloorBoard live = feed.current(floorId.centreId()).board();
+        if (floorId.toString().equals(live.floorId)) {
+            return live;
+        }
+        return boards.board(floorId.toString()).orElseGet(() -> {
+            FloorBoard empty = new FloorBoard();
+            empty.floorId = floorId.toString();
+            empty.centreId = floorId.centreId();
+            empty.day = floorId.day().toString();
+            return empty;
+        });
+    }
+
+    public Optional<VisitView> visit(String visitId) {
+        return boards.visit(visitId);
+    }
+
+    public Optional<String> visitIdForToken(String token) {
+        return boards.visitIdForToken(token);
+    }
+
+    /** Position of a waiting visit on a board now (1 = next); 0 when it is not waiting there. */
+    public int positionOf(FloorBoard board, VisitView visit) {
+        List<VisitView> queue = board.settings == null ? List.of() : board.waitingFor(visit.serviceCode, clock.instant());
+        for (int i = 0; i < queue.size(); i++) {
+            if (queue.get(i).visitId.equals(visit.visitId)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

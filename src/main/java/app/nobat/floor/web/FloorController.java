@@ -1,0 +1,245 @@
+package app.nobat.floor.web;
+
+import app.nobat.centre.catalog.CentreCatalog;
+import app.nobat.centre.domain.CentreProfile;
+import app.nobat.common.InvalidInput;
+import app.nobat.common.RuleViolation;
+import app.nobat.common.UnknownReference;
+import app.nobat.floor.board.FloorBoard;
+import app.nobat.floor.board.FloorBoard.VisitView;
+import app.nobat.floor.board.FloorQueries;
+import app.nobat.floor.domain.ArrivalAnswer;
+import app.nobat.floor.domain.CallAnswer;
+import app.nobat.floor.domain.FloorCommand.*;
+import app.nobat.floor.domain.FloorId;
+import app.nobat.floor.domain.PriorityClass;
+import app.nobat.floor.web.FloorRequests.*;
+import app.nobat.platform.web.Blocking;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.*;
+import reactor.core.publisher.Mono;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The live floor: arrivals, desks, calls and the visit lifecycle. */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "floor", description = "Arrivals, desks, calls and visits of today's floor")
+public class FloorController {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final CommandGateway commands;
+    private final FloorQueries floors;
+    private final CentreCatalog catalog;
+
+    public FloorController(CommandGateway commands, FloorQueries floors, CentreCatalog catalog) {
+        this.commands = commands;
+        this.floors = floors;
+        this.catalog = catalog;
+    }
+
+    @PostMapping("/centres/{centreId}/visits")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a walk-in arrival: a ticket, its position, an estimated wait and a tracking token")
+    public Mono<ArrivalResponse> arrive(@PathVariable String centreId, @RequestBody ArrivalRequest request) {
+        if (request == null || request.serviceCode() == null || request.serviceCode().isBlank()) {
+            throw new InvalidInput("serviceCode is required");
+        }
+        String requestId = optionalRequestId(request.requestId());
+        return Blocking.call(() -> floors.today(centreId))
+                .flatMap(floor -> Blocking.<ArrivalAnswer>send(commands, new RegisterArrival(floor.toString(),
+                                floor.visitId(randomId(9)), requestId, request.serviceCode(),
+                                request.priorityClass() == null ? PriorityClass.NONE : request.priorityClass(), null,
+                                randomId(16), null, null, now()))
+                        .flatMap(answer -> Blocking.call(() -> {
+                            FloorBoard board = floors.board(floor);
+                            int eta = answer.position() == 0 ? 0
+                                    : board.estimatedWaitMinutes(answer.serviceCode(), answer.position());
+                            return new ArrivalResponse(answer.visitId(), answer.ticket(), answer.serviceCode(),
+                                    answer.position(), eta, answer.trackingToken(),
+                                    "/track.html?token=" + answer.trackingToken(), answer.arrivedAt());
+                        })));
+    }
+
+    @PostMapping("/centres/{centreId}/desks/{deskId}/open")
+    @Operation(summary = "Open a desk for some or all of its services")
+    public Mono<DeskResponse> open(@PathVariable String centreId, @PathVariable String deskId,
+                                   @RequestBody(required = false) OpenDeskRequest request) {
+        Set<String> services = request == null || request.serviceCodes() == null ? Set.of() : request.serviceCodes();
+        String staffId = request == null ? null : request.staffId();
+        return desk(centreId, deskId).flatMap(floor -> Blocking.send(commands,
+                        new OpenDesk(floor.toString(), deskId, services, staffId, now())))
+                .thenReturn(new DeskResponse(deskId, "OPEN"));
+    }
+
+    @PostMapping("/centres/{centreId}/desks/{deskId}/pause")
+    public Mono<DeskResponse> pause(@PathVariable String centreId, @PathVariable String deskId) {
+        return deskCommand(centreId, deskId, floor -> new PauseDesk(floor, deskId, now()))
+                .thenReturn(new DeskResponse(deskId, "PAUSED"));
+    }
+
+    @PostMapping("/centres/{centreId}/desks/{deskId}/resume")
+    public Mono<DeskResponse> resume(@PathVariable String centreId, @PathVariable String deskId) {
+        return deskCommand(centreId, deskId, floor -> new ResumeDesk(floor, deskId, now()))
+                .thenReturn(new DeskResponse(deskId, "OPEN"));
+    }
+
+    @PostMapping("/centres/{centreId}/desks/{deskId}/close")
+    public Mono<DeskResponse> close(@PathVariable String centreId, @PathVariable String deskId) {
+        return deskCommand(centreId, deskId, floor -> new CloseDesk(floor, deskId, now()))
+                .thenReturn(new DeskResponse(deskId, "CLOSED"));
+    }
+
+    @PostMapping("/centres/{centreId}/desks/{deskId}/call-next")
+    @Operation(summary = "Call the next ticket by the queue policy; idempotent by requestId (or an Idempotency-Key header)")
+    public Mono<CallResponse> callNext(@PathVariable String centreId, @PathVariable String deskId,
+                                       @RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                       @RequestBody(required = false) CallNextRequest request) {
+        String requestId = optionalRequestId(request != null && request.requestId() != null ? request.requestId() : key);
+        if (requestId == null) {
+            throw new InvalidInput("call-next needs a requestId (body) or an Idempotency-Key header, "
+                    + "so that a repeated click never calls a second ticket");
+        }
+        return this.<CallAnswer>deskCommand(centreId, deskId, floor -> new CallNext(floor, deskId, requestId, now()))
+                .map(a -> new CallResponse(a.visitId(), a.ticket(), a.serviceCode(), a.deskId(), a.reason()));
+    }
+
+    @PostMapping("/visits/{visitId}/recall")
+    public Mono<VisitActionResponse> recall(@PathVariable String visitId) {
+        return visitCommand(visitId, "recall", floor -> new Recall(floor, visitId, now()));
+    }
+
+    @PostMapping("/visits/{visitId}/start")
+    public Mono<VisitActionResponse> start(@PathVariable String visitId) {
+        return visitCommand(visitId, "start", floor -> new StartService(floor, visitId, now()));
+    }
+
+    @PostMapping("/visits/{visitId}/complete")
+    public Mono<VisitActionResponse> complete(@PathVariable String visitId) {
+        return visitCommand(visitId, "complete", floor -> new CompleteService(floor, visitId, now()));
+    }
+
+    @PostMapping("/visits/{visitId}/transfer")
+    public Mono<VisitActionResponse> transfer(@PathVariable String visitId, @RequestBody TransferRequest request) {
+        if (request == null || request.toServiceCode() == null || request.toServiceCode().isBlank()) {
+            throw new InvalidInput("toServiceCode is required");
+        }
+        return visitCommand(visitId, "transfer", floor -> new Transfer(floor, visitId, request.toServiceCode(), now()));
+    }
+
+    @PostMapping("/visits/{visitId}/no-show")
+    public Mono<VisitActionResponse> noShow(@PathVariable String visitId) {
+        return visitCommand(visitId, "no-show", floor -> new MarkNoShow(floor, visitId, now()));
+    }
+
+    @PostMapping("/visits/{visitId}/cancel")
+    public Mono<VisitActionResponse> cancel(@PathVariable String visitId,
+                                            @RequestBody(required = false) CancelRequest request) {
+        String reason = request == null ? null : request.reason();
+        if (reason != null && reason.length() > 200) {
+            throw new InvalidInput("reason is at most 200 characters");
+        }
+        return visitCommand(visitId, "cancel", floor -> new CancelVisit(floor, visitId, reason, now()));
+    }
+
+    @GetMapping("/visits/{visitId}")
+    @Operation(summary = "A visit and its whole timeline (staff)")
+    public Mono<VisitDetails> visit(@PathVariable String visitId) {
+        FloorId.ofVisit(visitId);
+        return Blocking.call(() -> floors.visit(visitId).map(FloorController::details)
+                .orElseThrow(() -> new UnknownReference("visit", visitId)));
+    }
+
+    @GetMapping("/centres/{centreId}/queues")
+    @Operation(summary = "The queues of today's floor, in the order the policy would call them now")
+    public Mono<QueuesView> queues(@PathVariable String centreId) {
+        return Blocking.call(() -> {
+            CentreProfile centre = catalog.get(centreId);
+            FloorBoard board = floors.board(floors.today(centreId));
+            Instant now = now();
+            List<ServiceQueue> services = new ArrayList<>();
+            for (CentreProfile.Service s : centre.services()) {
+                List<VisitView> waiting = board.settings == null ? List.of() : board.waitingFor(s.code(), now);
+                List<QueuedTicket> tickets = new ArrayList<>();
+                double longest = 0;
+                for (int i = 0; i < waiting.size(); i++) {
+                    VisitView v = waiting.get(i);
+                    double waited = Math.round(Duration.between(v.arrivedAt, now).toMillis() / 600.0) / 100.0;
+                    longest = Math.max(longest, waited);
+                    tickets.add(new QueuedTicket(v.visitId, v.ticket, v.priorityClass, v.arrivedAt, waited, i + 1));
+                }
+                int eta = board.estimatedWaitMinutes(s.code(), waiting.size() + 1);
+                services.add(new ServiceQueue(s.code(), s.targetWaitMinutes(), waiting.size(), longest,
+                        longest > s.targetWaitMinutes(), board.desksServing(s.code()), eta, tickets));
+            }
+            List<DeskState> desks = board.desks.values().stream()
+                    .map(d -> new DeskState(d.deskId, d.status, d.serviceCodes, d.currentVisitId, d.currentTicket))
+                    .toList();
+            return new QueuesView(centreId, board.day, board.closed, services, desks);
+        });
+    }
+
+    static VisitDetails details(VisitView v) {
+        return new VisitDetails(v.visitId, v.ticket, v.serviceCode, v.priorityClass, v.status, v.deskId, v.arrivedAt,
+                v.appointmentRef, v.carriedOverFrom, v.timeline);
+    }
+
+    private Mono<FloorId> desk(String centreId, String deskId) {
+        return Blocking.call(() -> {
+            CentreProfile centre = catalog.get(centreId);
+            if (centre.desks().stream().noneMatch(d -> d.deskId().equals(deskId))) {
+                throw new UnknownReference("desk", deskId);
+            }
+            return floors.today(centreId);
+        });
+    }
+
+    private <R> Mono<R> deskCommand(String centreId, String deskId, java.util.function.Function<String, Object> command) {
+        return desk(centreId, deskId)
+                .flatMap(floor -> Blocking.<R>send(commands, command.apply(floor.toString())))
+                .onErrorMap(AggregateNotFoundException.class,
+                        e -> new RuleViolation("desk-closed", "Desk " + deskId + " is not open"));
+    }
+
+    private Mono<VisitActionResponse> visitCommand(String visitId, String action,
+                                                   java.util.function.Function<String, Object> command) {
+        String floor = FloorId.ofVisit(visitId).toString();
+        return Blocking.send(commands, command.apply(floor))
+                .onErrorMap(AggregateNotFoundException.class, e -> new UnknownReference("visit", visitId))
+                .thenReturn(new VisitActionResponse(visitId, action));
+    }
+
+    private static String optionalRequestId(String requestId) {
+        if (requestId == null) {
+            return null;
+        }
+        if (!REQUEST_ID.matcher(requestId).matches()) {
+            throw new InvalidInput("requestId is 1 to 100 letters, digits or . _ : -");
+        }
+        return requestId;
+    }
+
+    private Instant now() {
+        return floors.clock().instant();
+    }
+
+    /** Unguessable ids: {@code bytes} random bytes, URL-safe. */
+    static String randomId(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

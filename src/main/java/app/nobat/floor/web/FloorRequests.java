@@ -1,0 +1,70 @@
+package app.nobat.floor.web;
+
+import app.nobat.floor.board.FloorBoard.TimelineEntry;
+import app.nobat.floor.domain.CallReason;
+import app.nobat.floor.domain.PriorityClass;
+import app.nobat.floor.domain.VisitStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Request and response bodies of the floor's HTTP API. */
+public final class FloorRequests {
+
+    private FloorRequests() {
+    }
+
+    /** A walk-in arrival. {@code requestId} makes a kiosk's retry return the first ticket. */
+    public record ArrivalRequest(String serviceCode, PriorityClass priorityClass, String requestId) {
+    }
+
+    public record ArrivalResponse(String visitId, String ticket, String serviceCode, int position,
+                                  int estimatedWaitMinutes, String trackingToken, String trackingUrl,
+                                  Instant arrivedAt) {
+    }
+
+    public record OpenDeskRequest(Set<String> serviceCodes, String staffId) {
+    }
+
+    public record DeskResponse(String deskId, String status) {
+    }
+
+    public record CallNextRequest(String requestId) {
+    }
+
+    public record CallResponse(String visitId, String ticket, String serviceCode, String deskId, CallReason reason) {
+    }
+
+    public record TransferRequest(String toServiceCode) {
+    }
+
+    public record CancelRequest(String reason) {
+    }
+
+    public record VisitActionResponse(String visitId, String action) {
+    }
+
+    /** A visit for staff: never its tracking token. */
+    public record VisitDetails(String visitId, String ticket, String serviceCode, PriorityClass priorityClass,
+                               VisitStatus status, String deskId, Instant arrivedAt, String appointmentRef,
+                               String carriedOverFrom, List<TimelineEntry> timeline) {
+    }
+
+    public record QueuedTicket(String visitId, String ticket, PriorityClass priorityClass, Instant arrivedAt,
+                               double waitedMinutes, int position) {
+    }
+
+    public record ServiceQueue(String serviceCode, int targetWaitMinutes, int waitingCount, double longestWaitMinutes,
+                               boolean targetBreached, long desksServing, int estimatedWaitMinutes,
+                               List<QueuedTicket> waiting) {
+    }
+
+    public record DeskState(String deskId, String status, Set<String> serviceCodes, String currentVisitId,
+                            String currentTicket) {
+    }
+
+    public record QueuesView(String centreId, String day, boolean closed, List<ServiceQueue> services,
+                             List<DeskState> desks) {
+    }
+}

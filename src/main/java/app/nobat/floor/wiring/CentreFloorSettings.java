@@ -1,0 +1,48 @@
+package app.nobat.floor.wiring;
+
+import app.nobat.centre.domain.Centre;
+import app.nobat.centre.domain.CentreProfile;
+import app.nobat.common.UnknownReference;
+import app.nobat.floor.domain.FloorSettings;
+import app.nobat.floor.domain.FloorSettingsSource;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Reads a centre's configuration from its event-sourced aggregate, not from a read model, so a
+ * floor started right after a centre is defined sees the definition.
+ */
+public class CentreFloorSettings implements FloorSettingsSource {
+
+    private final Supplier<Repository<Centre>> centres;
+
+    public CentreFloorSettings(Supplier<Repository<Centre>> centres) {
+        this.centres = centres;
+    }
+
+    @Override
+    public FloorSettings settingsFor(String centreId) {
+        CentreProfile profile;
+        try {
+            profile = centres.get().load(centreId).invoke(Centre::profile);
+        } catch (AggregateNotFoundException e) {
+            throw new UnknownReference("centre", centreId);
+        }
+        return toSettings(profile);
+    }
+
+    public static FloorSettings toSettings(CentreProfile profile) {
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        profile.services().forEach(s -> prefixes.put(s.code(), s.prefix()));
+        Map<String, Set<String>> desks = new LinkedHashMap<>();
+        profile.desks().forEach(d -> desks.put(d.deskId(), new LinkedHashSet<>(d.serviceCodes())));
+        return new FloorSettings(profile.timeZone(), prefixes, desks, profile.policy(), profile.endOfDay(),
+                profile.maxRecalls());
+    }
+}

@@ -1,0 +1,77 @@
+package app.nobat.floor.wiring;
+
+import app.nobat.centre.catalog.CentreCatalog;
+import app.nobat.centre.domain.Centre;
+import app.nobat.floor.board.FloorBoard;
+import app.nobat.floor.board.FloorBoardProjection;
+import app.nobat.floor.board.FloorBoardRepository;
+import app.nobat.floor.board.FloorFeed;
+import app.nobat.floor.board.FloorQueries;
+import app.nobat.floor.domain.Floor;
+import app.nobat.floor.domain.FloorId;
+import app.nobat.floor.domain.FloorSettingsSource;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class FloorConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The floor and centre aggregates, registered here so the domain classes carry no Spring. */
+    @Bean
+    ConfigurerModule aggregates(Cache aggregateCache) {
+        return configurer -> configurer
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Floor.class)
+                        .configureCache(c -> aggregateCache))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Centre.class));
+    }
+
+    @Bean
+    FloorSettingsSource floorSettingsSource(ObjectProvider<Configuration> axon) {
+        return new CentreFloorSettings(() -> axon.getObject().repository(Centre.class));
+    }
+
+    @Bean
+    FloorBoardRepository floorBoardRepository(MongoDatabase database, ObjectMapper json) {
+        return new FloorBoardRepository(database, json);
+    }
+
+    @Bean
+    FloorFeed floorFeed(FloorBoardRepository boards, CentreCatalog catalog, Clock clock) {
+        return new FloorFeed(centreId -> {
+            ZoneId zone = catalog.find(centreId).map(c -> ZoneId.of(c.timeZone())).orElse(ZoneId.of("UTC"));
+            FloorId today = new FloorId(centreId, LocalDate.now(clock.withZone(zone)));
+            return boards.board(today.toString()).orElseGet(() -> {
+                FloorBoard empty = new FloorBoard();
+                empty.floorId = today.toString();
+                empty.centreId = centreId;
+                empty.day = today.day().toString();
+                return empty;
+            });
+        });
+    }
+
+    @Bean
+    FloorQueries floorQueries(CentreCatalog catalog, FloorBoardRepository boards, FloorFeed feed, Clock clock) {
+        return new FloorQueries(catalog, boards, feed, clock);
+    }
+
+    @Bean
+    FloorBoardProjection floorBoardProjection(FloorBoardRepository boards, FloorFeed feed, ObjectMapper json) {
+        return new FloorBoardProjection(boards, feed, json);
+    }
+}

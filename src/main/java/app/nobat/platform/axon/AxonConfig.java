@@ -1,0 +1,91 @@
+package app.nobat.platform.axon;
+
+import app.nobat.eventstore.MongoEventStorageEngine;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Axon on MongoDB without Axon Server: our event storage engine (gap-aware global sequence, reads
+ * by key), and the Mongo extension's token and saga stores.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoDatabase database, Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          EventStoreSettings settings) {
+        return MongoEventStorageEngine.builder()
+                .database(database)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .gapTimeout(settings.gapTimeout())
+                .batchSize(settings.batchSize())
+                .build();
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoDatabase database) {
+        return DefaultMongoTemplate.builder().mongoDatabase(database).build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @Bean
+    SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    /**
+     * Retries a command only when the store refused its events as a concurrent modification (two
+     * nodes writing one floor); rule violations are answers, never retried. Commands that may be
+     * retried are idempotent (call-next by its request id).
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "command-retry");
+            t.setDaemon(true);
+            return t;
+        });
+        RetryScheduler onlyConcurrency = (command, failure, attempts, dispatch) -> {
+            if (!(failure instanceof ConcurrencyException) || attempts.size() > 5) {
+                return false;
+            }
+            retries.schedule(dispatch, 20L * attempts.size(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        };
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(onlyConcurrency).build();
+    }
+}

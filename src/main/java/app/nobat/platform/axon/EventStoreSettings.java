@@ -1,0 +1,14 @@
+package app.nobat.platform.axon;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** Tunables of the event store; the defaults suit a centre's load. */
+@ConfigurationProperties("nobat.event-store")
+public record EventStoreSettings(Duration gapTimeout, Integer batchSize) {
+    public EventStoreSettings {
+        gapTimeout = gapTimeout == null ? Duration.ofSeconds(60) : gapTimeout;
+        batchSize = batchSize == null ? 100 : batchSize;
+    }
+}

@@ -1,0 +1,88 @@
+package app.nobat.tracking;
+
+import app.nobat.common.UnknownReference;
+import app.nobat.floor.board.FloorBoard;
+import app.nobat.floor.board.FloorBoard.VisitView;
+import app.nobat.floor.board.FloorFeed;
+import app.nobat.floor.board.FloorQueries;
+import app.nobat.floor.domain.FloorId;
+import app.nobat.floor.domain.VisitStatus;
+import app.nobat.platform.web.Blocking;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** A visitor follows one ticket by its unguessable tracking token. */
+@RestController
+@RequestMapping("/api/track/{token}")
+@Tag(name = "tracking", description = "A visitor's own ticket, by its tracking token")
+public class TrackingController {
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+
+    private final FloorQueries floors;
+    private final FloorFeed feed;
+    private final Duration heartbeat;
+
+    public TrackingController(FloorQueries floors, FloorFeed feed,
+                              @Value("${nobat.sse.heartbeat:15s}") Duration heartbeat) {
+        this.floors = floors;
+        this.feed = feed;
+        this.heartbeat = heartbeat;
+    }
+
+    @GetMapping
+    @Operation(summary = "The ticket now: position, estimated wait, or the desk to go to")
+    public Mono<TrackingView> snapshot(@PathVariable String token) {
+        return Blocking.call(() -> {
+            String visitId = visitIdOf(token);
+            return view(visitId, floors.board(FloorId.ofVisit(visitId)));
+        });
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "The ticket live: an event each time what the visitor sees changes")
+    public Flux<ServerSentEvent<TrackingView>> stream(@PathVariable String token) {
+        return Blocking.call(() -> visitIdOf(token)).flatMapMany(visitId -> {
+            FloorId floor = FloorId.ofVisit(visitId);
+            Flux<ServerSentEvent<TrackingView>> updates = feed.follow(floor.centreId(), null)
+                    .publishOn(Schedulers.boundedElastic())
+                    .map(change -> floor.toString().equals(change.board().floorId)
+                            ? view(visitId, change.board()) : view(visitId, floors.board(floor)))
+                    .distinctUntilChanged()
+                    .map(v -> ServerSentEvent.<TrackingView>builder().event("ticket").data(v).build());
+            return Flux.merge(updates, Flux.interval(heartbeat, heartbeat)
+                    .map(i -> ServerSentEvent.<TrackingView>builder().comment("heartbeat").build()));
+        });
+    }
+
+    private String visitIdOf(String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            throw new UnknownReference("ticket", "(token)");
+        }
+        return floors.visitIdForToken(token).orElseThrow(() -> new UnknownReference("ticket", "(token)"));
+    }
+
+    private TrackingView view(String visitId, FloorBoard board) {
+        VisitView visit = board.visits.get(visitId);
+        if (visit == null) {
+            visit = floors.visit(visitId).orElseThrow(() -> new UnknownReference("ticket", "(token)"));
+        }
+        int position = visit.status == VisitStatus.WAITING ? floors.positionOf(board, visit) : 0;
+        int eta = position == 0 ? 0 : board.estimatedWaitMinutes(visit.serviceCode, position);
+        return new TrackingView(FloorId.ofVisit(visitId).centreId(), visit.ticket, visit.serviceCode, visit.status,
+                position, eta, visit.deskId, visit.calledAt, visit.recalls);
+    }
+}

@@ -1,0 +1,10 @@
+package app.nobat.tracking;
+
+import app.nobat.floor.domain.VisitStatus;
+
+import java.time.Instant;
+
+/** What a visitor's phone shows of its own ticket, and nothing of anyone else's. */
+public record TrackingView(String centreId, String ticket, String serviceCode, VisitStatus status, int position,
+                           int estimatedWaitMinutes, String deskId, Instant calledAt, int recall) {
+}

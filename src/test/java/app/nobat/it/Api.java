@@ -1,0 +1,64 @@
+package app.nobat.it;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A small client of the HTTP API for the tests. */
+final class Api {
+
+    final WebTestClient http;
+
+    Api(WebTestClient http) {
+        this.http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> post(String path, Object body, int expectedStatus) {
+        var spec = http.post().uri(path).contentType(MediaType.APPLICATION_JSON);
+        var response = (body == null ? spec : spec.bodyValue(body)).exchange()
+                .expectStatus().isEqualTo(expectedStatus)
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (Map<String, Object>) response;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> get(String path, int expectedStatus) {
+        return (Map<String, Object>) http.get().uri(path).exchange().expectStatus().isEqualTo(expectedStatus)
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    Map<String, Object> arrive(String centre, String service, String priorityClass) {
+        return post("/api/centres/" + centre + "/visits",
+                priorityClass == null ? Map.of("serviceCode", service)
+                        : Map.of("serviceCode", service, "priorityClass", priorityClass), 201);
+    }
+
+    Map<String, Object> callNext(String centre, String desk) {
+        return post("/api/centres/" + centre + "/desks/" + desk + "/call-next",
+                Map.of("requestId", UUID.randomUUID().toString()), 200);
+    }
+
+    /** Waits until the projections show what the test expects (they follow the events asynchronously). */
+    static <T> T eventually(Supplier<T> probe, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        T value = probe.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            value = probe.get();
+        }
+        assertThat(done.test(value)).as("eventually: %s", value).isTrue();
+        return value;
+    }
+}

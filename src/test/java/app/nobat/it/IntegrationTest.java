@@ -1,0 +1,20 @@
+package app.nobat.it;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The application on a fresh embedded store with the test centres; one context shared by all. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "nobat.mongo.data-dir=target/test-data/it-${random.uuid}",
+        "nobat.seed.centres=classpath*:centres/*.yml,classpath*:test-centres/*.yml",
+        "nobat.floor.closing.enabled=false",
+        "nobat.sse.heartbeat=1s"
+})
+public @interface IntegrationTest {
+}
