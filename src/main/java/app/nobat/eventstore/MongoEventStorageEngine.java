@@ -1,6 +1,7 @@
 package app.nobat.eventstore;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -81,6 +82,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     public static final String DEFAULT_SNAPSHOTS_COLLECTION = "snapshotevents";
     public static final String DEFAULT_COUNTERS_COLLECTION = "eventcounters";
     static final String COUNTER_ID = "events";
+    private static final Object RESERVATION_LOCK = new Object();
+    private static final int MAX_INDEX_COLLISION_RETRIES = 5;
 
     static final String ID = "_id";
     static final String AGGREGATE_KEY = "aggregateKey";
@@ -138,24 +141,45 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        long first = reserveIndices(events.size());
-        writeReserved(first, events, serializer);
+        for (int attempt = 1; ; attempt++) {
+            long first = reserveIndices(events.size());
+            try {
+                writeReserved(first, events, serializer);
+                return;
+            } catch (IndexCollision collision) {
+                // another writer holds one of these indices (see reserveIndices): take a fresh block; the rest of
+                // this block stays unused and becomes gaps for readers
+                if (attempt >= MAX_INDEX_COLLISION_RETRIES) {
+                    throw new EventStoreException("Global index collisions persisted after " + attempt
+                                                          + " reservations", collision.getCause());
+                }
+            }
+        }
     }
 
     /**
      * Reserves a contiguous block of {@code count} global indices and returns the first one.
+     * <p>
+     * mongo-java-server applies {@code $inc} atomically but reads the returned document separately, so concurrent
+     * callers can be handed the same value. Reservations from this JVM are therefore serialized; writers in other
+     * processes are covered by the {@code _id} uniqueness check and the retry in {@link #appendEvents}.
      */
     long reserveIndices(int count) {
-        Document counter = counterCollection.findOneAndUpdate(
-                Filters.eq(ID, COUNTER_ID),
-                Updates.inc(VALUE, (long) count),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        Document counter;
+        synchronized (RESERVATION_LOCK) {
+            counter = counterCollection.findOneAndUpdate(
+                    Filters.eq(ID, COUNTER_ID),
+                    Updates.inc(VALUE, (long) count),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        }
         long last = ((Number) counter.get(VALUE)).longValue();
         return last - count + 1;
     }
 
     /**
      * Writes the given events at the previously reserved indices {@code firstIndex, firstIndex + 1, ...}.
+     *
+     * @throws IndexCollision when one of the indices is already taken by another event
      */
     void writeReserved(long firstIndex, List<? extends EventMessage<?>> events, Serializer serializer) {
         List<Document> documents = new ArrayList<>(events.size());
@@ -166,26 +190,41 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             eventCollection.insertMany(documents, new InsertManyOptions().ordered(true));
         } catch (RuntimeException e) {
             int failedAt = 0;
+            boolean idCollision = false;
             if (e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()) {
-                failedAt = Math.min(Math.max(bulk.getWriteErrors().get(0).getIndex(), 0), events.size() - 1);
+                BulkWriteError error = bulk.getWriteErrors().get(0);
+                failedAt = Math.min(Math.max(error.getIndex(), 0), events.size() - 1);
+                idCollision = MongoDuplicateKeyExceptionResolver.isDuplicateKey(e)
+                        && error.getMessage() != null && error.getMessage().contains("index: _id_");
             }
             if (failedAt > 0 || !(e instanceof MongoBulkWriteException)) {
-                compensate(documents);
+                compensate(events);
+            }
+            if (idCollision) {
+                throw new IndexCollision(e);
             }
             handlePersistenceException(e, events.get(failedAt));
             throw new EventStoreException("Failed to append events", e); // not reached: the above always throws
         }
     }
 
-    private void compensate(List<Document> documents) {
-        List<Object> ids = new ArrayList<>(documents.size());
-        for (Document d : documents) {
-            ids.add(d.get(ID));
+    /** Deletes whatever this append inserted before it failed (by event identifier: only our own documents). */
+    private void compensate(List<? extends EventMessage<?>> events) {
+        List<String> ids = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            ids.add(event.getIdentifier());
         }
         try {
-            eventCollection.deleteMany(Filters.in(ID, ids));
+            eventCollection.deleteMany(Filters.in(EVENT_IDENTIFIER, ids));
         } catch (RuntimeException ignored) {
             // best effort: the original failure is what gets reported
+        }
+    }
+
+    /** A reserved global index turned out to be taken already. */
+    static final class IndexCollision extends RuntimeException {
+        IndexCollision(Throwable cause) {
+            super(cause.getMessage(), cause);
         }
     }
 
