@@ -1,6 +1,5 @@
 package app.nobat.it;
 
-import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.*;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -9,7 +8,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -156,8 +154,7 @@ class ConcurrentDesksIT {
         Map<String, String> holding = new HashMap<>();
         Set<String> called = new HashSet<>();
         int calls = 0;
-        for (var message : (Iterable<? extends org.axonframework.eventhandling.DomainEventMessage<?>>)
-                eventStore.readEvents(floorId).asStream()::iterator) {
+        for (var message : eventStore.readEvents(floorId).asStream().toList()) {
             Object event = message.getPayload();
             if (event instanceof TicketCalled e) {
                 calls++;
@@ -166,7 +163,7 @@ class ConcurrentDesksIT {
                 assertThat(called.add(e.visitId())).as("%s called twice", e.visitId()).isTrue();
             } else if (event instanceof VisitCompleted || event instanceof VisitMarkedNoShow
                     || event instanceof VisitTransferred || event instanceof VisitCancelled) {
-                String desk = ((FloorEvent) event) instanceof VisitCompleted c ? c.deskId()
+                String desk = event instanceof VisitCompleted c ? c.deskId()
                         : event instanceof VisitMarkedNoShow n ? n.deskId()
                         : event instanceof VisitTransferred t ? t.deskId() : ((VisitCancelled) event).deskId();
                 if (desk != null) {
@@ -175,6 +172,6 @@ class ConcurrentDesksIT {
             }
         }
         assertThat(calls).isEqualTo(TICKETS);
-        assertThat(Mono.just(called.size()).block()).isEqualTo(TICKETS);
+        assertThat(called).hasSize(TICKETS);
     }
 }
