@@ -79,6 +79,11 @@ public class TrackingController {
         VisitView visit = board.visits.get(visitId);
         if (visit == null) {
             visit = floors.visit(visitId).orElseThrow(() -> new UnknownReference("ticket", "(token)"));
+            if (visit.status.isOpen()) {
+                // the live board has not caught up with this visit yet; the stored one has
+                board = floors.storedBoard(FloorId.ofVisit(visitId));
+                visit = board.visits.getOrDefault(visitId, visit);
+            }
         }
         int position = visit.status == VisitStatus.WAITING ? floors.positionOf(board, visit) : 0;
         int eta = position == 0 ? 0 : board.estimatedWaitMinutes(visit.serviceCode, position);

@@ -43,10 +43,11 @@ public class FloorBoardProjection {
         List<VisitView> touched;
         try {
             touched = board.apply(event, sequence);
+            // the board first: whoever finds a visit by its token then finds it on the stored board
+            repository.save(board);
             for (VisitView visit : touched) {
                 repository.save(board.floorId, visit);
             }
-            repository.save(board);
         } catch (RuntimeException e) {
             cache.remove(event.floorId());
             throw e;

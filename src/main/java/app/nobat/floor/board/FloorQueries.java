@@ -38,6 +38,11 @@ public class FloorQueries {
         if (floorId.toString().equals(live.floorId)) {
             return live;
         }
+        return storedBoard(floorId);
+    }
+
+    /** The board as last stored by the projection. */
+    public FloorBoard storedBoard(FloorId floorId) {
         return boards.board(floorId.toString()).orElseGet(() -> {
             FloorBoard empty = new FloorBoard();
             empty.floorId = floorId.toString();
