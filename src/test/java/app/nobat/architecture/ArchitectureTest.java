@@ -1,0 +1,85 @@
+package app.nobat.architecture;
+
+import app.nobat.centre.domain.CentreMessages;
+import app.nobat.floor.domain.FloorCommand;
+import app.nobat.floor.domain.FloorEvent;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Guards the layout: package by context, domain free of Spring and infrastructure, messages as records. */
+class ArchitectureTest {
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("app.nobat");
+    }
+
+    @Test
+    void domainIsFreeOfSpringAndInfrastructure() {
+        noClasses().that().resideInAPackage("..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
+                        "org.bson..", "reactor..", "com.fasterxml..", "app.nobat.platform..", "app.nobat.eventstore..",
+                        "org.axonframework.spring..", "de.bwaldvogel..")
+                .because("the domain holds the rules; Spring, storage and the web are wired around it")
+                .check(classes);
+    }
+
+    @Test
+    void theFloorDomainKnowsNothingOfOtherContexts() {
+        noClasses().that().resideInAPackage("app.nobat.floor.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.nobat.centre..", "app.nobat.display..",
+                        "app.nobat.tracking..", "app.nobat.floor.board..", "app.nobat.floor.web..")
+                .check(classes);
+    }
+
+    @Test
+    void theEventStoreIsAComponentOfItsOwn() {
+        noClasses().that().resideInAPackage("app.nobat.eventstore..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.nobat.centre..", "app.nobat.floor..",
+                        "app.nobat.display..", "app.nobat.tracking..", "app.nobat.platform..", "org.springframework..")
+                .check(classes);
+    }
+
+    @Test
+    void readModelsAndDomainDoNotReachIntoTheWebLayer() {
+        noClasses().that().resideInAnyPackage("..domain..", "..board..", "..catalog..")
+                .should().dependOnClassesThat().resideInAnyPackage("..web..", "app.nobat.display..",
+                        "app.nobat.tracking..")
+                .check(classes);
+    }
+
+    @Test
+    void controllersLiveInTheirContextsWebSlice() {
+        classes().that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should().resideInAnyPackage("..web..", "app.nobat.display", "app.nobat.tracking")
+                .check(classes);
+    }
+
+    @Test
+    void messagesAreRecords() {
+        ArchCondition<JavaClass> beRecords = new ArchCondition<>("be records") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                if (!item.reflect().isRecord()) {
+                    events.add(SimpleConditionEvent.violated(item, item.getName() + " is not a record"));
+                }
+            }
+        };
+        classes().that().implement(FloorEvent.class).or().implement(FloorCommand.class)
+                .or().haveNameMatching(CentreMessages.class.getName().replace("$", "\\$") + "\\$.*")
+                .should(beRecords).check(classes);
+    }
+}
