@@ -45,6 +45,23 @@ public record CentreProfile(String centreId, Map<String, String> names, String t
         maxRecalls = maxRecalls <= 0 ? 2 : maxRecalls;
     }
 
+    /** When the centre closes on a date, in its own time zone; empty on a day without opening hours. */
+    public java.util.Optional<LocalTime> closingTimeOn(java.time.LocalDate date) {
+        return openingHours.stream().filter(p -> p.day() == date.getDayOfWeek()).map(OpeningPeriod::closes)
+                .max(LocalTime::compareTo);
+    }
+
+    /** The first day after {@code date} with opening hours (the next day when no hours are configured). */
+    public java.time.LocalDate nextOpeningDayAfter(java.time.LocalDate date) {
+        for (int i = 1; i <= 14; i++) {
+            java.time.LocalDate candidate = date.plusDays(i);
+            if (openingHours.isEmpty() || closingTimeOn(candidate).isPresent()) {
+                return candidate;
+            }
+        }
+        return date.plusDays(1);
+    }
+
     /** @throws InvalidInput naming the first problem found */
     public void validate() {
         require(centreId != null && CODE.matcher(centreId).matches(),

@@ -117,6 +117,17 @@ public class FloorController {
                 .map(a -> new CallResponse(a.visitId(), a.ticket(), a.serviceCode(), a.deskId(), a.reason()));
     }
 
+    @PostMapping("/centres/{centreId}/close-day")
+    @Operation(summary = "Close today's floor now (it also closes by itself at closing time): open visits are "
+            + "closed with a reason or carried over, as the centre's rule says")
+    public Mono<DeskResponse> closeDay(@PathVariable String centreId) {
+        return Blocking.call(() -> floors.today(centreId))
+                .flatMap(floor -> Blocking.send(commands, new CloseFloor(floor.toString(), now()))
+                        .onErrorMap(AggregateNotFoundException.class, e -> new RuleViolation("floor-not-started",
+                                "Nothing happened on the floor of " + floor + " yet; there is nothing to close")))
+                .thenReturn(new DeskResponse("*", "CLOSED"));
+    }
+
     @PostMapping("/visits/{visitId}/recall")
     public Mono<VisitActionResponse> recall(@PathVariable String visitId) {
         return visitCommand(visitId, "recall", floor -> new Recall(floor, visitId, now()));

@@ -1,0 +1,54 @@
+package app.nobat.floor.closing;
+
+import app.nobat.centre.catalog.CentreCatalog;
+import app.nobat.centre.domain.CentreProfile;
+import app.nobat.floor.domain.EndOfDayRule;
+import app.nobat.floor.domain.FloorCommand.RegisterArrival;
+import app.nobat.floor.domain.FloorEvent.FloorClosed;
+import app.nobat.floor.domain.FloorEvent.VisitClosure;
+import app.nobat.floor.domain.FloorId;
+import app.nobat.floor.domain.VisitStatus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Carries the visits a closed floor carried over into the next opening day's floor, keeping their
+ * arrival time and tracking token. Safe to repeat: the next floor registers each at most once.
+ */
+@ProcessingGroup("carry-over")
+public class CarryOver {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CommandGateway commands;
+    private final CentreCatalog catalog;
+
+    public CarryOver(CommandGateway commands, CentreCatalog catalog) {
+        this.commands = commands;
+        this.catalog = catalog;
+    }
+
+    @EventHandler
+    void on(FloorClosed event) {
+        if (event.rule() != EndOfDayRule.CARRY_OVER) {
+            return;
+        }
+        FloorId closed = FloorId.parse(event.floorId());
+        CentreProfile centre = catalog.get(closed.centreId());
+        FloorId next = new FloorId(closed.centreId(), centre.nextOpeningDayAfter(closed.day()));
+        for (VisitClosure c : event.closures()) {
+            if (c.outcome() != VisitStatus.CARRIED_OVER) {
+                continue;
+            }
+            byte[] id = new byte[9];
+            RANDOM.nextBytes(id);
+            commands.sendAndWait(new RegisterArrival(next.toString(),
+                    next.visitId(Base64.getUrlEncoder().withoutPadding().encodeToString(id)), null, c.serviceCode(),
+                    c.priorityClass(), null, c.trackingToken(), c.arrivedAt(), c.visitId(), event.at()));
+        }
+    }
+}
