@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The read model of one floor: desks, open visits, recent calls and service statistics. Pure:
@@ -43,7 +44,7 @@ public class FloorBoard {
     public static class DeskView {
         public String deskId;
         public String status = "CLOSED";
-        public Set<String> serviceCodes = Set.of();
+        public TreeSet<String> serviceCodes = new TreeSet<>();
         public String staffId;
         public String currentVisitId;
         public String currentTicket;
@@ -129,7 +130,7 @@ public class FloorBoard {
         } else if (event instanceof DeskOpened e) {
             DeskView d = desk(e.deskId());
             d.status = "OPEN";
-            d.serviceCodes = Set.copyOf(e.serviceCodes());
+            d.serviceCodes = new TreeSet<>(e.serviceCodes());
             d.staffId = e.staffId();
         } else if (event instanceof DeskPaused e) {
             desk(e.deskId()).status = "PAUSED";

@@ -92,7 +92,7 @@ public class Floor {
         if (desk != null && desk.status != DeskStatus.CLOSED) {
             throw new RuleViolation("desk-open", "Desk " + cmd.deskId() + " is already open");
         }
-        apply(new DeskOpened(floorId, cmd.deskId(), Set.copyOf(chosen), cmd.staffId(), cmd.at()));
+        apply(new DeskOpened(floorId, cmd.deskId(), chosen, cmd.staffId(), cmd.at()));
     }
 
     @CommandHandler

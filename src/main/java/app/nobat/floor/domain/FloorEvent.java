@@ -22,6 +22,9 @@ public sealed interface FloorEvent {
 
     record DeskOpened(String floorId, String deskId, Set<String> serviceCodes, String staffId, Instant at)
             implements FloorEvent {
+        public DeskOpened {
+            serviceCodes = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(serviceCodes));
+        }
     }
 
     record DeskPaused(String floorId, String deskId, Instant at) implements FloorEvent {

@@ -1,7 +1,10 @@
 package app.nobat.floor.domain;
 
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,8 +19,11 @@ public record FloorSettings(String timeZone, Map<String, String> servicePrefixes
                             QueuePolicySettings policy, EndOfDayRule endOfDay, int maxRecalls) {
 
     public FloorSettings {
-        servicePrefixes = Map.copyOf(servicePrefixes);
-        deskServices = Map.copyOf(deskServices);
+        // sorted, so that the settings read the same in every process (replays compare byte for byte)
+        servicePrefixes = Collections.unmodifiableSortedMap(new TreeMap<>(servicePrefixes));
+        TreeMap<String, Set<String>> desks = new TreeMap<>();
+        deskServices.forEach((desk, services) -> desks.put(desk, Collections.unmodifiableSortedSet(new TreeSet<>(services))));
+        deskServices = Collections.unmodifiableSortedMap(desks);
         ZoneId.of(timeZone);
     }
 

@@ -1,6 +1,10 @@
 package app.nobat.platform.axon;
 
 import app.nobat.eventstore.MongoEventStorageEngine;
+import app.nobat.platform.mongo.StoreDurability;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.CommandBus;
@@ -65,6 +69,16 @@ public class AxonConfig {
     @Bean
     Cache aggregateCache() {
         return new WeakReferenceCache();
+    }
+
+    /** A command is answered only after its events are durable in the store. */
+    @Bean
+    SmartInitializingSingleton durableCommands(CommandBus commandBus, StoreDurability durability) {
+        return () -> commandBus.registerHandlerInterceptor(
+                (MessageHandlerInterceptor<CommandMessage<?>>) (unitOfWork, chain) -> {
+                    unitOfWork.afterCommit(u -> durability.flush());
+                    return chain.proceed();
+                });
     }
 
     /**

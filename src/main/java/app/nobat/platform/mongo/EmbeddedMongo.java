@@ -16,6 +16,7 @@ import java.nio.file.Path;
 public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server;
+    private final H2Backend backend;
     private final String connectionString;
 
     public EmbeddedMongo(Path dataDir) {
@@ -25,13 +26,22 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
         Path file = dataDir.resolve("nobat.mv").toAbsolutePath();
-        this.server = new MongoServer(new H2Backend(file.toString()));
+        this.backend = new H2Backend(file.toString());
+        this.server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         this.connectionString = "mongodb://127.0.0.1:" + address.getPort();
     }
 
     public String connectionString() {
         return connectionString;
+    }
+
+    /**
+     * Writes everything acknowledged so far to the file. The H2 store otherwise commits in the
+     * background about once a second, and a killed process would lose that last second.
+     */
+    public void commit() {
+        backend.commit();
     }
 
     @Override

@@ -42,6 +42,11 @@ public class MongoConfig {
     }
 
     @Bean
+    StoreDurability storeDurability(EmbeddedMongoHolder embedded) {
+        return embedded.server() == null ? () -> { } : embedded.server()::commit;
+    }
+
+    @Bean
     MongoDatabase mongoDatabase(MongoClient client, MongoSettings settings) {
         return client.getDatabase(settings.database());
     }

@@ -1,0 +1,261 @@
+package app.nobat.it;
+
+import app.nobat.eventstore.MongoEventStorageEngine;
+import app.nobat.floor.board.FloorBoard;
+import app.nobat.floor.board.FloorBoard.VisitView;
+import app.nobat.floor.board.FloorBoardRepository;
+import app.nobat.floor.domain.FloorEvent;
+import app.nobat.floor.domain.FloorEvent.TicketCalled;
+import app.nobat.floor.domain.FloorEvent.VisitArrived;
+import app.nobat.floor.domain.FloorEvent.VisitCompleted;
+import app.nobat.platform.mongo.EmbeddedMongo;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rule 4: the application process is killed with SIGKILL during a load of arrivals and calls, then
+ * restarted on the same data. Every accepted command's events are in the store, and the floor's
+ * read model equals one rebuilt from a full replay of its events.
+ */
+class CrashRecoveryIT {
+
+    static final String C = "it-load";
+    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    final Path dataDir = Path.of("target/test-data/crash-" + UUID.randomUUID());
+    final int port = freePort();
+    final WebClient client = WebClient.builder().baseUrl("http://localhost:" + port).build();
+
+    final Set<String> acceptedArrivals = ConcurrentHashMap.newKeySet();
+    final Map<String, String> acceptedCalls = new ConcurrentHashMap<>();
+    final Set<String> acceptedCompletions = ConcurrentHashMap.newKeySet();
+
+    @Test
+    void nothingAcceptedIsLostAndTheReadModelEqualsAReplay() throws Exception {
+        Process first = start("first");
+        awaitReady(first);
+        for (int d = 1; d <= 3; d++) {
+            assertThat(post("/api/centres/" + C + "/desks/d" + d + "/open", Map.of()).getStatusCode().value())
+                    .isEqualTo(200);
+        }
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService load = Executors.newFixedThreadPool(6);
+        for (int k = 0; k < 3; k++) {
+            int kiosk = k;
+            load.submit(() -> {
+                for (int i = 0; running.get(); i++) {
+                    try {
+                        var r = post("/api/centres/" + C + "/visits", Map.of("serviceCode", i % 2 == 0 ? "residence"
+                                : "work", "requestId", "k" + kiosk + "-" + i));
+                        if (r.getStatusCode().value() == 201) {
+                            acceptedArrivals.add((String) r.getBody().get("visitId"));
+                        }
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+        }
+        for (int d = 1; d <= 3; d++) {
+            String desk = "d" + d;
+            load.submit(() -> {
+                while (running.get()) {
+                    try {
+                        String requestId = UUID.randomUUID().toString();
+                        var call = post("/api/centres/" + C + "/desks/" + desk + "/call-next",
+                                Map.of("requestId", requestId));
+                        if (call.getStatusCode().value() != 200) {
+                            Thread.sleep(20);
+                            continue;
+                        }
+                        String visitId = (String) call.getBody().get("visitId");
+                        acceptedCalls.put(requestId, visitId);
+                        post("/api/visits/" + visitId + "/start", Map.of());
+                        if (post("/api/visits/" + visitId + "/complete", Map.of()).getStatusCode().value() == 200) {
+                            acceptedCompletions.add(visitId);
+                        }
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (acceptedArrivals.size() < 150 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        first.destroyForcibly(); // SIGKILL: no shutdown hooks, no flush
+        first.waitFor(30, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        running.set(false);
+        load.shutdown();
+        assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(acceptedArrivals).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(acceptedCalls).isNotEmpty();
+
+        Process second = start("second");
+        try {
+            awaitReady(second);
+            // the projections catch up after the restart (checked below against the store itself)
+            long deadline2 = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline2 && !caughtUp()) {
+                Thread.sleep(200);
+            }
+        } finally {
+            second.destroy(); // graceful stop, so the store file can be opened here
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        verifyStoreAgainstAcceptedCommandsAndReplay();
+    }
+
+    private void verifyStoreAgainstAcceptedCommandsAndReplay() throws Exception {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try (EmbeddedMongo mongo = new EmbeddedMongo(dataDir);
+             MongoClient mongoClient = MongoClients.create(mongo.connectionString())) {
+            var database = mongoClient.getDatabase("nobat");
+            JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+            var engine = MongoEventStorageEngine.builder().database(database).eventSerializer(serializer)
+                    .snapshotSerializer(serializer).build();
+            EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+            try {
+                String anyVisit = acceptedArrivals.iterator().next();
+                String floorId = anyVisit.substring(0, anyVisit.lastIndexOf(':'));
+                List<? extends DomainEventMessage<?>> events = store.readEvents(floorId).asStream().toList();
+                Set<String> arrived = ConcurrentHashMap.newKeySet();
+                Map<String, String> called = new HashMap<>();
+                Set<String> completed = ConcurrentHashMap.newKeySet();
+                FloorBoard replayed = new FloorBoard();
+                Map<String, VisitView> replayedVisits = new HashMap<>();
+                for (DomainEventMessage<?> message : events) {
+                    FloorEvent event = (FloorEvent) message.getPayload();
+                    for (VisitView v : replayed.apply(event, message.getSequenceNumber())) {
+                        replayedVisits.put(v.visitId, json.convertValue(v, VisitView.class));
+                    }
+                    if (event instanceof VisitArrived e) {
+                        arrived.add(e.visitId());
+                    } else if (event instanceof TicketCalled e) {
+                        called.put(e.requestId(), e.visitId());
+                    } else if (event instanceof VisitCompleted e) {
+                        completed.add(e.visitId());
+                    }
+                }
+                assertThat(arrived).containsAll(acceptedArrivals);
+                assertThat(called).containsAllEntriesOf(acceptedCalls);
+                assertThat(completed).containsAll(acceptedCompletions);
+
+                FloorBoardRepository boards = new FloorBoardRepository(database, json);
+                FloorBoard stored = boards.board(floorId).orElseThrow();
+                assertThat((Object) json.valueToTree(stored)).isEqualTo(json.valueToTree(replayed));
+                assertThat(replayedVisits).hasSizeGreaterThanOrEqualTo(acceptedArrivals.size());
+                for (VisitView expected : replayedVisits.values()) {
+                    VisitView actual = boards.visit(expected.visitId).orElseThrow();
+                    assertThat((Object) json.valueToTree(actual)).as(expected.visitId).isEqualTo(json.valueToTree(expected));
+                    assertThat(boards.visitIdForToken(expected.trackingToken)).contains(expected.visitId);
+                }
+            } finally {
+                store.shutDown();
+            }
+        }
+    }
+
+    private boolean caughtUp() {
+        for (String visitId : acceptedCompletions) {
+            var r = client.get().uri("/api/visits/" + visitId).exchangeToMono(x -> x.toEntity(JSON))
+                    .block(Duration.ofSeconds(30));
+            if (r.getStatusCode().value() != 200 || !"COMPLETED".equals(r.getBody().get("status"))) {
+                return false;
+            }
+        }
+        for (String visitId : acceptedArrivals) {
+            var r = client.get().uri("/api/visits/" + visitId).exchangeToMono(x -> x.toEntity(JSON))
+                    .block(Duration.ofSeconds(30));
+            if (r.getStatusCode().value() != 200) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Process start(String name) throws IOException {
+        Files.createDirectories(dataDir);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "app.nobat.NobatApplication",
+                "--server.port=" + port,
+                "--nobat.mongo.data-dir=" + dataDir,
+                "--nobat.seed.centres=classpath*:centres/*.yml,classpath*:test-centres/*.yml",
+                "--nobat.floor.closing.enabled=false"));
+        File log = dataDir.resolve(name + ".log").toFile();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private void awaitReady(Process process) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("the application exited; see its log in " + dataDir).isTrue();
+            try {
+                var r = client.get().uri("/api/centres/" + C).exchangeToMono(x -> x.toEntity(JSON))
+                        .block(Duration.ofSeconds(5));
+                if (r != null && r.getStatusCode().value() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the application did not become ready; see its log in " + dataDir);
+    }
+
+    private ResponseEntity<Map<String, Object>> post(String path, Object body) {
+        return client.post().uri(path).bodyValue(body).exchangeToMono(r -> r.toEntity(JSON))
+                .block(Duration.ofSeconds(30));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
