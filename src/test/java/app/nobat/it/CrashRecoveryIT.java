@@ -158,7 +158,7 @@ class CrashRecoveryIT {
             try {
                 String anyVisit = acceptedArrivals.iterator().next();
                 String floorId = anyVisit.substring(0, anyVisit.lastIndexOf(':'));
-                List<? extends DomainEventMessage<?>> events = store.readEvents(floorId).asStream().toList();
+                List<? extends DomainEventMessage<?>> events = engine.readEvents(floorId, 0).asStream().toList();
                 Set<String> arrived = ConcurrentHashMap.newKeySet();
                 Map<String, String> called = new HashMap<>();
                 Set<String> completed = ConcurrentHashMap.newKeySet();

@@ -275,7 +275,7 @@ public class Floor {
     void on(DeskOpened e) {
         DeskState d = new DeskState();
         d.status = DeskStatus.OPEN;
-        d.services = Set.copyOf(e.serviceCodes());
+        d.services = new java.util.TreeSet<>(e.serviceCodes());
         desks.put(e.deskId(), d);
     }
 

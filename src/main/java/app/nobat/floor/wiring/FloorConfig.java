@@ -16,6 +16,9 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 
@@ -25,6 +28,9 @@ import java.time.ZoneId;
 
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class FloorConfig {
+
+    /** A busy day has thousands of floor events; a snapshot every few hundred keeps a cold load short. */
+    static final int SNAPSHOT_EVERY = 250;
 
     @Bean
     Clock clock() {
@@ -36,8 +42,22 @@ public class FloorConfig {
     ConfigurerModule aggregates(Cache aggregateCache) {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Floor.class)
-                        .configureCache(c -> aggregateCache))
+                        .configureCache(c -> aggregateCache)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                AggregateSnapshotter.builder().eventStore(c.eventStore())
+                                        .aggregateFactories(new GenericAggregateFactory<>(Floor.class))
+                                        .executor(snapshotExecutor()).build(),
+                                SNAPSHOT_EVERY)))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Centre.class));
+    }
+
+    /** Snapshots are taken off the command path, one at a time. */
+    private static java.util.concurrent.Executor snapshotExecutor() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "floor-snapshots");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Bean

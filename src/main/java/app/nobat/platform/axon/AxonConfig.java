@@ -5,7 +5,11 @@ import app.nobat.platform.mongo.StoreDurability;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import com.mongodb.client.MongoClient;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.json.JacksonSerializer;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -37,13 +41,25 @@ import java.util.concurrent.ScheduledExecutorService;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
 
+    /**
+     * Snapshots hold an aggregate's private state: fields, not getters, so the domain classes need
+     * no serialization annotations.
+     */
+    public static Serializer snapshotSerializer(ObjectMapper base) {
+        ObjectMapper fields = base.copy()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return JacksonSerializer.builder().objectMapper(fields).build();
+    }
+
     @Bean
-    EventStorageEngine eventStorageEngine(MongoDatabase database, Serializer serializer,
+    EventStorageEngine eventStorageEngine(MongoDatabase database, ObjectMapper objectMapper,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           EventStoreSettings settings) {
         return MongoEventStorageEngine.builder()
                 .database(database)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer(objectMapper))
                 .eventSerializer(eventSerializer)
                 .gapTimeout(settings.gapTimeout())
                 .batchSize(settings.batchSize())

@@ -1,23 +1,30 @@
 package app.nobat.platform.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded default: mongo-java-server with its H2 file backend, bound to a free loopback
- * port so that the application reaches it through the real MongoDB driver.
+ * port so that the application reaches it through the real MongoDB driver. The file is committed
+ * after every command (see {@link StoreDurability}) and every {@value #COMMIT_INTERVAL_MS} ms.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+    static final long COMMIT_INTERVAL_MS = 200;
+
     private final MongoServer server;
-    private final H2Backend backend;
+    private final SerializedH2Backend backend;
     private final String connectionString;
+    private final ScheduledExecutorService committer;
 
     public EmbeddedMongo(Path dataDir) {
         try {
@@ -26,26 +33,32 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
         Path file = dataDir.resolve("nobat.mv").toAbsolutePath();
-        this.backend = new H2Backend(file.toString());
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        this.backend = new SerializedH2Backend(store);
         this.server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         this.connectionString = "mongodb://127.0.0.1:" + address.getPort();
+        this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "embedded-mongo-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        committer.scheduleWithFixedDelay(this::commit, COMMIT_INTERVAL_MS, COMMIT_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
 
     public String connectionString() {
         return connectionString;
     }
 
-    /**
-     * Writes everything acknowledged so far to the file. The H2 store otherwise commits in the
-     * background about once a second, and a killed process would lose that last second.
-     */
+    /** Writes every operation acknowledged so far to the file. */
     public void commit() {
         backend.commit();
     }
 
     @Override
     public void close() {
+        committer.shutdownNow();
+        commit();
         server.shutdown();
     }
 }
