@@ -3,7 +3,6 @@ package app.nobat.floor.board;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.*;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -14,7 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps each floor's board and visit records, then tells the live feed. The board is written
+ * Keeps each floor's board and visit records in MongoDB, on whichever node holds the processor's
+ * token (the live screens are fed by {@link FloorFeedProjection} on every node). The board is written
  * before the processor's token, and {@link FloorBoard#apply} skips what it has seen, so a crash
  * between the two replays the event harmlessly.
  */
@@ -24,14 +24,10 @@ public class FloorBoardProjection {
     public static final String PROCESSING_GROUP = "floor-board";
 
     private final FloorBoardRepository repository;
-    private final FloorFeed feed;
-    private final ObjectMapper json;
     private final Map<String, FloorBoard> cache = new ConcurrentHashMap<>();
 
-    public FloorBoardProjection(FloorBoardRepository repository, FloorFeed feed, ObjectMapper json) {
+    public FloorBoardProjection(FloorBoardRepository repository) {
         this.repository = repository;
-        this.feed = feed;
-        this.json = json;
     }
 
     @EventHandler
@@ -52,7 +48,6 @@ public class FloorBoardProjection {
             cache.remove(event.floorId());
             throw e;
         }
-        feed.publish(board.centreId, kindOf(event), detailOf(event, touched), json.convertValue(board, FloorBoard.class));
         if (event instanceof FloorClosed) {
             cache.remove(event.floorId());
         }

@@ -6,6 +6,10 @@ import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorBoardProjection;
 import app.nobat.floor.board.FloorBoardRepository;
 import app.nobat.floor.board.FloorFeed;
+import app.nobat.floor.board.FloorFeedProjection;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import java.time.Duration;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.domain.Floor;
 import app.nobat.floor.domain.FloorId;
@@ -91,7 +95,26 @@ public class FloorConfig {
     }
 
     @Bean
-    FloorBoardProjection floorBoardProjection(FloorBoardRepository boards, FloorFeed feed, ObjectMapper json) {
-        return new FloorBoardProjection(boards, feed, json);
+    FloorBoardProjection floorBoardProjection(FloorBoardRepository boards) {
+        return new FloorBoardProjection(boards);
+    }
+
+    @Bean
+    FloorFeedProjection floorFeedProjection(FloorFeed feed, FloorBoardRepository boards, ObjectMapper json) {
+        return new FloorFeedProjection(feed, boards, json);
+    }
+
+    /**
+     * Every node follows the event stream itself for its live screens: an in-memory token that
+     * starts a day and a half back, so that today's floors are rebuilt in memory at start-up.
+     */
+    @Bean
+    ConfigurerModule nodeLocalFeed(Clock clock) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTokenStore(FloorFeedProjection.PROCESSING_GROUP, c -> new InMemoryTokenStore())
+                .registerTrackingEventProcessorConfiguration(FloorFeedProjection.PROCESSING_GROUP,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(source -> source.createTokenAt(
+                                        clock.instant().minus(Duration.ofHours(36))))));
     }
 }
