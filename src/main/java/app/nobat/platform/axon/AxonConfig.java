@@ -41,6 +41,9 @@ import java.util.concurrent.ScheduledExecutorService;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
 
+    static final int MAX_RETRIES = 12;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AxonConfig.class);
+
     /**
      * Snapshots hold an aggregate's private state: fields, not getters, so the domain classes need
      * no serialization annotations.
@@ -110,10 +113,17 @@ public class AxonConfig {
             return t;
         });
         RetryScheduler onlyConcurrency = (command, failure, attempts, dispatch) -> {
-            if (!(failure instanceof ConcurrencyException) || attempts.size() > 5) {
+            boolean concurrent = failure instanceof ConcurrencyException
+                    || failure instanceof org.axonframework.modelling.command.AggregateStreamCreationException;
+            if (!concurrent || attempts.size() > MAX_RETRIES) {
                 return false;
             }
-            retries.schedule(dispatch, 20L * attempts.size(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            log.info("Retrying {} (attempt {}) after a concurrent update: {}", command.getPayloadType().getSimpleName(),
+                    attempts.size() + 1, failure.getMessage());
+            // exponential backoff with full jitter, so that two nodes contending for one floor drift apart
+            long ceiling = Math.min(1000, 10L << Math.min(attempts.size(), 6));
+            retries.schedule(dispatch, java.util.concurrent.ThreadLocalRandom.current().nextLong(1, ceiling + 1),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
             return true;
         };
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(onlyConcurrency).build();

@@ -27,6 +27,10 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final ScheduledExecutorService committer;
 
     public EmbeddedMongo(Path dataDir) {
+        this(dataDir, 0);
+    }
+
+    public EmbeddedMongo(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -36,8 +40,15 @@ public final class EmbeddedMongo implements AutoCloseable {
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
         this.backend = new SerializedH2Backend(store);
         this.server = new MongoServer(backend);
-        InetSocketAddress address = server.bind();
-        this.connectionString = "mongodb://127.0.0.1:" + address.getPort();
+        int boundPort;
+        if (port == 0) {
+            InetSocketAddress address = server.bind();
+            boundPort = address.getPort();
+        } else {
+            server.bind("127.0.0.1", port);
+            boundPort = port;
+        }
+        this.connectionString = "mongodb://127.0.0.1:" + boundPort;
         this.committer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "embedded-mongo-commit");
             t.setDaemon(true);

@@ -25,7 +25,7 @@ public class MongoConfig {
         if (!settings.embedded()) {
             return new EmbeddedMongoHolder(null);
         }
-        EmbeddedMongo embedded = new EmbeddedMongo(Path.of(settings.dataDir()));
+        EmbeddedMongo embedded = new EmbeddedMongo(Path.of(settings.dataDir()), settings.embeddedPort());
         log.info("Embedded MongoDB-wire server (H2 file under {}) at {}",
                 Path.of(settings.dataDir()).toAbsolutePath(), embedded.connectionString());
         return new EmbeddedMongoHolder(embedded);

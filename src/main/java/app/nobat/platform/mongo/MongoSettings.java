@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * MongoDB-wire server under {@code dataDir}; with a URI it talks to that MongoDB instead.
  */
 @ConfigurationProperties("nobat.mongo")
-public record MongoSettings(String uri, String database, String dataDir) {
+public record MongoSettings(String uri, String database, String dataDir, Integer embeddedPort) {
 
     public MongoSettings {
         if (database == null || database.isBlank()) {
@@ -15,6 +15,9 @@ public record MongoSettings(String uri, String database, String dataDir) {
         }
         if (dataDir == null || dataDir.isBlank()) {
             dataDir = "./data";
+        }
+        if (embeddedPort == null) {
+            embeddedPort = 0;
         }
     }
 

@@ -5,6 +5,8 @@ import app.nobat.common.RuleViolation;
 import app.nobat.common.UnknownReference;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -87,6 +89,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "invalid-input", e.getMessage());
     }
 
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    public ProblemDetail concurrent(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-update",
+                "Another desk or node changed the same floor at the same moment; please retry");
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     public ProblemDetail notFound(AggregateNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Nothing is recorded under that id");
@@ -103,6 +111,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             return invalid(i);
         } else if (cause instanceof AggregateNotFoundException a) {
             return notFound(a);
+        } else if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+            return concurrent((RuntimeException) cause);
         }
         return unexpected(e);
     }

@@ -23,13 +23,9 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +45,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restarted on the same data. Every accepted command's events are in the store, and the floor's
  * read model equals one rebuilt from a full replay of its events.
  */
-class CrashRecoveryIT {
+class CrashRecoveryProcessIT {
 
     static final String C = "it-load";
     static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
 
     final Path dataDir = Path.of("target/test-data/crash-" + UUID.randomUUID());
-    final int port = freePort();
-    final WebClient client = WebClient.builder().baseUrl("http://localhost:" + port).build();
+    AppProcess app = new AppProcess(dataDir);
+    WebClient client = app.client;
 
     final Set<String> acceptedArrivals = ConcurrentHashMap.newKeySet();
     final Map<String, String> acceptedCalls = new ConcurrentHashMap<>();
@@ -65,8 +61,7 @@ class CrashRecoveryIT {
 
     @Test
     void nothingAcceptedIsLostAndTheReadModelEqualsAReplay() throws Exception {
-        Process first = start("first");
-        awaitReady(first);
+        app.start("first", "--nobat.mongo.data-dir=" + dataDir);
         for (int d = 1; d <= 3; d++) {
             assertThat(post("/api/centres/" + C + "/desks/d" + d + "/open", Map.of()).getStatusCode().value())
                     .isEqualTo(200);
@@ -120,8 +115,7 @@ class CrashRecoveryIT {
         while (acceptedArrivals.size() < 150 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        first.destroyForcibly(); // SIGKILL: no shutdown hooks, no flush
-        first.waitFor(30, TimeUnit.SECONDS);
+        app.kill(); // SIGKILL: no shutdown hooks, no flush
         Thread.sleep(300);
         running.set(false);
         load.shutdown();
@@ -129,17 +123,17 @@ class CrashRecoveryIT {
         assertThat(acceptedArrivals).hasSizeGreaterThanOrEqualTo(150);
         assertThat(acceptedCalls).isNotEmpty();
 
-        Process second = start("second");
+        AppProcess restarted = new AppProcess(dataDir);
+        client = restarted.client;
         try {
-            awaitReady(second);
+            restarted.start("second", "--nobat.mongo.data-dir=" + dataDir);
             // the projections catch up after the restart (checked below against the store itself)
             long deadline2 = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline2 && !caughtUp()) {
                 Thread.sleep(200);
             }
         } finally {
-            second.destroy(); // graceful stop, so the store file can be opened here
-            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            restarted.stop(); // graceful, so the store file can be opened here
         }
         verifyStoreAgainstAcceptedCommandsAndReplay();
     }
@@ -214,48 +208,7 @@ class CrashRecoveryIT {
         return true;
     }
 
-    private Process start(String name) throws IOException {
-        Files.createDirectories(dataDir);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "app.nobat.NobatApplication",
-                "--server.port=" + port,
-                "--nobat.mongo.data-dir=" + dataDir,
-                "--nobat.seed.centres=classpath*:centres/*.yml,classpath*:test-centres/*.yml",
-                "--nobat.floor.closing.enabled=false"));
-        File log = dataDir.resolve(name + ".log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-    }
-
-    private void awaitReady(Process process) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the application exited; see its log in " + dataDir).isTrue();
-            try {
-                var r = client.get().uri("/api/centres/" + C).exchangeToMono(x -> x.toEntity(JSON))
-                        .block(Duration.ofSeconds(5));
-                if (r != null && r.getStatusCode().value() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the application did not become ready; see its log in " + dataDir);
-    }
-
     private ResponseEntity<Map<String, Object>> post(String path, Object body) {
-        return client.post().uri(path).bodyValue(body).exchangeToMono(r -> r.toEntity(JSON))
-                .block(Duration.ofSeconds(30));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return app.post(path, body);
     }
 }
