@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** The queue display of a centre: a snapshot, and live over Server-Sent Events. */
 @RestController
@@ -46,7 +47,8 @@ public class DisplayController {
     @GetMapping
     @Operation(summary = "The display now")
     public Mono<DisplayView> snapshot(@PathVariable String centreId) {
-        return Blocking.call(() -> DisplayView.of(floors.board(floors.today(centreId)), clock.instant()));
+        return Blocking.call(() -> DisplayView.of(floors.board(floors.today(centreId)), floors.serviceOrder(centreId),
+                clock.instant()));
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -55,19 +57,19 @@ public class DisplayController {
     public Flux<ServerSentEvent<DisplayMessage>> stream(
             @PathVariable String centreId,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
-        return Blocking.call(() -> floors.today(centreId)).flatMapMany(today -> {
+        return Blocking.call(() -> floors.serviceOrder(centreId)).flatMapMany(services -> {
             Flux<ServerSentEvent<DisplayMessage>> changes = feed.follow(centreId, lastEventId)
-                    .map(this::toEvent);
+                    .map(change -> toEvent(change, services));
             return Flux.merge(changes, Flux.interval(heartbeat, heartbeat)
                     .map(i -> ServerSentEvent.<DisplayMessage>builder().comment("heartbeat").build()));
         });
     }
 
-    private ServerSentEvent<DisplayMessage> toEvent(FloorChange change) {
+    private ServerSentEvent<DisplayMessage> toEvent(FloorChange change, List<String> services) {
         return ServerSentEvent.<DisplayMessage>builder()
                 .id(change.eventId())
                 .event(change.kind())
-                .data(new DisplayMessage(change.kind(), change.detail(), DisplayView.of(change.board(), clock.instant())))
+                .data(new DisplayMessage(change.kind(), change.detail(), DisplayView.of(change.board(), services, clock.instant())))
                 .build();
     }
 }

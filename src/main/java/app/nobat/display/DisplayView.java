@@ -19,11 +19,11 @@ public record DisplayView(String centreId, String day, boolean closed, CallView 
     public record DeskLine(String deskId, String status, String currentTicket) {
     }
 
-    public static DisplayView of(FloorBoard board, Instant now) {
+    /** @param serviceOrder the centre's services in its own order: every one is shown, even before any arrival */
+    public static DisplayView of(FloorBoard board, List<String> serviceOrder, Instant now) {
         List<CallView> calls = board.recentCalls.stream().limit(CALLS_SHOWN).toList();
-        List<ServiceLine> services = board.settings == null ? List.of()
-                : board.settings.serviceCodes().stream().map(code -> {
-                    var waiting = board.waitingFor(code, now);
+        List<ServiceLine> services = serviceOrder.stream().map(code -> {
+                    var waiting = board.settings == null ? List.<FloorBoard.VisitView>of() : board.waitingFor(code, now);
                     double longest = waiting.stream()
                             .mapToDouble(v -> Duration.between(v.arrivedAt, now).toSeconds() / 60.0).max().orElse(0);
                     return new ServiceLine(code, waiting.size(), board.estimatedWaitMinutes(code, waiting.size() + 1),

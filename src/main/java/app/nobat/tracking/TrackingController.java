@@ -6,7 +6,6 @@ import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.board.FloorFeed;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.domain.FloorId;
-import app.nobat.floor.domain.VisitStatus;
 import app.nobat.platform.web.Blocking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -78,14 +77,10 @@ public class TrackingController {
     private TrackingView view(String visitId, FloorBoard board) {
         VisitView visit = board.visits.get(visitId);
         if (visit == null) {
+            // ended, or so new that this board has not seen it: its own record answers
             visit = floors.visit(visitId).orElseThrow(() -> new UnknownReference("ticket", "(token)"));
-            if (visit.status.isOpen()) {
-                // the live board has not caught up with this visit yet; the stored one has
-                board = floors.storedBoard(FloorId.ofVisit(visitId));
-                visit = board.visits.getOrDefault(visitId, visit);
-            }
         }
-        int position = visit.status == VisitStatus.WAITING ? floors.positionOf(board, visit) : 0;
+        int position = board.positionOf(visit, floors.clock().instant());
         int eta = position == 0 ? 0 : board.estimatedWaitMinutes(visit.serviceCode, position);
         return new TrackingView(FloorId.ofVisit(visitId).centreId(), visit.ticket, visit.serviceCode, visit.status,
                 position, eta, visit.deskId, visit.calledAt, visit.recalls);

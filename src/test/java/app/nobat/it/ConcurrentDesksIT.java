@@ -78,7 +78,8 @@ class ConcurrentDesksIT {
                         .add(Integer.parseInt(ticket.substring(2)));
             }
             // a kiosk's retry returns its first ticket
-            var retry = post("/api/centres/" + C + "/visits", Map.of("serviceCode", "residence", "requestId", "kiosk-0"));
+            var retry = post("/api/centres/" + C + "/visits",
+                    Map.of("serviceCode", "residence", "priorityClass", "ELDERLY", "requestId", "kiosk-0"));
             assertThat(retry.getStatusCode().value()).isEqualTo(201);
             assertThat(visits).contains((String) retry.getBody().get("visitId"));
             assertThat(visits).hasSize(TICKETS);
@@ -136,6 +137,9 @@ class ConcurrentDesksIT {
                 String previous = calledBy.putIfAbsent(visitId, desk);
                 assertThat(previous).as("%s called twice", visitId).isNull();
                 if (ThreadLocalRandom.current().nextInt(10) == 0) {
+                    assertThat(post("/api/visits/" + visitId + "/no-show", null).getStatusCode().value()).isEqualTo(409);
+                    assertThat(post("/api/visits/" + visitId + "/recall", null).getStatusCode().value()).isEqualTo(200);
+                    assertThat(post("/api/visits/" + visitId + "/recall", null).getStatusCode().value()).isEqualTo(200);
                     assertThat(post("/api/visits/" + visitId + "/no-show", null).getStatusCode().value()).isEqualTo(200);
                 } else {
                     assertThat(post("/api/visits/" + visitId + "/start", null).getStatusCode().value()).isEqualTo(200);

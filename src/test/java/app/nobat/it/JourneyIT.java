@@ -78,6 +78,11 @@ class JourneyIT {
         // the other visitor: called next at d1, a no-show
         Map<String, Object> other = api.callNext(C, "d1");
         assertThat(other.get("visitId")).isNotEqualTo(visitId);
+        assertThat(api.post("/api/visits/" + other.get("visitId") + "/no-show", null, 409).get("type"))
+                .isEqualTo("https://nobat.app/problems/recalls-remaining");
+        api.post("/api/visits/" + other.get("visitId") + "/recall", null, 200);
+        api.post("/api/visits/" + other.get("visitId") + "/recall", null, 200);
+        api.post("/api/visits/" + other.get("visitId") + "/recall", null, 409);
         api.post("/api/visits/" + other.get("visitId") + "/no-show", null, 200);
         api.post("/api/visits/" + other.get("visitId") + "/start", null, 409);
 
@@ -155,6 +160,18 @@ class JourneyIT {
         api.post("/api/visits/" + C + ":2020-01-01:nothing/start", null, 404);
         api.get("/api/visits/" + C + ":2020-01-01:nothing", 404);
         api.get("/api/centres/nowhere", 404);
+    }
+
+    @Test
+    void aKioskRetryGetsItsTicketButAReusedRequestIdForAnotherVisitorIsRefused() {
+        Map<String, Object> first = api.post("/api/centres/" + C + "/visits",
+                Map.of("serviceCode", "work", "requestId", "kiosk-7-000001"), 201);
+        Map<String, Object> retry = api.post("/api/centres/" + C + "/visits",
+                Map.of("serviceCode", "work", "requestId", "kiosk-7-000001"), 201);
+        assertThat(retry.get("visitId")).isEqualTo(first.get("visitId"));
+        Map<String, Object> other = api.post("/api/centres/" + C + "/visits",
+                Map.of("serviceCode", "health", "requestId", "kiosk-7-000001"), 409);
+        assertThat(other.toString()).doesNotContain((String) first.get("trackingToken"));
     }
 
     @Test

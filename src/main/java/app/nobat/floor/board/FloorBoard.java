@@ -217,7 +217,9 @@ public class FloorBoard {
                 d.currentTicket = null;
             }
         }
-        v.deskId = null;
+        if (status == VisitStatus.WAITING) {
+            v.deskId = null; // back in a queue; an ended visit keeps the desk that saw it last
+        }
         v.status = status;
     }
 
@@ -265,6 +267,33 @@ public class FloorBoard {
                 .sorted(Comparator.<VisitView>comparingDouble(v -> -score.get(v))
                         .thenComparing(v -> v.arrivedAt))
                 .toList();
+    }
+
+    /**
+     * Where a waiting visit stands in its queue now (1 = next by the policy), counted against the
+     * board's waiting visits, so it also answers for a visit the board has not seen yet.
+     */
+    public int positionOf(VisitView visit, Instant now) {
+        if (visit.status != VisitStatus.WAITING || settings == null) {
+            return 0;
+        }
+        QueuePolicy policy = new QueuePolicy(settings.policy());
+        double mine = policy.scoreOf(candidate(visit, 0), now);
+        int ahead = 0;
+        for (VisitView other : visits.values()) {
+            if (other.status == VisitStatus.WAITING && other.serviceCode.equals(visit.serviceCode)
+                    && !other.visitId.equals(visit.visitId)) {
+                double theirs = policy.scoreOf(candidate(other, 0), now);
+                if (theirs > mine || (theirs == mine && other.arrivedAt.isBefore(visit.arrivedAt))) {
+                    ahead++;
+                }
+            }
+        }
+        return ahead + 1;
+    }
+
+    private static QueuePolicy.Candidate candidate(VisitView v, long order) {
+        return new QueuePolicy.Candidate(v.visitId, v.priorityClass, v.arrivedAt, order, v.appointmentRef != null);
     }
 
     /** Desks that can call this service now or soon (open or busy, not paused or closed). */

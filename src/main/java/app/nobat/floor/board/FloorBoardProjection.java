@@ -39,11 +39,11 @@ public class FloorBoardProjection {
         List<VisitView> touched;
         try {
             touched = board.apply(event, sequence);
-            // the board first: whoever finds a visit by its token then finds it on the stored board
-            repository.save(board);
+            // visits before the board: the board's sequence marks the event done, so it is written last
             for (VisitView visit : touched) {
                 repository.save(board.floorId, visit);
             }
+            repository.save(board);
         } catch (RuntimeException e) {
             cache.remove(event.floorId());
             throw e;
@@ -85,6 +85,15 @@ public class FloorBoardProjection {
                     e.recall(), e.at().toString());
         }
         String type = event.getClass().getSimpleName();
+        if (event instanceof DeskOpened e) {
+            return Map.of("event", type, "deskId", e.deskId(), "status", "OPEN");
+        } else if (event instanceof DeskPaused e) {
+            return Map.of("event", type, "deskId", e.deskId(), "status", "PAUSED");
+        } else if (event instanceof DeskResumed e) {
+            return Map.of("event", type, "deskId", e.deskId(), "status", "OPEN");
+        } else if (event instanceof DeskClosed e) {
+            return Map.of("event", type, "deskId", e.deskId(), "status", "CLOSED");
+        }
         if (touched.size() == 1) {
             VisitView v = touched.get(0);
             return Map.of("event", type, "ticket", v.ticket, "serviceCode", v.serviceCode,

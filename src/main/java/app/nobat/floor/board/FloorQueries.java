@@ -32,6 +32,11 @@ public class FloorQueries {
         return new FloorId(centreId, LocalDate.now(clock.withZone(ZoneId.of(centre.timeZone()))));
     }
 
+    /** The centre's service codes in its own order. @throws app.nobat.common.UnknownReference */
+    public List<String> serviceOrder(String centreId) {
+        return catalog.get(centreId).services().stream().map(CentreProfile.Service::code).toList();
+    }
+
     /** The freshest board of a floor: the live one when it is the centre's current floor. */
     public FloorBoard board(FloorId floorId) {
         FloorBoard live = feed.current(floorId.centreId()).board();
@@ -58,17 +63,6 @@ public class FloorQueries {
 
     public Optional<String> visitIdForToken(String token) {
         return boards.visitIdForToken(token);
-    }
-
-    /** Position of a waiting visit on a board now (1 = next); 0 when it is not waiting there. */
-    public int positionOf(FloorBoard board, VisitView visit) {
-        List<VisitView> queue = board.settings == null ? List.of() : board.waitingFor(visit.serviceCode, clock.instant());
-        for (int i = 0; i < queue.size(); i++) {
-            if (queue.get(i).visitId.equals(visit.visitId)) {
-                return i + 1;
-            }
-        }
-        return 0;
     }
 
     public Clock clock() {

@@ -54,7 +54,15 @@ public class Floor {
         String earlier = cmd.requestId() != null ? visitsByArrivalRequest.get(cmd.requestId())
                 : cmd.carriedOverFrom() != null ? visitsByCarriedOverFrom.get(cmd.carriedOverFrom()) : null;
         if (earlier != null) {
-            return arrivalAnswer(visits.get(earlier), cmd.at());
+            VisitState first = visits.get(earlier);
+            PriorityClass asked = cmd.priorityClass() == null ? PriorityClass.NONE : cmd.priorityClass();
+            if (cmd.requestId() != null && (!first.firstServiceCode.equals(cmd.serviceCode())
+                    || first.priorityClass != asked)) {
+                // never hand one visitor's ticket and tracking link to another
+                throw new RuleViolation("request-id-reused", "Request id " + cmd.requestId()
+                        + " was already used for another arrival; use a new request id for each visitor");
+            }
+            return arrivalAnswer(first, cmd.at());
         }
         ensureOpen();
         requireService(cmd.serviceCode());
@@ -121,7 +129,7 @@ public class Floor {
         DeskState desk = openDesk(cmd.deskId());
         if (desk.currentVisit != null) {
             throw new RuleViolation("desk-busy", "Desk " + cmd.deskId() + " still has ticket "
-                    + visits.get(desk.currentVisit).ticket + "; complete, transfer or release it first");
+                    + visits.get(desk.currentVisit).ticket + "; complete, transfer, cancel or mark it no-show first");
         }
         apply(new DeskClosed(floorId, cmd.deskId(), cmd.at()));
     }
@@ -207,6 +215,10 @@ public class Floor {
     public void handle(MarkNoShow cmd) {
         ensureOpen();
         VisitState visit = visit(cmd.visitId(), VisitStatus.CALLED, "mark as no-show");
+        if (visit.recalls < settings.maxRecalls()) {
+            throw new RuleViolation("recalls-remaining", "Ticket " + visit.ticket + " was recalled " + visit.recalls
+                    + " of " + settings.maxRecalls() + " times; recall it before marking it no-show");
+        }
         apply(new VisitMarkedNoShow(floorId, visit.deskId, visit.visitId, cmd.at()));
     }
 
@@ -254,6 +266,7 @@ public class Floor {
         VisitState v = new VisitState();
         v.visitId = e.visitId();
         v.serviceCode = e.serviceCode();
+        v.firstServiceCode = e.serviceCode();
         v.ticket = e.ticket();
         v.priorityClass = e.priorityClass();
         v.appointmentRef = e.appointmentRef();
@@ -471,6 +484,7 @@ public class Floor {
     private static final class VisitState {
         private String visitId;
         private String serviceCode;
+        private String firstServiceCode;
         private String ticket;
         private PriorityClass priorityClass;
         private String appointmentRef;
@@ -484,6 +498,7 @@ public class Floor {
         @Override
         public boolean equals(Object o) {
             return o instanceof VisitState v && visitId.equals(v.visitId) && serviceCode.equals(v.serviceCode)
+                    && firstServiceCode.equals(v.firstServiceCode)
                     && ticket.equals(v.ticket) && priorityClass == v.priorityClass
                     && Objects.equals(appointmentRef, v.appointmentRef)
                     && Objects.equals(trackingToken, v.trackingToken) && arrivedAt.equals(v.arrivedAt)

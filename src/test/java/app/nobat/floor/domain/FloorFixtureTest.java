@@ -103,6 +103,21 @@ class FloorFixtureTest {
         }
 
         @Test
+        void aRequestIdReusedForAnotherArrivalIsRefused() {
+            VisitArrived first = new VisitArrived(FLOOR, v(1), "kiosk-req-1", "res", "A-001", 1, PriorityClass.NONE,
+                    null, "tok1", at(0), null, at(0));
+            fixture.given(started(), first)
+                    .when(new RegisterArrival(FLOOR, v(9), "kiosk-req-1", "work", PriorityClass.NONE, null, "tok9",
+                            null, null, at(1)))
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
+            fixture.given(started(), first)
+                    .when(new RegisterArrival(FLOOR, v(9), "kiosk-req-1", "res", PriorityClass.ELDERLY, null, "tok9",
+                            null, null, at(1)))
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
         void unknownServiceIsRefused() {
             fixture.given(started())
                     .when(arrive(1, "nope", PriorityClass.NONE, 0))
@@ -388,10 +403,24 @@ class FloorFixtureTest {
         void noShowFreesTheDesk() {
             List<Object> events = new java.util.ArrayList<>(calledV1());
             events.add(arrived(2, "res", "A-002", 2, PriorityClass.NONE, 1));
+            events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 1, at(2)));
+            events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 2, at(3)));
             events.add(new VisitMarkedNoShow(FLOOR, "d1", v(1), at(5)));
             fixture.given(events).when(new CallNext(FLOOR, "d1", "r2", at(6)))
                     .expectEvents(new TicketCalled(FLOOR, "d1", v(2), "A-002", "res", "r2",
                             reason(PriorityClass.NONE, 5, 1, 5, false), at(6)));
+        }
+
+        @Test
+        void noShowAfterTheLastRecall() {
+            List<Object> events = new java.util.ArrayList<>(calledV1());
+            events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 1, at(2)));
+            fixture.given(events).when(new MarkNoShow(FLOOR, v(1), at(4)))
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("Ticket A-001 was recalled 1 of 2 times; recall it before marking it no-show");
+            events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 2, at(3)));
+            fixture.given(events).when(new MarkNoShow(FLOOR, v(1), at(4)))
+                    .expectEvents(new VisitMarkedNoShow(FLOOR, "d1", v(1), at(4)));
         }
 
         @Test
