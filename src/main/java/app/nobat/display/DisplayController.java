@@ -4,6 +4,7 @@ import app.nobat.floor.board.FloorChange;
 import app.nobat.floor.board.FloorFeed;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.platform.web.Blocking;
+import app.nobat.platform.web.LiveStreams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,8 +61,7 @@ public class DisplayController {
         return Blocking.call(() -> floors.serviceOrder(centreId)).flatMapMany(services -> {
             Flux<ServerSentEvent<DisplayMessage>> changes = feed.follow(centreId, lastEventId)
                     .map(change -> toEvent(change, services));
-            return Flux.merge(changes, Flux.interval(heartbeat, heartbeat)
-                    .map(i -> ServerSentEvent.<DisplayMessage>builder().comment("heartbeat").build()));
+            return LiveStreams.withHeartbeat(changes, heartbeat);
         });
     }
 

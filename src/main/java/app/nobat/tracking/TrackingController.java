@@ -7,6 +7,7 @@ import app.nobat.floor.board.FloorFeed;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.platform.web.Blocking;
+import app.nobat.platform.web.LiveStreams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,8 +63,7 @@ public class TrackingController {
                             ? view(visitId, change.board()) : view(visitId, floors.board(floor)))
                     .distinctUntilChanged()
                     .map(v -> ServerSentEvent.<TrackingView>builder().event("ticket").data(v).build());
-            return Flux.merge(updates, Flux.interval(heartbeat, heartbeat)
-                    .map(i -> ServerSentEvent.<TrackingView>builder().comment("heartbeat").build()));
+            return LiveStreams.withHeartbeat(updates, heartbeat);
         });
     }
 

@@ -2,6 +2,7 @@ package app.nobat.floor.closing;
 
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
+import app.nobat.common.RandomIds;
 import app.nobat.floor.domain.EndOfDayRule;
 import app.nobat.floor.domain.FloorCommand.RegisterArrival;
 import app.nobat.floor.domain.FloorEvent.FloorClosed;
@@ -12,8 +13,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * Carries the visits a closed floor carried over into the next opening day's floor, keeping their
@@ -21,8 +20,6 @@ import java.util.Base64;
  */
 @ProcessingGroup("carry-over")
 public class CarryOver {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CommandGateway commands;
     private final CentreCatalog catalog;
@@ -44,10 +41,8 @@ public class CarryOver {
             if (c.outcome() != VisitStatus.CARRIED_OVER) {
                 continue;
             }
-            byte[] id = new byte[9];
-            RANDOM.nextBytes(id);
-            commands.sendAndWait(new RegisterArrival(next.toString(),
-                    next.visitId(Base64.getUrlEncoder().withoutPadding().encodeToString(id)), null, c.serviceCode(),
+            commands.sendAndWait(new RegisterArrival(next.toString(), next.visitId(RandomIds.of(9)), null,
+                    c.serviceCode(),
                     c.priorityClass(), null, c.trackingToken(), c.arrivedAt(), c.visitId(), event.at()));
         }
     }

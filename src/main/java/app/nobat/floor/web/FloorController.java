@@ -3,6 +3,7 @@ package app.nobat.floor.web;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.InvalidInput;
+import app.nobat.common.RandomIds;
 import app.nobat.common.RuleViolation;
 import app.nobat.common.UnknownReference;
 import app.nobat.floor.board.FloorBoard;
@@ -23,11 +24,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.*;
 import reactor.core.publisher.Mono;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -38,7 +37,6 @@ import java.util.regex.Pattern;
 @Tag(name = "floor", description = "Arrivals, desks, calls and visits of today's floor")
 public class FloorController {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final CommandGateway commands;
@@ -61,9 +59,9 @@ public class FloorController {
         String requestId = optionalRequestId(request.requestId());
         return Blocking.call(() -> floors.today(centreId))
                 .flatMap(floor -> Blocking.<ArrivalAnswer>send(commands, new RegisterArrival(floor.toString(),
-                                floor.visitId(randomId(9)), requestId, request.serviceCode(),
+                                floor.visitId(RandomIds.of(9)), requestId, request.serviceCode(),
                                 request.priorityClass() == null ? PriorityClass.NONE : request.priorityClass(), null,
-                                randomId(16), null, null, now()))
+                                RandomIds.of(16), null, null, now()))
                         .flatMap(answer -> Blocking.call(() -> {
                             FloorBoard board = floors.board(floor);
                             int eta = answer.position() == 0 ? 0
@@ -245,12 +243,5 @@ public class FloorController {
 
     private Instant now() {
         return floors.clock().instant();
-    }
-
-    /** Unguessable ids: {@code bytes} random bytes, URL-safe. */
-    static String randomId(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 }

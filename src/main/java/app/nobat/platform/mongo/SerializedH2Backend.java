@@ -9,6 +9,7 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The H2 backend of mongo-java-server, made to behave like one MongoDB node in the two ways Nobat
@@ -27,29 +28,23 @@ final class SerializedH2Backend extends H2Backend {
 
     @Override
     public Document handleMessage(MongoMessage message) {
-        lock.lock();
-        try {
-            return super.handleMessage(message);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> super.handleMessage(message));
     }
 
     @Override
     public QueryResult handleQuery(MongoQuery query) {
-        lock.lock();
-        try {
-            return super.handleQuery(query);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> super.handleQuery(query));
     }
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        return locked(() -> super.handleCommand(channel, database, command, query));
+    }
+
+    private <T> T locked(Supplier<T> operation) {
         lock.lock();
         try {
-            return super.handleCommand(channel, database, command, query);
+            return operation.get();
         } finally {
             lock.unlock();
         }
