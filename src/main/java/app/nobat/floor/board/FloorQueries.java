@@ -47,7 +47,7 @@ public class FloorQueries {
     }
 
     /** The board as last stored by the projection. */
-    public FloorBoard storedBoard(FloorId floorId) {
+    private FloorBoard storedBoard(FloorId floorId) {
         return boards.board(floorId.toString()).orElseGet(() -> {
             FloorBoard empty = new FloorBoard();
             empty.floorId = floorId.toString();
