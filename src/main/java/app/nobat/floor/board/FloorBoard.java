@@ -10,11 +10,9 @@ import app.nobat.floor.domain.VisitStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -253,20 +251,10 @@ public class FloorBoard {
 
     /** Waiting visits of a service in the order the policy would call them now. */
     public List<VisitView> waitingFor(String serviceCode, Instant now) {
-        QueuePolicy policy = new QueuePolicy(settings.policy());
-        Map<VisitView, Double> score = new LinkedHashMap<>();
-        long order = 0;
-        for (VisitView v : visits.values()) {
-            order++;
-            if (v.status == VisitStatus.WAITING && v.serviceCode.equals(serviceCode)) {
-                score.put(v, policy.scoreOf(new QueuePolicy.Candidate(v.visitId, v.priorityClass, v.arrivedAt,
-                        order, v.appointmentRef != null), now));
-            }
-        }
-        return score.keySet().stream()
-                .sorted(Comparator.<VisitView>comparingDouble(v -> -score.get(v))
-                        .thenComparing(v -> v.arrivedAt))
-                .toList();
+        Map<String, VisitView> byId = new LinkedHashMap<>();
+        List<QueuePolicy.Candidate> queue = queue(serviceCode, byId);
+        queue.sort(new QueuePolicy(settings.policy()).callOrder(now));
+        return queue.stream().map(c -> byId.get(c.visitId())).toList();
     }
 
     /**
@@ -277,19 +265,24 @@ public class FloorBoard {
         if (visit.status != VisitStatus.WAITING || settings == null) {
             return 0;
         }
-        QueuePolicy policy = new QueuePolicy(settings.policy());
-        double mine = policy.scoreOf(candidate(visit, 0), now);
-        int ahead = 0;
-        for (VisitView other : visits.values()) {
-            if (other.status == VisitStatus.WAITING && other.serviceCode.equals(visit.serviceCode)
-                    && !other.visitId.equals(visit.visitId)) {
-                double theirs = policy.scoreOf(candidate(other, 0), now);
-                if (theirs > mine || (theirs == mine && other.arrivedAt.isBefore(visit.arrivedAt))) {
-                    ahead++;
-                }
+        List<QueuePolicy.Candidate> queue = queue(visit.serviceCode, new LinkedHashMap<>());
+        QueuePolicy.Candidate target = queue.stream().filter(c -> c.visitId().equals(visit.visitId)).findFirst()
+                .orElseGet(() -> candidate(visit, Long.MAX_VALUE)); // not on this board yet: the newest
+        return new QueuePolicy(settings.policy()).positionOf(target, queue, now);
+    }
+
+    /** The waiting visits of a service as the policy sees them, in arrival order on this board. */
+    private List<QueuePolicy.Candidate> queue(String serviceCode, Map<String, VisitView> byId) {
+        List<QueuePolicy.Candidate> queue = new ArrayList<>();
+        long order = 0;
+        for (VisitView v : visits.values()) {
+            order++;
+            if (v.status == VisitStatus.WAITING && v.serviceCode.equals(serviceCode)) {
+                queue.add(candidate(v, order));
+                byId.put(v.visitId, v);
             }
         }
-        return ahead + 1;
+        return queue;
     }
 
     private static QueuePolicy.Candidate candidate(VisitView v, long order) {

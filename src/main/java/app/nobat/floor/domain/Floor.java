@@ -442,18 +442,13 @@ public class Floor {
 
     /** 1 + the waiting visits of the same service the policy would call before this one now. */
     private int positionOf(VisitState target, Instant now) {
-        QueuePolicy policy = new QueuePolicy(settings.policy());
-        double mine = policy.scoreOf(candidate(target), now);
-        int ahead = 0;
+        List<QueuePolicy.Candidate> queue = new ArrayList<>();
         for (VisitState v : visits.values()) {
-            if (v != target && v.status == VisitStatus.WAITING && v.serviceCode.equals(target.serviceCode)) {
-                double theirs = policy.scoreOf(candidate(v), now);
-                if (theirs > mine || (theirs == mine && v.arrivalOrder < target.arrivalOrder)) {
-                    ahead++;
-                }
+            if (v.status == VisitStatus.WAITING && v.serviceCode.equals(target.serviceCode)) {
+                queue.add(candidate(v));
             }
         }
-        return ahead + 1;
+        return new QueuePolicy(settings.policy()).positionOf(candidate(target), queue, now);
     }
 
     private static QueuePolicy.Candidate candidate(VisitState v) {

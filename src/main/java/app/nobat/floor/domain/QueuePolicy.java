@@ -33,21 +33,31 @@ public final class QueuePolicy {
         }
         boolean regularWaiting = waiting.stream().anyMatch(c -> !c.priorityClass().isPriority());
         boolean capReached = priorityStreak >= settings.maxPriorityInRow() && regularWaiting;
-        Comparator<Candidate> order = Comparator.<Candidate>comparingDouble(c -> -score(c, now))
-                .thenComparing(Candidate::arrivedAt)
-                .thenComparingLong(Candidate::arrivalOrder);
         return waiting.stream()
                 .filter(c -> !capReached || !c.priorityClass().isPriority())
-                .min(order)
+                .min(callOrder(now))
                 .map(c -> new Choice(c.visitId(), new CallReason(c.priorityClass(),
                         round(waitedMinutes(c, now)), settings.weightOf(c.priorityClass()),
                         c.appointmentBoost() ? settings.appointmentBoost() : 0.0,
                         round(score(c, now)), capReached)));
     }
 
-    /** The score a waiting ticket has now under this policy. */
-    public double scoreOf(Candidate c, Instant now) {
-        return score(c, now);
+    /** The order in which this policy calls waiting tickets now: highest score first, ties by arrival. */
+    public Comparator<Candidate> callOrder(Instant now) {
+        return Comparator.<Candidate>comparingDouble(c -> -score(c, now))
+                .thenComparing(Candidate::arrivedAt)
+                .thenComparingLong(Candidate::arrivalOrder);
+    }
+
+    /**
+     * Where a waiting ticket stands in its queue now: 1 + the others the policy would call before it.
+     * (The cap on priority calls in a row depends on the desk, so it is left out of a position.)
+     */
+    public int positionOf(Candidate target, Collection<Candidate> queue, Instant now) {
+        Comparator<Candidate> order = callOrder(now);
+        return 1 + (int) queue.stream()
+                .filter(c -> !c.visitId().equals(target.visitId()) && order.compare(c, target) < 0)
+                .count();
     }
 
     double score(Candidate c, Instant now) {
