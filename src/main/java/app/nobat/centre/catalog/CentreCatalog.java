@@ -45,7 +45,7 @@ public class CentreCatalog {
         try {
             Document doc = new Document("_id", profile.centreId()).append("version", version)
                     .append("profile", Document.parse(json.writeValueAsString(profile)));
-            centres.replaceOne(Filters.and(Filters.eq("_id", profile.centreId())), doc,
+            centres.replaceOne(Filters.eq("_id", profile.centreId()), doc,
                     new ReplaceOptions().upsert(true));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -2,8 +2,7 @@ package app.nobat.floor.board;
 
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.domain.FloorEvent;
-import app.nobat.floor.domain.FloorEvent.FloorClosed;
-import app.nobat.floor.domain.FloorEvent.FloorStarted;
+import app.nobat.floor.domain.FloorEvent.*;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -45,10 +44,58 @@ public class FloorFeedProjection {
         if (board.lastSequence != sequence || board.centreId == null) {
             return;
         }
-        feed.publish(board.centreId, FloorBoardProjection.kindOf(event),
-                FloorBoardProjection.detailOf(event, touched), json.convertValue(board, FloorBoard.class));
+        feed.publish(board.centreId, kindOf(event),
+                detailOf(event, touched), json.convertValue(board, FloorBoard.class));
         if (event instanceof FloorClosed) {
             boards.remove(event.floorId());
         }
+    }
+
+    static String kindOf(FloorEvent event) {
+        if (event instanceof TicketCalled) {
+            return "call";
+        } else if (event instanceof TicketRecalled) {
+            return "recall";
+        } else if (event instanceof VisitArrived) {
+            return "arrival";
+        } else if (event instanceof DeskOpened || event instanceof DeskPaused || event instanceof DeskResumed
+                || event instanceof DeskClosed) {
+            return "desk";
+        } else if (event instanceof FloorStarted) {
+            return "floor";
+        } else if (event instanceof FloorClosed) {
+            return "closed";
+        }
+        return "queue";
+    }
+
+    /** What the screens need to know of the change: never a tracking token or an appointment reference. */
+    static Object detailOf(FloorEvent event, List<VisitView> touched) {
+        if (event instanceof TicketCalled e) {
+            return new CallDetail(e.ticket(), e.deskId(), e.serviceCode(), 0, e.at().toString());
+        } else if (event instanceof TicketRecalled e) {
+            return new CallDetail(e.ticket(), e.deskId(), touched.isEmpty() ? null : touched.get(0).serviceCode,
+                    e.recall(), e.at().toString());
+        }
+        String type = event.getClass().getSimpleName();
+        if (event instanceof DeskOpened e) {
+            return Map.of("event", type, "deskId", e.deskId(), "status", "OPEN");
+        } else if (event instanceof DeskPaused e) {
+            return Map.of("event", type, "deskId", e.deskId(), "status", "PAUSED");
+        } else if (event instanceof DeskResumed e) {
+            return Map.of("event", type, "deskId", e.deskId(), "status", "OPEN");
+        } else if (event instanceof DeskClosed e) {
+            return Map.of("event", type, "deskId", e.deskId(), "status", "CLOSED");
+        }
+        if (touched.size() == 1) {
+            VisitView v = touched.get(0);
+            return Map.of("event", type, "ticket", v.ticket, "serviceCode", v.serviceCode,
+                    "status", v.status.name());
+        }
+        return Map.of("event", type);
+    }
+
+    /** A call (recall > 0 for a recall) as the screens announce it. */
+    public record CallDetail(String ticket, String deskId, String serviceCode, int recall, String at) {
     }
 }
