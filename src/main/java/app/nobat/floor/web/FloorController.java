@@ -42,34 +42,48 @@ public class FloorController {
     private final CommandGateway commands;
     private final FloorQueries floors;
     private final CentreCatalog catalog;
+    private final AppointmentCheckIns checkIns;
 
-    public FloorController(CommandGateway commands, FloorQueries floors, CentreCatalog catalog) {
+    public FloorController(CommandGateway commands, FloorQueries floors, CentreCatalog catalog,
+                           AppointmentCheckIns checkIns) {
         this.commands = commands;
         this.floors = floors;
         this.catalog = catalog;
+        this.checkIns = checkIns;
     }
 
     @PostMapping("/centres/{centreId}/visits")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a walk-in arrival: a ticket, its position, an estimated wait and a tracking token")
+    @Operation(summary = "Register an arrival: a walk-in (serviceCode) or an appointment check-in (appointmentCode) "
+            + "— a ticket, its position, an estimated wait and a tracking token")
     public Mono<ArrivalResponse> arrive(@PathVariable String centreId, @RequestBody ArrivalRequest request) {
-        if (request == null || request.serviceCode() == null || request.serviceCode().isBlank()) {
-            throw new InvalidInput("serviceCode is required");
+        if (request == null || (request.appointmentCode() == null
+                && (request.serviceCode() == null || request.serviceCode().isBlank()))) {
+            throw new InvalidInput("serviceCode (walk-in) or appointmentCode (check-in) is required");
         }
         String requestId = optionalRequestId(request.requestId());
+        PriorityClass priority = request.priorityClass() == null ? PriorityClass.NONE : request.priorityClass();
         return Blocking.call(() -> floors.today(centreId))
-                .flatMap(floor -> Blocking.<ArrivalAnswer>send(commands, new RegisterArrival(floor.toString(),
-                                floor.visitId(RandomIds.of(9)), requestId, request.serviceCode(),
-                                request.priorityClass() == null ? PriorityClass.NONE : request.priorityClass(), null,
-                                RandomIds.of(16), null, null, now()))
-                        .flatMap(answer -> Blocking.call(() -> {
-                            FloorBoard board = floors.board(floor);
-                            int eta = answer.position() == 0 ? 0
-                                    : board.estimatedWaitMinutes(answer.serviceCode(), answer.position());
-                            return new ArrivalResponse(answer.visitId(), answer.ticket(), answer.serviceCode(),
-                                    answer.position(), eta, answer.trackingToken(),
-                                    "/track.html?token=" + answer.trackingToken(), answer.arrivedAt());
-                        })));
+                .flatMap(floor -> Blocking.call(() -> {
+                    if (request.appointmentCode() == null) {
+                        return new RegisterArrival(floor.toString(), floor.visitId(RandomIds.of(9)), requestId,
+                                request.serviceCode(), priority, null, RandomIds.of(16), null, null, now());
+                    }
+                    // the check-in is idempotent: a repeat names the same visit, and the floor answers it again
+                    var arrival = checkIns.checkIn(centreId, request.appointmentCode(), floor.visitId(RandomIds.of(9)));
+                    return new RegisterArrival(floor.toString(), arrival.visitId(),
+                            "appointment:" + arrival.appointmentRef(), arrival.serviceCode(), priority,
+                            arrival.appointmentRef(), RandomIds.of(16), null, null, now());
+                }))
+                .flatMap(arrival -> Blocking.<ArrivalAnswer>send(commands, arrival))
+                .flatMap(answer -> Blocking.call(() -> {
+                    FloorBoard board = floors.board(FloorId.ofVisit(answer.visitId()));
+                    int eta = answer.position() == 0 ? 0
+                            : board.estimatedWaitMinutes(answer.serviceCode(), answer.position());
+                    return new ArrivalResponse(answer.visitId(), answer.ticket(), answer.serviceCode(),
+                            answer.position(), eta, answer.trackingToken(),
+                            "/track.html?token=" + answer.trackingToken(), answer.arrivedAt());
+                }));
     }
 
     @PostMapping("/centres/{centreId}/desks/{deskId}/open")

@@ -15,8 +15,12 @@ public final class FloorRequests {
     private FloorRequests() {
     }
 
-    /** A walk-in arrival. {@code requestId} makes a kiosk's retry return the first ticket. */
-    public record ArrivalRequest(String serviceCode, PriorityClass priorityClass, String requestId) {
+    /**
+     * A walk-in arrival (a service), or an appointment check-in (a booking code; the service is the
+     * appointment's). {@code requestId} makes a kiosk's retry return the first ticket.
+     */
+    public record ArrivalRequest(String serviceCode, PriorityClass priorityClass, String requestId,
+                                 String appointmentCode) {
     }
 
     public record ArrivalResponse(String visitId, String ticket, String serviceCode, int position,

@@ -20,14 +20,11 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.AggregateSnapshotter;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import app.nobat.platform.mongo.MongoSettings;
+import app.nobat.platform.axon.AggregateWiring;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,48 +42,13 @@ public class FloorConfig {
     }
 
     /** The floor and centre aggregates, registered here so the domain classes carry no Spring. */
-    /**
-     * A node may keep floors in memory between commands only when no other node writes them: a
-     * stale cached floor would decide on yesterday's state. So by default the cache is on for the
-     * private embedded store and off when the store is shared (a URI, or a fixed embedded port).
-     */
-    static boolean cacheFloors(MongoSettings mongo, String configured) {
-        if (configured != null && !configured.isBlank()) {
-            return Boolean.parseBoolean(configured);
-        }
-        return mongo.embedded() && mongo.embeddedPort() == 0;
-    }
-
     @Bean
     ConfigurerModule aggregates(Cache aggregateCache, MongoSettings mongo,
                                 @Value("${nobat.floor.cache:}") String cacheSetting) {
-        AggregateConfigurer<Floor> floor = AggregateConfigurer.defaultConfiguration(Floor.class);
-        if (cacheFloors(mongo, cacheSetting)) {
-            floor.configureCache(c -> aggregateCache);
-        }
+        Cache cache = AggregateWiring.cacheAllowed(mongo, cacheSetting) ? aggregateCache : null;
         return configurer -> configurer
-                .configureAggregate(floor
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                AggregateSnapshotter.builder().eventStore(c.eventStore())
-                                        // the model as the application sees it, with its injectable resources
-                                        .aggregateFactories(new GenericAggregateFactory<>(
-                                                AnnotatedAggregateMetaModelFactory.inspectAggregate(Floor.class,
-                                                        c.parameterResolverFactory(),
-                                                        c.handlerDefinition(Floor.class))))
-                                        .parameterResolverFactory(c.parameterResolverFactory())
-                                        .handlerDefinition(c.handlerDefinition(Floor.class))
-                                        .executor(snapshotExecutor()).build(),
-                                SNAPSHOT_EVERY)))
+                .configureAggregate(AggregateWiring.snapshotted(Floor.class, SNAPSHOT_EVERY, cache))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Centre.class));
-    }
-
-    /** Snapshots are taken off the command path, one at a time. */
-    private static java.util.concurrent.Executor snapshotExecutor() {
-        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "floor-snapshots");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @Bean

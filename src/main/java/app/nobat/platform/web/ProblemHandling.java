@@ -76,7 +76,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolation.class)
     public ProblemDetail ruleViolation(RuleViolation e) {
-        return problem(HttpStatus.CONFLICT, e.code(), e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.code(), e.getMessage());
+        e.details().forEach(problem::setProperty);
+        return problem;
     }
 
     @ExceptionHandler(UnknownReference.class)

@@ -1,0 +1,34 @@
+package app.nobat.booking.calendar;
+
+import app.nobat.booking.domain.CheckInWindow;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * Appointment settings ({@code nobat.booking.*}).
+ *
+ * @param checkInBefore how long before a slot's start check-in opens
+ * @param checkInAfter  how long after a slot's start check-in stays open
+ * @param horizonDays   how many days ahead visitors may book
+ * @param reminderLead  how long before the slot the reminder goes out
+ * @param turnNearAt    a checked-in visitor is told their turn is near at this queue position
+ * @param claimGrace    an identity claim younger than this is taken as a booking still in flight
+ */
+@ConfigurationProperties("nobat.booking")
+public record BookingSettings(Duration checkInBefore, Duration checkInAfter, Integer horizonDays,
+                              Duration reminderLead, Integer turnNearAt, Duration claimGrace) {
+
+    public BookingSettings {
+        checkInBefore = checkInBefore == null ? Duration.ofMinutes(30) : checkInBefore;
+        checkInAfter = checkInAfter == null ? Duration.ofMinutes(15) : checkInAfter;
+        horizonDays = horizonDays == null ? 60 : horizonDays;
+        reminderLead = reminderLead == null ? Duration.ofHours(24) : reminderLead;
+        turnNearAt = turnNearAt == null ? 3 : turnNearAt;
+        claimGrace = claimGrace == null ? Duration.ofSeconds(30) : claimGrace;
+    }
+
+    public CheckInWindow window() {
+        return new CheckInWindow(checkInBefore, checkInAfter);
+    }
+}

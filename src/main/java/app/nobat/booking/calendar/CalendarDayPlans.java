@@ -1,0 +1,48 @@
+package app.nobat.booking.calendar;
+
+import app.nobat.booking.domain.DayBookId;
+import app.nobat.booking.domain.DayPlan;
+import app.nobat.booking.domain.DayPlanSource;
+import app.nobat.centre.catalog.CentreCatalog;
+import app.nobat.centre.domain.CentreProfile;
+import app.nobat.common.UnknownReference;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A day's plan from the centre's profile (opening hours, time zone), its calendar (template,
+ * holidays) and the national holidays — all read models, so that a booking never locks the
+ * centre's configuration.
+ */
+public class CalendarDayPlans implements DayPlanSource {
+
+    private final CentreCatalog catalog;
+    private final CalendarStore calendars;
+    private final NationalHolidays national;
+    private final BookingSettings settings;
+
+    public CalendarDayPlans(CentreCatalog catalog, CalendarStore calendars, NationalHolidays national,
+                            BookingSettings settings) {
+        this.catalog = catalog;
+        this.calendars = calendars;
+        this.national = national;
+        this.settings = settings;
+    }
+
+    @Override
+    public DayPlan planFor(DayBookId id) {
+        CentreProfile centre = catalog.get(id.centreId());
+        if (centre.services().stream().noneMatch(s -> s.code().equals(id.serviceCode()))) {
+            throw new UnknownReference("service", id.serviceCode());
+        }
+        List<DayPlan.Opening> openings = centre.openingHours().stream()
+                .filter(p -> p.day() == id.date().getDayOfWeek())
+                .map(p -> new DayPlan.Opening(p.opens(), p.closes())).toList();
+        var holiday = calendars.holiday(id.centreId(), id.date(), national);
+        String holidayName = holiday == null ? null : holiday.getOrDefault("en", holiday.values().iterator().next());
+        return DayPlan.of(id.date(), ZoneId.of(centre.timeZone()), openings,
+                calendars.template(id.centreId(), id.serviceCode()).orElse(null), holidayName, settings.window(),
+                settings.horizonDays());
+    }
+}

@@ -1,0 +1,64 @@
+package app.nobat.booking.calendar;
+
+import app.nobat.booking.domain.CalendarMessages.PublishSlotTemplate;
+import app.nobat.booking.domain.SlotTemplate;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishes the slot templates of the configured files at start-up (after the centres are
+ * defined); a template equal to the published one records nothing.
+ */
+public class CalendarSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CalendarSeeder.class);
+
+    record CalendarFile(String centreId, Map<String, SlotTemplate> templates) {
+    }
+
+    private final CommandGateway commands;
+    private final List<String> locations;
+    private final Clock clock;
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    public CalendarSeeder(CommandGateway commands, List<String> locations, Clock clock) {
+        this.commands = commands;
+        this.locations = locations;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        for (String location : locations) {
+            for (Resource resource : resolver.getResources(location)) {
+                CalendarFile file;
+                try (InputStream in = resource.getInputStream()) {
+                    file = yaml.readValue(in, CalendarFile.class);
+                }
+                file.templates().forEach((service, template) -> {
+                    Boolean changed = commands.sendAndWait(new PublishSlotTemplate(file.centreId(), service, template,
+                            "seed:" + resource.getFilename(), clock.instant()));
+                    log.info("Slot template of {}/{}: {}", file.centreId(), service,
+                            Boolean.TRUE.equals(changed) ? "published" : "unchanged");
+                });
+            }
+        }
+    }
+}

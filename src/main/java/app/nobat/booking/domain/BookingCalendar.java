@@ -1,0 +1,94 @@
+package app.nobat.booking.domain;
+
+import app.nobat.booking.domain.CalendarMessages.*;
+import app.nobat.common.InvalidInput;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A centre's appointment calendar: each service's slot template, and the holidays the centre
+ * declares or lifts on top of the national calendar. Every change is an audited event.
+ */
+public class BookingCalendar {
+
+    @AggregateIdentifier
+    private String centreId;
+    private final Map<String, SlotTemplate> templates = new HashMap<>();
+    private final Map<LocalDate, Map<String, String>> declared = new TreeMap<>();
+    private final Set<LocalDate> lifted = new HashSet<>();
+
+    protected BookingCalendar() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(PublishSlotTemplate cmd) {
+        if (cmd.template() == null) {
+            throw new InvalidInput("A slot template is required");
+        }
+        cmd.template().validate();
+        if (cmd.template().equals(templates.get(cmd.serviceCode()))) {
+            return false;
+        }
+        apply(new SlotTemplatePublished(cmd.centreId(), cmd.serviceCode(), cmd.template(), cmd.by(), cmd.at()));
+        return true;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(DeclareHoliday cmd) {
+        if (cmd.date() == null || cmd.names() == null || cmd.names().isEmpty()) {
+            throw new InvalidInput("A holiday needs a date and at least one name");
+        }
+        if (Map.copyOf(cmd.names()).equals(declared.get(cmd.date())) && !lifted.contains(cmd.date())) {
+            return false;
+        }
+        apply(new HolidayDeclared(cmd.centreId(), cmd.date(), Map.copyOf(cmd.names()), cmd.by(), cmd.at()));
+        return true;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public boolean handle(LiftHoliday cmd) {
+        if (cmd.date() == null) {
+            throw new InvalidInput("A date is required");
+        }
+        if (lifted.contains(cmd.date())) {
+            return false;
+        }
+        apply(new HolidayLifted(cmd.centreId(), cmd.date(), cmd.by(), cmd.at()));
+        return true;
+    }
+
+    @EventSourcingHandler
+    void on(SlotTemplatePublished e) {
+        centreId = e.centreId();
+        templates.put(e.serviceCode(), e.template());
+    }
+
+    @EventSourcingHandler
+    void on(HolidayDeclared e) {
+        centreId = e.centreId();
+        declared.put(e.date(), e.names());
+        lifted.remove(e.date());
+    }
+
+    @EventSourcingHandler
+    void on(HolidayLifted e) {
+        centreId = e.centreId();
+        declared.remove(e.date());
+        lifted.add(e.date());
+    }
+}

@@ -1,0 +1,39 @@
+package app.nobat.booking.domain;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/** Messages of a centre's {@link BookingCalendar}: slot templates and the centre's own holidays. */
+public final class CalendarMessages {
+
+    private CalendarMessages() {
+    }
+
+    /** Publishes (or replaces) a service's slot template; the same template again changes nothing. */
+    public record PublishSlotTemplate(@TargetAggregateIdentifier String centreId, String serviceCode,
+                                      SlotTemplate template, String by, Instant at) {
+    }
+
+    /** Closes the centre for appointments on a date, with the holiday's names by language. */
+    public record DeclareHoliday(@TargetAggregateIdentifier String centreId, LocalDate date,
+                                 Map<String, String> names, String by, Instant at) {
+    }
+
+    /** Opens a date that the national calendar or an earlier declaration closed. */
+    public record LiftHoliday(@TargetAggregateIdentifier String centreId, LocalDate date, String by, Instant at) {
+    }
+
+    public record SlotTemplatePublished(String centreId, String serviceCode, SlotTemplate template, String by,
+                                        Instant at) {
+    }
+
+    public record HolidayDeclared(String centreId, LocalDate date, Map<String, String> names, String by,
+                                  Instant at) {
+    }
+
+    public record HolidayLifted(String centreId, LocalDate date, String by, Instant at) {
+    }
+}

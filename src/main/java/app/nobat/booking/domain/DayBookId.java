@@ -1,0 +1,42 @@
+package app.nobat.booking.domain;
+
+import app.nobat.common.InvalidInput;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/** The appointments of one service at one centre on one day: {@code centreId:serviceCode:yyyy-MM-dd}. */
+public record DayBookId(String centreId, String serviceCode, LocalDate date) {
+
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    public DayBookId {
+        if (centreId == null || !CODE.matcher(centreId).matches()) {
+            throw new InvalidInput("A centre id is 1 to 64 lower-case letters, digits or dashes");
+        }
+        if (serviceCode == null || !CODE.matcher(serviceCode).matches()) {
+            throw new InvalidInput("A service code is 1 to 64 lower-case letters, digits or dashes");
+        }
+        if (date == null) {
+            throw new InvalidInput("A date is required");
+        }
+    }
+
+    public static DayBookId parse(String value) {
+        String[] parts = value == null ? new String[0] : value.split(":");
+        if (parts.length != 3) {
+            throw new InvalidInput("Malformed day book id '" + value + "'");
+        }
+        try {
+            return new DayBookId(parts[0], parts[1], LocalDate.parse(parts[2]));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("Malformed day book id '" + value + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return centreId + ":" + serviceCode + ":" + date;
+    }
+}

@@ -1,0 +1,36 @@
+package app.nobat.booking.domain;
+
+import app.nobat.common.RuleViolation;
+
+import java.time.Instant;
+
+/**
+ * The identity already holds an appointment for the service. Carries the holder so that the
+ * application can check whether that appointment is still alive; the visitor is told only the rule.
+ */
+public class IdentityHeld extends RuleViolation {
+
+    private final String heldBy;
+    private final String dayBookId;
+    private final Instant since;
+
+    public IdentityHeld(String heldBy, String dayBookId, Instant since) {
+        super("identity-has-appointment", "This identity already holds an appointment for this service; "
+                + "read, move or cancel it with its booking code instead of booking again");
+        this.heldBy = heldBy;
+        this.dayBookId = dayBookId;
+        this.since = since;
+    }
+
+    public String heldBy() {
+        return heldBy;
+    }
+
+    public String dayBookId() {
+        return dayBookId;
+    }
+
+    public Instant since() {
+        return since;
+    }
+}

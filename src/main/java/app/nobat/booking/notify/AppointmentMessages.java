@@ -1,0 +1,91 @@
+package app.nobat.booking.notify;
+
+import app.nobat.booking.appointments.Appointments;
+import app.nobat.booking.calendar.BookingSettings;
+import app.nobat.booking.domain.DayBookEvent.AppointmentReminderDue;
+import app.nobat.booking.domain.DayBookId;
+import app.nobat.booking.privacy.PersonalDataStore;
+import app.nobat.booking.notify.VisitorNotifications.Recipient;
+import app.nobat.floor.board.FloorBoard;
+import app.nobat.floor.board.FloorQueries;
+import app.nobat.floor.domain.FloorEvent;
+import app.nobat.floor.domain.FloorId;
+import app.nobat.floor.domain.VisitStatus;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Sends the reminder the day book decided is due, and tells a checked-in visitor that their turn
+ * is near. Personal data is looked up only here, at the moment of sending; erased data sends nothing.
+ */
+@ProcessingGroup(AppointmentMessages.PROCESSING_GROUP)
+public class AppointmentMessages {
+
+    public static final String PROCESSING_GROUP = "booking-messages";
+
+    private final VisitorNotifications notifications;
+    private final SentNotifications sent;
+    private final PersonalDataStore personal;
+    private final Appointments appointments;
+    private final FloorQueries floors;
+    private final BookingSettings settings;
+    private final Clock clock;
+
+    public AppointmentMessages(VisitorNotifications notifications, SentNotifications sent, PersonalDataStore personal,
+                               Appointments appointments, FloorQueries floors, BookingSettings settings, Clock clock) {
+        this.notifications = notifications;
+        this.sent = sent;
+        this.personal = personal;
+        this.appointments = appointments;
+        this.floors = floors;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(AppointmentReminderDue e, @Timestamp Instant at) {
+        if (!sent.firstTime("reminder:" + e.dayBookId() + ":" + e.code(), at)) {
+            return;
+        }
+        DayBookId day = DayBookId.parse(e.dayBookId());
+        personal.find(e.visitorRef()).ifPresent(p -> notifications.remind(new Recipient(p.phone(), p.language()),
+                e.code(), day.centreId(), day.serviceCode(), e.slotStart()));
+    }
+
+    @EventHandler
+    void on(FloorEvent.TicketCalled e) {
+        checkTurns(e.floorId());
+    }
+
+    @EventHandler
+    void on(FloorEvent.VisitArrived e) {
+        if (e.appointmentRef() != null) {
+            checkTurns(e.floorId());
+        }
+    }
+
+    /** Every appointment holder now within {@code turnNearAt} of the desk hears it once. */
+    private void checkTurns(String floorId) {
+        FloorBoard board = floors.board(FloorId.parse(floorId));
+        Instant now = clock.instant();
+        for (FloorBoard.VisitView v : board.visits.values()) {
+            if (v.appointmentRef == null || v.status != VisitStatus.WAITING) {
+                continue;
+            }
+            int position = board.positionOf(v, now);
+            if (position > 0 && position <= settings.turnNearAt() && sent.firstTime("turn-near:" + v.visitId, now)) {
+                try {
+                    var appointment = appointments.read(v.appointmentRef);
+                    personal.find(appointment.visitorRef()).ifPresent(p -> notifications.turnNear(
+                            new Recipient(p.phone(), p.language()), v.ticket, board.centreId, position));
+                } catch (RuntimeException gone) {
+                    // the appointment or its data is gone: there is no one to tell
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package app.nobat.booking.privacy;
+
+import app.nobat.centre.domain.CentreProfile;
+import app.nobat.common.Digits;
+import app.nobat.common.InvalidInput;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a visitor gives when booking, checked and put in canonical form. Error messages name the
+ * field and its expected shape, never echo the value.
+ */
+public record VisitorContact(IdentityType identityType, String identityNumber, String phone, String language) {
+
+    private static final Pattern IRAN_MOBILE = Pattern.compile("(?:\\+98|0098|98|0)?(9\\d{9})");
+    private static final Pattern AFGHAN_MOBILE = Pattern.compile("(?:\\+93|0093)(7\\d{8})");
+
+    public static VisitorContact of(IdentityType type, String number, String phone, String language) {
+        if (type == null) {
+            throw new InvalidInput("identityType is required: one of " + java.util.Arrays.toString(IdentityType.values()));
+        }
+        String id = compact(number).toUpperCase(Locale.ROOT);
+        if (id.isEmpty() || id.length() > 20 || !type.accepts(id)) {
+            throw new InvalidInput("identityNumber is not a valid " + type + " number: it must be " + type.described());
+        }
+        String lang = language == null || language.isBlank() ? "fa" : language;
+        if (!CentreProfile.LANGUAGES.contains(lang)) {
+            throw new InvalidInput("language must be one of fa, fa-AF, ps, en");
+        }
+        return new VisitorContact(type, id, normalizePhone(phone), lang);
+    }
+
+    /** Iranian mobiles in any common form become +989…; Afghan mobiles must carry +93. */
+    static String normalizePhone(String phone) {
+        String p = compact(phone).replace("(", "").replace(")", "");
+        if (p.length() <= 16) {
+            var iran = IRAN_MOBILE.matcher(p);
+            if (iran.matches()) {
+                return "+98" + iran.group(1);
+            }
+            var afghan = AFGHAN_MOBILE.matcher(p);
+            if (afghan.matches()) {
+                return "+93" + afghan.group(1);
+            }
+        }
+        throw new InvalidInput("phone must be a mobile number: an Iranian one (09xx xxx xxxx or +98 9xx …) "
+                + "or an Afghan one with +93");
+    }
+
+    private static String compact(String value) {
+        return value == null ? "" : Digits.toLatin(value).replaceAll("[\\s\\-.]", "");
+    }
+
+    /** For logs: the last digits only. */
+    public static String maskPhone(String phone) {
+        return phone == null || phone.length() < 4 ? "***" : "***" + phone.substring(phone.length() - 3);
+    }
+}

@@ -1,0 +1,67 @@
+package app.nobat.booking.web;
+
+import app.nobat.booking.domain.AppointmentStatus;
+import app.nobat.booking.domain.SlotTemplate;
+import app.nobat.booking.privacy.IdentityType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+/** Request and response bodies of the appointments API. Responses carry no identity number or phone in full. */
+public final class BookingRequests {
+
+    private BookingRequests() {
+    }
+
+    public record BookRequest(String centreId, String serviceCode, LocalDate date, LocalTime slot,
+                              IdentityType identityType, String identityNumber, String phone, String language) {
+    }
+
+    public record RescheduleRequest(LocalDate date, LocalTime slot) {
+    }
+
+    /**
+     * @param phone masked: only its last digits
+     */
+    public record AppointmentResponse(String code, String centreId, String serviceCode, LocalDate date,
+                                      String jalaliDate, LocalTime slot, Instant startsAt, AppointmentStatus status,
+                                      Instant checkInOpens, Instant checkInCloses, String visitId, String qrUrl,
+                                      String phone, String language) {
+    }
+
+    public record SlotView(LocalTime start, Instant startsAt, int capacity, int free, boolean bookable) {
+    }
+
+    public record SlotsResponse(String centreId, String serviceCode, LocalDate date, String jalaliDate,
+                                String closedReason, List<SlotView> slots) {
+    }
+
+    public record TemplateResponse(String centreId, String serviceCode, SlotTemplate template, boolean changed) {
+    }
+
+    public record HolidayRequest(Map<String, String> names) {
+    }
+
+    public record HolidayView(LocalDate date, String jalaliDate, Map<String, String> names, String source) {
+    }
+
+    public record ChangeResponse(boolean changed) {
+    }
+
+    /** One appointment in the administrators' day list: no personal data. */
+    public record DayEntry(String code, LocalTime slot, AppointmentStatus status, String visitId) {
+    }
+
+    public record ServiceDay(String serviceCode, Map<LocalTime, Integer> capacity, Map<LocalTime, Integer> taken,
+                             Map<AppointmentStatus, Integer> counts, List<DayEntry> appointments) {
+    }
+
+    public record DayResponse(String centreId, LocalDate date, String jalaliDate, List<ServiceDay> services) {
+    }
+
+    public record ErasureResponse(boolean erased) {
+    }
+}

@@ -1,0 +1,171 @@
+package app.nobat.booking.wiring;
+
+import app.nobat.booking.appointments.AppointmentDirectory;
+import app.nobat.booking.appointments.AppointmentSweeps;
+import app.nobat.booking.appointments.Appointments;
+import app.nobat.booking.calendar.BookingSettings;
+import app.nobat.booking.calendar.CalendarDayPlans;
+import app.nobat.booking.calendar.CalendarSeeder;
+import app.nobat.booking.calendar.CalendarStore;
+import app.nobat.booking.calendar.NationalHolidays;
+import app.nobat.booking.domain.BookingCalendar;
+import app.nobat.booking.domain.BookingCode;
+import app.nobat.booking.domain.DayBook;
+import app.nobat.booking.domain.DayPlanSource;
+import app.nobat.booking.domain.IdentityGuard;
+import app.nobat.booking.notify.AppointmentMessages;
+import app.nobat.booking.notify.LoggingNotifications;
+import app.nobat.booking.notify.SentNotifications;
+import app.nobat.booking.notify.VisitorNotifications;
+import app.nobat.booking.privacy.IdentityKeys;
+import app.nobat.booking.privacy.PersonalDataStore;
+import app.nobat.centre.catalog.CentreCatalog;
+import app.nobat.common.InvalidInput;
+import app.nobat.floor.board.FloorQueries;
+import app.nobat.floor.web.AppointmentCheckIns;
+import app.nobat.platform.axon.AggregateWiring;
+import app.nobat.platform.mongo.MongoSettings;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BookingSettings.class)
+public class BookingConfig {
+
+    /** A busy day book takes thousands of bookings; a snapshot every few hundred keeps a cold load short. */
+    static final int SNAPSHOT_EVERY = 250;
+
+    @Bean
+    ConfigurerModule bookingAggregates(Cache aggregateCache, MongoSettings mongo,
+                                       @Value("${nobat.floor.cache:}") String cacheSetting) {
+        Cache cache = AggregateWiring.cacheAllowed(mongo, cacheSetting) ? aggregateCache : null;
+        return configurer -> configurer
+                .configureAggregate(AggregateWiring.snapshotted(DayBook.class, SNAPSHOT_EVERY, cache))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(IdentityGuard.class))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(BookingCalendar.class));
+    }
+
+    /** Messages are about what happens from now on: a first start does not message yesterday's visitors. */
+    @Bean
+    ConfigurerModule messagesStartAtHead() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessorConfiguration(AppointmentMessages.PROCESSING_GROUP,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
+    }
+
+    @Bean
+    NationalHolidays nationalHolidays(@Value("${nobat.booking.holidays:classpath*:holidays/*.yml}") String location) {
+        return new NationalHolidays(location);
+    }
+
+    @Bean
+    CalendarStore calendarStore(MongoDatabase database, ObjectMapper json) {
+        return new CalendarStore(database, json);
+    }
+
+    @Bean
+    DayPlanSource dayPlanSource(CentreCatalog catalog, CalendarStore calendars, NationalHolidays national,
+                                BookingSettings settings) {
+        return new CalendarDayPlans(catalog, calendars, national, settings);
+    }
+
+    @Bean
+    CalendarSeeder calendarSeeder(CommandGateway commands, Clock clock,
+                                  @Value("${nobat.seed.calendars:classpath*:calendars/*.yml}") List<String> locations) {
+        return new CalendarSeeder(commands, locations, clock);
+    }
+
+    @Bean
+    IdentityKeys identityKeys(@Value("${nobat.privacy.identity-key}") String secret) {
+        return new IdentityKeys(secret);
+    }
+
+    @Bean
+    PersonalDataStore personalDataStore(MongoDatabase database) {
+        return new PersonalDataStore(database);
+    }
+
+    @Bean
+    AppointmentDirectory appointmentDirectory(MongoDatabase database) {
+        return new AppointmentDirectory(database);
+    }
+
+    @Bean
+    Appointments appointments(CommandGateway commands, DayPlanSource plans, AppointmentDirectory directory,
+                              PersonalDataStore personal, IdentityKeys keys, BookingSettings settings, Clock clock,
+                              @Value("${nobat.privacy.retention:P30D}") Duration retention) {
+        return new Appointments(commands, plans, directory, personal, keys, settings, retention, clock);
+    }
+
+    /** The floor's arrival endpoint checks appointments in through this. */
+    @Bean
+    AppointmentCheckIns appointmentCheckIns(Appointments appointments) {
+        return (centreId, typedCode, newVisitId) -> {
+            String code = BookingCode.normalize(typedCode).orElseThrow(() -> new InvalidInput(
+                    "appointmentCode is 8 letters and digits, such as 7KQ4-M9XH"));
+            var checkedIn = appointments.checkIn(centreId, code, newVisitId);
+            return new AppointmentCheckIns.CheckedInArrival(checkedIn.visitId(), checkedIn.serviceCode(), code);
+        };
+    }
+
+    @Bean
+    VisitorNotifications visitorNotifications() {
+        return new LoggingNotifications();
+    }
+
+    @Bean
+    SentNotifications sentNotifications(MongoDatabase database) {
+        return new SentNotifications(database);
+    }
+
+    @Bean
+    AppointmentMessages appointmentMessages(VisitorNotifications notifications, SentNotifications sent,
+                                            PersonalDataStore personal, Appointments appointments,
+                                            FloorQueries floors, BookingSettings settings, Clock clock) {
+        return new AppointmentMessages(notifications, sent, personal, appointments, floors, settings, clock);
+    }
+
+    @Bean
+    AppointmentSweeps appointmentSweeps(CommandGateway commands, CentreCatalog catalog, Appointments appointments,
+                                        PersonalDataStore personal, BookingSettings settings, Clock clock) {
+        return new AppointmentSweeps(commands, catalog, appointments, personal, settings, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "nobat.booking.sweep.enabled", havingValue = "true", matchIfMissing = true)
+    SweepSchedule sweepSchedule(AppointmentSweeps sweeps) {
+        return new SweepSchedule(sweeps);
+    }
+
+    /** Runs the sweep on Spring's scheduler; off in tests that drive it themselves. */
+    static class SweepSchedule {
+        private final AppointmentSweeps sweeps;
+
+        SweepSchedule(AppointmentSweeps sweeps) {
+            this.sweeps = sweeps;
+        }
+
+        @Scheduled(initialDelayString = "${nobat.booking.sweep-every:PT1M}",
+                fixedDelayString = "${nobat.booking.sweep-every:PT1M}")
+        void run() {
+            sweeps.sweep();
+        }
+    }
+}

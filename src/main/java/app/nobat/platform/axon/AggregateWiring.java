@@ -1,0 +1,58 @@
+package app.nobat.platform.axon;
+
+import app.nobat.platform.mongo.MongoSettings;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+/** How busy aggregates are registered: snapshots every so many events, and a cache where it is safe. */
+public final class AggregateWiring {
+
+    private static final Executor SNAPSHOTS = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "aggregate-snapshots");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private AggregateWiring() {
+    }
+
+    /**
+     * A node may keep aggregates in memory between commands only when no other node writes them: a
+     * stale cached aggregate would decide on old state. So by default the cache is on for the
+     * private embedded store and off when the store is shared (a URI, or a fixed embedded port).
+     */
+    public static boolean cacheAllowed(MongoSettings mongo, String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return Boolean.parseBoolean(configured);
+        }
+        return mongo.embedded() && mongo.embeddedPort() == 0;
+    }
+
+    /**
+     * The aggregate with a snapshot every {@code every} events (taken off the command path, one at a
+     * time) and, when {@code cache} is given, an in-memory cache.
+     */
+    public static <T> AggregateConfigurer<T> snapshotted(Class<T> type, int every, Cache cache) {
+        AggregateConfigurer<T> aggregate = AggregateConfigurer.defaultConfiguration(type);
+        if (cache != null) {
+            aggregate.configureCache(c -> cache);
+        }
+        return aggregate.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                AggregateSnapshotter.builder().eventStore(c.eventStore())
+                        // the model as the application sees it, with its injectable resources
+                        .aggregateFactories(new GenericAggregateFactory<>(
+                                AnnotatedAggregateMetaModelFactory.inspectAggregate(type,
+                                        c.parameterResolverFactory(), c.handlerDefinition(type))))
+                        .parameterResolverFactory(c.parameterResolverFactory())
+                        .handlerDefinition(c.handlerDefinition(type))
+                        .executor(SNAPSHOTS).build(),
+                every));
+    }
+}

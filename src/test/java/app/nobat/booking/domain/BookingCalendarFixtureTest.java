@@ -1,0 +1,77 @@
+package app.nobat.booking.domain;
+
+import app.nobat.booking.domain.CalendarMessages.*;
+import app.nobat.common.InvalidInput;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Slot templates and holidays are audited changes; unchanged ones record nothing. */
+class BookingCalendarFixtureTest {
+
+    static final Instant T = Instant.parse("2026-12-01T08:00:00Z");
+    static final SlotTemplate TEMPLATE = new SlotTemplate(List.of(new SlotTemplate.Rule(Set.of(DayOfWeek.SATURDAY),
+            LocalTime.of(8, 0), LocalTime.of(12, 0), 15, 3)));
+    static final LocalDate DAY = LocalDate.parse("2026-12-10");
+
+    FixtureConfiguration<BookingCalendar> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(BookingCalendar.class);
+    }
+
+    @Test
+    void aTemplateIsPublished() {
+        fixture.givenNoPriorActivity()
+                .when(new PublishSlotTemplate("gulf", "res", TEMPLATE, "admin", T))
+                .expectEvents(new SlotTemplatePublished("gulf", "res", TEMPLATE, "admin", T))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void theSameTemplateAgainRecordsNothing() {
+        fixture.given(new SlotTemplatePublished("gulf", "res", TEMPLATE, "admin", T))
+                .when(new PublishSlotTemplate("gulf", "res", TEMPLATE, "seed", T))
+                .expectNoEvents().expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aTemplateWithoutCapacityIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new PublishSlotTemplate("gulf", "res", new SlotTemplate(List.of(new SlotTemplate.Rule(
+                        Set.of(DayOfWeek.SATURDAY), LocalTime.of(8, 0), LocalTime.of(12, 0), 15, 0))), "admin", T))
+                .expectException(InvalidInput.class);
+    }
+
+    @Test
+    void aTemplateEndingBeforeItStartsIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new PublishSlotTemplate("gulf", "res", new SlotTemplate(List.of(new SlotTemplate.Rule(
+                        Set.of(DayOfWeek.SATURDAY), LocalTime.of(12, 0), LocalTime.of(8, 0), 15, 2))), "admin", T))
+                .expectException(InvalidInput.class);
+    }
+
+    @Test
+    void aHolidayIsDeclaredAndLifted() {
+        fixture.given(new HolidayDeclared("gulf", DAY, Map.of("en", "Local day"), "admin", T))
+                .when(new LiftHoliday("gulf", DAY, "admin", T))
+                .expectEvents(new HolidayLifted("gulf", DAY, "admin", T));
+    }
+
+    @Test
+    void declaringTheSameHolidayTwiceRecordsItOnce() {
+        fixture.given(new HolidayDeclared("gulf", DAY, Map.of("en", "Local day"), "admin", T))
+                .when(new DeclareHoliday("gulf", DAY, Map.of("en", "Local day"), "admin", T))
+                .expectNoEvents();
+    }
+}
