@@ -13,6 +13,7 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "nobat.mongo.data-dir=target/test-data/it-${random.uuid}",
         "nobat.seed.centres=classpath*:centres/*.yml,classpath*:test-centres/*.yml",
+        "nobat.seed.calendars=classpath*:calendars/*.yml,classpath*:test-calendars/*.yml",
         "nobat.floor.closing.enabled=false",
         "nobat.sse.heartbeat=1s"
 })

@@ -1,5 +1,6 @@
 package app.nobat.booking.calendar;
 
+import app.nobat.booking.domain.CalendarMessages;
 import app.nobat.booking.domain.CalendarMessages.PublishSlotTemplate;
 import app.nobat.booking.domain.SlotTemplate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -53,7 +54,7 @@ public class CalendarSeeder implements ApplicationRunner {
                     file = yaml.readValue(in, CalendarFile.class);
                 }
                 file.templates().forEach((service, template) -> {
-                    Boolean changed = commands.sendAndWait(new PublishSlotTemplate(file.centreId(), service, template,
+                    Boolean changed = commands.sendAndWait(new PublishSlotTemplate(CalendarMessages.calendarId(file.centreId()), file.centreId(), service, template,
                             "seed:" + resource.getFilename(), clock.instant()));
                     log.info("Slot template of {}/{}: {}", file.centreId(), service,
                             Boolean.TRUE.equals(changed) ? "published" : "unchanged");

@@ -24,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class BookingCalendar {
 
     @AggregateIdentifier
-    private String centreId;
+    private String calendarId;
     private final Map<String, SlotTemplate> templates = new HashMap<>();
     private final Map<LocalDate, Map<String, String>> declared = new TreeMap<>();
     private final Set<LocalDate> lifted = new HashSet<>();
@@ -74,20 +74,20 @@ public class BookingCalendar {
 
     @EventSourcingHandler
     void on(SlotTemplatePublished e) {
-        centreId = e.centreId();
+        calendarId = CalendarMessages.calendarId(e.centreId());
         templates.put(e.serviceCode(), e.template());
     }
 
     @EventSourcingHandler
     void on(HolidayDeclared e) {
-        centreId = e.centreId();
+        calendarId = CalendarMessages.calendarId(e.centreId());
         declared.put(e.date(), e.names());
         lifted.remove(e.date());
     }
 
     @EventSourcingHandler
     void on(HolidayLifted e) {
-        centreId = e.centreId();
+        calendarId = CalendarMessages.calendarId(e.centreId());
         declared.remove(e.date());
         lifted.add(e.date());
     }

@@ -12,18 +12,23 @@ public final class CalendarMessages {
     private CalendarMessages() {
     }
 
+    /** The calendar's aggregate id: apart from the centre aggregate's, which is the bare centre id. */
+    public static String calendarId(String centreId) {
+        return "calendar:" + centreId;
+    }
+
     /** Publishes (or replaces) a service's slot template; the same template again changes nothing. */
-    public record PublishSlotTemplate(@TargetAggregateIdentifier String centreId, String serviceCode,
+    public record PublishSlotTemplate(@TargetAggregateIdentifier String calendarId, String centreId, String serviceCode,
                                       SlotTemplate template, String by, Instant at) {
     }
 
     /** Closes the centre for appointments on a date, with the holiday's names by language. */
-    public record DeclareHoliday(@TargetAggregateIdentifier String centreId, LocalDate date,
+    public record DeclareHoliday(@TargetAggregateIdentifier String calendarId, String centreId, LocalDate date,
                                  Map<String, String> names, String by, Instant at) {
     }
 
     /** Opens a date that the national calendar or an earlier declaration closed. */
-    public record LiftHoliday(@TargetAggregateIdentifier String centreId, LocalDate date, String by, Instant at) {
+    public record LiftHoliday(@TargetAggregateIdentifier String calendarId, String centreId, LocalDate date, String by, Instant at) {
     }
 
     public record SlotTemplatePublished(String centreId, String serviceCode, SlotTemplate template, String by,

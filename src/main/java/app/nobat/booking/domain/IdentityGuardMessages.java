@@ -12,7 +12,7 @@ public final class IdentityGuardMessages {
 
     /** The guard of one identity (by its keyed hash, never the number) for one service of one centre. */
     public static String guardId(String centreId, String serviceCode, String identityHash) {
-        return centreId + ":" + serviceCode + ":" + identityHash;
+        return "guard:" + centreId + ":" + serviceCode + ":" + identityHash;
     }
 
     /** Claims the identity's one appointment for {@code code}; a repeat with the same code succeeds. */

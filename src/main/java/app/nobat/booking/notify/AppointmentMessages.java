@@ -13,6 +13,7 @@ import app.nobat.floor.domain.FloorId;
 import app.nobat.floor.domain.VisitStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 
 import java.time.Clock;
@@ -57,20 +58,35 @@ public class AppointmentMessages {
     }
 
     @EventHandler
-    void on(FloorEvent.TicketCalled e) {
-        checkTurns(e.floorId());
+    void on(FloorEvent.TicketCalled e, @SequenceNumber long sequence) {
+        checkTurns(e.floorId(), sequence);
     }
 
     @EventHandler
-    void on(FloorEvent.VisitArrived e) {
+    void on(FloorEvent.VisitArrived e, @SequenceNumber long sequence) {
         if (e.appointmentRef() != null) {
-            checkTurns(e.floorId());
+            checkTurns(e.floorId(), sequence);
         }
     }
 
+    /** The board once it has seen this event (the screens' feed follows the same events, a moment apart). */
+    private FloorBoard boardAtLeast(FloorId floor, long sequence) {
+        FloorBoard board = floors.board(floor);
+        for (int i = 0; i < 100 && board.lastSequence < sequence; i++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            board = floors.board(floor);
+        }
+        return board;
+    }
+
     /** Every appointment holder now within {@code turnNearAt} of the desk hears it once. */
-    private void checkTurns(String floorId) {
-        FloorBoard board = floors.board(FloorId.parse(floorId));
+    private void checkTurns(String floorId, long sequence) {
+        FloorBoard board = boardAtLeast(FloorId.parse(floorId), sequence);
         Instant now = clock.instant();
         for (FloorBoard.VisitView v : board.visits.values()) {
             if (v.appointmentRef == null || v.status != VisitStatus.WAITING) {

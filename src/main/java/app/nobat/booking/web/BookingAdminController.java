@@ -3,6 +3,7 @@ package app.nobat.booking.web;
 import app.nobat.booking.appointments.Appointments;
 import app.nobat.booking.calendar.CalendarStore;
 import app.nobat.booking.calendar.NationalHolidays;
+import app.nobat.booking.domain.CalendarMessages;
 import app.nobat.booking.domain.CalendarMessages.DeclareHoliday;
 import app.nobat.booking.domain.CalendarMessages.LiftHoliday;
 import app.nobat.booking.domain.CalendarMessages.PublishSlotTemplate;
@@ -78,7 +79,7 @@ public class BookingAdminController {
         template.validate();
         return Blocking.call(() -> {
             requireService(centreId, serviceCode);
-            Boolean changed = commands.sendAndWait(new PublishSlotTemplate(centreId, serviceCode, template,
+            Boolean changed = commands.sendAndWait(new PublishSlotTemplate(CalendarMessages.calendarId(centreId), centreId, serviceCode, template,
                     "api", clock.instant()));
             return new TemplateResponse(centreId, serviceCode, template, Boolean.TRUE.equals(changed));
         });
@@ -127,7 +128,7 @@ public class BookingAdminController {
         return Blocking.call(() -> {
             catalog.get(centreId);
             return new ChangeResponse(Boolean.TRUE.equals(commands.sendAndWait(
-                    new DeclareHoliday(centreId, date, request.names(), "api", clock.instant()))));
+                    new DeclareHoliday(CalendarMessages.calendarId(centreId), centreId, date, request.names(), "api", clock.instant()))));
         });
     }
 
@@ -137,7 +138,7 @@ public class BookingAdminController {
         return Blocking.call(() -> {
             catalog.get(centreId);
             return new ChangeResponse(Boolean.TRUE.equals(commands.sendAndWait(
-                    new LiftHoliday(centreId, date, "api", clock.instant()))));
+                    new LiftHoliday(CalendarMessages.calendarId(centreId), centreId, date, "api", clock.instant()))));
         });
     }
 

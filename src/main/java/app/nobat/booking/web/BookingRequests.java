@@ -1,6 +1,7 @@
 package app.nobat.booking.web;
 
 import app.nobat.booking.domain.AppointmentStatus;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import app.nobat.booking.domain.SlotTemplate;
 import app.nobat.booking.privacy.IdentityType;
 
@@ -27,12 +28,12 @@ public final class BookingRequests {
      * @param phone masked: only its last digits
      */
     public record AppointmentResponse(String code, String centreId, String serviceCode, LocalDate date,
-                                      String jalaliDate, LocalTime slot, Instant startsAt, AppointmentStatus status,
+                                      String jalaliDate, @JsonFormat(pattern = "HH:mm") LocalTime slot, Instant startsAt, AppointmentStatus status,
                                       Instant checkInOpens, Instant checkInCloses, String visitId, String qrUrl,
                                       String phone, String language) {
     }
 
-    public record SlotView(LocalTime start, Instant startsAt, int capacity, int free, boolean bookable) {
+    public record SlotView(@JsonFormat(pattern = "HH:mm") LocalTime start, Instant startsAt, int capacity, int free, boolean bookable) {
     }
 
     public record SlotsResponse(String centreId, String serviceCode, LocalDate date, String jalaliDate,
@@ -52,7 +53,7 @@ public final class BookingRequests {
     }
 
     /** One appointment in the administrators' day list: no personal data. */
-    public record DayEntry(String code, LocalTime slot, AppointmentStatus status, String visitId) {
+    public record DayEntry(String code, @JsonFormat(pattern = "HH:mm") LocalTime slot, AppointmentStatus status, String visitId) {
     }
 
     public record ServiceDay(String serviceCode, Map<LocalTime, Integer> capacity, Map<LocalTime, Integer> taken,

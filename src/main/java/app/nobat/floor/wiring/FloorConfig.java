@@ -36,7 +36,9 @@ public class FloorConfig {
     /** A busy day has thousands of floor events; a snapshot every few hundred keeps a cold load short. */
     static final int SNAPSHOT_EVERY = 250;
 
+    /** The system clock; tests that move time provide their own. */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(Clock.class)
     Clock clock() {
         return Clock.systemUTC();
     }

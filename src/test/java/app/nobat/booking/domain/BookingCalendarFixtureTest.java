@@ -33,7 +33,7 @@ class BookingCalendarFixtureTest {
     @Test
     void aTemplateIsPublished() {
         fixture.givenNoPriorActivity()
-                .when(new PublishSlotTemplate("gulf", "res", TEMPLATE, "admin", T))
+                .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", TEMPLATE, "admin", T))
                 .expectEvents(new SlotTemplatePublished("gulf", "res", TEMPLATE, "admin", T))
                 .expectResultMessagePayload(true);
     }
@@ -41,14 +41,14 @@ class BookingCalendarFixtureTest {
     @Test
     void theSameTemplateAgainRecordsNothing() {
         fixture.given(new SlotTemplatePublished("gulf", "res", TEMPLATE, "admin", T))
-                .when(new PublishSlotTemplate("gulf", "res", TEMPLATE, "seed", T))
+                .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", TEMPLATE, "seed", T))
                 .expectNoEvents().expectResultMessagePayload(false);
     }
 
     @Test
     void aTemplateWithoutCapacityIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new PublishSlotTemplate("gulf", "res", new SlotTemplate(List.of(new SlotTemplate.Rule(
+                .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(List.of(new SlotTemplate.Rule(
                         Set.of(DayOfWeek.SATURDAY), LocalTime.of(8, 0), LocalTime.of(12, 0), 15, 0))), "admin", T))
                 .expectException(InvalidInput.class);
     }
@@ -56,7 +56,7 @@ class BookingCalendarFixtureTest {
     @Test
     void aTemplateEndingBeforeItStartsIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new PublishSlotTemplate("gulf", "res", new SlotTemplate(List.of(new SlotTemplate.Rule(
+                .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(List.of(new SlotTemplate.Rule(
                         Set.of(DayOfWeek.SATURDAY), LocalTime.of(12, 0), LocalTime.of(8, 0), 15, 2))), "admin", T))
                 .expectException(InvalidInput.class);
     }
@@ -64,14 +64,14 @@ class BookingCalendarFixtureTest {
     @Test
     void aHolidayIsDeclaredAndLifted() {
         fixture.given(new HolidayDeclared("gulf", DAY, Map.of("en", "Local day"), "admin", T))
-                .when(new LiftHoliday("gulf", DAY, "admin", T))
+                .when(new LiftHoliday("calendar:gulf", "gulf", DAY, "admin", T))
                 .expectEvents(new HolidayLifted("gulf", DAY, "admin", T));
     }
 
     @Test
     void declaringTheSameHolidayTwiceRecordsItOnce() {
         fixture.given(new HolidayDeclared("gulf", DAY, Map.of("en", "Local day"), "admin", T))
-                .when(new DeclareHoliday("gulf", DAY, Map.of("en", "Local day"), "admin", T))
+                .when(new DeclareHoliday("calendar:gulf", "gulf", DAY, Map.of("en", "Local day"), "admin", T))
                 .expectNoEvents();
     }
 }
