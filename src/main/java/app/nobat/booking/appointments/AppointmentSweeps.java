@@ -50,7 +50,8 @@ public class AppointmentSweeps {
         for (CentreProfile centre : catalog.all()) {
             LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(centre.timeZone())));
             for (CentreProfile.Service service : centre.services()) {
-                for (LocalDate day = today.minusDays(1); !day.isAfter(today); day = day.plusDays(1)) {
+                // a week back, so that days passed while no node was running are settled too
+                for (LocalDate day = today.minusDays(7); !day.isAfter(today); day = day.plusDays(1)) {
                     missed += send(new MarkMissed(new DayBookId(centre.centreId(), service.code(), day).toString(), now));
                 }
                 long leadDays = settings.reminderLead().toDays() + 1;

@@ -1,0 +1,138 @@
+package app.nobat.it;
+
+import app.nobat.booking.appointments.AppointmentSweeps;
+import app.nobat.booking.privacy.PersonalDataStore;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Personal data never enters an event or a read model: the raw stored documents of every
+ * collection but the personal-data one are scanned. Erasure and retention leave nothing of the
+ * visitor there, and the booking still counts.
+ */
+@BookingIntegrationTest
+class PrivacyIT {
+
+    static final String C = "it-booking";
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    MongoDatabase database;
+    @Autowired
+    Clock clock;
+    @Autowired
+    AppointmentSweeps sweeps;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(http);
+        ((MutableClock) clock).set(BookingIntegrationTest.START);
+    }
+
+    Map<String, Object> book(String date, String slot, String amayesh, String phone) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("centreId", C);
+        body.put("serviceCode", "permit");
+        body.put("date", date);
+        body.put("slot", slot);
+        body.put("identityType", "AMAYESH");
+        body.put("identityNumber", amayesh);
+        body.put("phone", phone);
+        body.put("language", "fa-AF");
+        return api.post("/api/appointments", body, 201);
+    }
+
+    /** Every stored document, as its raw JSON, per collection (events keep their payload as a JSON string). */
+    List<String> rawDocumentsOutside(String exceptCollection) {
+        List<String> raw = new ArrayList<>();
+        for (String name : database.listCollectionNames()) {
+            if (!name.equals(exceptCollection)) {
+                database.getCollection(name).find().forEach(d -> raw.add(name + " " + d.toJson()));
+            }
+        }
+        return raw;
+    }
+
+    List<Document> personalDocuments() {
+        return database.getCollection(PersonalDataStore.COLLECTION).find().into(new ArrayList<>());
+    }
+
+    @Test
+    void noEventOrReadModelHoldsThePhoneOrTheIdentityNumberAndErasureLeavesNothing() {
+        String number = "73150246891";
+        String phoneDigits = "9357771234";
+        Map<String, Object> booked = book("2026-12-20", "10:00", "۷۳۱۵۰۲۴۶۸۹۱", "0935 777 1234");
+        String code = (String) booked.get("code");
+        api.post("/api/appointments/" + code + "/reschedule", Map.of("date", "2026-12-21", "slot", "11:00"), 200);
+        // let the projections and processors catch up, so their documents are scanned too
+        Api.eventually(() -> rawDocumentsOutside(PersonalDataStore.COLLECTION),
+                docs -> docs.stream().anyMatch(d -> d.startsWith("booking_calendars")));
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+
+        List<String> raw = rawDocumentsOutside(PersonalDataStore.COLLECTION);
+        assertThat(raw).as("documents outside the personal-data collection").hasSizeGreaterThan(30);
+        assertThat(raw.stream().filter(d -> d.startsWith("domainevents")).filter(d -> d.contains(code)).count())
+                .as("the appointment's own events were scanned").isGreaterThanOrEqualTo(3);
+        assertThat(raw).noneMatch(d -> d.contains(number) || d.contains(phoneDigits));
+
+        Document personal = personalDocuments().stream().filter(d -> d.toJson().contains(phoneDigits)).findFirst()
+                .orElseThrow();
+        assertThat(personal.getString("identityNumber")).isEqualTo(number);
+        assertThat(personal.getString("phone")).isEqualTo("+98" + phoneDigits);
+        String visitorRef = personal.getString("_id");
+        assertThat(personal.getDate("retainUntil").toInstant())
+                .as("kept 30 days after the moved appointment").isEqualTo(Instant.parse("2026-12-21T07:30:00Z")
+                        .plus(Duration.ofDays(30)));
+        assertThat(raw).anyMatch(d -> d.startsWith("domainevents") && d.contains(visitorRef));
+
+        Map<String, Object> erased = api.http.delete().uri("/api/appointments/" + code + "/personal-data").exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(erased).containsEntry("erased", true);
+        assertThat(personalDocuments()).noneMatch(d -> d.getString("_id").equals(visitorRef)
+                || d.toJson().contains(phoneDigits) || d.toJson().contains(number));
+        assertThat(api.get("/api/appointments/" + code, 200)).containsEntry("status", "BOOKED")
+                .containsEntry("phone", null);
+        Map<String, Object> day = api.get("/api/centres/" + C + "/appointments?date=2026-12-21", 200);
+        assertThat(day.toString()).contains("counts={BOOKED=1}");
+        assertThat(api.http.delete().uri("/api/appointments/" + code + "/personal-data").exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody())
+                .containsEntry("erased", false);
+    }
+
+    @Test
+    void personalDataIsErasedWhenItsRetentionEnds() {
+        Map<String, Object> booked = book("2026-12-22", "08:00", "48151623420", "09124441234");
+        String code = (String) booked.get("code");
+        assertThat(personalDocuments()).anyMatch(d -> d.toJson().contains("9124441234"));
+        ((MutableClock) clock).set(Instant.parse("2026-12-22T05:00:00Z"));
+        sweeps.sweep();
+        assertThat(api.get("/api/appointments/" + code, 200)).containsEntry("status", "MISSED");
+        ((MutableClock) clock).set(Instant.parse("2026-12-22T04:30:00Z").plus(Duration.ofDays(30)).minusSeconds(60));
+        sweeps.sweep();
+        assertThat(personalDocuments()).anyMatch(d -> d.toJson().contains("9124441234"));
+        ((MutableClock) clock).advance(Duration.ofMinutes(2));
+        sweeps.sweep();
+        assertThat(personalDocuments()).noneMatch(d -> d.toJson().contains("9124441234"));
+        assertThat(api.get("/api/appointments/" + code, 200)).containsEntry("status", "MISSED");
+    }
+}
