@@ -1,5 +1,9 @@
 package app.nobat.architecture;
 
+import app.nobat.booking.domain.CalendarMessages;
+import app.nobat.booking.domain.DayBookCommand;
+import app.nobat.booking.domain.DayBookEvent;
+import app.nobat.booking.domain.IdentityGuardMessages;
 import app.nobat.centre.domain.CentreMessages;
 import app.nobat.floor.domain.FloorCommand;
 import app.nobat.floor.domain.FloorEvent;
@@ -46,6 +50,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void theBookingDomainKnowsNothingOfOtherContexts() {
+        noClasses().that().resideInAPackage("app.nobat.booking.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.nobat.centre..", "app.nobat.floor..",
+                        "app.nobat.display..", "app.nobat.tracking..", "app.nobat.booking.privacy..",
+                        "app.nobat.booking.web..", "app.nobat.booking.appointments..")
+                .because("day books, guards and calendars hold the booking rules; personal data never reaches them")
+                .check(classes);
+    }
+
+    @Test
+    void theFloorDoesNotDependOnBooking() {
+        noClasses().that().resideInAPackage("app.nobat.floor..")
+                .should().dependOnClassesThat().resideInAPackage("app.nobat.booking..")
+                .because("booking checks visitors in through the floor's own port, not the other way round")
+                .check(classes);
+    }
+
+    @Test
     void theEventStoreIsAComponentOfItsOwn() {
         noClasses().that().resideInAPackage("app.nobat.eventstore..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.nobat.centre..", "app.nobat.floor..",
@@ -79,7 +101,10 @@ class ArchitectureTest {
             }
         };
         classes().that().implement(FloorEvent.class).or().implement(FloorCommand.class)
+                .or().implement(DayBookEvent.class).or().implement(DayBookCommand.class)
                 .or().haveNameMatching(CentreMessages.class.getName().replace("$", "\\$") + "\\$.*")
+                .or().haveNameMatching(CalendarMessages.class.getName() + "\\$.*")
+                .or().haveNameMatching(IdentityGuardMessages.class.getName() + "\\$.*")
                 .should(beRecords).check(classes);
     }
 }
