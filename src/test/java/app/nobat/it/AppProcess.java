@@ -42,6 +42,7 @@ final class AppProcess {
                 "-Xmx512m", "-jar", packagedJar().toString(),
                 "--server.port=" + port,
                 "--nobat.seed.centres=classpath*:centres/*.yml,file:src/test/resources/test-centres/*.yml",
+                "--nobat.seed.calendars=classpath*:calendars/*.yml,file:src/test/resources/test-calendars/*.yml",
                 "--nobat.floor.closing.enabled=false"));
         command.addAll(List.of(args));
         File log = logDir.resolve(name + ".log").toFile();
