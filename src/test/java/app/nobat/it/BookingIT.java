@@ -112,6 +112,10 @@ class BookingIT {
         assertThat(type(api.get("/api/appointments/ZZZZ-ZZZZ", 404))).isEqualTo("unknown-appointment");
         assertThat(type(api.get("/api/appointments/not-a-code", 400))).isEqualTo("invalid-input");
         assertThat(type(api.get("/api/appointments/ZZZZ-ZZZZ/qr.svg", 404))).isEqualTo("unknown-appointment");
+        assertThat(http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody()).contains("/api/appointments/{code}/reschedule",
+                "/api/centres/{centreId}/services/{serviceCode}/slots", "/api/centres/{centreId}/holidays/{date}",
+                "/api/centres/{centreId}/services/{serviceCode}/slot-template", "appointmentCode");
     }
 
     @Test
@@ -279,6 +283,11 @@ class BookingIT {
         assertThat(api.get("/api/appointments/" + kept, 200)).containsEntry("status", "BOOKED");
         assertThat(type(api.post("/api/centres/" + C + "/visits", Map.of("appointmentCode", code), 409)))
                 .isEqualTo("check-in-too-late");
+        // an ended appointment's code can no longer cancel or move anything
+        assertThat(type(api.http.delete().uri("/api/appointments/" + code).exchange().expectStatus().isEqualTo(409)
+                .expectBody(Map.class).returnResult().getResponseBody())).isEqualTo("appointment-ended");
+        assertThat(type(api.post("/api/appointments/" + code + "/reschedule",
+                Map.of("date", "2026-12-12", "slot", "08:00"), 409))).isEqualTo("appointment-ended");
         // its seat is not sold again once the slot has started
         assertThat(type(api.post("/api/appointments", bookRequest("docs", "2026-12-10", "08:00", newIdentity()), 409)))
                 .isEqualTo("slot-started");

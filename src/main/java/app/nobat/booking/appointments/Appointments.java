@@ -93,8 +93,11 @@ public class Appointments {
         try {
             return commands.sendAndWait(new BookSeat(day.toString(), code, slot, visitorRef, guard, null, now));
         } catch (RuntimeException e) {
-            commands.sendAndWait(new ReleaseIdentity(guard, code, now));
-            undo(code, visitorRef);
+            try {
+                commands.sendAndWait(new ReleaseIdentity(guard, code, now));
+            } finally {
+                undo(code, visitorRef);
+            }
             throw e;
         }
     }

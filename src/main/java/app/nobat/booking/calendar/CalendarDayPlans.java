@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * A day's plan from the centre's profile (opening hours, time zone), its calendar (template,
  * holidays) and the national holidays — all read models, so that a booking never locks the
- * centre's configuration.
+ * centre's configuration. A plan is kept for a second or two: a booking storm reads it for every
+ * attempt, and a change of configuration may take that long to show.
  */
 public class CalendarDayPlans implements DayPlanSource {
 
@@ -21,6 +22,12 @@ public class CalendarDayPlans implements DayPlanSource {
     private final CalendarStore calendars;
     private final NationalHolidays national;
     private final BookingSettings settings;
+    private final java.util.concurrent.ConcurrentHashMap<DayBookId, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(DayPlan plan, long until) {
+    }
+
+    static final long KEEP_NANOS = 2_000_000_000L;
 
     public CalendarDayPlans(CentreCatalog catalog, CalendarStore calendars, NationalHolidays national,
                             BookingSettings settings) {
@@ -32,6 +39,20 @@ public class CalendarDayPlans implements DayPlanSource {
 
     @Override
     public DayPlan planFor(DayBookId id) {
+        long now = System.nanoTime();
+        Cached cached = recent.get(id);
+        if (cached != null && now - cached.until() < 0) {
+            return cached.plan();
+        }
+        DayPlan plan = freshPlan(id);
+        if (recent.size() > 10_000) {
+            recent.clear();
+        }
+        recent.put(id, new Cached(plan, now + KEEP_NANOS));
+        return plan;
+    }
+
+    private DayPlan freshPlan(DayBookId id) {
         CentreProfile centre = catalog.get(id.centreId());
         if (centre.services().stream().noneMatch(s -> s.code().equals(id.serviceCode()))) {
             throw new UnknownReference("service", id.serviceCode());

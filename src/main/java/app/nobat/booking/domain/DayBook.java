@@ -163,7 +163,7 @@ public class DayBook {
         Entry entry = appointments.get(cmd.code());
         if (entry == null) {
             if (!abandoned.contains(cmd.code())) {
-                apply(new BookingAbandoned(dayBookId, cmd.code(), cmd.at()));
+                apply(new BookingAbandoned(cmd.dayBookId(), cmd.code(), cmd.at()));
             }
             return new SettleAnswer(SettleAnswer.Outcome.ENDED, null);
         }

@@ -2,6 +2,8 @@ package app.nobat.booking.notify;
 
 import app.nobat.booking.appointments.Appointments;
 import app.nobat.booking.calendar.BookingSettings;
+import app.nobat.booking.domain.DayBookEvent.AppointmentBooked;
+import app.nobat.booking.domain.DayBookEvent.AppointmentMoved;
 import app.nobat.booking.domain.DayBookEvent.AppointmentReminderDue;
 import app.nobat.booking.domain.DayBookId;
 import app.nobat.booking.privacy.PersonalDataStore;
@@ -20,8 +22,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Sends the reminder the day book decided is due, and tells a checked-in visitor that their turn
- * is near. Personal data is looked up only here, at the moment of sending; erased data sends nothing.
+ * Confirms a booking (or its new time) with its code, sends the reminder the day book decided is
+ * due, and tells a checked-in visitor that their turn is near. Personal data is looked up only here, at the moment of sending; erased data sends nothing.
  */
 @ProcessingGroup(AppointmentMessages.PROCESSING_GROUP)
 public class AppointmentMessages {
@@ -45,6 +47,31 @@ public class AppointmentMessages {
         this.floors = floors;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    @EventHandler
+    void on(AppointmentBooked e, @Timestamp Instant at) {
+        if (!sent.firstTime("booked:" + e.dayBookId() + ":" + e.code() + ":" + e.slot(), at)) {
+            return;
+        }
+        DayBookId day = DayBookId.parse(e.dayBookId());
+        personal.find(e.visitorRef()).ifPresent(p -> notifications.confirm(new Recipient(p.phone(), p.language()),
+                e.code(), day.centreId(), day.serviceCode(), e.slotStart()));
+    }
+
+    @EventHandler
+    void on(AppointmentMoved e, @Timestamp Instant at) {
+        if (!sent.firstTime("moved:" + e.dayBookId() + ":" + e.code() + ":" + e.toSlot(), at)) {
+            return;
+        }
+        DayBookId day = DayBookId.parse(e.dayBookId());
+        try {
+            personal.find(appointments.read(e.code()).visitorRef()).ifPresent(p -> notifications.confirm(
+                    new Recipient(p.phone(), p.language()), e.code(), day.centreId(), day.serviceCode(),
+                    e.toSlotStart()));
+        } catch (RuntimeException gone) {
+            // moved again or erased since: the later message says it
+        }
     }
 
     @EventHandler

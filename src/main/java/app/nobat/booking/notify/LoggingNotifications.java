@@ -12,8 +12,16 @@ public class LoggingNotifications implements VisitorNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(LoggingNotifications.class);
 
+    private final AtomicLong confirmations = new AtomicLong();
     private final AtomicLong reminders = new AtomicLong();
     private final AtomicLong turnNear = new AtomicLong();
+
+    @Override
+    public void confirm(Recipient to, String code, String centreId, String serviceCode, Instant slotStart) {
+        confirmations.incrementAndGet();
+        log.info("SMS to {} ({}): appointment {} booked for {} at {} on {}", VisitorContact.maskPhone(to.phone()),
+                to.language(), code, serviceCode, centreId, slotStart);
+    }
 
     @Override
     public void remind(Recipient to, String code, String centreId, String serviceCode, Instant slotStart) {
@@ -27,6 +35,10 @@ public class LoggingNotifications implements VisitorNotifications {
         turnNear.incrementAndGet();
         log.info("SMS to {} ({}): ticket {} at {} is {} from the desk", VisitorContact.maskPhone(to.phone()),
                 to.language(), ticket, centreId, position);
+    }
+
+    public long confirmationsSent() {
+        return confirmations.get();
     }
 
     public long remindersSent() {

@@ -8,6 +8,9 @@ import java.time.Instant;
  */
 public interface VisitorNotifications {
 
+    /** The appointment is booked (or moved): its code and time, so that a lost answer loses nothing. */
+    void confirm(Recipient to, String code, String centreId, String serviceCode, Instant slotStart);
+
     /** The appointment is coming up. */
     void remind(Recipient to, String code, String centreId, String serviceCode, Instant slotStart);
 

@@ -47,7 +47,7 @@ public class AppointmentController {
         VisitorContact contact = VisitorContact.of(request.identityType(), request.identityNumber(), request.phone(),
                 request.language());
         return Blocking.call(() -> response(appointments.book(request.centreId(), request.serviceCode(),
-                request.date(), request.slot(), contact)));
+                request.date(), request.slot(), contact), contact.phone(), contact.language()));
     }
 
     @GetMapping("/{code}")
@@ -98,13 +98,18 @@ public class AppointmentController {
     }
 
     private AppointmentResponse response(Appointment a) {
-        DayBookId day = DayBookId.parse(a.dayBookId());
         var data = personal.find(a.visitorRef());
+        return response(a, data.map(PersonalDataStore.PersonalData::phone).orElse(null),
+                data.map(PersonalDataStore.PersonalData::language).orElse(null));
+    }
+
+    /** The phone only masked; none once the personal data is erased. */
+    private static AppointmentResponse response(Appointment a, String phone, String language) {
+        DayBookId day = DayBookId.parse(a.dayBookId());
         return new AppointmentResponse(a.code(), day.centreId(), day.serviceCode(), day.date(),
                 JalaliDates.format(day.date()), a.slot(), a.slotStart(), a.status(), a.checkInOpens(),
                 a.checkInCloses(), a.visitId(), "/api/appointments/" + a.code() + "/qr.svg",
-                data.map(d -> VisitorContact.maskPhone(d.phone())).orElse(null),
-                data.map(PersonalDataStore.PersonalData::language).orElse(null));
+                phone == null ? null : VisitorContact.maskPhone(phone), language);
     }
 
     private static boolean blank(String s) {

@@ -94,7 +94,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     public ProblemDetail concurrent(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-update",
-                "Another desk or node changed the same floor at the same moment; please retry");
+                "Someone else changed the same floor or appointments at the same moment; please retry");
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -364,6 +364,13 @@ class DayBookFixtureTest {
         }
 
         @Test
+        void aCodeSettledOnADayNobodyBookedOpensTheDayBookToCloseIt() {
+            fixture.givenNoPriorActivity()
+                    .when(new Settle(DAY, "ZZZZ-2222", DAY_BEFORE))
+                    .expectEvents(new BookingAbandoned(DAY, "ZZZZ-2222", DAY_BEFORE));
+        }
+
+        @Test
         void aBookedCodeIsActive() {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(new Settle(DAY, "AAAA-2222", DAY_BEFORE))
