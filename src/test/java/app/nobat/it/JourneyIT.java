@@ -148,7 +148,7 @@ class JourneyIT {
         assertThat(api.post("/api/centres/" + C + "/visits", Map.of("serviceCode", "work", "priorityClass", "VIP"),
                 400).get("detail").toString()).startsWith("'priorityClass' must be one of [NONE, ELDERLY");
         assertThat(api.post("/api/centres/" + C + "/visits", Map.of(), 400))
-                .containsEntry("detail", "serviceCode is required");
+                .containsEntry("detail", "serviceCode (walk-in) or appointmentCode (check-in) is required");
         String notJson = api.http.post().uri("/api/centres/" + C + "/visits")
                 .header("Content-Type", "application/json").bodyValue("{not json").exchange()
                 .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
