@@ -45,6 +45,23 @@ final class Api {
                 Map.of("requestId", UUID.randomUUID().toString()), 200);
     }
 
+    /** A booking request body (mutable, so that a test can spoil one field); {@code language} may be null. */
+    static Map<String, Object> bookRequest(String centre, String service, String date, String slot, String identityType,
+                                           String identityNumber, String phone, String language) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("centreId", centre);
+        body.put("serviceCode", service);
+        body.put("date", date);
+        body.put("slot", slot);
+        body.put("identityType", identityType);
+        body.put("identityNumber", identityNumber);
+        body.put("phone", phone);
+        if (language != null) {
+            body.put("language", language);
+        }
+        return body;
+    }
+
     /** Waits until the projections show what the test expects (they follow the events asynchronously). */
     static <T> T eventually(Supplier<T> probe, java.util.function.Predicate<T> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,16 +49,7 @@ class BookingIT {
     }
 
     static Map<String, Object> bookRequest(String service, String date, String slot, String identity) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("centreId", C);
-        body.put("serviceCode", service);
-        body.put("date", date);
-        body.put("slot", slot);
-        body.put("identityType", "FOREIGN_NATIONAL_ID");
-        body.put("identityNumber", identity);
-        body.put("phone", "0912 345 6789");
-        body.put("language", "ps");
-        return body;
+        return Api.bookRequest(C, service, date, slot, "FOREIGN_NATIONAL_ID", identity, "0912 345 6789", "ps");
     }
 
     Map<String, Object> book(String service, String date, String slot, String identity) {

@@ -19,7 +19,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,15 +60,7 @@ class InterruptedBookingIT {
     }
 
     static Map<String, Object> request(String date, String slot, String identity) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("centreId", C);
-        body.put("serviceCode", "docs");
-        body.put("date", date);
-        body.put("slot", slot);
-        body.put("identityType", "PASSPORT");
-        body.put("identityNumber", identity);
-        body.put("phone", "09128889999");
-        return body;
+        return Api.bookRequest(C, "docs", date, slot, "PASSPORT", identity, "09128889999", null);
     }
 
     @SuppressWarnings("unchecked")

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,16 +45,8 @@ class PrivacyIT {
     }
 
     Map<String, Object> book(String date, String slot, String amayesh, String phone) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("centreId", C);
-        body.put("serviceCode", "permit");
-        body.put("date", date);
-        body.put("slot", slot);
-        body.put("identityType", "AMAYESH");
-        body.put("identityNumber", amayesh);
-        body.put("phone", phone);
-        body.put("language", "fa-AF");
-        return api.post("/api/appointments", body, 201);
+        return api.post("/api/appointments",
+                Api.bookRequest(C, "permit", date, slot, "AMAYESH", amayesh, phone, "fa-AF"), 201);
     }
 
     /** Every stored document, as its raw JSON, per collection (events keep their payload as a JSON string). */

@@ -52,15 +52,7 @@ class TwoNodesBookingProcessIT {
     }
 
     static Map<String, Object> request(String date, String slot, String identity) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("centreId", C);
-        body.put("serviceCode", "docs");
-        body.put("date", date);
-        body.put("slot", slot);
-        body.put("identityType", "CENSUS_SLIP");
-        body.put("identityNumber", identity);
-        body.put("phone", "+989121110000");
-        return body;
+        return Api.bookRequest(C, "docs", date, slot, "CENSUS_SLIP", identity, "+989121110000", null);
     }
 
     @Test

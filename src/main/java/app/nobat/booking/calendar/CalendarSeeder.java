@@ -3,20 +3,14 @@ package app.nobat.booking.calendar;
 import app.nobat.booking.domain.CalendarMessages;
 import app.nobat.booking.domain.CalendarMessages.PublishSlotTemplate;
 import app.nobat.booking.domain.SlotTemplate;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import app.nobat.platform.seed.YamlSeedFiles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +29,6 @@ public class CalendarSeeder implements ApplicationRunner {
     private final CommandGateway commands;
     private final List<String> locations;
     private final Clock clock;
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     public CalendarSeeder(CommandGateway commands, List<String> locations, Clock clock) {
         this.commands = commands;
@@ -46,20 +38,13 @@ public class CalendarSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        for (String location : locations) {
-            for (Resource resource : resolver.getResources(location)) {
-                CalendarFile file;
-                try (InputStream in = resource.getInputStream()) {
-                    file = yaml.readValue(in, CalendarFile.class);
-                }
-                file.templates().forEach((service, template) -> {
-                    Boolean changed = commands.sendAndWait(new PublishSlotTemplate(CalendarMessages.calendarId(file.centreId()), file.centreId(), service, template,
+        YamlSeedFiles.forEach(locations, CalendarFile.class, (resource, file) -> file.templates().forEach(
+                (service, template) -> {
+                    Boolean changed = commands.sendAndWait(new PublishSlotTemplate(
+                            CalendarMessages.calendarId(file.centreId()), file.centreId(), service, template,
                             "seed:" + resource.getFilename(), clock.instant()));
                     log.info("Slot template of {}/{}: {}", file.centreId(), service,
                             Boolean.TRUE.equals(changed) ? "published" : "unchanged");
-                });
-            }
-        }
+                }));
     }
 }

@@ -54,7 +54,7 @@ public class BookingConfig {
     @Bean
     ConfigurerModule bookingAggregates(Cache aggregateCache, MongoSettings mongo,
                                        @Value("${nobat.floor.cache:}") String cacheSetting) {
-        Cache cache = AggregateWiring.cacheAllowed(mongo, cacheSetting) ? aggregateCache : null;
+        Cache cache = AggregateWiring.cacheIfAllowed(aggregateCache, mongo, cacheSetting);
         return configurer -> configurer
                 .configureAggregate(AggregateWiring.snapshotted(DayBook.class, SNAPSHOT_EVERY, cache))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(IdentityGuard.class))

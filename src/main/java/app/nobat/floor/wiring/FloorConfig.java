@@ -47,7 +47,7 @@ public class FloorConfig {
     @Bean
     ConfigurerModule aggregates(Cache aggregateCache, MongoSettings mongo,
                                 @Value("${nobat.floor.cache:}") String cacheSetting) {
-        Cache cache = AggregateWiring.cacheAllowed(mongo, cacheSetting) ? aggregateCache : null;
+        Cache cache = AggregateWiring.cacheIfAllowed(aggregateCache, mongo, cacheSetting);
         return configurer -> configurer
                 .configureAggregate(AggregateWiring.snapshotted(Floor.class, SNAPSHOT_EVERY, cache))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Centre.class));

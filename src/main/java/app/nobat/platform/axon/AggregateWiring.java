@@ -35,6 +35,11 @@ public final class AggregateWiring {
         return mongo.embedded() && mongo.embeddedPort() == 0;
     }
 
+    /** {@code cache} where {@link #cacheAllowed} says so, else null (no cache). */
+    public static Cache cacheIfAllowed(Cache cache, MongoSettings mongo, String configured) {
+        return cacheAllowed(mongo, configured) ? cache : null;
+    }
+
     /**
      * The aggregate with a snapshot every {@code every} events (taken off the command path, one at a
      * time) and, when {@code cache} is given, an in-memory cache.
