@@ -7,7 +7,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The notification adapter that ships: it logs what would be sent, with the phone masked. */
+/**
+ * The notification adapter that ships: it logs what would be sent, with the phone and the booking
+ * code masked (a code is enough to cancel an appointment, and logs are read by many).
+ */
 public class LoggingNotifications implements VisitorNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(LoggingNotifications.class);
@@ -20,14 +23,14 @@ public class LoggingNotifications implements VisitorNotifications {
     public void confirm(Recipient to, String code, String centreId, String serviceCode, Instant slotStart) {
         confirmations.incrementAndGet();
         log.info("SMS to {} ({}): appointment {} booked for {} at {} on {}", VisitorContact.maskPhone(to.phone()),
-                to.language(), code, serviceCode, centreId, slotStart);
+                to.language(), maskCode(code), serviceCode, centreId, slotStart);
     }
 
     @Override
     public void remind(Recipient to, String code, String centreId, String serviceCode, Instant slotStart) {
         reminders.incrementAndGet();
         log.info("SMS to {} ({}): reminder of appointment {} for {} at {} on {}", VisitorContact.maskPhone(to.phone()),
-                to.language(), code, serviceCode, centreId, slotStart);
+                to.language(), maskCode(code), serviceCode, centreId, slotStart);
     }
 
     @Override
@@ -35,6 +38,10 @@ public class LoggingNotifications implements VisitorNotifications {
         turnNear.incrementAndGet();
         log.info("SMS to {} ({}): ticket {} at {} is {} from the desk", VisitorContact.maskPhone(to.phone()),
                 to.language(), ticket, centreId, position);
+    }
+
+    static String maskCode(String code) {
+        return code == null || code.length() < 4 ? "****" : code.substring(0, 4) + "-****";
     }
 
     public long confirmationsSent() {
