@@ -26,7 +26,8 @@ final class AppProcess {
     };
 
     final int port = freePort();
-    final WebClient client = WebClient.builder().baseUrl("http://localhost:" + port).build();
+    final WebClient client = WebClient.builder().baseUrl("http://localhost:" + port)
+            .defaultHeaders(h -> h.setBasicAuth(AsAdministrator.USER, AsAdministrator.PASSWORD)).build();
     private final Path logDir;
     private Process process;
 

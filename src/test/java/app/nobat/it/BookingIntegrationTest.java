@@ -26,7 +26,7 @@ import java.time.Instant;
         "nobat.booking.sweep.enabled=false",
         "nobat.sse.heartbeat=1s"
 })
-@Import(BookingIntegrationTest.TestClock.class)
+@Import({BookingIntegrationTest.TestClock.class, AsAdministrator.class})
 public @interface BookingIntegrationTest {
 
     Instant START = Instant.parse("2026-12-01T05:00:00Z");

@@ -33,7 +33,8 @@ class DisplayStreamIT {
     int port;
 
     WebClient client() {
-        return WebClient.builder().baseUrl("http://localhost:" + port).build();
+        return WebClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth(AsAdministrator.USER, AsAdministrator.PASSWORD)).build();
     }
 
     Disposable follow(String lastEventId, List<ServerSentEvent<Map<String, Object>>> into) {

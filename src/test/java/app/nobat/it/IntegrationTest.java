@@ -17,5 +17,6 @@ import java.lang.annotation.Target;
         "nobat.floor.closing.enabled=false",
         "nobat.sse.heartbeat=1s"
 })
+@org.springframework.context.annotation.Import(AsAdministrator.class)
 public @interface IntegrationTest {
 }

@@ -1,0 +1,63 @@
+package app.nobat.access.staff;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Staff accounts: a user name, a password hash (never the password) and a role. */
+public class StaffAccounts {
+
+    private final MongoCollection<Document> accounts;
+
+    public StaffAccounts(MongoDatabase database) {
+        this.accounts = database.getCollection("staff_accounts");
+    }
+
+    public record Account(String username, String passwordHash, StaffRole role, boolean disabled) {
+    }
+
+    /** @return false when the name is taken */
+    public boolean create(Account account) {
+        try {
+            accounts.insertOne(toDocument(account));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public void save(Account account) {
+        accounts.replaceOne(Filters.eq("_id", account.username()), toDocument(account), new ReplaceOptions().upsert(true));
+    }
+
+    public Optional<Account> find(String username) {
+        return Optional.ofNullable(accounts.find(Filters.eq("_id", username)).first()).map(StaffAccounts::toAccount);
+    }
+
+    public List<Account> all() {
+        List<Account> all = new ArrayList<>();
+        accounts.find().forEach(d -> all.add(toAccount(d)));
+        return all;
+    }
+
+    private static Document toDocument(Account a) {
+        return new Document("_id", a.username()).append("passwordHash", a.passwordHash())
+                .append("role", a.role().name()).append("disabled", a.disabled());
+    }
+
+    private static Account toAccount(Document d) {
+        return new Account(d.getString("_id"), d.getString("passwordHash"), StaffRole.valueOf(d.getString("role")),
+                Boolean.TRUE.equals(d.getBoolean("disabled")));
+    }
+}

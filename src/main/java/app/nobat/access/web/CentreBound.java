@@ -1,0 +1,35 @@
+package app.nobat.access.web;
+
+import app.nobat.access.devices.DeviceKind;
+import app.nobat.access.devices.DevicePrincipal;
+import app.nobat.access.staff.StaffRole;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import reactor.core.publisher.Mono;
+
+import java.util.Set;
+
+/** Staff of the given roles, or a device of the given kind at the centre named in the path. */
+final class CentreBound implements ReactiveAuthorizationManager<AuthorizationContext> {
+
+    private final DeviceKind device;
+    private final Set<String> staff;
+
+    CentreBound(DeviceKind device, StaffRole... roles) {
+        this.device = device;
+        this.staff = java.util.Arrays.stream(roles).map(StaffRole::authority).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public Mono<AuthorizationDecision> check(Mono<Authentication> authentication, AuthorizationContext context) {
+        Object centre = context.getVariables().get("centreId");
+        return authentication.filter(Authentication::isAuthenticated)
+                .map(a -> new AuthorizationDecision(
+                        a.getAuthorities().stream().anyMatch(g -> staff.contains(g.getAuthority()))
+                                || (a.getPrincipal() instanceof DevicePrincipal d && d.kind() == device
+                                && d.centreId().equals(centre))))
+                .defaultIfEmpty(new AuthorizationDecision(false));
+    }
+}

@@ -1,0 +1,149 @@
+package app.nobat.access.web;
+
+import app.nobat.access.devices.DeviceKind;
+import app.nobat.access.devices.DeviceTokens;
+import app.nobat.access.staff.StaffRole;
+import app.nobat.platform.web.ProblemHandling;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+
+import java.util.Set;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+/**
+ * Who may call what (DESIGN.md, privacy and roles). Staff sign in with a session cookie (form
+ * login, CSRF-protected) or HTTP Basic; kiosks and displays carry a device token; visitors' booking
+ * and tracking stay open. Anything not listed here is refused, so a new route needs a rule.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityRules {
+
+    private static final Set<HttpMethod> SAFE = Set.of(GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+    @Bean
+    SecurityWebFilterChain accessRules(ServerHttpSecurity http, DeviceTokens devices, ObjectMapper json) {
+        ServerCsrfTokenRequestAttributeHandler csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
+        csrfHandler.setTokenFromMultipartDataEnabled(false);
+        return http
+                .authorizeExchange(rules -> rules
+                        // the pages and the API reference
+                        .pathMatchers(GET, "/", "/*.html", "/*.js", "/*.css", "/*.svg", "/*.ico", "/*.png",
+                                "/assets/**").permitAll()
+                        .pathMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/webjars/**").permitAll()
+                        .pathMatchers(POST, "/login", "/logout").permitAll()
+                        // visitors: centres, slots, holidays, their appointments, their ticket
+                        .pathMatchers(GET, "/api/centres", "/api/centres/{centreId}",
+                                "/api/centres/{centreId}/services/{serviceCode}/slots",
+                                "/api/centres/{centreId}/holidays").permitAll()
+                        .pathMatchers(POST, "/api/appointments", "/api/appointments/{code}/reschedule").permitAll()
+                        .pathMatchers(GET, "/api/appointments/{code}", "/api/appointments/{code}/qr.svg").permitAll()
+                        .pathMatchers(DELETE, "/api/appointments/{code}", "/api/appointments/{code}/personal-data")
+                        .permitAll()
+                        .pathMatchers(GET, "/api/track/{token}", "/api/track/{token}/stream").permitAll()
+                        // devices, each at its own centre, and staff
+                        .pathMatchers(POST, "/api/centres/{centreId}/visits")
+                        .access(new CentreBound(DeviceKind.KIOSK, StaffRole.DESK))
+                        .pathMatchers(GET, "/api/centres/{centreId}/display", "/api/centres/{centreId}/display/stream")
+                        .access(new CentreBound(DeviceKind.DISPLAY, StaffRole.DESK))
+                        // desk staff
+                        .pathMatchers(POST, "/api/centres/{centreId}/desks/{deskId}/*", "/api/visits/{visitId}/*")
+                        .hasRole(StaffRole.DESK.name())
+                        .pathMatchers(GET, "/api/visits/{visitId}", "/api/centres/{centreId}/queues")
+                        .hasRole(StaffRole.DESK.name())
+                        // supervisors
+                        .pathMatchers(POST, "/api/centres/{centreId}/close-day").hasRole(StaffRole.SUPERVISOR.name())
+                        .pathMatchers(GET, "/api/centres/{centreId}/appointments",
+                                "/api/centres/{centreId}/services/{serviceCode}/slot-template")
+                        .hasRole(StaffRole.SUPERVISOR.name())
+                        // administrators
+                        .pathMatchers(PUT, "/api/centres/{centreId}/services/{serviceCode}/slot-template",
+                                "/api/centres/{centreId}/holidays/{date}").hasRole(StaffRole.ADMIN.name())
+                        .pathMatchers(DELETE, "/api/centres/{centreId}/holidays/{date}").hasRole(StaffRole.ADMIN.name())
+                        .pathMatchers("/api/admin/**").hasRole(StaffRole.ADMIN.name())
+                        .anyExchange().denyAll())
+                .addFilterAt(DeviceAuthentication.filter(devices), SecurityWebFiltersOrder.AUTHENTICATION)
+                .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) ->
+                        problem(exchange, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                "Sign in, or give a device token, to do this")))
+                .formLogin(form -> form.loginPage("/login"))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((exchange, e) -> problem(exchange, json, HttpStatus.UNAUTHORIZED,
+                                "unauthenticated", "Sign in, or give a device token, to do this"))
+                        .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN,
+                                "forbidden", "Your role or device may not do this")))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfHandler)
+                        .requireCsrfProtectionMatcher(SecurityRules::cookieAuthenticatedChange))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; "
+                                + "base-uri 'self'; form-action 'self'"))
+                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY)))
+                .build();
+    }
+
+    /**
+     * CSRF guards what a browser sends with its cookies: a state change that carries a session
+     * cookie and no Authorization header. Token-carrying clients and anonymous visitors are not
+     * ambient-authority requests.
+     */
+    static Mono<ServerWebExchangeMatcher.MatchResult> cookieAuthenticatedChange(ServerWebExchange exchange) {
+        var request = exchange.getRequest();
+        boolean change = !SAFE.contains(request.getMethod());
+        boolean cookie = request.getCookies().containsKey("SESSION");
+        boolean header = request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
+        return change && cookie && !header ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    /** Writes the CSRF token cookie on every response, so that a page can send it back. */
+    @Bean
+    WebFilter csrfCookie() {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
+        };
+    }
+
+    private static Mono<Void> problem(ServerWebExchange exchange, ObjectMapper json, HttpStatus status, String code,
+                                      String detail) {
+        ProblemDetail problem = ProblemHandling.problem(status, code, detail);
+        problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
+        var response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(problem);
+        } catch (Exception e) {
+            body = ("{\"status\":" + status.value() + "}").getBytes();
+        }
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+}

@@ -1,0 +1,77 @@
+package app.nobat.access.wiring;
+
+import app.nobat.access.devices.DeviceTokens;
+import app.nobat.access.staff.StaffAccounts;
+import app.nobat.access.staff.StaffRole;
+import app.nobat.platform.web.Blocking;
+import com.mongodb.client.MongoDatabase;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DemoAccess.DemoSettings.class)
+public class AccessConfig {
+
+    @Bean
+    @Profile("demo")
+    DemoAccess demoAccess(DemoAccess.DemoSettings settings, StaffAccounts accounts, DeviceTokens devices,
+                          PasswordEncoder encoder, Clock clock) {
+        return new DemoAccess(settings, accounts, devices, encoder, clock);
+    }
+
+    /** With the production profile, any demo credential or default secret stops the start, naming each. */
+    @Bean
+    @Profile("prod")
+    SmartInitializingSingleton productionGuard(DemoAccess.DemoSettings demo, Environment environment,
+                                               StaffAccounts accounts, DeviceTokens devices) {
+        return () -> {
+            List<String> problems = ProductionGuard.problems(demo,
+                    environment.getProperty("nobat.privacy.identity-key"),
+                    environment.matchesProfiles("demo"), accounts, devices);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("Refusing to start with the prod profile: " + String.join("; ", problems));
+            }
+        };
+    }
+
+    @Bean
+    StaffAccounts staffAccounts(MongoDatabase database) {
+        return new StaffAccounts(database);
+    }
+
+    @Bean
+    DeviceTokens deviceTokens(MongoDatabase database) {
+        return new DeviceTokens(database);
+    }
+
+    /** bcrypt by default, with the algorithm's name stored in each hash so that it can be changed later. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** An administrator is also a supervisor, a supervisor also desk staff. */
+    @Bean
+    ReactiveUserDetailsService staffUsers(StaffAccounts accounts) {
+        return username -> Blocking.call(() -> accounts.find(username)
+                        .map(a -> User.withUsername(a.username()).password(a.passwordHash()).disabled(a.disabled())
+                                .authorities(Arrays.stream(StaffRole.values()).filter(r -> r.ordinal() <= a.role().ordinal())
+                                        .map(r -> new SimpleGrantedAuthority(r.authority())).toList())
+                                .build()))
+                .flatMap(found -> found.map(reactor.core.publisher.Mono::just).orElseGet(reactor.core.publisher.Mono::empty));
+    }
+}
