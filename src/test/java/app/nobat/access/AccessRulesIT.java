@@ -1,0 +1,175 @@
+package app.nobat.access;
+
+import app.nobat.access.devices.DeviceKind;
+import app.nobat.access.devices.DeviceTokens;
+import app.nobat.it.IntegrationTest;
+import io.netty.handler.codec.http.HttpMethod;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.reactive.result.method.RequestMappingInfo;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every route the application exposes, for no credential and for each role and device, and
+ * checks that only the intended ones get through (401 without a credential, 403 with the wrong
+ * one). A route missing from the table below fails the test: every new route needs a rule.
+ */
+@IntegrationTest
+class AccessRulesIT {
+
+    enum Caller { ANONYMOUS, KIOSK, KIOSK_ELSEWHERE, DISPLAY, DESK, SUPERVISOR, ADMIN }
+
+    static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
+    static final Set<Caller> DESK_UP = EnumSet.of(Caller.DESK, Caller.SUPERVISOR, Caller.ADMIN);
+    static final Set<Caller> SUPERVISOR_UP = EnumSet.of(Caller.SUPERVISOR, Caller.ADMIN);
+    static final Set<Caller> ADMIN = EnumSet.of(Caller.ADMIN);
+
+    /** The intended rule of every route: who gets through. */
+    static final Map<String, Set<Caller>> RULES = new LinkedHashMap<>();
+
+    static {
+        RULES.put("GET /api/centres", EVERYONE);
+        RULES.put("GET /api/centres/{centreId}", EVERYONE);
+        RULES.put("GET /api/centres/{centreId}/services/{serviceCode}/slots", EVERYONE);
+        RULES.put("GET /api/centres/{centreId}/holidays", EVERYONE);
+        RULES.put("POST /api/appointments", EVERYONE);
+        RULES.put("GET /api/appointments/{code}", EVERYONE);
+        RULES.put("DELETE /api/appointments/{code}", EVERYONE);
+        RULES.put("POST /api/appointments/{code}/reschedule", EVERYONE);
+        RULES.put("GET /api/appointments/{code}/qr.svg", EVERYONE);
+        RULES.put("DELETE /api/appointments/{code}/personal-data", EVERYONE);
+        RULES.put("GET /api/track/{token}", EVERYONE);
+        RULES.put("GET /api/track/{token}/stream", EVERYONE);
+        RULES.put("POST /api/centres/{centreId}/visits", EnumSet.of(Caller.KIOSK, Caller.DESK, Caller.SUPERVISOR,
+                Caller.ADMIN));
+        RULES.put("GET /api/centres/{centreId}/display", EnumSet.of(Caller.DISPLAY, Caller.DESK, Caller.SUPERVISOR,
+                Caller.ADMIN));
+        RULES.put("GET /api/centres/{centreId}/display/stream", EnumSet.of(Caller.DISPLAY, Caller.DESK,
+                Caller.SUPERVISOR, Caller.ADMIN));
+        for (String action : List.of("open", "pause", "resume", "close", "call-next")) {
+            RULES.put("POST /api/centres/{centreId}/desks/{deskId}/" + action, DESK_UP);
+        }
+        for (String action : List.of("recall", "start", "complete", "transfer", "no-show", "cancel")) {
+            RULES.put("POST /api/visits/{visitId}/" + action, DESK_UP);
+        }
+        RULES.put("GET /api/visits/{visitId}", DESK_UP);
+        RULES.put("GET /api/centres/{centreId}/queues", DESK_UP);
+        RULES.put("POST /api/centres/{centreId}/close-day", SUPERVISOR_UP);
+        RULES.put("GET /api/centres/{centreId}/appointments", SUPERVISOR_UP);
+        RULES.put("GET /api/centres/{centreId}/services/{serviceCode}/slot-template", SUPERVISOR_UP);
+        RULES.put("PUT /api/centres/{centreId}/services/{serviceCode}/slot-template", ADMIN);
+        RULES.put("PUT /api/centres/{centreId}/holidays/{date}", ADMIN);
+        RULES.put("DELETE /api/centres/{centreId}/holidays/{date}", ADMIN);
+    }
+
+    static final Map<String, String> VALUES = Map.of("centreId", "persian-gulf", "serviceCode", "residence",
+            "deskId", "desk-8", "visitId", "persian-gulf:2026-11-29:nobody", "code", "ZZZZ-ZZZZ", "token", "nope",
+            "date", "2031-01-01");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    DeviceTokens devices;
+
+    @Test
+    void everyRouteLetsThroughOnlyWhomItShould() {
+        String elsewhere = devices.issue("test-kiosk-elsewhere", DeviceKind.KIOSK, "it-journey", Instant.now());
+        Map<Caller, String> credentials = Map.of(
+                Caller.KIOSK, "Device demo-kiosk-token",
+                Caller.KIOSK_ELSEWHERE, "Device " + elsewhere,
+                Caller.DISPLAY, "Device demo-display-token",
+                Caller.DESK, basic("demo-desk", "demo-desk-pass"),
+                Caller.SUPERVISOR, basic("demo-supervisor", "demo-supervisor-pass"),
+                Caller.ADMIN, basic("demo-admin", "demo-admin-pass"));
+
+        Set<String> exposed = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (PathPattern pattern : info.getPatternsCondition().getPatterns()) {
+                if (!pattern.getPatternString().startsWith("/api/")) {
+                    continue;
+                }
+                info.getMethodsCondition().getMethods().forEach(m -> exposed.add(m.name() + " " + pattern.getPatternString()));
+            }
+        }
+        assertThat(exposed).as("routes without a rule in this test").isSubsetOf(RULES.keySet());
+        assertThat(RULES.keySet()).as("rules for routes that no longer exist").isSubsetOf(exposed);
+
+        List<String> wrong = new ArrayList<>();
+        int checks = 0;
+        for (String route : exposed) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1);
+            for (String name : VALUES.keySet()) {
+                path = path.replace("{" + name + "}", VALUES.get(name));
+            }
+            for (Caller caller : Caller.values()) {
+                int status = call(method, path, credentials.get(caller));
+                boolean allowed = RULES.get(route).contains(caller);
+                boolean refused = status == 401 || status == 403;
+                int expectedRefusal = caller == Caller.ANONYMOUS ? 401 : 403;
+                if (allowed == refused || (!allowed && status != expectedRefusal)) {
+                    wrong.add(route + " as " + caller + ": " + status);
+                }
+                checks++;
+            }
+        }
+        assertThat(wrong).as("%d checks", checks).isEmpty();
+        System.out.printf("Route walk: %d routes x %d callers = %d checks%n", exposed.size(), Caller.values().length,
+                checks);
+    }
+
+    @Test
+    void aRevokedDeviceTokenStopsWorkingAtOnce() {
+        String token = devices.issue("test-display-revoked", DeviceKind.DISPLAY, "persian-gulf", Instant.now());
+        assertThat(call("GET", "/api/centres/persian-gulf/display", "Device " + token)).isEqualTo(200);
+        devices.revoke("test-display-revoked");
+        assertThat(call("GET", "/api/centres/persian-gulf/display", "Device " + token)).isEqualTo(401);
+        assertThat(call("GET", "/api/centres/persian-gulf/display?device_token=" + token, null)).isEqualTo(401);
+    }
+
+    @Test
+    void aDisplayMayReadOnlyItsOwnCentreAndAKioskMayNotCallTickets() {
+        assertThat(call("GET", "/api/centres/it-journey/display", "Device demo-display-token")).isEqualTo(403);
+        assertThat(call("GET", "/api/centres/persian-gulf/display?device_token=demo-display-token", null)).isEqualTo(200);
+        assertThat(call("POST", "/api/centres/persian-gulf/desks/desk-1/call-next", "Device demo-kiosk-token"))
+                .isEqualTo(403);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+
+    /** The status only: streams are left as soon as their headers arrive. */
+    int call(String method, String path, String authorization) {
+        return HttpClient.create().headers(h -> {
+                    h.set("Content-Type", "application/json");
+                    if (authorization != null) {
+                        h.set("Authorization", authorization);
+                    }
+                })
+                .request(HttpMethod.valueOf(method)).uri("http://localhost:" + port + path)
+                .send(method.equals("GET") || method.equals("DELETE") ? ByteBufFlux.empty()
+                        : ByteBufFlux.fromString(Mono.just("{}")))
+                .response().map(r -> r.status().code()).block(Duration.ofSeconds(30));
+    }
+}
