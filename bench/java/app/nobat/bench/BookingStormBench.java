@@ -55,6 +55,7 @@ public final class BookingStormBench {
                 "--nobat.seed.centres=file:" + dir + "/centres/*.yml",
                 "--nobat.seed.calendars=file:" + dir + "/calendars/*.yml",
                 "--nobat.floor.closing.enabled=false", "--nobat.booking.sweep.enabled=false",
+                "--nobat.rate-limit.booking-changes-per-minute=1000000",
                 "--logging.level.root=WARN");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();

@@ -44,7 +44,8 @@ final class AppProcess {
                 "--server.port=" + port,
                 "--nobat.seed.centres=classpath*:centres/*.yml,file:src/test/resources/test-centres/*.yml",
                 "--nobat.seed.calendars=classpath*:calendars/*.yml,file:src/test/resources/test-calendars/*.yml",
-                "--nobat.floor.closing.enabled=false"));
+                "--nobat.floor.closing.enabled=false",
+                "--nobat.rate-limit.booking-changes-per-minute=1000000"));
         command.addAll(List.of(args));
         File log = logDir.resolve(name + ".log").toFile();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();

@@ -23,6 +23,8 @@ import java.time.Instant;
         "nobat.seed.centres=classpath*:centres/*.yml,classpath*:test-centres/*.yml",
         "nobat.seed.calendars=classpath*:calendars/*.yml,classpath*:test-calendars/*.yml",
         "nobat.floor.closing.enabled=false",
+        "nobat.rate-limit.booking-changes-per-minute=1000000",
+        "nobat.rate-limit.public-reads-per-minute=1000000",
         "nobat.booking.sweep.enabled=false",
         "nobat.sse.heartbeat=1s"
 })

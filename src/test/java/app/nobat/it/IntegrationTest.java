@@ -15,6 +15,8 @@ import java.lang.annotation.Target;
         "nobat.seed.centres=classpath*:centres/*.yml,classpath*:test-centres/*.yml",
         "nobat.seed.calendars=classpath*:calendars/*.yml,classpath*:test-calendars/*.yml",
         "nobat.floor.closing.enabled=false",
+        "nobat.rate-limit.booking-changes-per-minute=1000000",
+        "nobat.rate-limit.public-reads-per-minute=1000000",
         "nobat.sse.heartbeat=1s"
 })
 @org.springframework.context.annotation.Import(AsAdministrator.class)

@@ -58,6 +58,16 @@ public class AccessConfig {
         return new DeviceTokens(database);
     }
 
+    /** Applied before security, so that a flood is refused before any password is checked. */
+    @Bean
+    @org.springframework.core.annotation.Order(-200)
+    app.nobat.access.web.RateLimits rateLimits(
+            @org.springframework.beans.factory.annotation.Value("${nobat.rate-limit.booking-changes-per-minute:20}") int changes,
+            @org.springframework.beans.factory.annotation.Value("${nobat.rate-limit.public-reads-per-minute:240}") int reads,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        return new app.nobat.access.web.RateLimits(new app.nobat.access.web.RateLimits.Limits(changes, reads), json);
+    }
+
     /** bcrypt by default, with the algorithm's name stored in each hash so that it can be changed later. */
     @Bean
     PasswordEncoder passwordEncoder() {
