@@ -78,11 +78,15 @@ class AccessRulesIT {
         RULES.put("PUT /api/centres/{centreId}/services/{serviceCode}/slot-template", ADMIN);
         RULES.put("PUT /api/centres/{centreId}/holidays/{date}", ADMIN);
         RULES.put("DELETE /api/centres/{centreId}/holidays/{date}", ADMIN);
+        RULES.put("GET /api/admin/staff", ADMIN);
+        RULES.put("POST /api/admin/staff", ADMIN);
+        RULES.put("PUT /api/admin/staff/{username}", ADMIN);
+        RULES.put("GET /api/admin/devices", ADMIN);
+        RULES.put("POST /api/admin/devices", ADMIN);
+        RULES.put("DELETE /api/admin/devices/{deviceId}", ADMIN);
     }
 
-    static final Map<String, String> VALUES = Map.of("centreId", "persian-gulf", "serviceCode", "residence",
-            "deskId", "desk-8", "visitId", "persian-gulf:2026-11-29:nobody", "code", "ZZZZ-ZZZZ", "token", "nope",
-            "date", "2031-01-01");
+    static final Map<String, String> VALUES = Map.ofEntries(Map.entry("centreId", "persian-gulf"), Map.entry("serviceCode", "residence"), Map.entry("deskId", "desk-8"), Map.entry("visitId", "persian-gulf:2026-11-29:nobody"), Map.entry("code", "ZZZZ-ZZZZ"), Map.entry("token", "nope"), Map.entry("date", "2031-01-01"), Map.entry("username", "nobody-here"), Map.entry("deviceId", "no-such-device"));
 
     @LocalServerPort
     int port;
@@ -136,6 +140,31 @@ class AccessRulesIT {
         assertThat(wrong).as("%d checks", checks).isEmpty();
         System.out.printf("Route walk: %d routes x %d callers = %d checks%n", exposed.size(), Caller.values().length,
                 checks);
+    }
+
+    @Test
+    void administratorsIssueAndRevokeDeviceTokensAndManageStaff() {
+        String admin = basic("demo-admin", "demo-admin-pass");
+        String issued = HttpClient.create().headers(h -> h.set("Authorization", admin).set("Content-Type", "application/json"))
+                .post().uri("http://localhost:" + port + "/api/admin/devices")
+                .send(ByteBufFlux.fromString(Mono.just("{\"deviceId\":\"kiosk-hall-2\",\"kind\":\"KIOSK\",\"centreId\":\"persian-gulf\"}")))
+                .responseSingle((r, body) -> body.asString()).block(Duration.ofSeconds(30));
+        String token = issued.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        assertThat(token).hasSizeGreaterThan(40);
+        assertThat(call("GET", "/api/admin/devices", admin)).isEqualTo(200);
+        assertThat(call("POST", "/api/centres/persian-gulf/visits", "Device " + token)).isEqualTo(400);
+        assertThat(call("DELETE", "/api/admin/devices/kiosk-hall-2", admin)).isEqualTo(200);
+        assertThat(call("POST", "/api/centres/persian-gulf/visits", "Device " + token)).isEqualTo(401);
+
+        String created = HttpClient.create().headers(h -> h.set("Authorization", admin).set("Content-Type", "application/json"))
+                .post().uri("http://localhost:" + port + "/api/admin/staff")
+                .send(ByteBufFlux.fromString(Mono.just("{\"username\":\"desk.amina\",\"password\":\"a long pass phrase\",\"role\":\"DESK\"}")))
+                .responseSingle((r, body) -> body.asString()).block(Duration.ofSeconds(30));
+        assertThat(created).contains("desk.amina").doesNotContain("pass phrase", "bcrypt");
+        String amina = basic("desk.amina", "a long pass phrase");
+        assertThat(call("GET", "/api/centres/persian-gulf/queues", amina)).isEqualTo(200);
+        assertThat(call("POST", "/api/centres/persian-gulf/close-day", amina)).isEqualTo(403);
+        assertThat(call("GET", "/api/centres/persian-gulf/queues", basic("desk.amina", "wrong"))).isEqualTo(401);
     }
 
     @Test
