@@ -5,6 +5,9 @@
   'use strict';
 
   var centreId = Nobat.param('centre') || 'persian-gulf';
+  // a display is a device: its token (issued by an administrator) comes with the page's address
+  var deviceToken = Nobat.param('device_token');
+  var tokenQuery = deviceToken ? '?device_token=' + encodeURIComponent(deviceToken) : '';
   var ui = new Nobat.Ui(Nobat.pickLang());
   var chime = new Nobat.Chime();
   var $ = function (id) { return document.getElementById(id); };
@@ -131,7 +134,7 @@
 
   function connect() {
     if (source) source.close();
-    source = new EventSource('/api/centres/' + encodeURIComponent(centreId) + '/display/stream');
+    source = new EventSource('/api/centres/' + encodeURIComponent(centreId) + '/display/stream' + tokenQuery);
     ['snapshot', 'call', 'recall', 'arrival', 'queue', 'desk', 'floor', 'closed'].forEach(function (name) {
       source.addEventListener(name, onMessage);
     });
