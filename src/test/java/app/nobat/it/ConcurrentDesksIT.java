@@ -55,7 +55,8 @@ class ConcurrentDesksIT {
 
     @Test
     void everyTicketIsCalledExactlyOnceAndNoDeskHoldsTwo() throws Exception {
-        client = WebClient.builder().baseUrl("http://localhost:" + port).build();
+        client = WebClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth(AsAdministrator.USER, AsAdministrator.PASSWORD)).build();
         ExecutorService pool = Executors.newFixedThreadPool(DESKS * 2);
         try {
             // 500 arrivals from 12 kiosks at once, some with a retried request id
@@ -154,7 +155,7 @@ class ConcurrentDesksIT {
     }
 
     private void assertDeskNeverHeldTwoAndEachTicketCalledOnce() {
-        Map<String, Object> floor = WebClient.builder().baseUrl("http://localhost:" + port).build().get()
+        Map<String, Object> floor = client.get()
                 .uri("/api/centres/" + C + "/queues").retrieve().bodyToMono(JSON).block();
         String floorId = C + ":" + floor.get("day");
         Map<String, String> holding = new HashMap<>();
