@@ -1,7 +1,6 @@
 package app.nobat.access.staff;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import app.nobat.platform.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -26,15 +25,7 @@ public class StaffAccounts {
 
     /** @return false when the name is taken */
     public boolean create(Account account) {
-        try {
-            accounts.insertOne(toDocument(account));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.insertIfAbsent(accounts, toDocument(account));
     }
 
     public void save(Account account) {

@@ -1,7 +1,6 @@
 package app.nobat.booking.appointments;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import app.nobat.platform.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -34,15 +33,7 @@ public class AppointmentDirectory {
 
     /** @return false when the code is taken already */
     public boolean reserve(String code, String dayBookId) {
-        try {
-            codes.insertOne(new Document("_id", code).append("dayBookId", dayBookId));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY || e.getCode() == 11000) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.insertIfAbsent(codes, new Document("_id", code).append("dayBookId", dayBookId));
     }
 
     public void forget(String code) {

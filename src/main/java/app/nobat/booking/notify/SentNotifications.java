@@ -1,7 +1,6 @@
 package app.nobat.booking.notify;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import app.nobat.platform.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -20,14 +19,6 @@ public class SentNotifications {
 
     /** @return true for the first caller with this key, false for every later one */
     public boolean firstTime(String key, Instant now) {
-        try {
-            sent.insertOne(new Document("_id", key).append("at", Date.from(now)));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.insertIfAbsent(sent, new Document("_id", key).append("at", Date.from(now)));
     }
 }
