@@ -6,6 +6,7 @@ import app.nobat.booking.domain.DayPlanSource;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.UnknownReference;
+import org.bson.Document;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -60,10 +61,11 @@ public class CalendarDayPlans implements DayPlanSource {
         List<DayPlan.Opening> openings = centre.openingHours().stream()
                 .filter(p -> p.day() == id.date().getDayOfWeek())
                 .map(p -> new DayPlan.Opening(p.opens(), p.closes())).toList();
-        var holiday = calendars.holiday(id.centreId(), id.date(), national);
+        Document calendar = calendars.raw(id.centreId());
+        var holiday = CalendarStore.holiday(calendar, id.date(), national);
         String holidayName = holiday == null ? null : holiday.getOrDefault("en", holiday.values().iterator().next());
         return DayPlan.of(id.date(), ZoneId.of(centre.timeZone()), openings,
-                calendars.template(id.centreId(), id.serviceCode()).orElse(null), holidayName, settings.window(),
+                calendars.template(calendar, id.serviceCode()).orElse(null), holidayName, settings.window(),
                 settings.horizonDays());
     }
 }

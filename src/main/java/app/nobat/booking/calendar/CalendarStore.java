@@ -60,8 +60,12 @@ public class CalendarStore {
     }
 
     public Optional<SlotTemplate> template(String centreId, String serviceCode) {
-        Document doc = calendars.find(Filters.eq("_id", centreId)).first();
-        Document templates = doc == null ? null : doc.get("templates", Document.class);
+        return template(raw(centreId), serviceCode);
+    }
+
+    /** A service's template in a calendar document read by {@link #raw}. */
+    public Optional<SlotTemplate> template(Document calendar, String serviceCode) {
+        Document templates = calendar.get("templates", Document.class);
         Document template = templates == null ? null : templates.get(serviceCode, Document.class);
         if (template == null) {
             return Optional.empty();
@@ -73,15 +77,15 @@ public class CalendarStore {
         }
     }
 
-    /** The centre's own holiday names on {@code date}, the national ones unless lifted, else null. */
-    public Map<String, String> holiday(String centreId, LocalDate date, NationalHolidays national) {
-        Document doc = calendars.find(Filters.eq("_id", centreId)).first();
-        Document declared = doc == null ? null : doc.get("declared", Document.class);
-        Document lifted = doc == null ? null : doc.get("lifted", Document.class);
+    /**
+     * The holiday's names on {@code date} in a calendar document read by {@link #raw}: the centre's
+     * own, the national ones unless lifted, else null.
+     */
+    public static Map<String, String> holiday(Document calendar, LocalDate date, NationalHolidays national) {
+        Document declared = calendar.get("declared", Document.class);
+        Document lifted = calendar.get("lifted", Document.class);
         if (declared != null && declared.containsKey(date.toString())) {
-            Map<String, String> names = new TreeMap<>();
-            declared.get(date.toString(), Document.class).forEach((k, v) -> names.put(k, String.valueOf(v)));
-            return names;
+            return names(declared.get(date.toString(), Document.class));
         }
         if (lifted != null && lifted.containsKey(date.toString())) {
             return null;
@@ -89,7 +93,14 @@ public class CalendarStore {
         return national.on(date);
     }
 
-    /** The centre's own declarations and lifts, for the admin listing. */
+    /** A holiday's names by language, as stored. */
+    public static Map<String, String> names(Document stored) {
+        Map<String, String> names = new TreeMap<>();
+        stored.forEach((k, v) -> names.put(k, String.valueOf(v)));
+        return names;
+    }
+
+    /** The centre's calendar document (templates, declared and lifted holidays), empty when it has none. */
     public Document raw(String centreId) {
         Document doc = calendars.find(Filters.eq("_id", centreId)).first();
         return doc == null ? new Document("_id", centreId) : doc;

@@ -106,9 +106,8 @@ public class BookingAdminController {
                 declared.forEach((d, names) -> {
                     LocalDate date = LocalDate.parse(d);
                     if (!date.isBefore(start) && !date.isAfter(end)) {
-                        Map<String, String> n = new TreeMap<>();
-                        ((Document) names).forEach((k, v) -> n.put(k, String.valueOf(v)));
-                        views.put(date, new HolidayView(date, JalaliDates.format(date), n, "centre"));
+                        views.put(date, new HolidayView(date, JalaliDates.format(date),
+                                CalendarStore.names((Document) names), "centre"));
                     }
                 });
             }
