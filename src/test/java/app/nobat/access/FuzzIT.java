@@ -50,7 +50,7 @@ class FuzzIT {
             new Target("GET", "/api/centres/{x}/services/{x}/slots?date={x}", List.of(), false),
             new Target("POST", "/api/centres/it-journey/visits", List.of("serviceCode", "priorityClass", "requestId",
                     "appointmentCode"), true),
-            new Target("POST", "/api/centres/{x}/desks/{x}/open", List.of("serviceCodes", "staffId"), true),
+            new Target("POST", "/api/centres/{x}/desks/{x}/open", List.of("serviceCodes"), true),
             new Target("POST", "/api/centres/it-journey/desks/d2/call-next", List.of("requestId"), true),
             new Target("POST", "/api/visits/{x}/transfer", List.of("toServiceCode"), true),
             new Target("PUT", "/api/centres/it-journey/services/residence/slot-template", List.of("rules"), true),

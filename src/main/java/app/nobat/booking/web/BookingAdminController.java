@@ -80,7 +80,7 @@ public class BookingAdminController {
         return Blocking.call(() -> {
             requireService(centreId, serviceCode);
             Boolean changed = commands.sendAndWait(new PublishSlotTemplate(CalendarMessages.calendarId(centreId), centreId, serviceCode, template,
-                    "api", clock.instant()));
+                    actingAdmin(), clock.instant()));
             return new TemplateResponse(centreId, serviceCode, template, Boolean.TRUE.equals(changed));
         });
     }
@@ -127,7 +127,7 @@ public class BookingAdminController {
         return Blocking.call(() -> {
             catalog.get(centreId);
             return new ChangeResponse(Boolean.TRUE.equals(commands.sendAndWait(
-                    new DeclareHoliday(CalendarMessages.calendarId(centreId), centreId, date, request.names(), "api", clock.instant()))));
+                    new DeclareHoliday(CalendarMessages.calendarId(centreId), centreId, date, request.names(), actingAdmin(), clock.instant()))));
         });
     }
 
@@ -137,7 +137,7 @@ public class BookingAdminController {
         return Blocking.call(() -> {
             catalog.get(centreId);
             return new ChangeResponse(Boolean.TRUE.equals(commands.sendAndWait(
-                    new LiftHoliday(CalendarMessages.calendarId(centreId), centreId, date, "api", clock.instant()))));
+                    new LiftHoliday(CalendarMessages.calendarId(centreId), centreId, date, actingAdmin(), clock.instant()))));
         });
     }
 
@@ -167,5 +167,10 @@ public class BookingAdminController {
         if (catalog.get(centreId).services().stream().noneMatch(s -> s.code().equals(serviceCode))) {
             throw new UnknownReference("service", serviceCode);
         }
+    }
+
+    /** Who changes the calendar: the signed-in administrator (the events carry it in their metadata too). */
+    private static String actingAdmin() {
+        return app.nobat.platform.web.Acting.current().map(app.nobat.common.Actor::id).orElse("api");
     }
 }

@@ -38,6 +38,7 @@ public class FloorBoard {
     public List<CallView> recentCalls = new ArrayList<>();
     public Map<String, ServiceStats> stats = new TreeMap<>();
     private transient List<VisitView> touchedNow;
+    private transient String actingNow;
 
     public static class DeskView {
         public String deskId;
@@ -64,8 +65,9 @@ public class FloorBoard {
         public List<TimelineEntry> timeline = new ArrayList<>();
     }
 
+    /** One step of a visit; {@code by} is who caused it (staff or device), null for the system. */
     public record TimelineEntry(Instant at, String event, String deskId, String ticket, String serviceCode,
-                                String detail) {
+                                String detail, String by) {
     }
 
     public record CallView(String ticket, String deskId, String serviceCode, Instant at, int recall) {
@@ -85,14 +87,21 @@ public class FloorBoard {
      * @return the visits the event changed, in their new state (ended ones have left the board)
      */
     public List<VisitView> apply(FloorEvent event, long sequence) {
+        return apply(event, sequence, null);
+    }
+
+    /** As {@link #apply(FloorEvent, long)}, naming who caused the event on the visits' timelines. */
+    public List<VisitView> apply(FloorEvent event, long sequence, String actor) {
         if (sequence <= lastSequence) {
             return List.of();
         }
         lastSequence = sequence;
         List<VisitView> touched = new ArrayList<>();
         touchedNow = touched;
+        actingNow = actor;
         applyToBoard(event);
         touchedNow = null;
+        actingNow = null;
         touched.stream().filter(v -> !v.status.isOpen()).forEach(v -> visits.remove(v.visitId));
         return touched;
     }
@@ -232,7 +241,7 @@ public class FloorBoard {
         if (!touchedNow.contains(v)) {
             touchedNow.add(v);
         }
-        v.timeline.add(new TimelineEntry(at, event, deskId, v.ticket, v.serviceCode, detail));
+        v.timeline.add(new TimelineEntry(at, event, deskId, v.ticket, v.serviceCode, detail, actingNow));
     }
 
     private DeskView desk(String deskId) {

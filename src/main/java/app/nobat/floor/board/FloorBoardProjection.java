@@ -3,7 +3,9 @@ package app.nobat.floor.board;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.FloorClosed;
+import app.nobat.common.Actor;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -31,14 +33,14 @@ public class FloorBoardProjection {
     }
 
     @EventHandler
-    void on(FloorEvent event, @SequenceNumber long sequence) {
+    void on(FloorEvent event, @SequenceNumber long sequence, @MetaDataValue(Actor.ID_KEY) String actor) {
         FloorBoard board = cache.computeIfAbsent(event.floorId(), id -> repository.board(id).orElseGet(FloorBoard::new));
         if (sequence <= board.lastSequence) {
             return; // applied before a crash or a reset of this processor's token
         }
         List<VisitView> touched;
         try {
-            touched = board.apply(event, sequence);
+            touched = board.apply(event, sequence, actor);
             // visits before the board: the board's sequence marks the event done, so it is written last
             for (VisitView visit : touched) {
                 repository.save(board.floorId, visit);

@@ -4,7 +4,9 @@ import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.*;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import app.nobat.common.Actor;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 
@@ -35,12 +37,12 @@ public class FloorFeedProjection {
     }
 
     @EventHandler
-    void on(FloorEvent event, @SequenceNumber long sequence) {
+    void on(FloorEvent event, @SequenceNumber long sequence, @MetaDataValue(Actor.ID_KEY) String actor) {
         FloorBoard board = boards.computeIfAbsent(event.floorId(), id -> event instanceof FloorStarted
                 ? new FloorBoard()
                 // a floor that started before this node's window: begin from the stored board
                 : stored.board(id).orElseGet(FloorBoard::new));
-        List<VisitView> touched = board.apply(event, sequence);
+        List<VisitView> touched = board.apply(event, sequence, actor);
         if (board.lastSequence != sequence || board.centreId == null) {
             return;
         }

@@ -1,12 +1,15 @@
 package app.nobat.floor.domain;
 
+import app.nobat.common.Actor;
 import app.nobat.common.InvalidInput;
+import app.nobat.common.NotPermitted;
 import app.nobat.common.RuleViolation;
 import app.nobat.common.UnknownReference;
 import app.nobat.floor.domain.FloorCommand.*;
 import app.nobat.floor.domain.FloorEvent.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -80,7 +83,9 @@ public class Floor {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(OpenDesk cmd, FloorSettingsSource settingsSource) {
+    public void handle(OpenDesk cmd, FloorSettingsSource settingsSource,
+                       @MetaDataValue(Actor.ID_KEY) String actorId, @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
+        Actor actor = Actor.fromMetaData(actorId, actorRole);
         startIfNew(cmd.floorId(), cmd.at(), settingsSource);
         ensureOpen();
         Set<String> allowed = settings.deskServices().get(cmd.deskId());
@@ -100,13 +105,22 @@ public class Floor {
         if (desk != null && desk.status != DeskStatus.CLOSED) {
             throw new RuleViolation("desk-open", "Desk " + cmd.deskId() + " is already open");
         }
-        apply(new DeskOpened(floorId, cmd.deskId(), chosen, cmd.staffId(), cmd.at()));
+        if (actor != null && actor.actsOnlyAtOwnDesk()) {
+            desks.entrySet().stream()
+                    .filter(d -> d.getValue().status != DeskStatus.CLOSED && actor.id().equals(d.getValue().staffId))
+                    .findFirst().ifPresent(d -> {
+                        throw new RuleViolation("staff-at-another-desk", "You already hold desk " + d.getKey()
+                                + "; close it before opening desk " + cmd.deskId());
+                    });
+        }
+        apply(new DeskOpened(floorId, cmd.deskId(), chosen, actor == null ? null : actor.id(), cmd.at()));
     }
 
     @CommandHandler
-    public void handle(PauseDesk cmd) {
+    public void handle(PauseDesk cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
+                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
         ensureOpen();
-        DeskState desk = openDesk(cmd.deskId());
+        DeskState desk = heldDesk(cmd.deskId(), Actor.fromMetaData(actorId, actorRole));
         if (desk.status == DeskStatus.PAUSED) {
             throw new RuleViolation("desk-paused", "Desk " + cmd.deskId() + " is already paused");
         }
@@ -114,9 +128,10 @@ public class Floor {
     }
 
     @CommandHandler
-    public void handle(ResumeDesk cmd) {
+    public void handle(ResumeDesk cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
+                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
         ensureOpen();
-        DeskState desk = openDesk(cmd.deskId());
+        DeskState desk = heldDesk(cmd.deskId(), Actor.fromMetaData(actorId, actorRole));
         if (desk.status != DeskStatus.PAUSED) {
             throw new RuleViolation("desk-not-paused", "Desk " + cmd.deskId() + " is not paused");
         }
@@ -124,9 +139,10 @@ public class Floor {
     }
 
     @CommandHandler
-    public void handle(CloseDesk cmd) {
+    public void handle(CloseDesk cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
+                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
         ensureOpen();
-        DeskState desk = openDesk(cmd.deskId());
+        DeskState desk = heldDesk(cmd.deskId(), Actor.fromMetaData(actorId, actorRole));
         if (desk.currentVisit != null) {
             throw new RuleViolation("desk-busy", "Desk " + cmd.deskId() + " still has ticket "
                     + visits.get(desk.currentVisit).ticket + "; complete, transfer, cancel or mark it no-show first");
@@ -135,7 +151,8 @@ public class Floor {
     }
 
     @CommandHandler
-    public CallAnswer handle(CallNext cmd) {
+    public CallAnswer handle(CallNext cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
+                             @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
         if (cmd.requestId() == null || cmd.requestId().isBlank()) {
             throw new InvalidInput("call-next needs a request id");
         }
@@ -148,7 +165,7 @@ public class Floor {
             return earlier;
         }
         ensureOpen();
-        DeskState desk = openDesk(cmd.deskId());
+        DeskState desk = heldDesk(cmd.deskId(), Actor.fromMetaData(actorId, actorRole));
         if (desk.status == DeskStatus.PAUSED) {
             throw new RuleViolation("desk-paused", "Desk " + cmd.deskId() + " is paused; resume it first");
         }
@@ -174,9 +191,11 @@ public class Floor {
     }
 
     @CommandHandler
-    public void handle(Recall cmd) {
+    public void handle(Recall cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
+                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
         ensureOpen();
         VisitState visit = visit(cmd.visitId(), VisitStatus.CALLED, "recall");
+        requireDeskHolder(visit, Actor.fromMetaData(actorId, actorRole));
         if (visit.recalls >= settings.maxRecalls()) {
             throw new RuleViolation("recalls-exhausted", "Ticket " + visit.ticket + " was recalled "
                     + visit.recalls + " times already; mark it no-show instead");
@@ -185,23 +204,29 @@ public class Floor {
     }
 
     @CommandHandler
-    public void handle(StartService cmd) {
+    public void handle(StartService cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
+                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
         ensureOpen();
         VisitState visit = visit(cmd.visitId(), VisitStatus.CALLED, "start");
+        requireDeskHolder(visit, Actor.fromMetaData(actorId, actorRole));
         apply(new ServiceStarted(floorId, visit.deskId, visit.visitId, cmd.at()));
     }
 
     @CommandHandler
-    public void handle(CompleteService cmd) {
+    public void handle(CompleteService cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
+                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
         ensureOpen();
         VisitState visit = visit(cmd.visitId(), VisitStatus.IN_SERVICE, "complete");
+        requireDeskHolder(visit, Actor.fromMetaData(actorId, actorRole));
         apply(new VisitCompleted(floorId, visit.deskId, visit.visitId, cmd.at()));
     }
 
     @CommandHandler
-    public void handle(Transfer cmd) {
+    public void handle(Transfer cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
+                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
         ensureOpen();
         VisitState visit = visit(cmd.visitId(), VisitStatus.IN_SERVICE, "transfer");
+        requireDeskHolder(visit, Actor.fromMetaData(actorId, actorRole));
         requireService(cmd.toServiceCode());
         if (cmd.toServiceCode().equals(visit.serviceCode)) {
             throw new RuleViolation("same-service", "Ticket " + visit.ticket + " is already in " + visit.serviceCode);
@@ -212,9 +237,11 @@ public class Floor {
     }
 
     @CommandHandler
-    public void handle(MarkNoShow cmd) {
+    public void handle(MarkNoShow cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
+                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
         ensureOpen();
         VisitState visit = visit(cmd.visitId(), VisitStatus.CALLED, "mark as no-show");
+        requireDeskHolder(visit, Actor.fromMetaData(actorId, actorRole));
         if (visit.recalls < settings.maxRecalls()) {
             throw new RuleViolation("recalls-remaining", "Ticket " + visit.ticket + " was recalled " + visit.recalls
                     + " of " + settings.maxRecalls() + " times; recall it before marking it no-show");
@@ -223,9 +250,12 @@ public class Floor {
     }
 
     @CommandHandler
-    public void handle(CancelVisit cmd) {
+    public void handle(CancelVisit cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
+                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
         ensureOpen();
         VisitState visit = knownVisit(cmd.visitId());
+        // a waiting visit is at no desk: any staff member may cancel it (the visitor left)
+        requireDeskHolder(visit, Actor.fromMetaData(actorId, actorRole));
         if (visit.status != VisitStatus.WAITING && visit.status != VisitStatus.CALLED) {
             throw new RuleViolation("visit-not-cancellable", "Ticket " + visit.ticket + " is "
                     + describe(visit.status) + "; only a waiting or called visit can be cancelled");
@@ -289,6 +319,7 @@ public class Floor {
         DeskState d = new DeskState();
         d.status = DeskStatus.OPEN;
         d.services = new java.util.TreeSet<>(e.serviceCodes());
+        d.staffId = e.staffId();
         desks.put(e.deskId(), d);
     }
 
@@ -409,6 +440,27 @@ public class Floor {
         return desk;
     }
 
+    /** An open desk, which desk staff may work only if they opened it. */
+    private DeskState heldDesk(String deskId, Actor actor) {
+        DeskState desk = openDesk(deskId);
+        requireHolder(desk, deskId, actor);
+        return desk;
+    }
+
+    private void requireDeskHolder(VisitState visit, Actor actor) {
+        if (visit.deskId != null) {
+            requireHolder(desks.get(visit.deskId), visit.deskId, actor);
+        }
+    }
+
+    private static void requireHolder(DeskState desk, String deskId, Actor actor) {
+        // a desk opened without a known holder (by the system, or before holders were recorded) is anyone's
+        if (actor != null && actor.actsOnlyAtOwnDesk() && desk.staffId != null && !desk.staffId.equals(actor.id())) {
+            throw new NotPermitted("not-your-desk", "Desk " + deskId
+                    + " was opened by another staff member; desk staff act only at a desk they opened");
+        }
+    }
+
     private VisitState knownVisit(String visitId) {
         VisitState visit = visits.get(visitId);
         if (visit == null) {
@@ -461,12 +513,14 @@ public class Floor {
     private static final class DeskState {
         private DeskStatus status;
         private Set<String> services;
+        private String staffId;
         private String currentVisit;
         private int priorityStreak;
 
         @Override
         public boolean equals(Object o) {
             return o instanceof DeskState d && status == d.status && Objects.equals(services, d.services)
+                    && Objects.equals(staffId, d.staffId)
                     && Objects.equals(currentVisit, d.currentVisit) && priorityStreak == d.priorityStreak;
         }
 

@@ -24,8 +24,9 @@ public sealed interface FloorCommand {
             implements FloorCommand {
     }
 
-    record OpenDesk(@TargetAggregateIdentifier String floorId, String deskId, Set<String> serviceCodes,
-                    String staffId, Instant at) implements FloorCommand {
+    /** The desk's holder is the command's actor (metadata), recorded on the event. */
+    record OpenDesk(@TargetAggregateIdentifier String floorId, String deskId, Set<String> serviceCodes, Instant at)
+            implements FloorCommand {
     }
 
     record PauseDesk(@TargetAggregateIdentifier String floorId, String deskId, Instant at) implements FloorCommand {

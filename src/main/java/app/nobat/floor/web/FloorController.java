@@ -87,13 +87,13 @@ public class FloorController {
     }
 
     @PostMapping("/centres/{centreId}/desks/{deskId}/open")
-    @Operation(summary = "Open a desk for some or all of its services")
+    @Operation(summary = "Open a desk for some or all of its services; the signed-in staff member holds it "
+            + "(desk staff act only at the desk they opened)")
     public Mono<DeskResponse> open(@PathVariable String centreId, @PathVariable String deskId,
                                    @RequestBody(required = false) OpenDeskRequest request) {
         Set<String> services = request == null || request.serviceCodes() == null ? Set.of() : request.serviceCodes();
-        String staffId = request == null ? null : request.staffId();
         return desk(centreId, deskId).flatMap(floor -> Blocking.send(commands,
-                        new OpenDesk(floor.toString(), deskId, services, staffId, now())))
+                        new OpenDesk(floor.toString(), deskId, services, now())))
                 .thenReturn(new DeskResponse(deskId, "OPEN"));
     }
 
@@ -209,7 +209,7 @@ public class FloorController {
                         longest > s.targetWaitMinutes(), board.desksServing(s.code()), eta, tickets));
             }
             List<DeskState> desks = board.desks.values().stream()
-                    .map(d -> new DeskState(d.deskId, d.status, d.serviceCodes, d.currentVisitId, d.currentTicket))
+                    .map(d -> new DeskState(d.deskId, d.status, d.serviceCodes, d.staffId, d.currentVisitId, d.currentTicket))
                     .toList();
             return new QueuesView(centreId, board.day, board.closed, services, desks);
         });

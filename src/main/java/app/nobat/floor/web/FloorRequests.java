@@ -28,7 +28,7 @@ public final class FloorRequests {
                                   Instant arrivedAt) {
     }
 
-    public record OpenDeskRequest(Set<String> serviceCodes, String staffId) {
+    public record OpenDeskRequest(Set<String> serviceCodes) {
     }
 
     public record DeskResponse(String deskId, String status) {
@@ -64,7 +64,7 @@ public final class FloorRequests {
                                List<QueuedTicket> waiting) {
     }
 
-    public record DeskState(String deskId, String status, Set<String> serviceCodes, String currentVisitId,
+    public record DeskState(String deskId, String status, Set<String> serviceCodes, String staffId, String currentVisitId,
                             String currentTicket) {
     }
 

@@ -1,6 +1,16 @@
 package app.nobat.platform.axon;
 
+import app.nobat.common.Actor;
 import app.nobat.eventstore.MongoEventStorageEngine;
+import app.nobat.platform.web.Acting;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import app.nobat.platform.mongo.StoreDurability;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -126,6 +136,32 @@ public class AxonConfig {
                     java.util.concurrent.TimeUnit.MILLISECONDS);
             return true;
         };
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(onlyConcurrency).build();
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(onlyConcurrency)
+                .dispatchInterceptors(actorMetaData()).build();
+    }
+
+    /**
+     * Names the request's actor on each command (at the gateway, so that a retried command keeps it);
+     * the correlation provider below copies it onto every event the command causes.
+     */
+    static MessageDispatchInterceptor<CommandMessage<?>> actorMetaData() {
+        return messages -> (index, command) -> Acting.current()
+                .filter(actor -> !command.getMetaData().containsKey(Actor.ID_KEY))
+                .<CommandMessage<?>>map(actor -> {
+                    Map<String, Object> meta = new HashMap<>();
+                    meta.put(Actor.ID_KEY, actor.id());
+                    if (actor.role() != null) {
+                        meta.put(Actor.ROLE_KEY, actor.role());
+                    }
+                    return command.andMetaData(meta);
+                })
+                .orElse(command);
+    }
+
+    /** Axon's message origin (correlation and trace ids), plus who acted. */
+    @Bean
+    CorrelationDataProvider correlationData() {
+        return new MultiCorrelationDataProvider<>(List.of(new MessageOriginProvider(),
+                new SimpleCorrelationDataProvider(Actor.ID_KEY, Actor.ROLE_KEY)));
     }
 }

@@ -1,5 +1,6 @@
 package app.nobat.platform.web;
 
+import app.nobat.common.Actor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -7,7 +8,8 @@ import reactor.core.scheduler.Schedulers;
 import java.util.concurrent.Callable;
 
 /**
- * The MongoDB driver and Axon's command bus block; this keeps that work off the event loop.
+ * The MongoDB driver and Axon's command bus block; this keeps that work off the event loop. The
+ * request's actor (from the Reactor context) goes along, so every command sent carries it.
  */
 public final class Blocking {
 
@@ -15,10 +17,21 @@ public final class Blocking {
     }
 
     public static <T> Mono<T> call(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+        return Mono.deferContextual(context -> {
+            Actor actor = context.getOrDefault(Actor.class, null);
+            return Mono.fromCallable(() -> Acting.as(actor, work));
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     public static <R> Mono<R> send(CommandGateway commands, Object command) {
-        return Mono.defer(() -> Mono.<R>fromFuture(commands.send(command))).subscribeOn(Schedulers.boundedElastic());
+        return Mono.deferContextual(context -> {
+            Actor actor = context.getOrDefault(Actor.class, null);
+            try {
+                // the command bus dispatches on this thread, where the interceptor reads the actor
+                return Mono.<R>fromFuture(Acting.as(actor, () -> commands.<R>send(command)));
+            } catch (Exception e) {
+                return Mono.error(e);
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -1,6 +1,7 @@
 package app.nobat.platform.web;
 
 import app.nobat.common.InvalidInput;
+import app.nobat.common.NotPermitted;
 import app.nobat.common.RuleViolation;
 import app.nobat.common.UnknownReference;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -81,6 +82,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(NotPermitted.class)
+    public ProblemDetail notPermitted(NotPermitted e) {
+        return problem(HttpStatus.FORBIDDEN, e.code(), e.getMessage());
+    }
+
     @ExceptionHandler(UnknownReference.class)
     public ProblemDetail unknown(UnknownReference e) {
         return problem(HttpStatus.NOT_FOUND, "unknown-" + e.kind(), e.getMessage());
@@ -107,6 +113,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         Throwable cause = e.getCause();
         if (cause instanceof RuleViolation r) {
             return ruleViolation(r);
+        } else if (cause instanceof NotPermitted n) {
+            return notPermitted(n);
         } else if (cause instanceof UnknownReference u) {
             return unknown(u);
         } else if (cause instanceof InvalidInput i) {

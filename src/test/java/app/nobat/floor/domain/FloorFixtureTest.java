@@ -1,6 +1,8 @@
 package app.nobat.floor.domain;
 
+import app.nobat.common.Actor;
 import app.nobat.common.InvalidInput;
+import app.nobat.common.NotPermitted;
 import app.nobat.common.RuleViolation;
 import app.nobat.common.UnknownReference;
 import app.nobat.floor.domain.FloorCommand.*;
@@ -28,6 +30,11 @@ class FloorFixtureTest {
             Map.of("d1", Set.of("res", "work"), "d2", Set.of("id"), "d3", Set.of("res", "work", "id")),
             new QueuePolicySettings(Map.of(PriorityClass.ELDERLY, 2.0, PriorityClass.MEDICAL_REFERRAL, 3.0), 30.0, 2),
             EndOfDayRule.CLOSE, 2);
+
+    /** Metadata of commands sent by desk staff member staff-1 (and others), as the web layer attaches it. */
+    static final Map<String, Object> STAFF_1 = Map.of(Actor.ID_KEY, "staff-1", Actor.ROLE_KEY, "DESK");
+    static final Map<String, Object> STAFF_2 = Map.of(Actor.ID_KEY, "staff-2", Actor.ROLE_KEY, "DESK");
+    static final Map<String, Object> SUPERVISOR = Map.of(Actor.ID_KEY, "boss", Actor.ROLE_KEY, "SUPERVISOR");
 
     FixtureConfiguration<Floor> fixture;
 
@@ -145,25 +152,115 @@ class FloorFixtureTest {
     }
 
     @Nested
+    class DeskHolders {
+        final TicketCalled called = new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "c1",
+                reason(PriorityClass.NONE, 1, 1, 1, false), at(1));
+
+        @Test
+        void deskStaffCannotWorkADeskSomeoneElseOpened() {
+            for (Object cmd : List.of(new PauseDesk(FLOOR, "d1", at(1)), new CloseDesk(FLOOR, "d1", at(1)),
+                    new CallNext(FLOOR, "d1", "c9", at(1)))) {
+                fixture.given(started(), opened("d1", "res"), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
+                        .when(cmd, STAFF_2)
+                        .expectException(NotPermitted.class)
+                        .expectExceptionMessage("Desk d1 was opened by another staff member; "
+                                + "desk staff act only at a desk they opened");
+            }
+            fixture.given(started(), opened("d1", "res"), new DeskPaused(FLOOR, "d1", at(1)))
+                    .when(new ResumeDesk(FLOOR, "d1", at(2)), STAFF_2)
+                    .expectException(NotPermitted.class);
+        }
+
+        @Test
+        void deskStaffCannotActOnAVisitCalledToSomeoneElsesDesk() {
+            var given = List.of(started(), opened("d1", "res"), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                    called);
+            for (Object cmd : List.of(new Recall(FLOOR, v(1), at(2)), new StartService(FLOOR, v(1), at(2)),
+                    new MarkNoShow(FLOOR, v(1), at(2)), new CancelVisit(FLOOR, v(1), null, at(2)))) {
+                fixture.given(given.toArray()).when(cmd, STAFF_2).expectException(NotPermitted.class);
+            }
+            var inService = List.of(started(), opened("d1", "res"),
+                    arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), called,
+                    new ServiceStarted(FLOOR, "d1", v(1), at(2)));
+            for (Object cmd : List.of(new CompleteService(FLOOR, v(1), at(3)), new Transfer(FLOOR, v(1), "work", at(3)))) {
+                fixture.given(inService.toArray()).when(cmd, STAFF_2).expectException(NotPermitted.class);
+            }
+        }
+
+        @Test
+        void theHolderWorksTheDesk() {
+            fixture.given(started(), opened("d1", "res"), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
+                    .when(new CallNext(FLOOR, "d1", "c1", at(1)), STAFF_1)
+                    .expectEvents(called);
+            fixture.given(started(), opened("d1", "res"), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), called)
+                    .when(new StartService(FLOOR, v(1), at(2)), STAFF_1)
+                    .expectEvents(new ServiceStarted(FLOOR, "d1", v(1), at(2)));
+        }
+
+        @Test
+        void aSupervisorOrTheSystemMayActAtAnyDesk() {
+            fixture.given(started(), opened("d1", "res"), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
+                    .when(new CallNext(FLOOR, "d1", "c1", at(1)), SUPERVISOR)
+                    .expectEvents(called);
+            fixture.given(started(), opened("d1", "res"), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), called)
+                    .when(new StartService(FLOOR, v(1), at(2)))
+                    .expectEvents(new ServiceStarted(FLOOR, "d1", v(1), at(2)));
+        }
+
+        @Test
+        void anyStaffMayCancelAWaitingVisitWhichIsAtNoDesk() {
+            fixture.given(started(), opened("d1", "res"), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
+                    .when(new CancelVisit(FLOOR, v(1), null, at(1)), STAFF_2)
+                    .expectEvents(new VisitCancelled(FLOOR, null, v(1), "visitor left", at(1)));
+        }
+
+        @Test
+        void theOpenerIsRecordedAsTheHolder() {
+            fixture.given(started())
+                    .when(new OpenDesk(FLOOR, "d2", Set.of(), T0), STAFF_2)
+                    .expectEvents(new DeskOpened(FLOOR, "d2", Set.of("id"), "staff-2", T0));
+        }
+
+        @Test
+        void deskStaffHoldOneDeskAtATime() {
+            fixture.given(started(), opened("d1", "res"))
+                    .when(new OpenDesk(FLOOR, "d2", Set.of(), at(1)), STAFF_1)
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage("You already hold desk d1; close it before opening desk d2");
+            fixture.given(started(), opened("d1", "res"), new DeskClosed(FLOOR, "d1", at(1)))
+                    .when(new OpenDesk(FLOOR, "d2", Set.of(), at(2)), STAFF_1)
+                    .expectEvents(new DeskOpened(FLOOR, "d2", Set.of("id"), "staff-1", at(2)));
+        }
+
+        @Test
+        void aDeskOpenedWithoutAKnownHolderIsAnyones() {
+            fixture.given(started(), new DeskOpened(FLOOR, "d1", Set.of("res"), null, T0),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
+                    .when(new CallNext(FLOOR, "d1", "c1", at(1)), STAFF_2)
+                    .expectEvents(called);
+        }
+    }
+
+    @Nested
     class Desks {
         @Test
         void openWithAllItsServicesByDefault() {
             fixture.given(started())
-                    .when(new OpenDesk(FLOOR, "d1", Set.of(), "staff-1", T0))
+                    .when(new OpenDesk(FLOOR, "d1", Set.of(), T0), STAFF_1)
                     .expectEvents(opened("d1", "res", "work"));
         }
 
         @Test
         void openOnAFreshFloorStartsIt() {
             fixture.givenNoPriorActivity()
-                    .when(new OpenDesk(FLOOR, "d2", Set.of("id"), "staff-1", T0))
+                    .when(new OpenDesk(FLOOR, "d2", Set.of("id"), T0), STAFF_1)
                     .expectEvents(started(), opened("d2", "id"));
         }
 
         @Test
         void cannotOpenWithAServiceTheDeskDoesNotServe() {
             fixture.given(started())
-                    .when(new OpenDesk(FLOOR, "d2", Set.of("res"), "s", T0))
+                    .when(new OpenDesk(FLOOR, "d2", Set.of("res"), T0), STAFF_1)
                     .expectException(RuleViolation.class)
                     .expectExceptionMessage("Desk d2 does not serve res; it serves [id]");
         }
@@ -171,14 +268,14 @@ class FloorFixtureTest {
         @Test
         void cannotOpenTwice() {
             fixture.given(started(), opened("d1", "res"))
-                    .when(new OpenDesk(FLOOR, "d1", Set.of("res"), "s", T0))
+                    .when(new OpenDesk(FLOOR, "d1", Set.of("res"), T0), STAFF_1)
                     .expectException(RuleViolation.class);
         }
 
         @Test
         void unknownDeskIsRefused() {
             fixture.given(started())
-                    .when(new OpenDesk(FLOOR, "d99", Set.of(), "s", T0))
+                    .when(new OpenDesk(FLOOR, "d99", Set.of(), T0), STAFF_1)
                     .expectException(UnknownReference.class);
         }
 
