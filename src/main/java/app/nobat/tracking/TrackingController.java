@@ -8,6 +8,12 @@ import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.platform.web.Blocking;
 import app.nobat.platform.web.LiveStreams;
+import app.nobat.platform.web.QrCodes;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.util.UriComponentsBuilder;
+import java.net.URI;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,6 +70,19 @@ public class TrackingController {
                     .distinctUntilChanged()
                     .map(v -> ServerSentEvent.<TrackingView>builder().event("ticket").data(v).build());
             return LiveStreams.withHeartbeat(updates, heartbeat);
+        });
+    }
+
+    /** The tracking page's address as a QR code, printed on the kiosk's ticket. */
+    @GetMapping(value = "/qr.svg", produces = "image/svg+xml")
+    @Operation(summary = "The visitor's tracking page as a QR code (SVG), for the printed ticket")
+    public Mono<ResponseEntity<String>> qr(@PathVariable String token, ServerHttpRequest request) {
+        return Blocking.call(() -> {
+            visitIdOf(token);
+            URI page = UriComponentsBuilder.fromUri(request.getURI()).replacePath("/track.html").replaceQuery(null)
+                    .queryParam("token", token).build().toUri();
+            return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
+                    .cacheControl(CacheControl.noStore()).body(QrCodes.svg(page.toString()));
         });
     }
 

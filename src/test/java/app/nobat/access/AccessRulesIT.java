@@ -58,6 +58,8 @@ class AccessRulesIT {
         RULES.put("DELETE /api/appointments/{code}/personal-data", EVERYONE);
         RULES.put("GET /api/track/{token}", EVERYONE);
         RULES.put("GET /api/track/{token}/stream", EVERYONE);
+        RULES.put("GET /api/track/{token}/qr.svg", EVERYONE);
+        RULES.put("GET /api/me", EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS)));
         RULES.put("POST /api/centres/{centreId}/visits", EnumSet.of(Caller.KIOSK, Caller.DESK, Caller.SUPERVISOR,
                 Caller.ADMIN));
         RULES.put("GET /api/centres/{centreId}/display", EnumSet.of(Caller.DISPLAY, Caller.DESK, Caller.SUPERVISOR,
@@ -77,6 +79,7 @@ class AccessRulesIT {
         RULES.put("GET /api/centres/{centreId}/services/{serviceCode}/slot-template", SUPERVISOR_UP);
         RULES.put("PUT /api/centres/{centreId}/services/{serviceCode}/slot-template", ADMIN);
         RULES.put("PUT /api/centres/{centreId}/holidays/{date}", ADMIN);
+        RULES.put("PUT /api/centres/{centreId}", ADMIN);
         RULES.put("DELETE /api/centres/{centreId}/holidays/{date}", ADMIN);
         RULES.put("GET /api/admin/staff", ADMIN);
         RULES.put("POST /api/admin/staff", ADMIN);

@@ -1,5 +1,6 @@
 package app.nobat.it;
 
+import app.nobat.common.Actor;
 import app.nobat.eventstore.MongoEventStorageEngine;
 import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorBoard.VisitView;
@@ -160,7 +161,8 @@ class CrashRecoveryProcessIT {
                 Map<String, VisitView> replayedVisits = new HashMap<>();
                 for (DomainEventMessage<?> message : events) {
                     FloorEvent event = (FloorEvent) message.getPayload();
-                    for (VisitView v : replayed.apply(event, message.getSequenceNumber())) {
+                    for (VisitView v : replayed.apply(event, message.getSequenceNumber(),
+                            (String) message.getMetaData().get(Actor.ID_KEY))) {
                         replayedVisits.put(v.visitId, json.convertValue(v, VisitView.class));
                     }
                     if (event instanceof VisitArrived e) {

@@ -82,8 +82,13 @@ class DisplayStreamIT {
         List<String> calledBefore = callTickets(api, 5);
         Api.eventually(() -> callsIn(first), calls -> calls.size() == 5);
         assertThat(callsIn(first)).isEqualTo(calledBefore);
-        // heartbeats are comments; with a 1 s heartbeat one arrives soon
+        // heartbeats are comments (for proxies) and id-less "heartbeat" events (for pages' watchdogs)
         Api.eventually(() -> first.stream().anyMatch(e -> "heartbeat".equals(e.comment())), b -> b);
+        assertThat(first.stream().filter(e -> "heartbeat".equals(e.comment())))
+                .allSatisfy(e -> {
+                    assertThat(e.event()).isEqualTo("heartbeat");
+                    assertThat(e.id()).isNull();
+                });
         subscription.dispose();
 
         String lastSeen = first.stream().filter(e -> e.id() != null).reduce((a, b) -> b).orElseThrow().id();

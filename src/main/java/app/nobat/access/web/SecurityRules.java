@@ -64,7 +64,10 @@ public class SecurityRules {
                         .pathMatchers(GET, "/api/appointments/{code}", "/api/appointments/{code}/qr.svg").permitAll()
                         .pathMatchers(DELETE, "/api/appointments/{code}", "/api/appointments/{code}/personal-data")
                         .permitAll()
-                        .pathMatchers(GET, "/api/track/{token}", "/api/track/{token}/stream").permitAll()
+                        .pathMatchers(GET, "/api/track/{token}", "/api/track/{token}/stream", "/api/track/{token}/qr.svg")
+                        .permitAll()
+                        // anyone signed in or any device: who am I
+                        .pathMatchers(GET, "/api/me").authenticated()
                         // devices, each at its own centre, and staff
                         .pathMatchers(POST, "/api/centres/{centreId}/visits")
                         .access(new CentreBound(DeviceKind.KIOSK, StaffRole.DESK))
@@ -84,6 +87,7 @@ public class SecurityRules {
                         .pathMatchers(PUT, "/api/centres/{centreId}/services/{serviceCode}/slot-template",
                                 "/api/centres/{centreId}/holidays/{date}").hasRole(StaffRole.ADMIN.name())
                         .pathMatchers(DELETE, "/api/centres/{centreId}/holidays/{date}").hasRole(StaffRole.ADMIN.name())
+                        .pathMatchers(PUT, "/api/centres/{centreId}").hasRole(StaffRole.ADMIN.name())
                         .pathMatchers("/api/admin/**").hasRole(StaffRole.ADMIN.name())
                         .anyExchange().denyAll())
                 .addFilterAt(DeviceAuthentication.filter(devices), SecurityWebFiltersOrder.AUTHENTICATION)
@@ -91,7 +95,19 @@ public class SecurityRules {
                 .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) ->
                         problem(exchange, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
                                 "Sign in, or give a device token, to do this")))
-                .formLogin(form -> form.loginPage("/login"))
+                .formLogin(form -> form.loginPage("/login")
+                        // the staff pages sign in with fetch: answers, not redirects
+                        .authenticationSuccessHandler((filterExchange, auth) -> filterExchange.getExchange().getSession()
+                                .flatMap(session -> session.changeSessionId()) // no session fixation
+                                .then(json(filterExchange.getExchange(), json, HttpStatus.OK,
+                                        RequestActor.of(auth).map(a -> java.util.Map.of("name", a.id(), "role", a.role()))
+                                                .orElse(java.util.Map.of()))))
+                        .authenticationFailureHandler((filterExchange, e) -> problem(filterExchange.getExchange(), json,
+                                HttpStatus.UNAUTHORIZED, "sign-in-failed", "Wrong username or password")))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler((filterExchange, auth) -> {
+                    filterExchange.getExchange().getResponse().setStatusCode(HttpStatus.NO_CONTENT);
+                    return Mono.empty();
+                }))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((exchange, e) -> problem(exchange, json, HttpStatus.UNAUTHORIZED,
                                 "unauthenticated", "Sign in, or give a device token, to do this"))
@@ -135,12 +151,19 @@ public class SecurityRules {
                                       String detail) {
         ProblemDetail problem = ProblemHandling.problem(status, code, detail);
         problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
+        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return json(exchange, json, status, problem);
+    }
+
+    private static Mono<Void> json(ServerWebExchange exchange, ObjectMapper json, HttpStatus status, Object value) {
         var response = exchange.getResponse();
         response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (response.getHeaders().getContentType() == null) {
+            response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        }
         byte[] body;
         try {
-            body = json.writeValueAsBytes(problem);
+            body = json.writeValueAsBytes(value);
         } catch (Exception e) {
             body = ("{\"status\":" + status.value() + "}").getBytes();
         }

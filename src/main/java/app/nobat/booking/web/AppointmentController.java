@@ -10,6 +10,7 @@ import app.nobat.booking.web.BookingRequests.*;
 import app.nobat.common.InvalidInput;
 import app.nobat.common.JalaliDates;
 import app.nobat.platform.web.Blocking;
+import app.nobat.platform.web.QrCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;

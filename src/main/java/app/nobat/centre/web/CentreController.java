@@ -2,7 +2,15 @@ package app.nobat.centre.web;
 
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
+import app.nobat.centre.domain.CentreMessages.DefineCentre;
+import app.nobat.common.Actor;
+import app.nobat.common.InvalidInput;
+import app.nobat.platform.web.Acting;
 import app.nobat.platform.web.Blocking;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import java.time.Clock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +27,17 @@ import java.util.List;
 public class CentreController {
 
     private final CentreCatalog catalog;
+    private final CommandGateway commands;
+    private final Clock clock;
 
-    public CentreController(CentreCatalog catalog) {
+    public CentreController(CentreCatalog catalog, CommandGateway commands, Clock clock) {
         this.catalog = catalog;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** Whether a change was recorded (an identical profile records nothing). */
+    public record DefineResponse(String centreId, boolean changed) {
     }
 
     @GetMapping
@@ -34,5 +50,19 @@ public class CentreController {
     @Operation(summary = "One centre")
     public Mono<CentreProfile> one(@PathVariable String centreId) {
         return Blocking.call(() -> catalog.get(centreId));
+    }
+
+    @PutMapping("/{centreId}")
+    @Operation(summary = "Define or change a centre: its services, desks, opening hours and queue policy (administrators). "
+            + "The whole profile is recorded as one audited event; today's floor keeps the settings it started with")
+    public Mono<DefineResponse> define(@PathVariable String centreId, @RequestBody CentreProfile profile) {
+        if (profile == null) {
+            throw new InvalidInput("A centre profile is required");
+        }
+        return Blocking.call(() -> {
+            String by = Acting.current().map(Actor::id).orElse("api");
+            Boolean changed = commands.sendAndWait(new DefineCentre(centreId, profile, by, clock.instant()));
+            return new DefineResponse(centreId, Boolean.TRUE.equals(changed));
+        });
     }
 }

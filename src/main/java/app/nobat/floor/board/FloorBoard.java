@@ -25,6 +25,8 @@ import java.util.TreeSet;
 public class FloorBoard {
 
     public static final int RECENT_CALLS = 20;
+    /** Upper bounds (minutes, exclusive) of the wait buckets; the last bucket is open. */
+    public static final int[] WAIT_BUCKETS = {5, 10, 20, 30, 60};
     static final double DEFAULT_SERVICE_MINUTES = 5.0;
 
     public String floorId;
@@ -37,6 +39,10 @@ public class FloorBoard {
     public Map<String, VisitView> visits = new LinkedHashMap<>();
     public List<CallView> recentCalls = new ArrayList<>();
     public Map<String, ServiceStats> stats = new TreeMap<>();
+    /** Arrivals and completed services per local hour ("08", "09", …), for the supervisor's charts. */
+    public Map<String, HourStats> hours = new TreeMap<>();
+    /** How long called tickets had waited: calls per bucket of {@link #WAIT_BUCKETS} minutes. */
+    public Map<String, Integer> waits = new LinkedHashMap<>();
     private transient List<VisitView> touchedNow;
     private transient String actingNow;
 
@@ -71,6 +77,11 @@ public class FloorBoard {
     }
 
     public record CallView(String ticket, String deskId, String serviceCode, Instant at, int recall) {
+    }
+
+    public static class HourStats {
+        public int arrived;
+        public int served;
     }
 
     public static class ServiceStats {
@@ -131,6 +142,7 @@ public class FloorBoard {
             v.carriedOverFrom = e.carriedOverFrom();
             visits.put(v.visitId, v);
             stats(e.serviceCode()).arrived++;
+            hour(e.at()).arrived++;
             String detail = e.carriedOverFrom() != null ? "carried over from " + e.carriedOverFrom()
                     : e.appointmentRef() != null ? "appointment check-in" : "walk-in";
             timeline(v, e.at(), "ARRIVED", null, detail + ", priority " + e.priorityClass());
@@ -158,6 +170,7 @@ public class FloorBoard {
             d.currentTicket = v.ticket;
             ServiceStats s = stats(v.serviceCode);
             s.called++;
+            waits.merge(waitBucket(Duration.between(v.arrivedAt, e.at())), 1, Integer::sum);
             s.waitMillis += Math.max(0, Duration.between(v.arrivedAt, e.at()).toMillis());
             recentCall(new CallView(v.ticket, e.deskId(), v.serviceCode, e.at(), 0));
             var r = e.reason();
@@ -178,6 +191,7 @@ public class FloorBoard {
             VisitView v = visits.get(e.visitId());
             ServiceStats s = stats(v.serviceCode);
             s.served++;
+            hour(e.at()).served++;
             Instant startedAt = v.timeline.stream().filter(t -> t.event().equals("STARTED"))
                     .map(TimelineEntry::at).reduce((a, b) -> b).orElse(e.at());
             s.serviceMillis += Math.max(0, Duration.between(startedAt, e.at()).toMillis());
@@ -250,6 +264,24 @@ public class FloorBoard {
             d.deskId = k;
             return d;
         });
+    }
+
+    private HourStats hour(Instant at) {
+        java.time.ZoneId zone = settings == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(settings.timeZone());
+        return hours.computeIfAbsent(String.format("%02d", at.atZone(zone).getHour()), k -> new HourStats());
+    }
+
+    /** "0-5", "5-10", … "60+" (minutes). */
+    static String waitBucket(Duration waited) {
+        long minutes = Math.max(0, waited.toMinutes());
+        int lower = 0;
+        for (int upper : WAIT_BUCKETS) {
+            if (minutes < upper) {
+                return lower + "-" + upper;
+            }
+            lower = upper;
+        }
+        return lower + "+";
     }
 
     private ServiceStats stats(String code) {

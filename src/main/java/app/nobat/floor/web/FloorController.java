@@ -211,7 +211,17 @@ public class FloorController {
             List<DeskState> desks = board.desks.values().stream()
                     .map(d -> new DeskState(d.deskId, d.status, d.serviceCodes, d.staffId, d.currentVisitId, d.currentTicket))
                     .toList();
-            return new QueuesView(centreId, board.day, board.closed, services, desks);
+            List<HourCount> hourly = board.hours.entrySet().stream()
+                    .map(h -> new HourCount(h.getKey(), h.getValue().arrived, h.getValue().served)).toList();
+            List<WaitCount> waits = new ArrayList<>();
+            int lower = 0;
+            for (int upper : FloorBoard.WAIT_BUCKETS) {
+                String bucket = lower + "-" + upper;
+                waits.add(new WaitCount(bucket, board.waits.getOrDefault(bucket, 0)));
+                lower = upper;
+            }
+            waits.add(new WaitCount(lower + "+", board.waits.getOrDefault(lower + "+", 0)));
+            return new QueuesView(centreId, board.day, board.closed, services, desks, hourly, waits);
         });
     }
 

@@ -68,7 +68,15 @@ public final class FloorRequests {
                             String currentTicket) {
     }
 
+    /** Today so far: arrivals and completed services per local hour, and how long called tickets waited. */
     public record QueuesView(String centreId, String day, boolean closed, List<ServiceQueue> services,
-                             List<DeskState> desks) {
+                             List<DeskState> desks, List<HourCount> hourly, List<WaitCount> waitDistribution) {
+    }
+
+    public record HourCount(String hour, int arrived, int served) {
+    }
+
+    /** @param minutes a bucket such as "5-10" or "60+" */
+    public record WaitCount(String minutes, int calls) {
     }
 }

@@ -5,7 +5,11 @@ import reactor.core.publisher.Flux;
 
 import java.time.Duration;
 
-/** Server-Sent Event streams that stay open: a heartbeat comment keeps proxies and clients from timing out. */
+/**
+ * Server-Sent Event streams that stay open: a heartbeat keeps proxies from timing out, and lets a
+ * page tell a quiet stream from a dead one. It is a comment for proxies and an event named
+ * "heartbeat" (without an id, so Last-Event-ID keeps pointing at the last real event) for pages.
+ */
 public final class LiveStreams {
 
     private LiveStreams() {
@@ -13,6 +17,12 @@ public final class LiveStreams {
 
     public static <T> Flux<ServerSentEvent<T>> withHeartbeat(Flux<ServerSentEvent<T>> events, Duration every) {
         return Flux.merge(events, Flux.interval(every, every)
-                .map(i -> ServerSentEvent.<T>builder().comment("heartbeat").build()));
+                .map(i -> heartbeat()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> ServerSentEvent<T> heartbeat() {
+        // a String is written as the data line as it is, whatever the stream's element type
+        return (ServerSentEvent<T>) ServerSentEvent.builder("{}").comment("heartbeat").event("heartbeat").build();
     }
 }

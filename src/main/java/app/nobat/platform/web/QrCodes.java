@@ -1,4 +1,4 @@
-package app.nobat.booking.web;
+package app.nobat.platform.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -10,12 +10,12 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Map;
 
 /** QR codes (ZXing) drawn as SVG: one path of unit squares, crisp at any size and on thermal paper. */
-final class QrCodes {
+public final class QrCodes {
 
     private QrCodes() {
     }
 
-    static String svg(String content) {
+    public static String svg(String content) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,

@@ -1,0 +1,12 @@
+import type { VisitDetails } from '../../lib/api';
+import { h } from '../../lib/dom';
+import { time } from '../../lib/format';
+import type { Screen } from '../../lib/page';
+
+/** A visit's timeline: each step, when, where and by whom. */
+export function timelineTable(visit: VisitDetails, screen: Screen, timeZone?: string): HTMLElement {
+  return h('table', { class: 'timeline' },
+    h('tbody', {}, ...visit.timeline.map((e) => h('tr', {},
+      h('td', {}, h('time', { datetime: e.at }, time(e.at, screen.lang, timeZone, true))),
+      h('td', {}, e.event), h('td', {}, e.deskId ?? ''), h('td', {}, e.detail ?? ''), h('td', {}, e.by ?? '')))));
+}

@@ -1,0 +1,117 @@
+import '../../styles/base.css';
+import './display.css';
+import { api, deviceToken, type Centre, type CallView, type DisplayView } from '../../lib/api';
+import { AnnouncementQueue, browserChime, browserVoice } from '../../lib/announcer';
+import { byId, h, replace } from '../../lib/dom';
+import { jalaliDate, number, ticket as ticketText, time } from '../../lib/format';
+import { localName } from '../../lib/i18n';
+import { param, Screen } from '../../lib/page';
+import { LiveStream } from '../../lib/stream';
+import { callKey, unseenCalls } from './calls';
+
+// The queue display: a TV at the centre, full screen, no input. ?centre=…&lang=…&device_token=…
+
+const screen = new Screen();
+const centreId = param('centre') ?? 'persian-gulf';
+const token = deviceToken();
+const query = token ? `?device_token=${encodeURIComponent(token)}` : '';
+const chime = browserChime();
+const announcer = new AnnouncementQueue(chime.play, browserVoice());
+const seen = new Set<string>();
+let centre: Centre | null = null;
+let view: DisplayView | null = null;
+let primed = false;
+
+const app = byId('app');
+const badge = screen.connectionBadge();
+const clock = h('div', { class: 'clock' });
+const soundButton = h('button', { class: 'secondary sound', type: 'button', onclick: async () => {
+  if (await chime.unlock()) soundButton.hidden = true;
+} });
+const title = h('h1', {});
+const latest = h('section', { class: 'latest', 'aria-live': 'assertive', 'aria-atomic': 'true' });
+const recent = h('section', { class: 'recent', 'aria-labelledby': 'recent-title' });
+const services = h('section', { class: 'services', 'aria-labelledby': 'services-title' });
+app.append(h('header', { class: 'bar' }, title, clock, badge.element, soundButton), h('div', { class: 'board' }, latest, recent, services));
+
+function deskName(deskId: string): string {
+  const desk = centre?.desks.find((d) => d.deskId === deskId);
+  return localName(desk?.names, screen.lang, deskId);
+}
+
+function serviceName(code: string): string {
+  return localName(centre?.services.find((s) => s.code === code)?.names, screen.lang, code);
+}
+
+function render(): void {
+  const t = screen.t;
+  const lang = screen.lang;
+  title.textContent = centre ? localName(centre.names, lang, centreId) : t('appName');
+  soundButton.textContent = `🔊 ${t('enableSound')}`;
+  if (!view) {
+    replace(latest, h('p', { class: 'empty' }, t('loading')));
+    return;
+  }
+  const call = view.latestCall;
+  replace(latest,
+    h('h2', {}, t('nowServing')),
+    call ? h('p', { class: 'call', 'data-ticket': call.ticket, 'data-desk': call.deskId },
+      h('span', { class: 'ticket' }, ticketText(call.ticket, lang)),
+      h('span', { class: 'arrow', 'aria-hidden': 'true' }, lang === 'en' ? '→' : '←'),
+      h('span', { class: 'desk' }, deskName(call.deskId)))
+      : h('p', { class: 'empty' }, view.closed ? t('dayClosed') : t('noCalls')));
+  replace(recent, h('h2', { id: 'recent-title' }, t('recentCalls')),
+    h('ol', { class: 'calls' }, ...view.recentCalls.slice(1).map((c: CallView) => h('li', { 'data-ticket': c.ticket },
+      h('span', { class: 'ticket' }, ticketText(c.ticket, lang)), ' ',
+      h('span', { class: 'desk' }, deskName(c.deskId)),
+      ' ', h('time', { datetime: c.at }, time(c.at, lang, centre?.timeZone))))));
+  replace(services, h('h2', { id: 'services-title' }, t('waiting')),
+    h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('service')), h('th', { scope: 'col' }, t('waiting')),
+      h('th', { scope: 'col' }, t('estimatedWait')))),
+      h('tbody', {}, ...view.services.map((s) => h('tr', { 'data-service': s.serviceCode },
+        h('td', {}, serviceName(s.serviceCode)), h('td', {}, number(s.waiting, lang)),
+        h('td', {}, t('minutes', { n: number(s.estimatedWaitMinutes, lang) })))))));
+}
+
+function tick(): void {
+  const now = Date.now();
+  replace(clock, h('span', { class: 'time' }, time(now, screen.lang, centre?.timeZone)), ' ',
+    h('span', { class: 'date' }, jalaliDate(now, screen.lang, centre?.timeZone, true)));
+}
+
+function announceNew(next: DisplayView): void {
+  const fresh = unseenCalls(seen, next.recentCalls);
+  fresh.forEach((c) => seen.add(callKey(c)));
+  if (!primed) {
+    primed = true; // the first snapshot is history, not news
+    return;
+  }
+  for (const c of fresh) {
+    announcer.announce({ text: screen.t('announceCall', { ticket: c.ticket.replace('-', ' '), desk: deskName(c.deskId) }), lang: screen.lang });
+    document.body.dataset.lastAnnounced = c.ticket;
+  }
+}
+
+function show(next: DisplayView): void {
+  announceNew(next);
+  view = next;
+  render();
+}
+
+screen.onLang(() => { render(); tick(); });
+render();
+tick();
+setInterval(tick, 1000);
+
+api<Centre>(`/api/centres/${encodeURIComponent(centreId)}`).then((c) => { centre = c; render(); tick(); }).catch(() => {});
+new LiveStream(`/api/centres/${encodeURIComponent(centreId)}/display/stream${query}`, {
+  events: ['snapshot', 'floor', 'arrival', 'call', 'recall', 'queue', 'desk', 'closed'],
+  onMessage: (_event, data) => {
+    const message = data as { display?: DisplayView };
+    if (message?.display) show(message.display);
+  },
+  onState: (state) => {
+    badge.set(state);
+    document.body.dataset.connection = state;
+  },
+}).start();

@@ -1,0 +1,86 @@
+import '../../styles/base.css';
+import './track.css';
+import { api, ApiError, type Centre, type TrackingView } from '../../lib/api';
+import { browserChime } from '../../lib/announcer';
+import { byId, h, replace } from '../../lib/dom';
+import { number, ticket as ticketText, time } from '../../lib/format';
+import { localName } from '../../lib/i18n';
+import { param, Screen } from '../../lib/page';
+import { LiveStream } from '../../lib/stream';
+import { describe, isNewCall } from './status';
+
+// The visitor's phone, from the ticket's QR code: ?token=… shows that one ticket, live.
+
+const screen = new Screen();
+const token = param('token');
+const app = byId('app');
+const chime = browserChime();
+const badge = screen.connectionBadge();
+const soundButton = h('button', { type: 'button', class: 'secondary', onclick: async () => {
+  if (await chime.unlock()) soundButton.hidden = true;
+} });
+let view: TrackingView | null = null;
+let centre: Centre | null = null;
+let problem: string | null = null;
+
+function deskName(deskId: string | null): string {
+  return localName(centre?.desks.find((d) => d.deskId === deskId)?.names, screen.lang, deskId ?? '');
+}
+
+function render(): void {
+  const t = screen.t;
+  const lang = screen.lang;
+  soundButton.textContent = `🔊 ${t('enableSound')}`;
+  const header = h('header', { class: 'bar' }, h('h1', {}, centre ? localName(centre.names, lang) : t('appName')),
+    screen.languagePicker(), badge.element);
+  let body: HTMLElement;
+  if (problem || !token) {
+    body = h('section', { class: 'card' }, h('p', { class: 'error', role: 'alert' }, problem ?? t('ticketNotFound')));
+  } else if (!view) {
+    body = h('section', { class: 'card' }, h('p', {}, t('loading')));
+  } else {
+    const state = describe(view);
+    const service = localName(centre?.services.find((s) => s.code === view!.serviceCode)?.names, lang, view.serviceCode);
+    body = h('section', { class: `card ticket-card${state.callToDesk ? ' called' : ''}`, 'data-status': view.status },
+      h('h2', {}, t('yourTicket')),
+      h('p', { class: 'ticket-number', 'data-ticket': view.ticket }, ticketText(view.ticket, lang)),
+      h('p', {}, service),
+      h('p', { class: 'state', role: 'status', 'aria-live': 'assertive' }, t(state.key, {
+        desk: deskName(view.deskId), n: number(Math.max(0, view.position - 1), lang),
+      })),
+      view.status === 'WAITING' ? h('dl', {},
+        h('dt', {}, t('position')), h('dd', { 'data-position': view.position }, number(view.position, lang)),
+        h('dt', {}, t('estimatedWait')), h('dd', {}, t('minutes', { n: number(view.estimatedWaitMinutes, lang) }))) : null,
+      view.calledAt ? h('p', { class: 'small' }, time(view.calledAt, lang, centre?.timeZone)) : null,
+      soundButton);
+  }
+  replace(app, header, h('main', {}, body));
+}
+
+function show(next: TrackingView): void {
+  if (isNewCall(view, next)) {
+    void chime.play();
+    navigator.vibrate?.([400, 150, 400, 150, 400]);
+  }
+  const first = !view;
+  view = next;
+  render();
+  if (first && !centre) {
+    api<Centre>(`/api/centres/${encodeURIComponent(next.centreId)}`).then((c) => { centre = c; render(); }).catch(() => {});
+  }
+}
+
+screen.onLang(render);
+render();
+if (token) {
+  const path = `/api/track/${encodeURIComponent(token)}`;
+  api<TrackingView>(path).then(show).catch((e) => {
+    problem = e instanceof ApiError && e.status === 404 ? screen.t('ticketNotFound') : screen.t('retry');
+    render();
+  });
+  new LiveStream(`${path}/stream`, {
+    events: ['ticket'],
+    onMessage: (_e, data) => { problem = null; show(data as TrackingView); },
+    onState: (state) => { badge.set(state); document.body.dataset.connection = state; },
+  }).start();
+}

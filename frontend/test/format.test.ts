@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, digits, jalaliDate, jalaliDay, jalaliParts, latinDigits, number, ticket, time, todayIn } from '../src/lib/format';
+
+describe('digits and numbers', () => {
+  it('writes Persian digits for Persian, Dari and Pashto, Latin for English', () => {
+    expect(digits('A-012', 'fa')).toBe('A-۰۱۲');
+    expect(digits(1405, 'fa-AF')).toBe('۱۴۰۵');
+    expect(digits(7, 'ps')).toBe('۷');
+    expect(digits('A-012', 'en')).toBe('A-012');
+    expect(number(12.6, 'fa')).toBe('۱۳');
+    expect(ticket('R-101', 'fa')).toBe('R-۱۰۱');
+  });
+
+  it('reads Persian and Arabic-Indic digits typed by a visitor back as Latin', () => {
+    expect(latinDigits('۰۹۱۲۳۴۵۶۷۸۹')).toBe('09123456789');
+    expect(latinDigits('٠١٢٣٤٥٦٧٨٩')).toBe('0123456789');
+    expect(latinDigits('abc-12')).toBe('abc-12');
+  });
+});
+
+describe('Solar Hijri dates', () => {
+  it('names 29 November 2026 as 8 Azar 1405', () => {
+    expect(jalaliParts('2026-11-29')).toEqual({ year: 1405, month: 9, day: 8 });
+    expect(jalaliDay('2026-11-29', 'fa', false)).toBe('۸ آذر ۱۴۰۵');
+    expect(jalaliDay('2026-11-29', 'en', false)).toContain('1405');
+  });
+
+  it('starts the year at Nowruz', () => {
+    expect(jalaliParts('2026-03-21')).toEqual({ year: 1405, month: 1, day: 1 });
+    expect(jalaliParts('2026-03-20')).toEqual({ year: 1404, month: 12, day: 29 });
+  });
+
+  it('formats instants in the centre time zone', () => {
+    const at = '2026-11-29T20:45:00Z'; // 00:15 on 9 Azar in Tehran
+    expect(time(at, 'en', 'Asia/Tehran')).toBe('00:15');
+    expect(time(at, 'fa', 'Asia/Tehran')).toBe('۰۰:۱۵');
+    expect(jalaliDate(at, 'fa', 'Asia/Tehran')).toBe('۹ آذر ۱۴۰۵');
+    expect(jalaliDate(at, 'fa', 'UTC')).toBe('۸ آذر ۱۴۰۵');
+  });
+
+  it('does calendar arithmetic on ISO dates', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(todayIn('Asia/Tehran', new Date('2026-11-29T21:00:00Z'))).toBe('2026-11-30');
+  });
+});
