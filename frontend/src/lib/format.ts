@@ -41,7 +41,8 @@ export function jalaliDate(at: Date | number | string, lang: Lang, timeZone?: st
   const format = new Intl.DateTimeFormat(`${LOCALE[lang]}-u-ca-persian`, {
     year: 'numeric', month: 'long', day: 'numeric', weekday: weekday ? 'long' : undefined, timeZone,
   });
-  return digits(format.format(new Date(at)), lang);
+  const text = digits(format.format(new Date(at)), lang);
+  return lang === 'en' ? text : text.replace(/,/g, '،'); // some ICU builds put a Latin comma after the weekday
 }
 
 /** An ISO date (YYYY-MM-DD, a calendar day, no zone) in the Solar Hijri calendar. */

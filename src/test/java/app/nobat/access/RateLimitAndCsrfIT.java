@@ -63,4 +63,29 @@ class RateLimitAndCsrfIT {
                 .cookie("XSRF-TOKEN", csrf).header("X-XSRF-TOKEN", csrf)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange().expectStatus().isOk();
     }
+
+    @Test
+    void staffPagesSignInAndOutWithAnswersNotRedirects() {
+        http.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("username=demo-desk&password=wrong").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://nobat.app/problems/sign-in-failed")
+                .jsonPath("$.detail").isEqualTo("Wrong username or password");
+
+        var login = http.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("username=demo-desk&password=demo-desk-pass").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("demo-desk").jsonPath("$.role").isEqualTo("DESK")
+                .returnResult();
+        String session = login.getResponseCookies().getFirst("SESSION").getValue();
+        http.get().uri("/api/me").cookie("SESSION", session).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("demo-desk").jsonPath("$.role").isEqualTo("DESK");
+
+        String csrf = http.get().uri("/api/me").cookie("SESSION", session).exchange().returnResult(String.class)
+                .getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+        http.post().uri("/logout").cookie("SESSION", session).cookie("XSRF-TOKEN", csrf).header("X-XSRF-TOKEN", csrf)
+                .exchange().expectStatus().isNoContent();
+        http.get().uri("/api/me").cookie("SESSION", session).exchange().expectStatus().isUnauthorized();
+    }
 }

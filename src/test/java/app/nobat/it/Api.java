@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A small client of the HTTP API for the tests. */
-final class Api {
+public final class Api {
 
     final WebTestClient http;
 
@@ -63,7 +63,7 @@ final class Api {
     }
 
     /** Waits until the projections show what the test expects (they follow the events asynchronously). */
-    static <T> T eventually(Supplier<T> probe, java.util.function.Predicate<T> done) {
+    public static <T> T eventually(Supplier<T> probe, java.util.function.Predicate<T> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         T value = probe.get();
         while (!done.test(value) && System.nanoTime() < deadline) {
