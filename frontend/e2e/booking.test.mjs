@@ -2,17 +2,19 @@
 // then find it by code, move it and cancel it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, launch, open, shot } from './support.mjs';
+import { api, CENTRE, launch, open, shot } from './support.mjs';
 
 async function firstBookableDay() {
   const today = new Date();
+  const seen = [];
   for (let i = 1; i < 30; i++) {
     const d = new Date(today.getTime() + i * 86_400_000).toISOString().slice(0, 10);
-    const r = await api(`/api/centres/persian-gulf/services/residence/slots?date=${d}`, { user: null });
-    const free = r.body.slots?.filter((s) => s.bookable) ?? [];
+    const r = await api(`/api/centres/${CENTRE}/services/residence/slots?date=${d}`, { user: null });
+    const free = r.body?.slots?.filter((s) => s.bookable) ?? [];
     if (free.length >= 2) return { date: d, slots: free.map((s) => s.start) };
+    seen.push(`${d}: ${r.status} ${r.body?.closedReason ?? r.body?.detail ?? ''}`);
   }
-  throw new Error('no bookable day in the next 30 days');
+  throw new Error(`no bookable day in the next 30 days: ${seen.join('; ')}`);
 }
 
 test('book, find, move and cancel an appointment', async () => {
@@ -20,7 +22,7 @@ test('book, find, move and cancel an appointment', async () => {
   const browser = await launch();
   try {
     const page = await open(browser, '/book.html?lang=fa', { viewport: { width: 414, height: 896 }, isMobile: true });
-    await page.selectOption('#centre', 'persian-gulf');
+    await page.selectOption('#centre', CENTRE);
     await page.selectOption('#service', 'residence');
     for (let i = 0; i < 3 && !(await page.$(`button.day[data-date="${date}"]`)); i++) {
       await page.click('.calendar-head button:last-child');

@@ -130,4 +130,15 @@ export const ps: Messages = {
   openingHours: 'کاري ساعتونه',
   saved: 'خوندي شو',
   screens: 'پاڼې',
+  // visitors' errors, by the problem's code
+  errCheckInTooEarly: 'د حاضرۍ لپاره لا وختي دی؛ حاضري له {time} بجو پیلېږي.',
+  errCheckInTooLate: 'ستاسو د وخت موده تېره شوې. مهرباني وکړئ حضوري نوبت واخلئ.',
+  errWrongCentre: 'دا وخت د بل مرکز لپاره دی.',
+  errUnknownAppointment: 'په دې کوډ هېڅ وخت ونه موندل شو. مهرباني وکړئ کوډ وګورئ.',
+  errAppointmentEnded: 'دا وخت نور فعال نه دی.',
+  errSlotFull: 'دا وخت همدا اوس ډک شو. مهرباني وکړئ بل وخت وټاکئ.',
+  errIdentityHasAppointment: 'په دې سند د دې خدمت لپاره مخکې وخت نیول شوی دی.',
+  errNotBookable: 'دا ورځ یا وخت نشي نیول کېدای.',
+  errTooMany: 'ډېرې هڅې وشوې. مهرباني وکړئ یوه دقیقه صبر وکړئ او بیا هڅه وکړئ.',
+  errInvalid: 'مهرباني وکړئ هغه څه وګورئ چې تاسو ولیکل.',
 };

@@ -6,6 +6,7 @@ import { jalaliDay } from '../../lib/format';
 import { LANGS, localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
+import { centreForm, templateForm, type Profile, type Template } from './forms';
 
 // Administration: the centre (services, desks, opening hours), slot templates, holidays, staff
 // accounts and device tokens. Every change goes through the API and is answered there.
@@ -110,8 +111,8 @@ function holidaysSection(): HTMLElement {
     h('table', {}, h('tbody', {}, ...holidays.map((x) => {
       const lift: HTMLButtonElement = h('button', { type: 'button', class: 'secondary', onclick: () => change('holidays', lift,
         () => api(`${base}/holidays/${x.date}`, { method: 'DELETE' })) }, t('lift'));
-      return h('tr', { 'data-date': x.date }, h('td', {}, jalaliDay(x.date, screen.lang)), h('td', {}, localName(x.names, screen.lang)),
-        h('td', {}, x.source), h('td', {}, x.source === 'national' ? '' : lift));
+      return h('tr', { 'data-date': x.date, 'data-source': x.source }, h('td', {}, jalaliDay(x.date, screen.lang)),
+        h('td', {}, localName(x.names, screen.lang)), h('td', {}, x.source), h('td', {}, lift));
     }))),
     h('form', { class: 'row', onsubmit: (e: Event) => {
       e.preventDefault();
@@ -121,29 +122,46 @@ function holidaysSection(): HTMLElement {
     note('holidays'));
 }
 
-/** A JSON editor for a structured setting, answered by the API's own validation. */
-function jsonEditor(section: string, title: string, load: () => Promise<unknown>, save: (value: unknown) => Promise<unknown>): HTMLElement {
+let templateService = '';
+let profileDraft: Profile | null = null;
+let templateDraft: { service: string; template: Template } | null = null;
+
+function centreSection(): HTMLElement {
   const t = screen.t;
-  const area = h('textarea', { id: `${section}-json`, rows: 14, dir: 'ltr', spellcheck: 'false' });
-  const saveButton: HTMLButtonElement = h('button', { type: 'submit' }, t('save'));
-  void load().then((v) => { area.value = JSON.stringify(v, null, 2); }).catch(() => {});
-  return h('section', { class: 'card', id: section, 'aria-labelledby': `${section}-title` }, h('h2', { id: `${section}-title` }, title),
-    h('form', { onsubmit: (e: Event) => {
-      e.preventDefault();
-      let value: unknown;
-      try {
-        value = JSON.parse(area.value);
-      } catch (err) {
-        notes[section] = { text: String(err), error: true };
-        render();
-        return;
-      }
-      change(section, saveButton, () => save(value));
-    } }, h('label', { for: `${section}-json` }, title), area, h('div', { class: 'row' }, saveButton)),
-    note(section));
+  const title = `${t('services')} · ${t('desks')} · ${t('openingHours')}`;
+  profileDraft ??= structuredClone(centre) as unknown as Profile;
+  const saveButton: HTMLButtonElement = h('button', { type: 'submit', id: 'save-centre' }, t('save'));
+  const draft = profileDraft;
+  return h('section', { class: 'card', id: 'centre', 'aria-labelledby': 'centre-title' }, h('h2', { id: 'centre-title' }, title),
+    centreForm(screen, draft, () => change('centre', saveButton, async () => {
+      await api(base, { method: 'PUT', body: draft });
+      profileDraft = null; // reloaded from the catalog
+    }), saveButton), note('centre'));
 }
 
-let templateService = '';
+function templateSection(): HTMLElement {
+  const t = screen.t;
+  const serviceSelect = h('select', { id: 'template-service', onchange: (e: Event) => {
+    templateService = (e.target as HTMLSelectElement).value; templateDraft = null; render();
+  } }, ...centre!.services.map((s) => h('option', { value: s.code, selected: s.code === templateService }, localName(s.names, screen.lang, s.code))));
+  const saveButton: HTMLButtonElement = h('button', { type: 'submit', id: 'save-template' }, t('save'));
+  const body = h('div', {}, h('p', {}, t('loading')));
+  const path = `${base}/services/${encodeURIComponent(templateService)}/slot-template`;
+  const show = () => {
+    const draft = templateDraft!.template;
+    replace(body, templateForm(screen, draft, () => change('template', saveButton, () => api(path, { method: 'PUT', body: draft })), saveButton));
+  };
+  if (templateDraft?.service === templateService) {
+    show();
+  } else {
+    api<{ template: Template | null }>(path).then((r) => {
+      templateDraft = { service: templateService, template: r.template ?? { rules: [] } };
+      show();
+    }).catch((e) => replace(body, h('p', { class: 'error' }, e instanceof ApiError ? e.message : t('retry'))));
+  }
+  return h('section', { class: 'card', id: 'template', 'aria-labelledby': 'template-title' }, h('h2', { id: 'template-title' }, t('slotTemplate')),
+    h('div', { class: 'row' }, h('label', { for: 'template-service' }, t('service')), serviceSelect), body, note('template'));
+}
 
 function render(): void {
   const t = screen.t;
@@ -156,17 +174,11 @@ function render(): void {
     return;
   }
   templateService ||= centre.services[0]?.code ?? '';
-  const serviceSelect = h('select', { id: 'template-service', onchange: (e: Event) => { templateService = (e.target as HTMLSelectElement).value; render(); } },
-    ...centre.services.map((s) => h('option', { value: s.code, selected: s.code === templateService }, localName(s.names, screen.lang, s.code))));
   replace(app, header, h('main', {},
     h('nav', { 'aria-label': t('adminTitle') }, h('ul', { class: 'toc' }, ...[['centre', `${t('services')} · ${t('desks')} · ${t('openingHours')}`],
       ['template', t('slotTemplate')], ['holidays', t('holidays')], ['staff', t('staff')], ['devices', t('devices')]]
       .map(([id, label]) => h('li', {}, h('a', { href: `#${id}` }, label))))),
-    jsonEditor('centre', `${t('services')} · ${t('desks')} · ${t('openingHours')}`, () => api(base),
-      (value) => api(base, { method: 'PUT', body: value })),
-    h('div', { class: 'row' }, h('label', { for: 'template-service' }, t('service')), serviceSelect),
-    jsonEditor('template', `${t('slotTemplate')}`, async () => (await api<{ template: unknown }>(`${base}/services/${templateService}/slot-template`)).template,
-      (value) => api(`${base}/services/${templateService}/slot-template`, { method: 'PUT', body: value })),
+    centreSection(), templateSection(),
     holidaysSection(), staffSection(), devicesSection()));
 }
 

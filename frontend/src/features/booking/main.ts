@@ -1,6 +1,7 @@
 import '../../styles/base.css';
 import './booking.css';
-import { api, ApiError, type Centre } from '../../lib/api';
+import { api, type Centre } from '../../lib/api';
+import { visitorMessage } from '../../lib/problems';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
 import { digits, jalaliDay, latinDigits, number, todayIn } from '../../lib/format';
 import { localName } from '../../lib/i18n';
@@ -43,7 +44,7 @@ async function loadSlots(): Promise<void> {
     slots = await api<Slots>(`/api/centres/${encodeURIComponent(centreId)}/services/${encodeURIComponent(serviceCode)}/slots?date=${day}`);
     error = '';
   } catch (e) {
-    error = e instanceof ApiError ? e.message : screen.t('retry');
+    error = visitorMessage(e, screen.lang);
   }
   render();
 }
@@ -103,7 +104,7 @@ function bookingForm(): HTMLElement {
           } });
           error = '';
         } catch (err) {
-          error = err instanceof ApiError ? err.message : t('retry');
+          error = visitorMessage(err, screen.lang);
         }
         render();
       });
@@ -149,7 +150,7 @@ function findSection(): HTMLElement {
       try {
         found = await api<Appointment>(`/api/appointments/${encodeURIComponent(a.code)}`, { method: 'DELETE' });
       } catch (err) {
-        error = err instanceof ApiError ? err.message : t('retry');
+        error = visitorMessage(err, screen.lang);
       }
       render();
     }) }, t('cancelBooking'));
@@ -161,7 +162,7 @@ function findSection(): HTMLElement {
           moving = false;
           error = '';
         } catch (err) {
-          error = err instanceof ApiError ? err.message : t('retry');
+          error = visitorMessage(err, screen.lang);
         }
         render();
       }) }, `${t('moveTo')}: ${jalaliDay(day, screen.lang)} ${digits(chosenSlot, screen.lang)}`);
@@ -177,7 +178,7 @@ function findSection(): HTMLElement {
           error = '';
         } catch (err) {
           found = null;
-          error = err instanceof ApiError ? err.message : t('retry');
+          error = visitorMessage(err, screen.lang);
         }
         render();
       });

@@ -1,6 +1,7 @@
 import '../../styles/base.css';
 import './kiosk.css';
-import { api, ApiError, deviceToken, requestId, type Arrival, type Centre } from '../../lib/api';
+import { api, deviceToken, requestId, type Arrival, type Centre } from '../../lib/api';
+import { visitorMessage } from '../../lib/problems';
 import { byId, guarded, h, replace } from '../../lib/dom';
 import { jalaliDate, latinDigits, number, ticket as ticketText, time } from '../../lib/format';
 import { LANG_NAMES, LANGS, localName, type Lang } from '../../lib/i18n';
@@ -100,7 +101,7 @@ function render(): void {
               });
               go({ name: 'ticket', arrival });
             } catch (err) {
-              error.textContent = err instanceof ApiError ? err.message : t('retry');
+              error.textContent = visitorMessage(err, screen.lang, centre?.timeZone);
             }
           });
         } }, fieldset, error, h('div', { class: 'row' }, submit)),

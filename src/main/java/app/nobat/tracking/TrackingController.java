@@ -68,6 +68,8 @@ public class TrackingController {
                     .map(change -> floor.toString().equals(change.board().floorId)
                             ? view(visitId, change.board()) : view(visitId, floors.board(floor)))
                     .distinctUntilChanged()
+                    // an ended visit never changes again: later reads of its record must not show an older state
+                    .takeUntil(v -> !v.status().isOpen())
                     .map(v -> ServerSentEvent.<TrackingView>builder().event("ticket").data(v).build());
             return LiveStreams.withHeartbeat(updates, heartbeat);
         });
@@ -95,6 +97,9 @@ public class TrackingController {
 
     private TrackingView view(String visitId, FloorBoard board) {
         VisitView visit = board.visits.get(visitId);
+        if (visit == null) {
+            visit = board.justEnded.get(visitId);
+        }
         if (visit == null) {
             // ended, or so new that this board has not seen it: its own record answers
             visit = floors.visit(visitId).orElseThrow(() -> new UnknownReference("ticket", "(token)"));

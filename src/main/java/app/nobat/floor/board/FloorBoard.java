@@ -43,6 +43,11 @@ public class FloorBoard {
     public Map<String, HourStats> hours = new TreeMap<>();
     /** How long called tickets had waited: calls per bucket of {@link #WAIT_BUCKETS} minutes. */
     public Map<String, Integer> waits = new LinkedHashMap<>();
+    /**
+     * The visits the last change ended (they left {@link #visits}): a visitor's phone reads its
+     * final state here, before the visit's own record has been written.
+     */
+    public Map<String, VisitView> justEnded = new LinkedHashMap<>();
     private transient List<VisitView> touchedNow;
     private transient String actingNow;
 
@@ -113,7 +118,11 @@ public class FloorBoard {
         applyToBoard(event);
         touchedNow = null;
         actingNow = null;
-        touched.stream().filter(v -> !v.status.isOpen()).forEach(v -> visits.remove(v.visitId));
+        justEnded = new LinkedHashMap<>();
+        touched.stream().filter(v -> !v.status.isOpen()).forEach(v -> {
+            visits.remove(v.visitId);
+            justEnded.put(v.visitId, v);
+        });
         return touched;
     }
 
