@@ -27,7 +27,8 @@ export function barChart(title: string, labels: string[], series: Series[], form
   figure.className = 'chart';
   const caption = document.createElement('figcaption');
   caption.textContent = title;
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, width: '100%' });
+  // axes run left to right in every language; labels such as "5-10" must not be reordered
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, width: '100%', direction: 'ltr' });
   labels.forEach((label, i) => {
     series.forEach((s, j) => {
       const value = s.values[i] ?? 0;
@@ -39,7 +40,7 @@ export function barChart(title: string, labels: string[], series: Series[], form
       rect.append(tip);
       chart.append(rect);
     });
-    const text = svg('text', { x: pad + i * groupWidth + groupWidth / 2, y: height - 8, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' });
+    const text = svg('text', { x: pad + i * groupWidth + groupWidth / 2, y: height - 8, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor', direction: 'ltr', 'unicode-bidi': 'embed' });
     text.textContent = label;
     chart.append(text);
   });

@@ -134,6 +134,8 @@ export const en = {
   openingHours: 'Opening hours',
   saved: 'Saved',
   screens: 'Screens',
+  ticketHeader: 'Ticket',
+  callsSeries: 'Calls',
   // visitors' errors, by the problem's code
   errCheckInTooEarly: 'It is too early to check in; check-in opens at {time}.',
   errCheckInTooLate: 'Your appointment time has passed. Please take a walk-in ticket.',

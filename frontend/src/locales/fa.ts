@@ -130,6 +130,8 @@ export const fa: Messages = {
   openingHours: 'ساعات کاری',
   saved: 'ذخیره شد',
   screens: 'صفحه‌ها',
+  ticketHeader: 'نوبت',
+  callsSeries: 'فراخوان‌ها',
   // visitors' errors, by the problem's code
   errCheckInTooEarly: 'هنوز برای ثبت حضور زود است؛ ثبت حضور از ساعت {time} آغاز می\u200cشود.',
   errCheckInTooLate: 'زمان نوبت شما گذشته است. لطفاً نوبت حضوری بگیرید.',

@@ -130,6 +130,8 @@ export const ps: Messages = {
   openingHours: 'کاري ساعتونه',
   saved: 'خوندي شو',
   screens: 'پاڼې',
+  ticketHeader: 'نوبت',
+  callsSeries: 'غږونه',
   // visitors' errors, by the problem's code
   errCheckInTooEarly: 'د حاضرۍ لپاره لا وختي دی؛ حاضري له {time} بجو پیلېږي.',
   errCheckInTooLate: 'ستاسو د وخت موده تېره شوې. مهرباني وکړئ حضوري نوبت واخلئ.',

@@ -163,7 +163,7 @@ function consolePanel(): HTMLElement {
     h('section', { class: 'card', 'aria-labelledby': 'waiting-title' },
       h('h2', { id: 'waiting-title' }, `${t('waitingList')} (${number(waiting.length, lang)})`),
       waiting.length === 0 ? h('p', {}, t('emptyQueue')) : h('table', { class: 'waiting' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, t('yourTicket')),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, t('ticketHeader')),
           h('th', { scope: 'col' }, t('service')), h('th', { scope: 'col' }, t('priority')), h('th', { scope: 'col' }, t('waiting')))),
         h('tbody', {}, ...waiting.map((w, i) => h('tr', { 'data-ticket': w.ticket },
           h('td', {}, number(i + 1, lang)), h('td', {}, ticketText(w.ticket, lang)), h('td', {}, serviceName(w.serviceCode)),

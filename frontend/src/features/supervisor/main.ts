@@ -76,7 +76,7 @@ function dashboard(): HTMLElement {
         { name: t('served'), colour: '#1b7a3a', values: q.hourly.map((x) => x.served) },
       ], (n) => number(n, lang)),
       barChart(t('waitDistribution'), q.waitDistribution.map((x) => digits(x.minutes, lang)), [
-        { name: t('callNext'), colour: '#9a5b00', values: q.waitDistribution.map((x) => x.calls) },
+        { name: t('callsSeries'), colour: '#9a5b00', values: q.waitDistribution.map((x) => x.calls) },
       ], (n) => number(n, lang))),
     h('section', { class: 'card', 'aria-labelledby': 'find-title' }, h('h2', { id: 'find-title' }, t('findVisit')),
       h('form', { class: 'row', onsubmit: (e: Event) => {
