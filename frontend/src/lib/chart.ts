@@ -55,7 +55,7 @@ export function barChart(title: string, labels: string[], series: Series[], form
   const table = document.createElement('table');
   table.className = 'visually-hidden';
   const head = table.createTHead().insertRow();
-  head.append(...['', ...series.map((s) => s.name)].map((n) => { const th = document.createElement('th'); th.textContent = n; return th; }));
+  head.append(...[title, ...series.map((s) => s.name)].map((n) => { const th = document.createElement('th'); th.textContent = n; return th; }));
   const body = table.createTBody();
   labels.forEach((label, i) => {
     const row = body.insertRow();

@@ -134,6 +134,7 @@ export const en = {
   openingHours: 'Opening hours',
   saved: 'Saved',
   screens: 'Screens',
+  actions: 'Actions',
   ticketHeader: 'Ticket',
   callsSeries: 'Calls',
   // visitors' errors, by the problem's code

@@ -130,6 +130,7 @@ export const fa: Messages = {
   openingHours: 'ساعات کاری',
   saved: 'ذخیره شد',
   screens: 'صفحه‌ها',
+  actions: 'عملیات',
   ticketHeader: 'نوبت',
   callsSeries: 'فراخوان‌ها',
   // visitors' errors, by the problem's code

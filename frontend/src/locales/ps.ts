@@ -130,6 +130,7 @@ export const ps: Messages = {
   openingHours: 'کاري ساعتونه',
   saved: 'خوندي شو',
   screens: 'پاڼې',
+  actions: 'کړنې',
   ticketHeader: 'نوبت',
   callsSeries: 'غږونه',
   // visitors' errors, by the problem's code

@@ -64,7 +64,7 @@ function staffSection(): HTMLElement {
   const role = h('select', { id: 'new-role' }, ...['DESK', 'SUPERVISOR', 'ADMIN'].map((r) => h('option', { value: r }, r)));
   const create: HTMLButtonElement = h('button', { type: 'submit' }, t('create'));
   return h('section', { class: 'card', id: 'staff', 'aria-labelledby': 'staff-title' }, h('h2', { id: 'staff-title' }, t('staff')),
-    h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('username')), h('th', { scope: 'col' }, t('role')), h('th', { scope: 'col' }, ''))),
+    h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('username')), h('th', { scope: 'col' }, t('role')), h('th', { scope: 'col' }, t('actions')))),
       h('tbody', {}, ...staff.map((s) => {
         const toggle: HTMLButtonElement = h('button', { type: 'button', class: 'secondary', onclick: () => change('staff', toggle,
           () => api(`/api/admin/staff/${encodeURIComponent(s.username)}`, { method: 'PUT', body: { disabled: !s.disabled } })) },

@@ -32,7 +32,7 @@ const title = h('h1', {});
 const latest = h('section', { class: 'latest', 'aria-live': 'assertive', 'aria-atomic': 'true' });
 const recent = h('section', { class: 'recent', 'aria-labelledby': 'recent-title' });
 const services = h('section', { class: 'services', 'aria-labelledby': 'services-title' });
-app.append(h('header', { class: 'bar' }, title, clock, badge.element, soundButton), h('div', { class: 'board' }, latest, recent, services));
+app.append(h('header', { class: 'bar' }, title, clock, badge.element, soundButton), h('main', { class: 'board' }, latest, recent, services));
 
 function deskName(deskId: string): string {
   const desk = centre?.desks.find((d) => d.deskId === deskId);

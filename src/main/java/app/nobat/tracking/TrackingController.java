@@ -75,12 +75,18 @@ public class TrackingController {
         });
     }
 
-    /** The tracking page's address as a QR code, printed on the kiosk's ticket. */
+    /**
+     * The tracking page's address as a QR code, printed on the kiosk's ticket. It encodes only the
+     * address: the token is checked for its form, not looked up, so that a ticket printed the
+     * moment it is issued never waits for the read model (the page itself answers for the token).
+     */
     @GetMapping(value = "/qr.svg", produces = "image/svg+xml")
     @Operation(summary = "The visitor's tracking page as a QR code (SVG), for the printed ticket")
     public Mono<ResponseEntity<String>> qr(@PathVariable String token, ServerHttpRequest request) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            throw new UnknownReference("ticket", "(token)");
+        }
         return Blocking.call(() -> {
-            visitIdOf(token);
             URI page = UriComponentsBuilder.fromUri(request.getURI()).replacePath("/track.html").replaceQuery(null)
                     .queryParam("token", token).build().toUri();
             return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))

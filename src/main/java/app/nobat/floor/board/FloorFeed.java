@@ -55,6 +55,25 @@ public class FloorFeed {
         }
     }
 
+    /**
+     * The visit of a tracking token among the live boards on this node: a ticket printed a moment
+     * ago is here before the stored read model has it.
+     */
+    public java.util.Optional<String> liveVisitForToken(String token) {
+        for (CentreFeed f : feeds.values()) {
+            FloorBoard board = f.current.board();
+            if (board == null) {
+                continue;
+            }
+            for (FloorBoard.VisitView v : board.visits.values()) {
+                if (token.equals(v.trackingToken)) {
+                    return java.util.Optional.of(v.visitId);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The board the centre's screens show now. */
     public FloorChange current(String centreId) {
         return feed(centreId).current;

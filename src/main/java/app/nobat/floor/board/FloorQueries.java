@@ -62,7 +62,8 @@ public class FloorQueries {
     }
 
     public Optional<String> visitIdForToken(String token) {
-        return boards.visitIdForToken(token);
+        Optional<String> stored = boards.visitIdForToken(token);
+        return stored.isPresent() ? stored : feed.liveVisitForToken(token);
     }
 
     public Clock clock() {
