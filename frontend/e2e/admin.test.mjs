@@ -35,7 +35,8 @@ test('an administrator changes the centre, holidays, staff and devices', async (
     await page.fill('#rule-0-capacity', '4');
     await page.click('#save-template');
     await page.waitForSelector('#template .notice');
-    assert.equal((await api(`/api/centres/${CENTRE}/services/residence/slot-template`)).body.template.rules[0].capacity, 4);
+    assert.equal(await eventually(async () => (await api(`/api/centres/${CENTRE}/services/residence/slot-template`)).body.template.rules[0].capacity,
+      (c) => c === 4), 4);
 
     const day = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
     await page.fill('#holiday-date', day);

@@ -52,15 +52,19 @@ test('kiosk → display → desk → phone', async () => {
     await desk.click('button[data-action="call-next"]');
     await answered;
     const started = Date.now();
-    await Promise.all([
-      display.waitForSelector(`.latest .call[data-ticket="${ticket}"]`, { timeout: 1_000 }),
-      phone.waitForSelector('.ticket-card[data-status="CALLED"]', { timeout: 1_000 }),
+    const shown = async (page, selector) => {
+      await page.waitForSelector(selector, { timeout: 5_000 });
+      return Date.now() - started;
+    };
+    const [onDisplay, onPhone] = await Promise.all([
+      shown(display, `.latest .call[data-ticket="${ticket}"]`),
+      shown(phone, '.ticket-card[data-status="CALLED"]'),
     ]);
-    const elapsed = Date.now() - started;
-    console.log(`display and phone showed the call ${elapsed} ms after the desk's answer`);
-    assert.ok(elapsed < 1_000);
+    console.log(`the call reached the display after ${onDisplay} ms and the phone after ${onPhone} ms (from the desk's answer)`);
+    assert.ok(onDisplay < 1_000, `display: ${onDisplay} ms`);
+    assert.ok(onPhone < 1_000, `phone: ${onPhone} ms`);
     assert.equal(await phone.textContent('.state'), 'همین حالا به باجه ۴ بروید');
-    assert.equal(await display.evaluate(() => document.body.dataset.lastAnnounced), ticket);
+    await display.waitForFunction((t) => document.body.dataset.lastAnnounced === t, ticket, { timeout: 2_000 });
     await shot(display, 'journey-5-display-called');
     await shot(phone, 'journey-6-phone-called');
     await desk.waitForSelector(`.current[data-ticket="${ticket}"]`);

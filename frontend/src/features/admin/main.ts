@@ -34,13 +34,20 @@ async function load(): Promise<void> {
   render();
 }
 
-/** Runs a change from a button, then reloads; the section shows the server's answer. */
-function change(section: string, button: HTMLButtonElement, action: () => Promise<unknown>): void {
+/**
+ * Runs a change from a button, then reloads until `shown` holds (the calendar and the centre
+ * catalog are read models that follow the change a moment later); the section shows the answer.
+ */
+function change(section: string, button: HTMLButtonElement, action: () => Promise<unknown>, shown: () => boolean = () => true): void {
   void guarded(button, async () => {
     try {
       await action();
       notes[section] = { text: screen.t('saved'), error: false };
-      await load();
+      for (let waited = 0; ; waited += 150) {
+        await load();
+        if (shown() || waited >= 3_000) break;
+        await new Promise((r) => setTimeout(r, 150));
+      }
     } catch (e) {
       notes[section] = { text: e instanceof ApiError ? e.message : screen.t('retry'), error: true };
       render();
@@ -110,14 +117,17 @@ function holidaysSection(): HTMLElement {
   return h('section', { class: 'card', id: 'holidays', 'aria-labelledby': 'holidays-title' }, h('h2', { id: 'holidays-title' }, t('holidays')),
     h('table', {}, h('tbody', {}, ...holidays.map((x) => {
       const lift: HTMLButtonElement = h('button', { type: 'button', class: 'secondary', onclick: () => change('holidays', lift,
-        () => api(`${base}/holidays/${x.date}`, { method: 'DELETE' })) }, t('lift'));
+        () => api(`${base}/holidays/${x.date}`, { method: 'DELETE' }),
+        () => !holidays.some((y) => y.date === x.date && y.source === x.source)) }, t('lift'));
       return h('tr', { 'data-date': x.date, 'data-source': x.source }, h('td', {}, jalaliDay(x.date, screen.lang)),
         h('td', {}, localName(x.names, screen.lang)), h('td', {}, x.source), h('td', {}, lift));
     }))),
     h('form', { class: 'row', onsubmit: (e: Event) => {
       e.preventDefault();
-      change('holidays', declare, () => api(`${base}/holidays/${date.value}`, { method: 'PUT',
-        body: { names: Object.fromEntries(LANGS.map((l, i) => [l, names[i].value.trim()])) } }));
+      const day = date.value;
+      change('holidays', declare, () => api(`${base}/holidays/${day}`, { method: 'PUT',
+        body: { names: Object.fromEntries(LANGS.map((l, i) => [l, names[i].value.trim()])) } }),
+      () => holidays.some((y) => y.date === day && y.source === 'centre'));
     } }, field('holiday-date', t('date'), date), ...LANGS.map((l, i) => field(`holiday-${l}`, `${t('holidays')} (${l})`, names[i])), declare),
     note('holidays'));
 }
@@ -133,10 +143,14 @@ function centreSection(): HTMLElement {
   const saveButton: HTMLButtonElement = h('button', { type: 'submit', id: 'save-centre' }, t('save'));
   const draft = profileDraft;
   return h('section', { class: 'card', id: 'centre', 'aria-labelledby': 'centre-title' }, h('h2', { id: 'centre-title' }, title),
-    centreForm(screen, draft, () => change('centre', saveButton, async () => {
-      await api(base, { method: 'PUT', body: draft });
-      profileDraft = null; // reloaded from the catalog
-    }), saveButton), note('centre'));
+    centreForm(screen, draft, () => {
+      const before = JSON.stringify(centre);
+      let changed = false;
+      change('centre', saveButton, async () => {
+        changed = (await api<{ changed: boolean }>(base, { method: 'PUT', body: draft })).changed;
+        profileDraft = null; // shown again from the catalog
+      }, () => !changed || JSON.stringify(centre) !== before);
+    }, saveButton), note('centre'));
 }
 
 function templateSection(): HTMLElement {
@@ -149,7 +163,8 @@ function templateSection(): HTMLElement {
   const path = `${base}/services/${encodeURIComponent(templateService)}/slot-template`;
   const show = () => {
     const draft = templateDraft!.template;
-    replace(body, templateForm(screen, draft, () => change('template', saveButton, () => api(path, { method: 'PUT', body: draft })), saveButton));
+    replace(body, templateForm(screen, draft, () => change('template', saveButton, () => api(path, { method: 'PUT', body: draft })),
+      saveButton));
   };
   if (templateDraft?.service === templateService) {
     show();

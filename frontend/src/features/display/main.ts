@@ -93,9 +93,10 @@ function announceNew(next: DisplayView): void {
 }
 
 function show(next: DisplayView): void {
-  announceNew(next);
   view = next;
   render();
+  // announced after the screen shows the call: starting audio can take a moment on the first call
+  setTimeout(() => announceNew(next), 0);
 }
 
 screen.onLang(() => { render(); tick(); });

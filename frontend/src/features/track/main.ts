@@ -58,13 +58,17 @@ function render(): void {
 }
 
 function show(next: TrackingView): void {
-  if (isNewCall(view, next)) {
-    void chime.play();
-    navigator.vibrate?.([400, 150, 400, 150, 400]);
-  }
+  const called = isNewCall(view, next);
   const first = !view;
   view = next;
   render();
+  if (called) {
+    // after the screen shows it: starting audio can take a moment on the first call
+    setTimeout(() => {
+      void chime.play();
+      navigator.vibrate?.([400, 150, 400, 150, 400]);
+    }, 0);
+  }
   if (first && !centre) {
     api<Centre>(`/api/centres/${encodeURIComponent(next.centreId)}`).then((c) => { centre = c; render(); }).catch(() => {});
   }

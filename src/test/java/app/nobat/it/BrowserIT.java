@@ -61,7 +61,11 @@ class BrowserIT {
         Files.createDirectories(screenshots);
         List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec"));
         try (var files = Files.list(Path.of("frontend", "e2e"))) {
-            files.map(f -> "e2e/" + f.getFileName()).filter(f -> f.endsWith(".test.mjs")).sorted().forEach(command::add);
+            // -De2e.only=journey,desk runs some of them (while working on a screen)
+            List<String> only = List.of(System.getProperty("e2e.only", "").split(","));
+            files.map(f -> "e2e/" + f.getFileName()).filter(f -> f.endsWith(".test.mjs"))
+                    .filter(f -> only.equals(List.of("")) || only.stream().anyMatch(o -> f.startsWith("e2e/" + o)))
+                    .sorted().forEach(command::add);
         }
         ProcessBuilder node = new ProcessBuilder(command).directory(new File("frontend")).redirectErrorStream(true);
         node.environment().putAll(Map.of("BASE_URL", "http://localhost:" + port, "CHROMIUM", CHROMIUM,
@@ -75,7 +79,7 @@ class BrowserIT {
         assertThat(process.exitValue()).as("browser tests:\n" + output).isZero();
         assertThat(output).contains("ℹ fail 0").containsPattern("ℹ pass [1-9]");
         try (var shots = Files.list(screenshots)) {
-            assertThat(shots.filter(p -> p.toString().endsWith(".png")).count()).as("screenshots").isGreaterThan(10);
+            assertThat(shots.filter(p -> p.toString().endsWith(".png")).count()).as("screenshots").isPositive();
         }
     }
 }
