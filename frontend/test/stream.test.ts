@@ -101,7 +101,7 @@ describe('live stream', () => {
       sources[0].emit('heartbeat', '{}');
     }
     expect(sources).toHaveLength(1);
-    expect(messages.map((m) => m[0])).toEqual(['heartbeat', 'heartbeat', 'heartbeat', 'heartbeat', 'heartbeat']);
+    expect(messages).toEqual([]); // heartbeats keep the stream alive but are not news for the screen
     vi.advanceTimersByTime(30_000);
     expect(states.at(-1)).toBe('reconnecting');
     expect(sources[0].closed).toBe(true);

@@ -92,6 +92,7 @@ export class LiveStream {
       if (source !== this.source) return;
       this.setState('live');
       this.armWatchdog();
+      if (!this.options.events.includes(name)) return; // a heartbeat: alive, nothing to show
       let data: unknown = ev.data;
       try {
         data = JSON.parse(ev.data);
