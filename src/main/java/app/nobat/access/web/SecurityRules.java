@@ -150,7 +150,7 @@ public class SecurityRules {
     private static Mono<Void> problem(ServerWebExchange exchange, ObjectMapper json, HttpStatus status, String code,
                                       String detail) {
         ProblemDetail problem = ProblemHandling.problem(status, code, detail);
-        problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
+        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
         exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return json(exchange, json, status, problem);
     }
