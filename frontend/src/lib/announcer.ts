@@ -64,8 +64,10 @@ export function browserVoice(synth: SpeechSynthesis | undefined = globalThis.spe
       const utterance = new SpeechSynthesisUtterance(text);
       utterance.lang = lang;
       utterance.voice = voiceFor(lang) ?? null;
-      utterance.onend = () => resolve();
-      utterance.onerror = () => resolve();
+      // some browsers never say that they finished: the queue must not stop for that
+      const giveUp = setTimeout(resolve, 4_000 + text.length * 150);
+      utterance.onend = () => { clearTimeout(giveUp); resolve(); };
+      utterance.onerror = () => { clearTimeout(giveUp); resolve(); };
       synth.speak(utterance); // queued by the browser too: never cancel() an announcement in progress
     }),
   };

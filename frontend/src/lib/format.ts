@@ -50,6 +50,12 @@ export function jalaliDay(isoDate: string, lang: Lang, weekday = true): string {
   return jalaliDate(`${isoDate}T12:00:00Z`, lang, 'UTC', weekday);
 }
 
+/** The Solar Hijri month and year of an ISO date, e.g. "آذر ۱۴۰۵". */
+export function jalaliMonthTitle(isoDate: string, lang: Lang): string {
+  const format = new Intl.DateTimeFormat(`${LOCALE[lang]}-u-ca-persian`, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  return digits(format.format(new Date(`${isoDate}T12:00:00Z`)), lang);
+}
+
 /** Year, month and day of an ISO date in the Solar Hijri calendar, as numbers. */
 export function jalaliParts(isoDate: string): { year: number; month: number; day: number } {
   const parts = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {

@@ -28,8 +28,11 @@ export class Screen {
     this.listeners.forEach((l) => l(lang));
   }
 
-  /** A labelled language picker. */
+  private picker: HTMLElement | null = null;
+
+  /** A labelled language picker: one per screen, moved along when the screen renders again. */
   languagePicker(): HTMLElement {
+    if (this.picker) return this.picker;
     const select = h('select', { id: 'lang', name: 'lang', onchange: (e: Event) => this.switchTo((e.target as HTMLSelectElement).value as Lang) },
       ...LANGS.map((l) => h('option', { value: l, lang: l, selected: l === this.lang }, LANG_NAMES[l])));
     const label = h('label', { for: 'lang', class: 'visually-hidden' }, this.t('language'));
@@ -37,7 +40,8 @@ export class Screen {
       label.textContent = this.t('language');
       select.value = this.lang;
     });
-    return h('span', { class: 'lang-picker' }, label, select);
+    this.picker = h('span', { class: 'lang-picker' }, label, select);
+    return this.picker;
   }
 
   /** A visible connection state for live screens: never a silent freeze. */

@@ -46,6 +46,8 @@ export function signInForm(screen: Screen, onSignedIn: (me: Me) => void): HTMLEl
           if (me) { onSignedIn(me); return; }
         }
         error.textContent = t('signInFailed');
+      } catch {
+        error.textContent = t('retry'); // the network, not the password
       } finally {
         submit.disabled = false;
       }

@@ -51,24 +51,24 @@ export function centreForm(screen: Screen, draft: Profile, save: () => void, sav
   const sections = (): HTMLElement[] => [
     h('fieldset', { class: 'group' }, h('legend', {}, t('services')),
       ...draft.services.map((s, i) => h('div', { class: 'item', 'data-service': s.code },
-        text(`svc-${i}-code`, 'code', s.code, (v) => { s.code = v.trim(); }, { dir: 'ltr', class: 'short' }),
-        text(`svc-${i}-prefix`, 'prefix', s.prefix, (v) => { s.prefix = v.trim(); }, { dir: 'ltr', class: 'short', maxlength: 1 }),
+        text(`svc-${i}-code`, t('code'), s.code, (v) => { s.code = v.trim(); }, { dir: 'ltr', class: 'short' }),
+        text(`svc-${i}-prefix`, t('prefix'), s.prefix, (v) => { s.prefix = v.trim(); }, { dir: 'ltr', class: 'short', maxlength: 1 }),
         num(`svc-${i}-target`, `${t('target')} (${t('minutes', { n: '' }).trim()})`, s.targetWaitMinutes, (v) => { s.targetWaitMinutes = v; }),
         ...namesFields(`svc-${i}`, s.names, t('service')),
-        h('button', { type: 'button', class: 'secondary', onclick: remove(draft.services, s) }, '−'))),
+        h('button', { type: 'button', class: 'secondary', 'aria-label': `− ${t('service')} ${s.code}`, onclick: remove(draft.services, s) }, '−'))),
       h('button', { type: 'button', class: 'secondary', onclick: () => {
         draft.services.push({ code: '', prefix: '', names: {}, targetWaitMinutes: 20 }); rerender();
       } }, `+ ${t('service')}`)),
     h('fieldset', { class: 'group' }, h('legend', {}, t('desks')),
       ...draft.desks.map((d, i) => h('div', { class: 'item', 'data-desk': d.deskId },
-        text(`desk-${i}-id`, 'id', d.deskId, (v) => { d.deskId = v.trim(); }, { dir: 'ltr', class: 'short' }),
+        text(`desk-${i}-id`, t('deskId'), d.deskId, (v) => { d.deskId = v.trim(); }, { dir: 'ltr', class: 'short' }),
         ...namesFields(`desk-${i}`, d.names, t('desk')),
         h('fieldset', { class: 'checks' }, h('legend', {}, t('services')), ...draft.services.map((s) => h('label', { class: 'check' },
           h('input', { type: 'checkbox', name: `desk-${i}-service`, value: s.code, checked: d.serviceCodes.includes(s.code),
             onchange: (e: Event) => {
               d.serviceCodes = (e.target as HTMLInputElement).checked ? [...d.serviceCodes, s.code] : d.serviceCodes.filter((c) => c !== s.code);
             } }), s.code))),
-        h('button', { type: 'button', class: 'secondary', onclick: remove(draft.desks, d) }, '−'))),
+        h('button', { type: 'button', class: 'secondary', 'aria-label': `− ${t('desk')} ${d.deskId}`, onclick: remove(draft.desks, d) }, '−'))),
       h('button', { type: 'button', class: 'secondary', onclick: () => { draft.desks.push({ deskId: '', names: {}, serviceCodes: [] }); rerender(); } },
         `+ ${t('desk')}`)),
     h('fieldset', { class: 'group' }, h('legend', {}, t('openingHours')),
@@ -76,17 +76,17 @@ export function centreForm(screen: Screen, draft: Profile, save: () => void, sav
         h('div', { class: 'field' }, h('label', { for: `hours-${i}-day` }, t('date')),
           h('select', { id: `hours-${i}-day`, onchange: (e: Event) => { o.day = (e.target as HTMLSelectElement).value; } },
             ...DAYS.map((day) => h('option', { value: day, selected: day === o.day }, dayName(day, screen.lang))))),
-        text(`hours-${i}-opens`, '⟵', o.opens, (v) => { o.opens = v; }, { type: 'time', dir: 'ltr' }),
-        text(`hours-${i}-closes`, '⟶', o.closes, (v) => { o.closes = v; }, { type: 'time', dir: 'ltr' }),
-        h('button', { type: 'button', class: 'secondary', onclick: remove(draft.openingHours, o) }, '−'))),
+        text(`hours-${i}-opens`, t('opens'), o.opens, (v) => { o.opens = v; }, { type: 'time', dir: 'ltr' }),
+        text(`hours-${i}-closes`, t('closes'), o.closes, (v) => { o.closes = v; }, { type: 'time', dir: 'ltr' }),
+        h('button', { type: 'button', class: 'secondary', 'aria-label': `− ${t('openingHours')} ${i + 1}`, onclick: remove(draft.openingHours, o) }, '−'))),
       h('button', { type: 'button', class: 'secondary', onclick: () => {
         draft.openingHours.push({ day: 'SATURDAY', opens: '08:00', closes: '14:00' }); rerender();
       } }, `+ ${t('openingHours')}`)),
     h('fieldset', { class: 'group row' }, h('legend', {}, t('priority')),
       ...Object.keys(draft.policy.weights).map((cls) => num(`weight-${cls}`, t(`priority${cls}` as never), draft.policy.weights[cls],
         (v) => { draft.policy.weights[cls] = v; })),
-      num('policy-boost', 'boost', draft.policy.appointmentBoost, (v) => { draft.policy.appointmentBoost = v; }),
-      num('policy-row', 'max in a row', draft.policy.maxPriorityInRow, (v) => { draft.policy.maxPriorityInRow = v; }),
+      num('policy-boost', t('boost'), draft.policy.appointmentBoost, (v) => { draft.policy.appointmentBoost = v; }),
+      num('policy-row', t('maxInRow'), draft.policy.maxPriorityInRow, (v) => { draft.policy.maxPriorityInRow = v; }),
       num('max-recalls', t('recall'), draft.maxRecalls, (v) => { draft.maxRecalls = v; }),
       h('div', { class: 'field' }, h('label', { for: 'end-of-day' }, t('closeDay')),
         h('select', { id: 'end-of-day', onchange: (e: Event) => { draft.endOfDay = (e.target as HTMLSelectElement).value; } },
@@ -106,11 +106,11 @@ export function templateForm(screen: Screen, draft: Template, save: () => void, 
         r.days = (e.target as HTMLInputElement).checked ? [...r.days, day] : r.days.filter((x) => x !== day);
       } }), dayName(day, screen.lang)))),
     h('div', { class: 'row' },
-      text(`rule-${i}-from`, '⟵', r.from, (v) => { r.from = v; }, { type: 'time', dir: 'ltr' }),
-      text(`rule-${i}-until`, '⟶', r.until, (v) => { r.until = v; }, { type: 'time', dir: 'ltr' }),
+      text(`rule-${i}-from`, t('opens'), r.from, (v) => { r.from = v; }, { type: 'time', dir: 'ltr' }),
+      text(`rule-${i}-until`, t('closes'), r.until, (v) => { r.until = v; }, { type: 'time', dir: 'ltr' }),
       num(`rule-${i}-minutes`, t('minutes', { n: '' }).trim(), r.slotMinutes, (v) => { r.slotMinutes = v; }),
       num(`rule-${i}-capacity`, t('seatsLeft', { n: '' }).trim(), r.capacity, (v) => { r.capacity = v; }),
-      h('button', { type: 'button', class: 'secondary', onclick: () => { draft.rules.splice(i, 1); rerender(); } }, '−')))),
+      h('button', { type: 'button', class: 'secondary', 'aria-label': `− ${t('slotTemplate')} ${i + 1}`, onclick: () => { draft.rules.splice(i, 1); rerender(); } }, '−')))),
     h('button', { type: 'button', class: 'secondary', onclick: () => {
       draft.rules.push({ days: ['SATURDAY'], from: '08:00', until: '12:00', slotMinutes: 30, capacity: 2 }); rerender();
     } }, `+ ${t('slotTemplate')}`));

@@ -76,7 +76,7 @@ function staffSection(): HTMLElement {
         const toggle: HTMLButtonElement = h('button', { type: 'button', class: 'secondary', onclick: () => change('staff', toggle,
           () => api(`/api/admin/staff/${encodeURIComponent(s.username)}`, { method: 'PUT', body: { disabled: !s.disabled } })) },
           s.disabled ? '✓' : '⨯');
-        toggle.setAttribute('aria-label', `${s.username} ${s.disabled ? 'enable' : 'disable'}`);
+        toggle.setAttribute('aria-label', `${s.username}: ${t(s.disabled ? 'enable' : 'disable')}`);
         return h('tr', { 'data-username': s.username, class: s.disabled ? 'disabled' : '' }, h('td', { dir: 'ltr' }, s.username), h('td', {}, s.role), h('td', {}, toggle));
       }))),
     h('form', { class: 'row', onsubmit: (e: Event) => {
@@ -126,7 +126,7 @@ function holidaysSection(): HTMLElement {
       e.preventDefault();
       const day = date.value;
       change('holidays', declare, () => api(`${base}/holidays/${day}`, { method: 'PUT',
-        body: { names: Object.fromEntries(LANGS.map((l, i) => [l, names[i].value.trim()])) } }),
+        body: { names: Object.fromEntries(LANGS.map((l, i) => [l, names[i].value.trim()]).filter(([, n]) => n !== '')) } }),
       () => holidays.some((y) => y.date === day && y.source === 'centre'));
     } }, field('holiday-date', t('date'), date), ...LANGS.map((l, i) => field(`holiday-${l}`, `${t('holidays')} (${l})`, names[i])), declare),
     note('holidays'));
@@ -169,8 +169,10 @@ function templateSection(): HTMLElement {
   if (templateDraft?.service === templateService) {
     show();
   } else {
+    const asked = templateService;
     api<{ template: Template | null }>(path).then((r) => {
-      templateDraft = { service: templateService, template: r.template ?? { rules: [] } };
+      if (asked !== templateService) return; // another service was chosen meanwhile
+      templateDraft = { service: asked, template: r.template ?? { rules: [] } };
       show();
     }).catch((e) => replace(body, h('p', { class: 'error' }, e instanceof ApiError ? e.message : t('retry'))));
   }

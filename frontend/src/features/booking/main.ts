@@ -3,7 +3,7 @@ import './booking.css';
 import { api, type Centre } from '../../lib/api';
 import { visitorMessage } from '../../lib/problems';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
-import { digits, jalaliDay, latinDigits, number, todayIn } from '../../lib/format';
+import { digits, jalaliDay, jalaliMonthTitle, latinDigits, number, todayIn } from '../../lib/format';
 import { localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { monthContaining, nextMonth, previousMonth, type JalaliMonth } from './calendar';
@@ -32,18 +32,27 @@ let booked: Appointment | null = null;
 let found: Appointment | null = null;
 let moving = false;
 let error = '';
+/** A booking is on its way: a re-rendered form must not send another. */
+let booking = false;
 
 const centre = () => centres.find((c) => c.centreId === centreId) ?? null;
 const serviceName = (code: string) => localName(centre()?.services.find((s) => s.code === code)?.names, screen.lang, code);
+
+let slotRequests = 0;
 
 async function loadSlots(): Promise<void> {
   slots = null;
   chosenSlot = '';
   if (!centreId || !serviceCode || !day) return render();
+  const mine = ++slotRequests;
+  const asked = day;
   try {
-    slots = await api<Slots>(`/api/centres/${encodeURIComponent(centreId)}/services/${encodeURIComponent(serviceCode)}/slots?date=${day}`);
+    const answer = await api<Slots>(`/api/centres/${encodeURIComponent(centreId)}/services/${encodeURIComponent(serviceCode)}/slots?date=${asked}`);
+    if (mine !== slotRequests) return; // another day was chosen meanwhile: its answer decides
+    slots = answer;
     error = '';
   } catch (e) {
+    if (mine !== slotRequests) return;
     error = visitorMessage(e, screen.lang);
   }
   render();
@@ -55,14 +64,14 @@ function calendar(): HTMLElement {
   const today = todayIn(centre()?.timeZone ?? 'Asia/Tehran');
   month ??= monthContaining(day || today);
   const m = month;
-  const title = jalaliDay(m.days[0], lang, false).replace(/^[^ ]+ /, ''); // month and year
+  const title = jalaliMonthTitle(m.days[0], lang);
   const weekdays = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'].map((_, i) => new Intl.DateTimeFormat(lang === 'en' ? 'en' : lang,
     { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 3 + i))));
   return h('div', { class: 'calendar', role: 'group', 'aria-label': t('date') },
     h('div', { class: 'calendar-head' },
-      h('button', { type: 'button', class: 'secondary', 'aria-label': '‹', onclick: () => { month = previousMonth(m); render(); } }, lang === 'en' ? '‹' : '›'),
+      h('button', { type: 'button', class: 'secondary', 'aria-label': t('prevMonth'), onclick: () => { month = previousMonth(m); render(); } }, lang === 'en' ? '‹' : '›'),
       h('strong', { 'aria-live': 'polite' }, title),
-      h('button', { type: 'button', class: 'secondary', 'aria-label': '›', onclick: () => { month = nextMonth(m); render(); } }, lang === 'en' ? '›' : '‹')),
+      h('button', { type: 'button', class: 'secondary', 'aria-label': t('nextMonth'), onclick: () => { month = nextMonth(m); render(); } }, lang === 'en' ? '›' : '‹')),
     h('div', { class: 'calendar-grid' },
       ...weekdays.map((w) => h('span', { class: 'weekday', 'aria-hidden': 'true' }, w)),
       ...Array.from({ length: m.leadingBlanks }, () => h('span', {})),
@@ -84,7 +93,8 @@ function bookingForm(): HTMLElement {
     serviceCode = (e.target as HTMLSelectElement).value; void loadSlots();
   } }, h('option', { value: '' }, '—'), ...(c?.services ?? []).map((s) => h('option', { value: s.code, selected: s.code === serviceCode }, serviceName(s.code))));
   const slotList = !slots ? null : slots.slots.filter((s) => s.bookable).length === 0
-    ? h('p', { class: 'notice' }, slots.closedReason ?? t('noSlots'))
+    // the server explains in English (a holiday's name, a closed weekday); the other screens say it in their language
+    ? h('p', { class: 'notice' }, lang === 'en' && slots.closedReason ? slots.closedReason : t('noSlots'))
     : h('div', { class: 'slots', role: 'radiogroup', 'aria-label': t('freeSlots') }, ...slots.slots.filter((s) => s.bookable).map((s) =>
       h('button', { type: 'button', role: 'radio', 'aria-checked': s.start === chosenSlot ? 'true' : 'false', class: `slot${s.start === chosenSlot ? ' chosen' : ''}`,
         'data-slot': s.start, onclick: () => { chosenSlot = s.start; render(); } },
@@ -92,10 +102,12 @@ function bookingForm(): HTMLElement {
   const idType = h('select', { id: 'identity-type', name: 'identityType' }, ...IDENTITY_TYPES.map((x) => h('option', { value: x }, t(`id${x}`))));
   const idNumber = h('input', { id: 'identity-number', name: 'identityNumber', inputmode: 'numeric', autocomplete: 'off', required: true, dir: 'ltr' });
   const phone = h('input', { id: 'phone', name: 'phone', type: 'tel', inputmode: 'tel', autocomplete: 'tel', required: true, dir: 'ltr' });
-  const submit = h('button', { type: 'submit', id: 'book', disabled: !chosenSlot }, t('book'));
+  const submit = h('button', { type: 'submit', id: 'book', disabled: !chosenSlot || booking }, t('book'));
   return h('section', { class: 'card', 'aria-labelledby': 'book-title' }, h('h2', { id: 'book-title' }, t('bookTitle')),
     h('form', { onsubmit: (e: Event) => {
       e.preventDefault();
+      if (booking) return;
+      booking = true;
       void guarded(submit, async () => {
         try {
           booked = await api<Appointment>('/api/appointments', { body: {
@@ -106,6 +118,7 @@ function bookingForm(): HTMLElement {
         } catch (err) {
           error = visitorMessage(err, screen.lang);
         }
+        booking = false;
         render();
       });
     } },
@@ -206,4 +219,5 @@ api<Centre[]>('/api/centres').then((list) => {
   centres = list;
   if (!centreId && list.length === 1) centreId = list[0].centreId;
   render();
+  if (location.hash) document.querySelector(location.hash)?.scrollIntoView(); // e.g. #find from the start page
 }).catch(() => { error = screen.t('retry'); render(); });

@@ -45,11 +45,36 @@ function serviceName(code: string): string {
   return name(centre?.services.find((s) => s.code === code)?.names, code);
 }
 
+let refreshes = 0;
+
+/** Reads the queues and the current visit; an answer overtaken by a later refresh is dropped. */
 async function refresh(): Promise<void> {
-  queues = await api<QueuesView>(`${base}/queues`);
-  const visitId = myDesk()?.currentVisitId;
-  current = visitId ? await api<VisitDetails>(`/api/visits/${encodeURIComponent(visitId)}`) : null;
+  const mine = ++refreshes;
+  const nextQueues = await api<QueuesView>(`${base}/queues`);
+  const visitId = nextQueues.desks.find((d) => d.staffId === me?.name && d.status !== 'CLOSED')?.currentVisitId;
+  const nextCurrent = visitId ? await api<VisitDetails>(`/api/visits/${encodeURIComponent(visitId)}`) : null;
+  if (mine !== refreshes) return;
+  queues = nextQueues;
+  current = nextCurrent;
   render();
+}
+
+/**
+ * The request id of a call-next until it has an answer: a click after a lost answer repeats it,
+ * and the floor answers with the ticket it already called instead of calling a second one.
+ */
+let pendingCall: string | null = null;
+
+async function callNext(deskPath: string): Promise<{ visitId: string }> {
+  pendingCall ??= requestId('call');
+  try {
+    const answer = await api<{ visitId: string }>(`${deskPath}/call-next`, { body: { requestId: pendingCall } });
+    pendingCall = null;
+    return answer;
+  } catch (e) {
+    if (e instanceof ApiError) pendingCall = null; // answered (e.g. nobody waiting): the next click is a new call
+    throw e;
+  }
 }
 
 /**
@@ -122,7 +147,7 @@ function consolePanel(): HTMLElement {
   const visitPath = (action: string) => `/api/visits/${encodeURIComponent(current!.visitId)}/${action}`;
   const actions: HTMLElement[] = [];
   if (!current) {
-    actions.push(button(t('callNext'), () => api<{ visitId: string }>(`${deskPath}/call-next`, { body: { requestId: requestId('call') } }),
+    actions.push(button(t('callNext'), () => callNext(deskPath),
       { action: 'call-next', class: 'primary' }, (called) => current?.visitId === called.visitId));
     actions.push(desk.status === 'PAUSED'
       ? button(t('resume'), () => api(`${deskPath}/resume`, { body: {} }), { action: 'resume' }, () => myDesk()?.status === 'OPEN')

@@ -82,6 +82,9 @@ function tick(): void {
 function announceNew(next: DisplayView): void {
   const fresh = unseenCalls(seen, next.recentCalls);
   fresh.forEach((c) => seen.add(callKey(c)));
+  // a display runs all day: remember only the calls it can still be shown
+  const shown = new Set(next.recentCalls.map(callKey));
+  for (const key of seen) if (!shown.has(key)) seen.delete(key);
   if (!primed) {
     primed = true; // the first snapshot is history, not news
     return;

@@ -10,7 +10,11 @@ const app = byId('app');
 function render(): void {
   const t = screen.t;
   document.title = t('appName');
-  const link = (href: string, label: string) => h('li', {}, h('a', { href: `${href}${href.includes('?') ? '&' : '?'}lang=${screen.lang}` }, label));
+  const link = (href: string, label: string) => {
+    const url = new URL(href, location.origin);
+    url.searchParams.set('lang', screen.lang);
+    return h('li', {}, h('a', { href: url.pathname + url.search + url.hash }, label));
+  };
   replace(app,
     h('header', { class: 'bar' }, h('h1', {}, t('appName')), screen.languagePicker()),
     h('main', {},

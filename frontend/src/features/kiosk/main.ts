@@ -22,10 +22,15 @@ type Step = { name: 'language' } | { name: 'mode' } | { name: 'service' } | { na
   | { name: 'priority'; serviceCode?: string; appointmentCode?: string } | { name: 'ticket'; arrival: Arrival };
 let step: Step = { name: 'language' };
 
+/** Back to the start when nobody touches the kiosk: the next visitor never sees a half-made choice. */
+function armReset(): void {
+  window.clearTimeout(resetTimer);
+  if (step.name !== 'language') resetTimer = window.setTimeout(() => go({ name: 'language' }), step.name === 'ticket' ? 60_000 : 90_000);
+}
+
 function go(next: Step): void {
   step = next;
-  window.clearTimeout(resetTimer);
-  if (next.name === 'ticket') resetTimer = window.setTimeout(() => go({ name: 'language' }), 60_000);
+  armReset();
   render();
   app.querySelector<HTMLElement>('h2, [autofocus]')?.focus();
 }
@@ -73,7 +78,7 @@ function render(): void {
         h('form', { onsubmit: (e: Event) => {
           e.preventDefault();
           const code = latinDigits(input.value).trim();
-          if (code.length < 8) { error.textContent = t('appointmentCode'); return; }
+          if (code.replace(/[^A-Za-z0-9]/g, '').length !== 8) { error.textContent = t('errUnknownAppointment'); return; }
           go({ name: 'priority', appointmentCode: code });
         } }, h('label', { for: 'code' }, t('appointmentCode')), input, error,
           h('div', { class: 'row' }, h('button', { type: 'submit', class: 'big' }, t('checkIn')))),
@@ -133,5 +138,6 @@ function render(): void {
 }
 
 screen.onLang(render);
+for (const type of ['pointerdown', 'keydown', 'input']) document.addEventListener(type, armReset);
 render();
 api<Centre>(`/api/centres/${encodeURIComponent(centreId)}`).then((c) => { centre = c; render(); }).catch(() => {});

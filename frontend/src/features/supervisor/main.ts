@@ -4,7 +4,7 @@ import { api, ApiError, type Centre, type Me, type QueuesView, type VisitDetails
 import { barChart } from '../../lib/chart';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
 import { digits, number } from '../../lib/format';
-import { localName } from '../../lib/i18n';
+import { localName, type MessageKey } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
 import { LiveStream } from '../../lib/stream';
@@ -24,21 +24,40 @@ let queues: QueuesView | null = null;
 let visit: VisitDetails | null = null;
 let message = '';
 let refreshing = false;
+let closing = false;
 
 const name = (names: Record<string, string> | undefined, fallback: string) => localName(names, screen.lang, fallback);
 const serviceName = (code: string) => name(centre?.services.find((s) => s.code === code)?.names, code);
 const deskName = (id: string) => name(centre?.desks.find((d) => d.deskId === id)?.names, id);
 
+let again = false;
+
+/** One refresh at a time; a change that arrives meanwhile gets one more refresh after it. */
 async function refresh(): Promise<void> {
-  if (refreshing) return;
+  if (refreshing) {
+    again = true;
+    return;
+  }
   refreshing = true;
   try {
-    queues = await api<QueuesView>(`${base}/queues`);
+    do {
+      again = false;
+      queues = await api<QueuesView>(`${base}/queues`);
+      render();
+    } while (again);
   } finally {
     refreshing = false;
   }
-  render();
 }
+
+/** A visit's status in words. */
+function statusText(status: string): string {
+  const key = `visit${status}`;
+  return key in VISIT_STATUS_KEYS ? screen.t(key as MessageKey) : status;
+}
+
+const VISIT_STATUS_KEYS = Object.fromEntries(['WAITING', 'CALLED', 'IN_SERVICE', 'COMPLETED', 'NO_SHOW', 'CANCELLED', 'CLOSED',
+  'CARRIED_OVER'].map((st) => [`visit${st}`, true]));
 
 function dashboard(): HTMLElement {
   const t = screen.t;
@@ -47,15 +66,18 @@ function dashboard(): HTMLElement {
   const minutes = (n: number) => t('minutes', { n: number(n, lang) });
   const visitInput = h('input', { id: 'visit-id', name: 'visitId', dir: 'ltr', autocomplete: 'off' });
   const find = h('button', { type: 'submit' }, t('show'));
-  const closeDay = h('button', { type: 'button', class: 'danger', onclick: () => void guarded(closeDay, async () => {
+  const closeDay = h('button', { type: 'button', class: 'danger', disabled: closing, onclick: async () => {
+    if (closing || !window.confirm(t('confirmCloseDay'))) return;
+    closing = true; // kept across re-renders: live changes redraw this button while the request runs
+    render();
     try {
       await api(`${base}/close-day`, { body: {} });
-      await refresh();
     } catch (e) {
       message = e instanceof ApiError ? e.message : t('retry');
-      render();
     }
-  }) }, t('closeDay'));
+    closing = false;
+    await refresh().catch(() => render());
+  } }, t('closeDay'));
   return h('div', {},
     h('section', { class: 'card', 'aria-labelledby': 'waiting-title' }, h('h2', { id: 'waiting-title' }, t('waiting')),
       h('table', { class: 'services' },
@@ -92,7 +114,7 @@ function dashboard(): HTMLElement {
           render();
         });
       } }, h('div', {}, h('label', { for: 'visit-id' }, t('visitId')), visitInput), find),
-      visit ? h('div', {}, h('p', {}, `${digits(visit.ticket, lang)} · ${serviceName(visit.serviceCode)} · ${visit.status}`),
+      visit ? h('div', {}, h('p', {}, `${digits(visit.ticket, lang)} · ${serviceName(visit.serviceCode)} · ${statusText(visit.status)}`),
         timelineTable(visit, screen, centre?.timeZone)) : null),
     message ? h('p', { class: 'error', role: 'alert' }, message) : null,
     me?.role === 'SUPERVISOR' || me?.role === 'ADMIN' ? h('div', { class: 'row' }, closeDay) : null);

@@ -11,6 +11,8 @@ import { describe, isNewCall } from './status';
 
 // The visitor's phone, from the ticket's QR code: ?token=… shows that one ticket, live.
 
+const OPEN = new Set(['WAITING', 'CALLED', 'IN_SERVICE']);
+
 const screen = new Screen();
 const token = param('token');
 const app = byId('app');
@@ -19,7 +21,9 @@ const badge = screen.connectionBadge();
 const soundButton = h('button', { type: 'button', class: 'secondary', onclick: async () => {
   if (await chime.unlock()) soundButton.hidden = true;
 } });
+const stateLine = h('p', { class: 'state', role: 'status', 'aria-live': 'assertive', 'aria-atomic': 'true' });
 let view: TrackingView | null = null;
+let stream: LiveStream | null = null;
 let centre: Centre | null = null;
 let problem: string | null = null;
 
@@ -40,14 +44,15 @@ function render(): void {
     body = h('section', { class: 'card' }, h('p', {}, t('loading')));
   } else {
     const state = describe(view);
+    // one live region for the whole visit: screen readers announce its changes, not a new element
+    const sentence = t(state.key, { desk: deskName(view.deskId), n: number(Math.max(0, view.position - 1), lang) });
+    if (stateLine.textContent !== sentence) stateLine.textContent = sentence;
     const service = localName(centre?.services.find((s) => s.code === view!.serviceCode)?.names, lang, view.serviceCode);
     body = h('section', { class: `card ticket-card${state.callToDesk ? ' called' : ''}`, 'data-status': view.status },
       h('h2', {}, t('yourTicket')),
       h('p', { class: 'ticket-number', 'data-ticket': view.ticket }, ticketText(view.ticket, lang)),
       h('p', {}, service),
-      h('p', { class: 'state', role: 'status', 'aria-live': 'assertive' }, t(state.key, {
-        desk: deskName(view.deskId), n: number(Math.max(0, view.position - 1), lang),
-      })),
+      stateLine,
       view.status === 'WAITING' ? h('dl', {},
         h('dt', {}, t('position')), h('dd', { 'data-position': view.position }, number(view.position, lang)),
         h('dt', {}, t('estimatedWait')), h('dd', {}, t('minutes', { n: number(view.estimatedWaitMinutes, lang) }))) : null,
@@ -78,13 +83,27 @@ screen.onLang(render);
 render();
 if (token) {
   const path = `/api/track/${encodeURIComponent(token)}`;
-  api<TrackingView>(path).then(show).catch((e) => {
-    problem = e instanceof ApiError && e.status === 404 ? screen.t('ticketNotFound') : screen.t('retry');
+  stream = new LiveStream(`${path}/stream`, {
+    events: ['ticket'],
+    onMessage: (_e, data) => {
+      problem = null;
+      const next = data as TrackingView;
+      show(next);
+      if (!OPEN.has(next.status)) stream?.stop(); // an ended visit never changes again: free the phone's connection
+    },
+    onState: (state) => { badge.set(state); document.body.dataset.connection = state; },
+  });
+  api<TrackingView>(path).then((v) => {
+    show(v);
+    if (!OPEN.has(v.status)) stream?.stop();
+  }).catch((e) => {
+    if (e instanceof ApiError && e.status === 404 && !view) {
+      problem = screen.t('ticketNotFound');
+      stream?.stop(); // no such ticket: do not keep asking
+    } else if (!view) {
+      problem = screen.t('retry');
+    }
     render();
   });
-  new LiveStream(`${path}/stream`, {
-    events: ['ticket'],
-    onMessage: (_e, data) => { problem = null; show(data as TrackingView); },
-    onState: (state) => { badge.set(state); document.body.dataset.connection = state; },
-  }).start();
+  stream.start();
 }
