@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, digits, jalaliDate, jalaliDay, jalaliParts, latinDigits, number, ticket, time, todayIn } from '../src/lib/format';
+import { addDays, digits, jalaliDate, jalaliDay, jalaliMonthTitle, jalaliParts, latinDigits, number, ticket, time, todayIn } from '../src/lib/format';
 
 describe('digits and numbers', () => {
   it('writes Persian digits for Persian, Dari and Pashto, Latin for English', () => {
@@ -23,6 +23,13 @@ describe('Solar Hijri dates', () => {
     expect(jalaliParts('2026-11-29')).toEqual({ year: 1405, month: 9, day: 8 });
     expect(jalaliDay('2026-11-29', 'fa', false)).toBe('۸ آذر ۱۴۰۵');
     expect(jalaliDay('2026-11-29', 'en', false)).toContain('1405');
+  });
+
+  it('titles a month of the calendar in each language', () => {
+    expect(jalaliMonthTitle('2026-11-29', 'fa').split(' ').sort()).toEqual(['آذر', '۱۴۰۵']); // the order is CLDR's
+    expect(jalaliMonthTitle('2026-11-29', 'en')).toMatch(/Azar 1405/);
+    expect(jalaliMonthTitle('2026-11-29', 'ps')).toContain('۱۴۰۵');
+    expect(jalaliMonthTitle('2026-11-29', 'ps')).not.toMatch(/^۱ /);
   });
 
   it('starts the year at Nowruz', () => {
