@@ -36,13 +36,21 @@ export function time(at: Date | number | string, lang: Lang, timeZone?: string, 
   return digits(format.format(new Date(at)), lang);
 }
 
-/** A day in the Solar Hijri calendar, e.g. "۸ آذر ۱۴۰۵" (the English screen shows it too, as "Azar 8, 1405 AP"). */
+/** Weekday, day, month name and year of an instant in the Solar Hijri calendar, in a language. */
+function persianParts(at: Date, lang: Lang, timeZone: string | undefined, fields: Intl.DateTimeFormatOptions): Record<string, string> {
+  const parts = new Intl.DateTimeFormat(`${LOCALE[lang]}-u-ca-persian`, { ...fields, timeZone }).formatToParts(at);
+  return Object.fromEntries(parts.filter((p) => p.type !== 'literal').map((p) => [p.type, digits(p.value, lang)]));
+}
+
+/**
+ * A day in the Solar Hijri calendar: "دوشنبه ۹ آذر ۱۴۰۵" (weekday, day, month, year, as written in
+ * Iran and Afghanistan), or "Monday, Azar 9, 1405" in English. The order is ours: ICU builds differ.
+ */
 export function jalaliDate(at: Date | number | string, lang: Lang, timeZone?: string, weekday = false): string {
-  const format = new Intl.DateTimeFormat(`${LOCALE[lang]}-u-ca-persian`, {
-    year: 'numeric', month: 'long', day: 'numeric', weekday: weekday ? 'long' : undefined, timeZone,
-  });
-  const text = digits(format.format(new Date(at)), lang);
-  return lang === 'en' ? text : text.replace(/,/g, '،'); // some ICU builds put a Latin comma after the weekday
+  const p = persianParts(new Date(at), lang, timeZone, { year: 'numeric', month: 'long', day: 'numeric', weekday: weekday ? 'long' : undefined });
+  const year = p.year.replace(/\s*AP$/, '');
+  if (lang === 'en') return `${weekday ? `${p.weekday}, ` : ''}${p.month} ${p.day}, ${year}`;
+  return `${weekday ? `${p.weekday} ` : ''}${p.day} ${p.month} ${year}`;
 }
 
 /** An ISO date (YYYY-MM-DD, a calendar day, no zone) in the Solar Hijri calendar. */
@@ -50,10 +58,10 @@ export function jalaliDay(isoDate: string, lang: Lang, weekday = true): string {
   return jalaliDate(`${isoDate}T12:00:00Z`, lang, 'UTC', weekday);
 }
 
-/** The Solar Hijri month and year of an ISO date, e.g. "آذر ۱۴۰۵". */
+/** The Solar Hijri month and year of an ISO date: "آذر ۱۴۰۵", "Azar 1405". */
 export function jalaliMonthTitle(isoDate: string, lang: Lang): string {
-  const format = new Intl.DateTimeFormat(`${LOCALE[lang]}-u-ca-persian`, { year: 'numeric', month: 'long', timeZone: 'UTC' });
-  return digits(format.format(new Date(`${isoDate}T12:00:00Z`)), lang);
+  const p = persianParts(new Date(`${isoDate}T12:00:00Z`), lang, 'UTC', { year: 'numeric', month: 'long' });
+  return `${p.month} ${p.year.replace(/\s*AP$/, '')}`;
 }
 
 /** Year, month and day of an ISO date in the Solar Hijri calendar, as numbers. */

@@ -207,6 +207,7 @@ function findSection(): HTMLElement {
 function render(): void {
   const t = screen.t;
   document.title = `${t('bookTitle')} · ${t('appName')}`;
+  if (booked && found && found.code === booked.code) booked = found; // moved or cancelled below: one truth on the page
   preserving(app, () => replace(app, h('header', { class: 'bar' }, h('h1', {}, t('bookTitle')), screen.languagePicker()),
     h('main', {}, booked ? h('section', { class: 'card', 'aria-live': 'polite' }, appointmentCard(booked, t('bookingCode')),
       h('button', { type: 'button', class: 'secondary', onclick: () => { booked = null; chosenSlot = ''; void loadSlots(); } }, t('back')))
