@@ -9,7 +9,6 @@ import app.nobat.floor.domain.FloorId;
 import app.nobat.platform.web.Blocking;
 import app.nobat.platform.web.LiveStreams;
 import app.nobat.platform.web.QrCodes;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -83,21 +82,20 @@ public class TrackingController {
     @GetMapping(value = "/qr.svg", produces = "image/svg+xml")
     @Operation(summary = "The visitor's tracking page as a QR code (SVG), for the printed ticket")
     public Mono<ResponseEntity<String>> qr(@PathVariable String token, ServerHttpRequest request) {
+        requireTokenForm(token);
+        URI page = UriComponentsBuilder.fromUri(request.getURI()).replacePath("/track.html").replaceQuery(null)
+                .queryParam("token", token).build().toUri();
+        return Mono.fromSupplier(() -> QrCodes.response(page.toString()));
+    }
+
+    private static void requireTokenForm(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw new UnknownReference("ticket", "(token)");
         }
-        return Blocking.call(() -> {
-            URI page = UriComponentsBuilder.fromUri(request.getURI()).replacePath("/track.html").replaceQuery(null)
-                    .queryParam("token", token).build().toUri();
-            return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
-                    .cacheControl(CacheControl.noStore()).body(QrCodes.svg(page.toString()));
-        });
     }
 
     private String visitIdOf(String token) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
-            throw new UnknownReference("ticket", "(token)");
-        }
+        requireTokenForm(token);
         return floors.visitIdForToken(token).orElseThrow(() -> new UnknownReference("ticket", "(token)"));
     }
 

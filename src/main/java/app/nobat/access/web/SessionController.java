@@ -23,9 +23,10 @@ public class SessionController {
     @GetMapping
     @Operation(summary = "The signed-in staff member or device")
     public Mono<Me> me(Authentication authentication) {
+        if (authentication.getPrincipal() instanceof DevicePrincipal device) {
+            return Mono.just(new Me(device.deviceId(), device.kind().name(), device.centreId()));
+        }
         Actor actor = RequestActor.of(authentication).orElseThrow();
-        String centre = authentication.getPrincipal() instanceof DevicePrincipal d ? d.centreId() : null;
-        return Mono.just(new Me(actor.id().startsWith("device:") ? actor.id().substring(7) : actor.id(), actor.role(),
-                centre));
+        return Mono.just(new Me(actor.id(), actor.role(), null));
     }
 }

@@ -13,9 +13,7 @@ import app.nobat.platform.web.Blocking;
 import app.nobat.platform.web.QrCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 import reactor.core.publisher.Mono;
@@ -81,8 +79,7 @@ public class AppointmentController {
         String canonical = canonical(code);
         return Blocking.call(() -> {
             appointments.read(canonical);
-            return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
-                    .cacheControl(CacheControl.noStore()).body(QrCodes.svg(canonical));
+            return QrCodes.response(canonical);
         });
     }
 

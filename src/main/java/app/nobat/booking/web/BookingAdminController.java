@@ -16,6 +16,7 @@ import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.InvalidInput;
 import app.nobat.common.JalaliDates;
 import app.nobat.common.UnknownReference;
+import app.nobat.platform.web.Acting;
 import app.nobat.platform.web.Blocking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -80,7 +81,7 @@ public class BookingAdminController {
         return Blocking.call(() -> {
             requireService(centreId, serviceCode);
             Boolean changed = commands.sendAndWait(new PublishSlotTemplate(CalendarMessages.calendarId(centreId), centreId, serviceCode, template,
-                    actingAdmin(), clock.instant()));
+                    Acting.id(), clock.instant()));
             return new TemplateResponse(centreId, serviceCode, template, Boolean.TRUE.equals(changed));
         });
     }
@@ -127,7 +128,7 @@ public class BookingAdminController {
         return Blocking.call(() -> {
             catalog.get(centreId);
             return new ChangeResponse(Boolean.TRUE.equals(commands.sendAndWait(
-                    new DeclareHoliday(CalendarMessages.calendarId(centreId), centreId, date, request.names(), actingAdmin(), clock.instant()))));
+                    new DeclareHoliday(CalendarMessages.calendarId(centreId), centreId, date, request.names(), Acting.id(), clock.instant()))));
         });
     }
 
@@ -137,7 +138,7 @@ public class BookingAdminController {
         return Blocking.call(() -> {
             catalog.get(centreId);
             return new ChangeResponse(Boolean.TRUE.equals(commands.sendAndWait(
-                    new LiftHoliday(CalendarMessages.calendarId(centreId), centreId, date, actingAdmin(), clock.instant()))));
+                    new LiftHoliday(CalendarMessages.calendarId(centreId), centreId, date, Acting.id(), clock.instant()))));
         });
     }
 
@@ -167,10 +168,5 @@ public class BookingAdminController {
         if (catalog.get(centreId).services().stream().noneMatch(s -> s.code().equals(serviceCode))) {
             throw new UnknownReference("service", serviceCode);
         }
-    }
-
-    /** Who changes the calendar: the signed-in administrator (the events carry it in their metadata too). */
-    private static String actingAdmin() {
-        return app.nobat.platform.web.Acting.current().map(app.nobat.common.Actor::id).orElse("api");
     }
 }

@@ -3,7 +3,6 @@ package app.nobat.centre.web;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.centre.domain.CentreMessages.DefineCentre;
-import app.nobat.common.Actor;
 import app.nobat.common.InvalidInput;
 import app.nobat.platform.web.Acting;
 import app.nobat.platform.web.Blocking;
@@ -60,8 +59,7 @@ public class CentreController {
             throw new InvalidInput("A centre profile is required");
         }
         return Blocking.call(() -> {
-            String by = Acting.current().map(Actor::id).orElse("api");
-            Boolean changed = commands.sendAndWait(new DefineCentre(centreId, profile, by, clock.instant()));
+            Boolean changed = commands.sendAndWait(new DefineCentre(centreId, profile, Acting.id(), clock.instant()));
             return new DefineResponse(centreId, Boolean.TRUE.equals(changed));
         });
     }

@@ -26,7 +26,7 @@ public class FloorBoard {
 
     public static final int RECENT_CALLS = 20;
     /** Upper bounds (minutes, exclusive) of the wait buckets; the last bucket is open. */
-    public static final int[] WAIT_BUCKETS = {5, 10, 20, 30, 60};
+    private static final int[] WAIT_BUCKETS = {5, 10, 20, 30, 60};
     static final double DEFAULT_SERVICE_MINUTES = 5.0;
 
     public String floorId;
@@ -41,7 +41,7 @@ public class FloorBoard {
     public Map<String, ServiceStats> stats = new TreeMap<>();
     /** Arrivals and completed services per local hour ("08", "09", …), for the supervisor's charts. */
     public Map<String, HourStats> hours = new TreeMap<>();
-    /** How long called tickets had waited: calls per bucket of {@link #WAIT_BUCKETS} minutes. */
+    /** How long called tickets had waited: calls per bucket of {@link #waitBucketNames()}. */
     public Map<String, Integer> waits = new LinkedHashMap<>();
     /**
      * The visits the last change ended (they left {@link #visits}): a visitor's phone reads its
@@ -280,17 +280,31 @@ public class FloorBoard {
         return hours.computeIfAbsent(String.format("%02d", at.atZone(zone).getHour()), k -> new HourStats());
     }
 
-    /** "0-5", "5-10", … "60+" (minutes). */
-    static String waitBucket(Duration waited) {
-        long minutes = Math.max(0, waited.toMinutes());
+    private static final List<String> WAIT_BUCKET_NAMES = bucketNames();
+
+    /** The wait buckets' names in order: "0-5", "5-10", … "60+" (minutes). */
+    public static List<String> waitBucketNames() {
+        return WAIT_BUCKET_NAMES;
+    }
+
+    private static List<String> bucketNames() {
+        List<String> names = new ArrayList<>();
         int lower = 0;
         for (int upper : WAIT_BUCKETS) {
-            if (minutes < upper) {
-                return lower + "-" + upper;
-            }
+            names.add(lower + "-" + upper);
             lower = upper;
         }
-        return lower + "+";
+        names.add(lower + "+");
+        return List.copyOf(names);
+    }
+
+    static String waitBucket(Duration waited) {
+        long minutes = Math.max(0, waited.toMinutes());
+        int i = 0;
+        while (i < WAIT_BUCKETS.length && minutes >= WAIT_BUCKETS[i]) {
+            i++;
+        }
+        return WAIT_BUCKET_NAMES.get(i);
     }
 
     private ServiceStats stats(String code) {

@@ -213,14 +213,8 @@ public class FloorController {
                     .toList();
             List<HourCount> hourly = board.hours.entrySet().stream()
                     .map(h -> new HourCount(h.getKey(), h.getValue().arrived, h.getValue().served)).toList();
-            List<WaitCount> waits = new ArrayList<>();
-            int lower = 0;
-            for (int upper : FloorBoard.WAIT_BUCKETS) {
-                String bucket = lower + "-" + upper;
-                waits.add(new WaitCount(bucket, board.waits.getOrDefault(bucket, 0)));
-                lower = upper;
-            }
-            waits.add(new WaitCount(lower + "+", board.waits.getOrDefault(lower + "+", 0)));
+            List<WaitCount> waits = FloorBoard.waitBucketNames().stream()
+                    .map(bucket -> new WaitCount(bucket, board.waits.getOrDefault(bucket, 0))).toList();
             return new QueuesView(centreId, board.day, board.closed, services, desks, hourly, waits);
         });
     }

@@ -21,6 +21,11 @@ public final class Acting {
         return Optional.ofNullable(CURRENT.get());
     }
 
+    /** The acting staff member's or device's id, for the `by` of configuration changes; "api" without one. */
+    public static String id() {
+        return current().map(Actor::id).orElse("api");
+    }
+
     public static <T> T as(Actor actor, Callable<T> work) throws Exception {
         Actor before = CURRENT.get();
         if (actor == null) {

@@ -24,14 +24,7 @@ public final class Blocking {
     }
 
     public static <R> Mono<R> send(CommandGateway commands, Object command) {
-        return Mono.deferContextual(context -> {
-            Actor actor = context.getOrDefault(Actor.class, null);
-            try {
-                // the command bus dispatches on this thread, where the interceptor reads the actor
-                return Mono.<R>fromFuture(Acting.as(actor, () -> commands.<R>send(command)));
-            } catch (Exception e) {
-                return Mono.error(e);
-            }
-        }).subscribeOn(Schedulers.boundedElastic());
+        // dispatched on the worker thread, where the gateway's interceptor reads the actor
+        return call(() -> commands.<R>send(command)).flatMap(Mono::fromFuture);
     }
 }
