@@ -73,11 +73,6 @@ export function jalaliParts(isoDate: string): { year: number; month: number; day
   return { year: part('year'), month: part('month'), day: part('day') };
 }
 
-/** Minutes for a person: "۱۲ دقیقه". */
-export function minutes(value: number, lang: Lang, label: (n: string) => string): string {
-  return label(number(value, lang));
-}
-
 /** ISO date of a day some days after a given one (calendar arithmetic in UTC). */
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);

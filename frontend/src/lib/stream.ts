@@ -66,10 +66,6 @@ export class LiveStream {
     this.source = null;
   }
 
-  get current(): StreamState | null {
-    return this.state;
-  }
-
   private open(state: StreamState): void {
     this.setState(state);
     const source = this.options.create(this.url);

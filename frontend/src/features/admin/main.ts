@@ -1,6 +1,7 @@
 import '../../styles/base.css';
 import './admin.css';
 import { api, ApiError, type Centre, type Me } from '../../lib/api';
+import { readUntilShown } from '../../lib/settle';
 import { byId, guarded, h, replace } from '../../lib/dom';
 import { jalaliDay } from '../../lib/format';
 import { LANGS, localName } from '../../lib/i18n';
@@ -43,11 +44,7 @@ function change(section: string, button: HTMLButtonElement, action: () => Promis
     try {
       await action();
       notes[section] = { text: screen.t('saved'), error: false };
-      for (let waited = 0; ; waited += 150) {
-        await load();
-        if (shown() || waited >= 3_000) break;
-        await new Promise((r) => setTimeout(r, 150));
-      }
+      await readUntilShown(load, shown, 150);
     } catch (e) {
       notes[section] = { text: e instanceof ApiError ? e.message : screen.t('retry'), error: true };
       render();

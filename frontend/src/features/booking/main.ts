@@ -2,6 +2,7 @@ import '../../styles/base.css';
 import './booking.css';
 import { api, type Centre } from '../../lib/api';
 import { visitorMessage } from '../../lib/problems';
+import { serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
 import { digits, jalaliDay, jalaliMonthTitle, latinDigits, number, todayIn } from '../../lib/format';
 import { localName } from '../../lib/i18n';
@@ -36,7 +37,7 @@ let error = '';
 let booking = false;
 
 const centre = () => centres.find((c) => c.centreId === centreId) ?? null;
-const serviceName = (code: string) => localName(centre()?.services.find((s) => s.code === code)?.names, screen.lang, code);
+const serviceName = (code: string) => serviceNameIn(centre(), code, screen.lang);
 
 let slotRequests = 0;
 
@@ -142,7 +143,7 @@ function appointmentCard(a: Appointment, title: string): HTMLElement {
     h('p', { class: 'code', dir: 'ltr' }, a.code),
     h('p', {}, t('keepCode')),
     h('dl', {},
-      h('dt', {}, t('service')), h('dd', {}, localName(centres.find((c) => c.centreId === a.centreId)?.services.find((s) => s.code === a.serviceCode)?.names, lang, a.serviceCode)),
+      h('dt', {}, t('service')), h('dd', {}, serviceNameIn(centres.find((c) => c.centreId === a.centreId), a.serviceCode, lang)),
       h('dt', {}, t('date')), h('dd', {}, `${jalaliDay(a.date, lang)} · ${digits(a.slot, lang)}`),
       h('dt', {}, t('bookingStatus')), h('dd', { class: 'status' }, t(`status${a.status}` as never) || a.status),
       h('dt', {}, t('phone')), h('dd', { dir: 'ltr' }, digits(a.phone ?? '', lang))),

@@ -1,6 +1,8 @@
 import '../../styles/base.css';
 import './desk.css';
 import { api, ApiError, requestId, type Centre, type Me, type QueuesView, type VisitDetails } from '../../lib/api';
+import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
+import { readUntilShown } from '../../lib/settle';
 import { byId, h, preserving, replace } from '../../lib/dom';
 import { number, ticket as ticketText } from '../../lib/format';
 import { localName } from '../../lib/i18n';
@@ -37,13 +39,8 @@ function name(names: Record<string, string> | undefined, fallback: string): stri
   return localName(names, screen.lang, fallback);
 }
 
-function deskName(deskId: string): string {
-  return name(centre?.desks.find((d) => d.deskId === deskId)?.names, deskId);
-}
-
-function serviceName(code: string): string {
-  return name(centre?.services.find((s) => s.code === code)?.names, code);
-}
+const deskName = (deskId: string) => deskNameIn(centre, deskId, screen.lang);
+const serviceName = (code: string) => serviceNameIn(centre, code, screen.lang);
 
 let refreshes = 0;
 
@@ -95,14 +92,10 @@ async function act<T>(action: () => Promise<T>, shown: (answer: T) => boolean = 
     failed = true;
     message = { text: e instanceof ApiError ? e.message : screen.t('retry'), error: true };
   }
-  for (let waited = 0; ; waited += 100) {
-    try {
-      await refresh();
-      if (failed || shown(answer as T) || waited >= 3_000) break;
-    } catch {
-      break; // the message above (or the stream's state) tells what went wrong
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await readUntilShown(refresh, () => failed || shown(answer as T), 100);
+  } catch {
+    // the message above (or the stream's state) tells what went wrong
   }
   busy = false;
   render();

@@ -2,6 +2,7 @@ import '../../styles/base.css';
 import './display.css';
 import { api, deviceToken, type Centre, type CallView, type DisplayView } from '../../lib/api';
 import { AnnouncementQueue, browserChime, browserVoice } from '../../lib/announcer';
+import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, h, replace } from '../../lib/dom';
 import { jalaliDate, number, ticket as ticketText, time } from '../../lib/format';
 import { localName } from '../../lib/i18n';
@@ -34,14 +35,8 @@ const recent = h('section', { class: 'recent', 'aria-labelledby': 'recent-title'
 const services = h('section', { class: 'services', 'aria-labelledby': 'services-title' });
 app.append(h('header', { class: 'bar' }, title, clock, badge.element, soundButton), h('main', { class: 'board' }, latest, recent, services));
 
-function deskName(deskId: string): string {
-  const desk = centre?.desks.find((d) => d.deskId === deskId);
-  return localName(desk?.names, screen.lang, deskId);
-}
-
-function serviceName(code: string): string {
-  return localName(centre?.services.find((s) => s.code === code)?.names, screen.lang, code);
-}
+const deskName = (deskId: string) => deskNameIn(centre, deskId, screen.lang);
+const serviceName = (code: string) => serviceNameIn(centre, code, screen.lang);
 
 function render(): void {
   const t = screen.t;

@@ -2,6 +2,7 @@ import '../../styles/base.css';
 import './kiosk.css';
 import { api, deviceToken, requestId, type Arrival, type Centre } from '../../lib/api';
 import { visitorMessage } from '../../lib/problems';
+import { serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, replace } from '../../lib/dom';
 import { jalaliDate, latinDigits, number, ticket as ticketText, time } from '../../lib/format';
 import { LANG_NAMES, LANGS, localName, type Lang } from '../../lib/i18n';
@@ -35,9 +36,7 @@ function go(next: Step): void {
   app.querySelector<HTMLElement>('h2, [autofocus]')?.focus();
 }
 
-function serviceName(code: string): string {
-  return localName(centre?.services.find((s) => s.code === code)?.names, screen.lang, code);
-}
+const serviceName = (code: string) => serviceNameIn(centre, code, screen.lang);
 
 function backButton(to: Step): HTMLElement {
   return h('button', { type: 'button', class: 'secondary back', onclick: () => go(to) }, screen.t('back'));

@@ -2,6 +2,7 @@ import '../../styles/base.css';
 import './supervisor.css';
 import { api, ApiError, type Centre, type Me, type QueuesView, type VisitDetails } from '../../lib/api';
 import { barChart } from '../../lib/chart';
+import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
 import { digits, number } from '../../lib/format';
 import { localName, type MessageKey } from '../../lib/i18n';
@@ -27,8 +28,8 @@ let refreshing = false;
 let closing = false;
 
 const name = (names: Record<string, string> | undefined, fallback: string) => localName(names, screen.lang, fallback);
-const serviceName = (code: string) => name(centre?.services.find((s) => s.code === code)?.names, code);
-const deskName = (id: string) => name(centre?.desks.find((d) => d.deskId === id)?.names, id);
+const serviceName = (code: string) => serviceNameIn(centre, code, screen.lang);
+const deskName = (id: string) => deskNameIn(centre, id, screen.lang);
 
 let again = false;
 

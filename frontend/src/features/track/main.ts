@@ -2,6 +2,7 @@ import '../../styles/base.css';
 import './track.css';
 import { api, ApiError, type Centre, type TrackingView } from '../../lib/api';
 import { browserChime } from '../../lib/announcer';
+import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, h, replace } from '../../lib/dom';
 import { number, ticket as ticketText, time } from '../../lib/format';
 import { localName } from '../../lib/i18n';
@@ -27,9 +28,7 @@ let stream: LiveStream | null = null;
 let centre: Centre | null = null;
 let problem: string | null = null;
 
-function deskName(deskId: string | null): string {
-  return localName(centre?.desks.find((d) => d.deskId === deskId)?.names, screen.lang, deskId ?? '');
-}
+const deskName = (deskId: string | null) => deskNameIn(centre, deskId, screen.lang);
 
 function render(): void {
   const t = screen.t;
@@ -47,7 +46,7 @@ function render(): void {
     // one live region for the whole visit: screen readers announce its changes, not a new element
     const sentence = t(state.key, { desk: deskName(view.deskId), n: number(Math.max(0, view.position - 1), lang) });
     if (stateLine.textContent !== sentence) stateLine.textContent = sentence;
-    const service = localName(centre?.services.find((s) => s.code === view!.serviceCode)?.names, lang, view.serviceCode);
+    const service = serviceNameIn(centre, view.serviceCode, lang);
     body = h('section', { class: `card ticket-card${state.callToDesk ? ' called' : ''}`, 'data-status': view.status },
       h('h2', {}, t('yourTicket')),
       h('p', { class: 'ticket-number', 'data-ticket': view.ticket }, ticketText(view.ticket, lang)),
