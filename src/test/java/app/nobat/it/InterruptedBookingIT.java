@@ -101,11 +101,12 @@ class InterruptedBookingIT {
         // the move wrote its intent and took the new seat, then died before giving the old one back
         String from = C + ":docs:2026-12-27";
         String to = C + ":docs:2026-12-28";
-        directory.startMove(code, from, to, clock.instant());
+        String key = keys.bookingCodeKey(code);
+        directory.startMove(key, from, to, clock.instant());
         String guard = IdentityGuardMessages.guardId(C, "docs", keys.hash(IdentityType.PASSPORT, "P7002002"));
         // the visitor reference is not shown to visitors; the test reads it from the day book
         String visitorRef = appointments.read(code).visitorRef();
-        commands.sendAndWait(new BookSeat(to, code, LocalTime.of(11, 0), visitorRef, guard, from, clock.instant()));
+        commands.sendAndWait(new BookSeat(to, key, LocalTime.of(11, 0), visitorRef, guard, from, clock.instant()));
         assertThat(free("2026-12-27", "10:00")).as("both seats held for now").isEqualTo(1);
         assertThat(free("2026-12-28", "11:00")).isEqualTo(1);
         assertThat(read).containsEntry("date", "2026-12-27");

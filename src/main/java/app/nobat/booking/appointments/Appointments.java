@@ -69,8 +69,15 @@ public class Appointments {
         this.clock = clock;
     }
 
-    /** What a check-in hands to the floor: the visit to start and the appointment it comes from. */
-    public record CheckedIn(String visitId, String serviceCode, String code) {
+    /**
+     * What a check-in hands to the floor: the visit to start and the appointment it comes from
+     * (by its code's key, never the bearer code itself).
+     */
+    public record CheckedIn(String visitId, String serviceCode, String codeKey) {
+    }
+
+    /** Where a visitor's code leads: the key the day books know it by, and the first day book to ask. */
+    private record Located(String codeKey, String dayBookId) {
     }
 
     public Appointment book(String centreId, String serviceCode, LocalDate date, LocalTime slot,
@@ -81,52 +88,87 @@ public class Appointments {
         String guard = IdentityGuardMessages.guardId(centreId, serviceCode,
                 keys.hash(contact.identityType(), contact.identityNumber()));
         String code = newCode(day);
+        String key = keys.bookingCodeKey(code);
         String visitorRef = RandomIds.of(12);
         personal.save(new PersonalData(visitorRef, centreId, contact.identityType(), contact.identityNumber(),
-                contact.phone(), contact.language(), plan.startOf(slot).plus(retention)));
+                contact.phone(), contact.language(), code, plan.startOf(slot).plus(retention)));
         try {
-            claim(guard, code, day, now);
+            claim(guard, key, day, now);
         } catch (RuntimeException e) {
-            undo(code, visitorRef);
+            undo(key, visitorRef);
             throw e;
         }
         try {
-            return commands.sendAndWait(new BookSeat(day.toString(), code, slot, visitorRef, guard, null, now));
+            return shown(commands.sendAndWait(new BookSeat(day.toString(), key, slot, visitorRef, guard, null, now)),
+                    code);
         } catch (RuntimeException e) {
             try {
-                commands.sendAndWait(new ReleaseIdentity(guard, code, now));
+                commands.sendAndWait(new ReleaseIdentity(guard, key, now));
             } finally {
-                undo(code, visitorRef);
+                undo(key, visitorRef);
             }
             throw e;
         }
     }
 
+    /** The appointment of a visitor's (canonical) booking code. */
     public Appointment read(String code) {
-        String day = directory.locate(code).orElseThrow(() -> new UnknownReference("appointment", code));
+        Located at = locate(code);
+        return shown(follow(at.codeKey(), at.dayBookId()), code);
+    }
+
+    /**
+     * The appointment by its code's key, as events and the floor name it; its {@code code} is then
+     * that key, not a code a visitor could use.
+     */
+    public Appointment readByKey(String codeKey) {
+        return follow(codeKey, directory.locate(codeKey)
+                .orElseThrow(() -> new UnknownReference("appointment", "(by reference)")));
+    }
+
+    private Appointment follow(String codeKey, String firstDay) {
+        String day = firstDay;
         for (int hop = 0; hop < MAX_HOPS; hop++) {
             Appointment a;
             try {
-                a = commands.sendAndWait(new ReadAppointment(day, code));
+                a = commands.sendAndWait(new ReadAppointment(day, codeKey));
             } catch (AggregateNotFoundException e) {
-                throw new UnknownReference("appointment", code);
+                throw new UnknownReference("appointment", "(by reference)");
             }
             if (a.status() != AppointmentStatus.MOVED) {
                 return a;
             }
             day = a.movedTo();
         }
-        throw new IllegalStateException("Appointment " + code + " moved more than " + MAX_HOPS + " times");
+        throw new IllegalStateException("An appointment moved more than " + MAX_HOPS + " times");
+    }
+
+    /**
+     * The code's key and first day book. Codes booked before codes were stored as keys are found
+     * under the code itself.
+     */
+    private Located locate(String code) {
+        String key = keys.bookingCodeKey(code);
+        return directory.locate(key).map(day -> new Located(key, day))
+                .or(() -> directory.locate(code).map(day -> new Located(code, day)))
+                .orElseThrow(() -> new UnknownReference("appointment", code));
+    }
+
+    /** The appointment as its visitor knows it: with the code they gave, not the stored key. */
+    private static Appointment shown(Appointment a, String code) {
+        return new Appointment(code, a.dayBookId(), a.slot(), a.slotStart(), a.status(), a.visitorRef(), a.guardId(),
+                a.visitId(), a.movedTo(), a.checkInOpens(), a.checkInCloses());
     }
 
     /** Gives the seat back (once) and frees the identity for another booking of the service. */
     public Appointment cancel(String code) {
         Instant now = clock.instant();
-        Appointment current = read(code);
+        Located at = locate(code);
+        Appointment current = follow(at.codeKey(), at.dayBookId());
         Appointment cancelled = commands.sendAndWait(
-                new CancelAppointment(current.dayBookId(), code, CancelReason.VISITOR, now));
-        commands.sendAndWait(new ReleaseIdentity(current.guardId(), code, now));
-        return cancelled;
+                new CancelAppointment(current.dayBookId(), at.codeKey(), CancelReason.VISITOR, now));
+        commands.sendAndWait(new ReleaseIdentity(current.guardId(), at.codeKey(), now));
+        return shown(cancelled, code);
     }
 
     /**
@@ -135,29 +177,31 @@ public class Appointments {
      */
     public Appointment move(String code, LocalDate date, LocalTime slot) {
         Instant now = clock.instant();
-        Appointment current = read(code);
+        Located at = locate(code);
+        String key = at.codeKey();
+        Appointment current = follow(key, at.dayBookId());
         DayBookId from = DayBookId.parse(current.dayBookId());
         if (current.status() != AppointmentStatus.BOOKED) {
             throw new RuleViolation("appointment-ended", "This appointment is " + current.status().name()
                     .toLowerCase().replace('_', ' ') + "; it can no longer be moved");
         }
         if (date.equals(from.date())) {
-            return commands.sendAndWait(new MoveWithinDay(from.toString(), code, slot, now));
+            return shown(commands.sendAndWait(new MoveWithinDay(from.toString(), key, slot, now)), code);
         }
         DayBookId to = new DayBookId(from.centreId(), from.serviceCode(), date);
         lookBeforeBooking(to, slot, now);
-        directory.startMove(code, from.toString(), to.toString(), now);
+        directory.startMove(key, from.toString(), to.toString(), now);
         Appointment moved;
         try {
-            moved = commands.sendAndWait(new BookSeat(to.toString(), code, slot, current.visitorRef(),
+            moved = commands.sendAndWait(new BookSeat(to.toString(), key, slot, current.visitorRef(),
                     current.guardId(), from.toString(), now));
         } catch (RuntimeException e) {
-            directory.endMove(code, from.toString());
+            directory.endMove(key, from.toString());
             throw e;
         }
-        finishMove(code, from.toString(), to.toString(), now);
+        finishMove(key, from.toString(), to.toString(), now);
         personal.retainUntil(current.visitorRef(), moved.slotStart().plus(retention));
-        return moved;
+        return shown(moved, code);
     }
 
     /**
@@ -200,13 +244,15 @@ public class Appointments {
      * on today's floor; a repeat names the same visit.
      */
     public CheckedIn checkIn(String centreId, String code, String newVisitId) {
-        Appointment current = read(code);
+        Located at = locate(code);
+        Appointment current = follow(at.codeKey(), at.dayBookId());
         DayBookId day = DayBookId.parse(current.dayBookId());
         if (!day.centreId().equals(centreId)) {
             throw new RuleViolation("wrong-centre", "This appointment is at another centre");
         }
-        Appointment checkedIn = commands.sendAndWait(new CheckIn(day.toString(), code, newVisitId, clock.instant()));
-        return new CheckedIn(checkedIn.visitId(), day.serviceCode(), code);
+        Appointment checkedIn = commands.sendAndWait(new CheckIn(day.toString(), at.codeKey(), newVisitId,
+                clock.instant()));
+        return new CheckedIn(checkedIn.visitId(), day.serviceCode(), at.codeKey());
     }
 
     /** Erases the visitor's personal data; the appointment and its statistics stay. */
@@ -275,17 +321,18 @@ public class Appointments {
         return true;
     }
 
+    /** A fresh code, reserved under its key. */
     private String newCode(DayBookId day) {
         while (true) {
             String code = BookingCode.generate(random);
-            if (directory.reserve(code, day.toString())) {
+            if (directory.reserve(keys.bookingCodeKey(code), day.toString())) {
                 return code;
             }
         }
     }
 
-    private void undo(String code, String visitorRef) {
+    private void undo(String codeKey, String visitorRef) {
         personal.erase(visitorRef);
-        directory.forget(code);
+        directory.forget(codeKey);
     }
 }

@@ -55,8 +55,8 @@ public class AppointmentMessages {
             return;
         }
         DayBookId day = DayBookId.parse(e.dayBookId());
-        personal.find(e.visitorRef()).ifPresent(p -> notifications.confirm(new Recipient(p.phone(), p.language()),
-                e.code(), day.centreId(), day.serviceCode(), e.slotStart()));
+        personal.find(e.visitorRef()).ifPresent(p -> notifications.confirm(recipient(p),
+                p.bookingCode(), day.centreId(), day.serviceCode(), e.slotStart()));
     }
 
     @EventHandler
@@ -66,9 +66,8 @@ public class AppointmentMessages {
         }
         DayBookId day = DayBookId.parse(e.dayBookId());
         try {
-            personal.find(appointments.read(e.code()).visitorRef()).ifPresent(p -> notifications.confirm(
-                    new Recipient(p.phone(), p.language()), e.code(), day.centreId(), day.serviceCode(),
-                    e.toSlotStart()));
+            personal.find(appointments.readByKey(e.code()).visitorRef()).ifPresent(p -> notifications.confirm(
+                    recipient(p), p.bookingCode(), day.centreId(), day.serviceCode(), e.toSlotStart()));
         } catch (RuntimeException gone) {
             // moved again or erased since: the later message says it
         }
@@ -80,8 +79,8 @@ public class AppointmentMessages {
             return;
         }
         DayBookId day = DayBookId.parse(e.dayBookId());
-        personal.find(e.visitorRef()).ifPresent(p -> notifications.remind(new Recipient(p.phone(), p.language()),
-                e.code(), day.centreId(), day.serviceCode(), e.slotStart()));
+        personal.find(e.visitorRef()).ifPresent(p -> notifications.remind(recipient(p),
+                p.bookingCode(), day.centreId(), day.serviceCode(), e.slotStart()));
     }
 
     @EventHandler
@@ -122,13 +121,17 @@ public class AppointmentMessages {
             int position = board.positionOf(v, now);
             if (position > 0 && position <= settings.turnNearAt() && sent.firstTime("turn-near:" + v.visitId, now)) {
                 try {
-                    var appointment = appointments.read(v.appointmentRef);
+                    var appointment = appointments.readByKey(v.appointmentRef);
                     personal.find(appointment.visitorRef()).ifPresent(p -> notifications.turnNear(
-                            new Recipient(p.phone(), p.language()), v.ticket, board.centreId, position));
+                            recipient(p), v.ticket, board.centreId, position));
                 } catch (RuntimeException gone) {
                     // the appointment or its data is gone: there is no one to tell
                 }
             }
         }
+    }
+
+    private static Recipient recipient(PersonalDataStore.PersonalData p) {
+        return new Recipient(p.visitorRef(), p.phone(), p.language());
     }
 }

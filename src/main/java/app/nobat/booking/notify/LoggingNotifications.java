@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The notification adapter that ships: it logs what would be sent, with the phone and the booking
- * code masked (a code is enough to cancel an appointment, and logs are read by many).
+ * The notification adapter that ships: it logs what would be sent, naming the visitor by their
+ * random reference, the phone masked and no part of the booking code (a code is enough to cancel an
+ * appointment, and logs are read by many).
  */
 public class LoggingNotifications implements VisitorNotifications {
 
@@ -22,15 +23,15 @@ public class LoggingNotifications implements VisitorNotifications {
     @Override
     public void confirm(Recipient to, String code, String centreId, String serviceCode, Instant slotStart) {
         confirmations.incrementAndGet();
-        log.info("SMS to {} ({}): appointment {} booked for {} at {} on {}", VisitorContact.maskPhone(to.phone()),
-                to.language(), maskCode(code), serviceCode, centreId, slotStart);
+        log.info("SMS to {} of visitor {} ({}): appointment booked for {} at {} on {}",
+                VisitorContact.maskPhone(to.phone()), to.visitorRef(), to.language(), serviceCode, centreId, slotStart);
     }
 
     @Override
     public void remind(Recipient to, String code, String centreId, String serviceCode, Instant slotStart) {
         reminders.incrementAndGet();
-        log.info("SMS to {} ({}): reminder of appointment {} for {} at {} on {}", VisitorContact.maskPhone(to.phone()),
-                to.language(), maskCode(code), serviceCode, centreId, slotStart);
+        log.info("SMS to {} of visitor {} ({}): reminder of the appointment for {} at {} on {}",
+                VisitorContact.maskPhone(to.phone()), to.visitorRef(), to.language(), serviceCode, centreId, slotStart);
     }
 
     @Override
@@ -38,10 +39,6 @@ public class LoggingNotifications implements VisitorNotifications {
         turnNear.incrementAndGet();
         log.info("SMS to {} ({}): ticket {} at {} is {} from the desk", VisitorContact.maskPhone(to.phone()),
                 to.language(), ticket, centreId, position);
-    }
-
-    static String maskCode(String code) {
-        return code == null || code.length() < 4 ? "****" : code.substring(0, 4) + "-****";
     }
 
     public long confirmationsSent() {

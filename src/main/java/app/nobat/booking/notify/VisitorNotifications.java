@@ -17,7 +17,10 @@ public interface VisitorNotifications {
     /** The visit's turn is near: {@code position} tickets to go. */
     void turnNear(Recipient to, String ticket, String centreId, int position);
 
-    /** Where a message goes: a phone number and the visitor's language. */
-    record Recipient(String phone, String language) {
+    /**
+     * Where a message goes: a phone number and the visitor's language; the visitor's random
+     * reference names the message in logs and records instead of the phone or the code.
+     */
+    record Recipient(String visitorRef, String phone, String language) {
     }
 }

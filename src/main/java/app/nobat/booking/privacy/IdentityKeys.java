@@ -7,9 +7,10 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 
 /**
- * The keyed hash (HMAC-SHA256 with a configured secret) that stands for an identity in the
- * one-appointment rule: equal identities give equal hashes, and without the secret the hash
- * cannot be turned back into a number by trying all of them.
+ * The keyed hashes (HMAC-SHA256 with a configured secret) that stand for an identity in the
+ * one-appointment rule and for a booking code wherever the system stores one: equal inputs give
+ * equal hashes, and without the secret a hash cannot be turned back by trying all inputs. So a
+ * dump of the store gives away neither identity numbers nor the bearer codes of appointments.
  */
 public class IdentityKeys {
 
@@ -23,11 +24,23 @@ public class IdentityKeys {
     }
 
     public String hash(IdentityType type, String normalizedNumber) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(type.name() + ":" + normalizedNumber));
+    }
+
+    /**
+     * What the store keeps instead of a canonical booking code ("7KQ4-M9XH"): 128 bits of its keyed
+     * hash, with a prefix that keeps it apart from the identity hashes.
+     */
+    public String bookingCodeKey(String canonicalCode) {
+        byte[] digest = java.util.Arrays.copyOf(mac("booking-code:" + canonicalCode), 16);
+        return "bc-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    private byte[] mac(String input) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] digest = mac.doFinal((type.name() + ":" + normalizedNumber).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

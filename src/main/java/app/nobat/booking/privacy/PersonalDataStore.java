@@ -3,46 +3,72 @@ package app.nobat.booking.privacy;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.types.Binary;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The one place personal data lives: keyed by the random visitor reference the events carry,
- * kept until a retention date, erased on request.
+ * kept until a retention date, erased on request. The identity number, the phone and the booking
+ * code are stored encrypted with the visitor's own key (see {@link VisitorKeys}); erasure destroys
+ * the key first, so the data is unreadable in any copy the store keeps, then deletes the document.
  */
 public class PersonalDataStore {
 
     public static final String COLLECTION = "visitor_personal_data";
 
-    private final MongoCollection<Document> collection;
+    private static final String IDENTITY_NUMBER = "identityNumber";
+    private static final String PHONE = "phone";
+    private static final String BOOKING_CODE = "bookingCode";
 
-    public PersonalDataStore(MongoDatabase database) {
+    private final MongoCollection<Document> collection;
+    private final VisitorKeys keys;
+
+    public PersonalDataStore(MongoDatabase database, VisitorKeys keys) {
         this.collection = database.getCollection(COLLECTION);
+        this.keys = keys;
     }
 
+    /** @param bookingCode the visitor's bearer code, kept only to send it to them */
     public record PersonalData(String visitorRef, String centreId, IdentityType identityType, String identityNumber,
-                               String phone, String language, Instant retainUntil) {
+                               String phone, String language, String bookingCode, Instant retainUntil) {
     }
 
     public void save(PersonalData data) {
-        collection.insertOne(new Document("_id", data.visitorRef())
+        String ref = data.visitorRef();
+        byte[] key = keys.create(ref);
+        collection.insertOne(new Document("_id", ref)
                 .append("centreId", data.centreId())
                 .append("identityType", data.identityType().name())
-                .append("identityNumber", data.identityNumber())
-                .append("phone", data.phone())
+                .append(IDENTITY_NUMBER, new Binary(PersonalDataCipher.seal(key, ref, IDENTITY_NUMBER, data.identityNumber())))
+                .append(PHONE, new Binary(PersonalDataCipher.seal(key, ref, PHONE, data.phone())))
+                .append(BOOKING_CODE, new Binary(PersonalDataCipher.seal(key, ref, BOOKING_CODE, data.bookingCode())))
                 .append("language", data.language())
                 .append("retainUntil", Date.from(data.retainUntil())));
     }
 
+    /** Empty once erased, also when only the key is gone (an erasure cut short before the delete). */
     public Optional<PersonalData> find(String visitorRef) {
         Document d = collection.find(Filters.eq("_id", visitorRef)).first();
-        return Optional.ofNullable(d).map(doc -> new PersonalData(doc.getString("_id"), doc.getString("centreId"),
-                IdentityType.valueOf(doc.getString("identityType")), doc.getString("identityNumber"),
-                doc.getString("phone"), doc.getString("language"), doc.getDate("retainUntil").toInstant()));
+        if (d == null) {
+            return Optional.empty();
+        }
+        return keys.find(visitorRef).map(key -> new PersonalData(visitorRef, d.getString("centreId"),
+                IdentityType.valueOf(d.getString("identityType")), open(d, key, IDENTITY_NUMBER), open(d, key, PHONE),
+                d.getString("language"), open(d, key, BOOKING_CODE), d.getDate("retainUntil").toInstant()));
+    }
+
+    private static String open(Document d, byte[] key, String field) {
+        Object value = d.get(field);
+        return value instanceof Binary sealed ? PersonalDataCipher.open(key, d.getString("_id"), field, sealed.getData())
+                : null;
     }
 
     /** Keeps the data until {@code until}, never shorter than already promised. */
@@ -53,11 +79,17 @@ public class PersonalDataStore {
 
     /** @return whether there was anything to erase */
     public boolean erase(String visitorRef) {
-        return collection.deleteOne(Filters.eq("_id", visitorRef)).getDeletedCount() > 0;
+        boolean readable = keys.find(visitorRef).isPresent();
+        keys.destroy(visitorRef);
+        boolean stored = collection.deleteOne(Filters.eq("_id", visitorRef)).getDeletedCount() > 0;
+        return readable && stored;
     }
 
     /** Erases everything whose retention date has passed. */
     public long purgeExpired(Instant now) {
-        return collection.deleteMany(Filters.lt("retainUntil", Date.from(now))).getDeletedCount();
+        List<String> expired = collection.find(Filters.lt("retainUntil", Date.from(now)))
+                .projection(Projections.include("_id")).map(d -> d.getString("_id")).into(new ArrayList<>());
+        expired.forEach(keys::destroy);
+        return expired.isEmpty() ? 0 : collection.deleteMany(Filters.in("_id", expired)).getDeletedCount();
     }
 }

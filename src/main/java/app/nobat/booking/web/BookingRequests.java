@@ -52,8 +52,11 @@ public final class BookingRequests {
     public record ChangeResponse(boolean changed) {
     }
 
-    /** One appointment in the administrators' day list: no personal data. */
-    public record DayEntry(String code, @JsonFormat(pattern = "HH:mm") LocalTime slot, AppointmentStatus status, String visitId) {
+    /**
+     * One appointment in the administrators' day list: no personal data, and instead of the
+     * visitor's bearer code the reference the floor and the events know it by.
+     */
+    public record DayEntry(String reference, @JsonFormat(pattern = "HH:mm") LocalTime slot, AppointmentStatus status, String visitId) {
     }
 
     public record ServiceDay(String serviceCode, Map<LocalTime, Integer> capacity, Map<LocalTime, Integer> taken,

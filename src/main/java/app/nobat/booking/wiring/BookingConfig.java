@@ -18,7 +18,13 @@ import app.nobat.booking.notify.LoggingNotifications;
 import app.nobat.booking.notify.SentNotifications;
 import app.nobat.booking.notify.VisitorNotifications;
 import app.nobat.booking.privacy.IdentityKeys;
+import app.nobat.booking.privacy.FileVisitorKeys;
+import app.nobat.booking.privacy.MongoVisitorKeys;
 import app.nobat.booking.privacy.PersonalDataStore;
+import app.nobat.booking.privacy.VisitorKeys;
+import app.nobat.platform.mongo.MongoSettings;
+import com.mongodb.client.MongoClient;
+import java.nio.file.Path;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.common.InvalidInput;
 import app.nobat.floor.board.FloorQueries;
@@ -97,9 +103,27 @@ public class BookingConfig {
         return new IdentityKeys(secret);
     }
 
+    /**
+     * Visitor keys apart from the data: files in their own directory beside the embedded store's,
+     * or a database of their own on a real MongoDB (shared by the nodes).
+     */
     @Bean
-    PersonalDataStore personalDataStore(MongoDatabase database) {
-        return new PersonalDataStore(database);
+    VisitorKeys visitorKeys(MongoSettings mongo, MongoClient client,
+                            @Value("${nobat.privacy.key-store:}") String keyStore,
+                            @Value("${nobat.privacy.key-dir:}") String keyDir,
+                            @Value("${nobat.privacy.key-database:}") String keyDatabase) {
+        String store = keyStore.isBlank() ? (mongo.embedded() ? "files" : "mongo") : keyStore;
+        return switch (store) {
+            case "files" -> new FileVisitorKeys(Path.of(keyDir.isBlank() ? mongo.dataDir() + "-keys" : keyDir));
+            case "mongo" -> new MongoVisitorKeys(client.getDatabase(
+                    keyDatabase.isBlank() ? mongo.database() + "-keys" : keyDatabase));
+            default -> throw new IllegalStateException("nobat.privacy.key-store is files or mongo, not " + store);
+        };
+    }
+
+    @Bean
+    PersonalDataStore personalDataStore(MongoDatabase database, VisitorKeys keys) {
+        return new PersonalDataStore(database, keys);
     }
 
     @Bean
@@ -121,7 +145,8 @@ public class BookingConfig {
             String code = BookingCode.normalize(typedCode).orElseThrow(() -> new InvalidInput(
                     "appointmentCode is 8 letters and digits, such as 7KQ4-M9XH"));
             var checkedIn = appointments.checkIn(centreId, code, newVisitId);
-            return new AppointmentCheckIns.CheckedInArrival(checkedIn.visitId(), checkedIn.serviceCode(), code);
+            return new AppointmentCheckIns.CheckedInArrival(checkedIn.visitId(), checkedIn.serviceCode(),
+                    checkedIn.codeKey());
         };
     }
 
