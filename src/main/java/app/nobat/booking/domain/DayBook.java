@@ -26,7 +26,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The appointments of one service at one centre on one day. One writer per day book makes the
- * capacity of every slot exact (DESIGN.md rule 3); the one-identity rule is the
+ * capacity of every slot exact (docs/design.md, rule 3); the one-identity rule is the
  * {@link IdentityGuard}'s.
  */
 public class DayBook {

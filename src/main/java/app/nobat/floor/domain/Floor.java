@@ -28,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The live floor of one centre on one day: all its tickets, desks and calls. One writer per
- * centre-day makes numbering gap-free and calls exclusive (DESIGN.md, consistency boundaries).
+ * centre-day makes numbering gap-free and calls exclusive (docs/design.md, the hard rules).
  */
 public class Floor {
 
