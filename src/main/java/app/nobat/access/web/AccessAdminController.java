@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public class AccessAdminController {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    private static final Pattern CENTRE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final StaffAccounts accounts;
     private final DeviceTokens devices;
@@ -74,11 +75,12 @@ public class AccessAdminController {
     @Operation(summary = "Create a staff account (password of at least 12 characters, stored as a bcrypt hash)")
     public Mono<StaffView> createStaff(@RequestBody NewStaff request) {
         if (request == null || request.username() == null || !NAME.matcher(request.username()).matches()) {
-            throw new InvalidInput("username is 3 to 64 lower-case letters, digits, dots, dashes or underscores");
+            throw InvalidInput.outOfRange("/username",
+                    "username is 3 to 64 lower-case letters, digits, dots, dashes or underscores");
         }
         requirePassword(request.password());
         if (request.role() == null) {
-            throw new InvalidInput("role is one of DESK, SUPERVISOR, ADMIN");
+            throw InvalidInput.required("/role", "role is one of DESK, SUPERVISOR, ADMIN");
         }
         return Blocking.call(() -> {
             if (!accounts.create(new StaffAccounts.Account(request.username(), encoder.encode(request.password()),
@@ -93,7 +95,7 @@ public class AccessAdminController {
     @Operation(summary = "Change a staff account's password, role or whether it is disabled")
     public Mono<StaffView> changeStaff(@PathVariable String username, @RequestBody StaffChange request) {
         if (request == null) {
-            throw new InvalidInput("A JSON body is required");
+            throw InvalidInput.required("", "A JSON body is required");
         }
         if (request.password() != null) {
             requirePassword(request.password());
@@ -120,10 +122,17 @@ public class AccessAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a token to a kiosk or display of a centre (replacing the device's earlier token)")
     public Mono<IssuedDevice> issue(@RequestBody NewDevice request) {
-        if (request == null || request.deviceId() == null || !NAME.matcher(request.deviceId()).matches()
-                || request.kind() == null || request.centreId() == null) {
-            throw new InvalidInput("deviceId (3 to 64 lower-case letters, digits, . _ -), kind (KIOSK or DISPLAY) "
-                    + "and centreId are required");
+        if (request == null) {
+            throw InvalidInput.required("", "deviceId, kind and centreId are required");
+        }
+        if (request.deviceId() == null || !NAME.matcher(request.deviceId()).matches()) {
+            throw InvalidInput.outOfRange("/deviceId", "deviceId is 3 to 64 lower-case letters, digits, . _ -");
+        }
+        if (request.kind() == null) {
+            throw InvalidInput.required("/kind", "kind is KIOSK or DISPLAY");
+        }
+        if (request.centreId() == null || !CENTRE_ID.matcher(request.centreId()).matches()) {
+            throw InvalidInput.outOfRange("/centreId", "centreId is the id of a centre");
         }
         return Blocking.call(() -> {
             catalog.get(request.centreId());

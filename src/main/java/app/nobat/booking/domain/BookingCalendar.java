@@ -49,14 +49,34 @@ public class BookingCalendar {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(DeclareHoliday cmd) {
-        if (cmd.date() == null || cmd.names() == null || cmd.names().isEmpty()) {
-            throw new InvalidInput("A holiday needs a date and at least one name");
+        if (cmd.date() == null) {
+            throw InvalidInput.required("date", "A holiday needs a date");
         }
+        validateHolidayNames(cmd.names());
         if (Map.copyOf(cmd.names()).equals(declared.get(cmd.date())) && !lifted.contains(cmd.date())) {
             return false;
         }
         apply(new HolidayDeclared(cmd.centreId(), cmd.date(), Map.copyOf(cmd.names()), cmd.by(), cmd.at()));
         return true;
+    }
+
+    /** The languages a holiday is named in (those of the visitor screens). */
+    public static final Set<String> HOLIDAY_LANGUAGES = Set.of("fa", "fa-AF", "ps", "en");
+
+    /** @throws InvalidInput naming the first refused name by its JSON pointer ({@code /names/fa}) */
+    public static void validateHolidayNames(Map<String, String> names) {
+        if (names == null || names.isEmpty()) {
+            throw InvalidInput.required("/names", "names: a holiday name in one or more of fa, fa-AF, ps, en");
+        }
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            if (name.getKey() == null || !HOLIDAY_LANGUAGES.contains(name.getKey())) {
+                throw InvalidInput.outOfRange("/names", "names: only fa, fa-AF, ps and en are known languages");
+            }
+            if (name.getValue() == null || name.getValue().isBlank() || name.getValue().length() > 200) {
+                throw InvalidInput.outOfRange("/names/" + name.getKey(),
+                        "names: a holiday name is 1 to 200 characters");
+            }
+        }
     }
 
     @CommandHandler

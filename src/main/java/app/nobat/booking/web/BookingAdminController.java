@@ -3,6 +3,7 @@ package app.nobat.booking.web;
 import app.nobat.booking.appointments.Appointments;
 import app.nobat.booking.calendar.CalendarStore;
 import app.nobat.booking.calendar.NationalHolidays;
+import app.nobat.booking.domain.BookingCalendar;
 import app.nobat.booking.domain.CalendarMessages;
 import app.nobat.booking.domain.CalendarMessages.DeclareHoliday;
 import app.nobat.booking.domain.CalendarMessages.LiftHoliday;
@@ -75,7 +76,7 @@ public class BookingAdminController {
     public Mono<TemplateResponse> publish(@PathVariable String centreId, @PathVariable String serviceCode,
                                           @RequestBody SlotTemplate template) {
         if (template == null) {
-            throw new InvalidInput("A slot template body is required");
+            throw InvalidInput.required("", "A slot template body is required");
         }
         template.validate();
         return Blocking.call(() -> {
@@ -120,11 +121,8 @@ public class BookingAdminController {
     @Operation(summary = "Declare a holiday at the centre: no appointments are offered that day")
     public Mono<ChangeResponse> declare(@PathVariable String centreId, @PathVariable LocalDate date,
                                         @RequestBody HolidayRequest request) {
-        if (request == null || request.names() == null || request.names().isEmpty()
-                || !CentreProfile.LANGUAGES.containsAll(request.names().keySet())
-                || request.names().values().stream().anyMatch(n -> n == null || n.isBlank() || n.length() > 200)) {
-            throw new InvalidInput("names: a holiday name in one or more of fa, fa-AF, ps, en (up to 200 characters)");
-        }
+        BookingCalendar.validateHolidayNames(request == null ? null : request.names());
+        requireNearDate(date);
         return Blocking.call(() -> {
             catalog.get(centreId);
             return new ChangeResponse(Boolean.TRUE.equals(commands.sendAndWait(
@@ -135,6 +133,7 @@ public class BookingAdminController {
     @DeleteMapping("/holidays/{date}")
     @Operation(summary = "Lift a holiday (national or the centre's own) at the centre: appointments are offered again")
     public Mono<ChangeResponse> lift(@PathVariable String centreId, @PathVariable LocalDate date) {
+        requireNearDate(date);
         return Blocking.call(() -> {
             catalog.get(centreId);
             return new ChangeResponse(Boolean.TRUE.equals(commands.sendAndWait(
@@ -163,6 +162,16 @@ public class BookingAdminController {
             return new DayResponse(centreId, date, JalaliDates.format(date), services);
         });
     }
+
+    /** Holidays are planned for the years around now; a date in year 9999 is a typing error. */
+    private void requireNearDate(LocalDate date) {
+        LocalDate today = LocalDate.now(clock);
+        if (date.isBefore(today.minusYears(HOLIDAY_YEARS)) || date.isAfter(today.plusYears(HOLIDAY_YEARS))) {
+            throw InvalidInput.outOfRange("date", "date must be within " + HOLIDAY_YEARS + " years of today");
+        }
+    }
+
+    private static final int HOLIDAY_YEARS = 10;
 
     private void requireService(String centreId, String serviceCode) {
         if (catalog.get(centreId).services().stream().noneMatch(s -> s.code().equals(serviceCode))) {

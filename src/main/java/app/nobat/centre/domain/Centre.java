@@ -29,7 +29,7 @@ public class Centre {
         }
         cmd.profile().validate();
         if (!cmd.centreId().equals(cmd.profile().centreId())) {
-            throw new InvalidInput("The profile's centreId must be " + cmd.centreId());
+            throw InvalidInput.outOfRange("/centreId", "The profile's centreId must be " + cmd.centreId());
         }
         if (cmd.profile().equals(profile)) {
             return false;

@@ -19,11 +19,17 @@ import java.util.regex.Pattern;
  */
 public record CentreProfile(String centreId, Map<String, String> names, String timeZone,
                             List<Service> services, List<Desk> desks, List<OpeningPeriod> openingHours,
-                            QueuePolicySettings policy, EndOfDayRule endOfDay, int maxRecalls) {
+                            QueuePolicySettings policy, EndOfDayRule endOfDay, Integer maxRecalls) {
 
     public static final Set<String> LANGUAGES = Set.of("fa", "fa-AF", "ps", "en");
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern PREFIX = Pattern.compile("[A-Z]");
+    public static final int DEFAULT_MAX_RECALLS = 2;
+    public static final int MAX_RECALLS = 20;
+    /** A day in minutes: longer waits than that are not served by any centre. */
+    public static final int MAX_TARGET_WAIT_MINUTES = 24 * 60;
+    public static final int MAX_DESKS = 200;
+    public static final int MAX_OPENING_PERIODS = 7 * 4;
 
     public record Service(String code, String prefix, Map<String, String> names, int targetWaitMinutes) {
     }
@@ -42,7 +48,8 @@ public record CentreProfile(String centreId, Map<String, String> names, String t
         openingHours = openingHours == null ? List.of() : List.copyOf(openingHours);
         policy = policy == null ? QueuePolicySettings.defaults() : policy;
         endOfDay = endOfDay == null ? EndOfDayRule.CLOSE : endOfDay;
-        maxRecalls = maxRecalls <= 0 ? 2 : maxRecalls;
+        // only a missing value takes the default; a negative one is refused by validate(), not replaced
+        maxRecalls = maxRecalls == null ? DEFAULT_MAX_RECALLS : maxRecalls;
     }
 
     /** When the centre closes on a date, in its own time zone; empty on a day without opening hours. */
@@ -62,59 +69,95 @@ public record CentreProfile(String centreId, Map<String, String> names, String t
         return date.plusDays(1);
     }
 
-    /** @throws InvalidInput naming the first problem found */
+    /** @throws InvalidInput naming the first problem found, by the JSON pointer of its field */
     public void validate() {
-        require(centreId != null && CODE.matcher(centreId).matches(),
+        require(centreId != null && CODE.matcher(centreId).matches(), "/centreId",
                 "centreId must be 1 to 64 lower-case letters, digits or dashes");
-        requireNames(names, "centre " + centreId);
+        requireNames(names, "/names", "centre " + centreId);
         try {
             ZoneId.of(timeZone);
         } catch (RuntimeException e) {
-            throw new InvalidInput("Unknown time zone '" + timeZone + "'");
+            throw InvalidInput.outOfRange("/timeZone", "Invalid centre profile: unknown time zone '" + timeZone + "'");
         }
-        require(!services.isEmpty(), "a centre needs at least one service");
+        require(!services.isEmpty(), "/services", "a centre needs at least one service");
         Set<String> codes = new HashSet<>();
         Set<String> prefixes = new HashSet<>();
-        for (Service s : services) {
-            require(s.code() != null && CODE.matcher(s.code()).matches(),
+        for (int i = 0; i < services.size(); i++) {
+            Service s = services.get(i);
+            String at = "/services/" + i;
+            require(s != null, at, "a service must not be null");
+            require(s.code() != null && CODE.matcher(s.code()).matches(), at + "/code",
                     "service code '" + s.code() + "' must be lower-case letters, digits or dashes");
-            require(codes.add(s.code()), "service code '" + s.code() + "' appears twice");
-            require(s.prefix() != null && PREFIX.matcher(s.prefix()).matches(),
+            requireUnique(codes.add(s.code()), at + "/code", "service code '" + s.code() + "' appears twice");
+            require(s.prefix() != null && PREFIX.matcher(s.prefix()).matches(), at + "/prefix",
                     "service " + s.code() + " needs a ticket prefix of one capital letter");
-            require(prefixes.add(s.prefix()), "ticket prefix " + s.prefix() + " is used by two services");
-            require(s.targetWaitMinutes() > 0, "service " + s.code() + " needs a positive target wait");
-            requireNames(s.names(), "service " + s.code());
+            requireUnique(prefixes.add(s.prefix()), at + "/prefix",
+                    "ticket prefix " + s.prefix() + " is used by two services");
+            require(s.targetWaitMinutes() > 0 && s.targetWaitMinutes() <= MAX_TARGET_WAIT_MINUTES,
+                    at + "/targetWaitMinutes",
+                    "service " + s.code() + " needs a target wait of 1 to " + MAX_TARGET_WAIT_MINUTES + " minutes");
+            requireNames(s.names(), at + "/names", "service " + s.code());
         }
-        require(!desks.isEmpty(), "a centre needs at least one desk");
+        require(!desks.isEmpty(), "/desks", "a centre needs at least one desk");
+        require(desks.size() <= MAX_DESKS, "/desks", "a centre has at most " + MAX_DESKS + " desks");
         Set<String> deskIds = new HashSet<>();
-        for (Desk d : desks) {
-            require(d.deskId() != null && CODE.matcher(d.deskId()).matches(),
+        for (int i = 0; i < desks.size(); i++) {
+            Desk d = desks.get(i);
+            String at = "/desks/" + i;
+            require(d != null, at, "a desk must not be null");
+            require(d.deskId() != null && CODE.matcher(d.deskId()).matches(), at + "/deskId",
                     "desk id '" + d.deskId() + "' must be lower-case letters, digits or dashes");
-            require(deskIds.add(d.deskId()), "desk id '" + d.deskId() + "' appears twice");
-            require(d.serviceCodes() != null && !d.serviceCodes().isEmpty(),
+            requireUnique(deskIds.add(d.deskId()), at + "/deskId", "desk id '" + d.deskId() + "' appears twice");
+            require(d.serviceCodes() != null && !d.serviceCodes().isEmpty(), at + "/serviceCodes",
                     "desk " + d.deskId() + " must serve at least one service");
-            for (String code : d.serviceCodes()) {
-                require(codes.contains(code), "desk " + d.deskId() + " names unknown service '" + code + "'");
+            for (int j = 0; j < d.serviceCodes().size(); j++) {
+                String code = d.serviceCodes().get(j);
+                require(code != null && codes.contains(code), at + "/serviceCodes/" + j,
+                        "desk " + d.deskId() + " names unknown service '" + code + "'");
             }
-            requireNames(d.names(), "desk " + d.deskId());
+            requireNames(d.names(), at + "/names", "desk " + d.deskId());
         }
-        for (OpeningPeriod p : openingHours) {
-            require(p.day() != null && p.opens() != null && p.closes() != null && p.opens().isBefore(p.closes()),
+        require(openingHours.size() <= MAX_OPENING_PERIODS, "/openingHours",
+                "a centre has at most " + MAX_OPENING_PERIODS + " opening periods");
+        for (int i = 0; i < openingHours.size(); i++) {
+            OpeningPeriod p = openingHours.get(i);
+            String at = "/openingHours/" + i;
+            require(p != null && p.day() != null && p.opens() != null && p.closes() != null
+                            && p.opens().isBefore(p.closes()), at,
                     "an opening period needs a day and opens before it closes");
+            for (int j = 0; j < i; j++) {
+                OpeningPeriod earlier = openingHours.get(j);
+                if (earlier.day() == p.day() && p.opens().isBefore(earlier.closes())
+                        && earlier.opens().isBefore(p.closes())) {
+                    throw new InvalidInput("overlapping-opening-hours", at, "Invalid centre profile: opening period "
+                            + i + " overlaps period " + j + " on " + p.day());
+                }
+            }
         }
+        policy.validate("/policy");
+        require(maxRecalls >= 0 && maxRecalls <= MAX_RECALLS, "/maxRecalls",
+                "maxRecalls must be between 0 and " + MAX_RECALLS);
     }
 
-    private static void requireNames(Map<String, String> names, String what) {
+    private static void requireNames(Map<String, String> names, String at, String what) {
         for (String language : LANGUAGES) {
             String name = names == null ? null : names.get(language);
-            require(name != null && !name.isBlank() && name.length() <= 200,
-                    what + " needs a name in " + language);
+            require(name != null && !name.isBlank() && name.length() <= 200, at + "/" + language,
+                    what + " needs a name in " + language + " (up to 200 characters)");
+        }
+        require(names == null || LANGUAGES.containsAll(names.keySet()), at,
+                what + " has names only in " + LANGUAGES);
+    }
+
+    private static void require(boolean condition, String field, String message) {
+        if (!condition) {
+            throw InvalidInput.outOfRange(field, "Invalid centre profile: " + message);
         }
     }
 
-    private static void require(boolean condition, String message) {
+    private static void requireUnique(boolean condition, String field, String message) {
         if (!condition) {
-            throw new InvalidInput("Invalid centre profile: " + message);
+            throw new InvalidInput("duplicate", field, "Invalid centre profile: " + message);
         }
     }
 }

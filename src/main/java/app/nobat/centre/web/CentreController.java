@@ -56,7 +56,7 @@ public class CentreController {
             + "The whole profile is recorded as one audited event; today's floor keeps the settings it started with")
     public Mono<DefineResponse> define(@PathVariable String centreId, @RequestBody CentreProfile profile) {
         if (profile == null) {
-            throw new InvalidInput("A centre profile is required");
+            throw InvalidInput.required("", "A centre profile is required");
         }
         return Blocking.call(() -> {
             Boolean changed = commands.sendAndWait(new DefineCentre(centreId, profile, Acting.id(), clock.instant()));

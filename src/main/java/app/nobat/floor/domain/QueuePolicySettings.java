@@ -1,5 +1,7 @@
 package app.nobat.floor.domain;
 
+import app.nobat.common.InvalidInput;
+
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -10,6 +12,11 @@ import java.util.Map;
  */
 public record QueuePolicySettings(Map<PriorityClass, Double> weights, double appointmentBoost, int maxPriorityInRow) {
 
+    public static final double MAX_WEIGHT = 100.0;
+    /** A day's worth of waited minutes: a larger boost puts every appointment first forever anyway. */
+    public static final double MAX_APPOINTMENT_BOOST = 24 * 60;
+    public static final int MAX_PRIORITY_IN_ROW = 100;
+
     public QueuePolicySettings {
         EnumMap<PriorityClass, Double> complete = new EnumMap<>(PriorityClass.class);
         for (PriorityClass c : PriorityClass.values()) {
@@ -17,22 +24,44 @@ public record QueuePolicySettings(Map<PriorityClass, Double> weights, double app
         }
         if (weights != null) {
             weights.forEach((k, v) -> {
-                if (v == null || v < 1.0 || v > 100.0) {
-                    throw new IllegalArgumentException("weight of " + k + " must be between 1 and 100");
+                if (k == null) {
+                    throw InvalidInput.required("/weights", "a weight names its priority class");
+                }
+                if (v == null || !Double.isFinite(v) || v < 1.0 || v > MAX_WEIGHT) {
+                    throw InvalidInput.outOfRange("/weights/" + k, "weight of " + k + " must be between 1 and "
+                            + MAX_WEIGHT);
                 }
                 complete.put(k, v);
             });
         }
         if (complete.get(PriorityClass.NONE) != 1.0) {
-            throw new IllegalArgumentException("the weight of NONE is the unit and must be 1");
+            throw InvalidInput.outOfRange("/weights/NONE", "the weight of NONE is the unit and must be 1");
         }
         if (appointmentBoost < 0) {
-            throw new IllegalArgumentException("appointment boost must not be negative");
+            throw InvalidInput.outOfRange("/appointmentBoost", "appointment boost must not be negative");
         }
         if (maxPriorityInRow < 1) {
-            throw new IllegalArgumentException("maxPriorityInRow must be at least 1");
+            throw InvalidInput.outOfRange("/maxPriorityInRow", "maxPriorityInRow must be at least 1");
         }
         weights = Map.copyOf(complete);
+    }
+
+    /**
+     * The bounds a changed policy must keep. Not checked while an event is read, so that a policy
+     * recorded before these bounds existed still replays.
+     *
+     * @param at the JSON pointer of the policy within the request, prefixed to the refused field's
+     * @throws InvalidInput naming the field out of range
+     */
+    public void validate(String at) {
+        if (!Double.isFinite(appointmentBoost) || appointmentBoost > MAX_APPOINTMENT_BOOST) {
+            throw InvalidInput.outOfRange(at + "/appointmentBoost",
+                    "appointmentBoost must be a number of minutes between 0 and " + MAX_APPOINTMENT_BOOST);
+        }
+        if (maxPriorityInRow > MAX_PRIORITY_IN_ROW) {
+            throw InvalidInput.outOfRange(at + "/maxPriorityInRow",
+                    "maxPriorityInRow must be between 1 and " + MAX_PRIORITY_IN_ROW);
+        }
     }
 
     public static QueuePolicySettings defaults() {

@@ -15,6 +15,8 @@ import app.nobat.floor.domain.FloorCommand.*;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.floor.domain.PriorityClass;
 import app.nobat.floor.web.FloorRequests.*;
+import app.nobat.common.Actor;
+import app.nobat.platform.web.Acting;
 import app.nobat.platform.web.Blocking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -66,7 +68,8 @@ public class FloorController {
         return Blocking.call(() -> floors.today(centreId))
                 .flatMap(floor -> Blocking.call(() -> {
                     if (request.appointmentCode() == null) {
-                        return new RegisterArrival(floor.toString(), floor.visitId(RandomIds.of(9)), requestId,
+                        return new RegisterArrival(floor.toString(), floor.visitId(RandomIds.of(9)),
+                                scopedToCaller(requestId),
                                 request.serviceCode(), priority, null, RandomIds.of(16), null, null, now());
                     }
                     // the check-in is idempotent: a repeat names the same visit, and the floor answers it again
@@ -125,7 +128,9 @@ public class FloorController {
             throw new InvalidInput("call-next needs a requestId (body) or an Idempotency-Key header, "
                     + "so that a repeated click never calls a second ticket");
         }
-        return this.<CallAnswer>deskCommand(centreId, deskId, floor -> new CallNext(floor, deskId, requestId, now()))
+        return Blocking.call(() -> scopedToCaller(requestId))
+                .flatMap(scoped -> this.<CallAnswer>deskCommand(centreId, deskId,
+                        floor -> new CallNext(floor, deskId, scoped, now())))
                 .map(a -> new CallResponse(a.visitId(), a.ticket(), a.serviceCode(), a.deskId(), a.reason()));
     }
 
@@ -249,12 +254,26 @@ public class FloorController {
                 .thenReturn(new VisitActionResponse(visitId, action));
     }
 
+    /**
+     * A client's idempotency key belongs to the caller who sent it: the same requestId from another
+     * device or staff member is another request, never a replay of someone else's answer (a tracking
+     * token, a called ticket). '/' appears in no request id, staff name or device id, so two callers'
+     * keys never coincide, nor with keys recorded before they were scoped. Runs where {@link Acting}
+     * knows the caller.
+     */
+    static String scopedToCaller(String requestId) {
+        if (requestId == null) {
+            return null;
+        }
+        return Acting.current().map(Actor::id).orElse("anonymous") + "/" + requestId;
+    }
+
     private static String optionalRequestId(String requestId) {
         if (requestId == null) {
             return null;
         }
         if (!REQUEST_ID.matcher(requestId).matches()) {
-            throw new InvalidInput("requestId is 1 to 100 letters, digits or . _ : -");
+            throw InvalidInput.outOfRange("/requestId", "requestId is 1 to 100 letters, digits or . _ : -");
         }
         return requestId;
     }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -44,27 +45,42 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
     public static final String TYPE_BASE = "https://nobat.app/problems/";
 
-    /** Unreadable bodies and wrong types say which field was wrong and what it accepts. */
+    /**
+     * Unreadable bodies and wrong types say which field was wrong (a JSON pointer) and what it accepts;
+     * only a body that is not JSON at all is answered as such.
+     */
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
                                                                       HttpHeaders headers, HttpStatusCode status,
                                                                       ServerWebExchange exchange) {
-        String detail = "The request body could not be read: it must be JSON of the documented shape";
         Throwable cause = ex.getCause() instanceof DecodingException d && d.getCause() != null ? d.getCause()
                 : ex.getCause();
-        if (cause instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            detail = "'" + fieldOf(f) + "' must be one of " + Arrays.toString(f.getTargetType().getEnumConstants());
+        ProblemDetail problem;
+        if (cause instanceof ValueInstantiationException v && v.getCause() instanceof InvalidInput refused) {
+            // a domain record refused its own value while the body was read: its pointer is below the path
+            String field = pointerOf(v) + (refused.field() == null ? "" : refused.field());
+            problem = invalid(new InvalidInput(refused.code(), field.isEmpty() ? null : field, refused.getMessage()));
+        } else if (cause instanceof ValueInstantiationException v) {
+            problem = invalid(new InvalidInput("out-of-range", pointerOf(v),
+                    "'" + fieldOf(v) + "' has a value that is not accepted"));
+        } else if (cause instanceof InvalidFormatException f && f.getTargetType() != null
+                && f.getTargetType().isEnum()) {
+            problem = invalid(new InvalidInput("wrong-type", pointerOf(f), "'" + fieldOf(f) + "' must be one of "
+                    + Arrays.toString(f.getTargetType().getEnumConstants())));
         } else if (cause instanceof MismatchedInputException m) {
-            detail = "'" + fieldOf(m) + "' has the wrong type or shape";
+            problem = invalid(new InvalidInput("wrong-type", pointerOf(m),
+                    "'" + fieldOf(m) + "' must be " + expected(m.getTargetType())));
         } else if (cause instanceof JsonProcessingException) {
-            detail = "The request body is not valid JSON";
+            problem = invalid(new InvalidInput("malformed-json", null, "The request body is not valid JSON"));
         } else if (ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null
                 && !(ex.getMethodParameter().hasParameterAnnotation(RequestBody.class))) {
-            detail = "Parameter '" + ex.getMethodParameter().getParameterName() + "' is missing or malformed";
+            problem = invalid(new InvalidInput("Parameter '" + ex.getMethodParameter().getParameterName()
+                    + "' is missing or malformed"));
         } else if (ex.getReason() != null && ex.getReason().contains("No request body")) {
-            detail = "A JSON request body is required";
+            problem = invalid(new InvalidInput("required", null, "A JSON request body is required"));
+        } else {
+            problem = invalid(new InvalidInput("The request body could not be read: it must be JSON of the documented shape"));
         }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", detail);
         return Mono.just(ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
     }
 
@@ -73,6 +89,39 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .reduce((a, b) -> a + "." + b).orElse("body");
         return path.length() > 80 ? path.substring(0, 80) : path;
+    }
+
+    /** RFC 6901: the member names and indexes from the document's root, "" for the whole body. */
+    static String pointerOf(JsonMappingException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            pointer.append('/').append(r.getFieldName() != null
+                    ? r.getFieldName().replace("~", "~0").replace("/", "~1") : String.valueOf(r.getIndex()));
+        }
+        return pointer.length() > 120 ? pointer.substring(0, 120) : pointer.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of the documented type";
+        } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        } else if (type == double.class || type == Double.class) {
+            return "a finite number";
+        } else if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        } else if (type == String.class) {
+            return "a string";
+        } else if (type == java.time.LocalTime.class) {
+            return "a time of day (HH:mm)";
+        } else if (type == java.time.LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        } else if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        } else if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
     }
 
     @ExceptionHandler(RuleViolation.class)
@@ -92,9 +141,20 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "unknown-" + e.kind(), e.getMessage());
     }
 
+    /**
+     * The type stays {@code invalid-input} for every 400 (clients translate it); {@code code} says which
+     * kind, and {@code field} and {@code errors} point at the member refused.
+     */
     @ExceptionHandler(InvalidInput.class)
     public ProblemDetail invalid(InvalidInput e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-input", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, InvalidInput.INVALID, e.getMessage());
+        problem.setProperty("code", e.code());
+        if (e.field() != null) {
+            problem.setProperty("field", e.field());
+            problem.setProperty("errors", java.util.List.of(java.util.Map.of("pointer", e.field(), "code", e.code(),
+                    "detail", e.getMessage())));
+        }
+        return problem;
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})

@@ -74,4 +74,56 @@ class BookingCalendarFixtureTest {
                 .when(new DeclareHoliday("calendar:gulf", "gulf", DAY, Map.of("en", "Local day"), "admin", T))
                 .expectNoEvents();
     }
+
+    static SlotTemplate.Rule rule(Set<DayOfWeek> days, int fromHour, int untilHour, int capacity) {
+        return new SlotTemplate.Rule(days, LocalTime.of(fromHour, 0), LocalTime.of(untilHour, 0), 15, capacity);
+    }
+
+    static org.hamcrest.Matcher<Object> refusal(String code, String field) {
+        return org.axonframework.test.matchers.Matchers.predicate(e -> e instanceof InvalidInput i
+                && code.equals(i.code()) && field.equals(i.field()));
+    }
+
+    @Test
+    void aRuleRepeatedToAddUpSeatsIsRefused() {
+        // the probe's 2,000 copies of a 1,000-seat rule: every slot would have held 2,000,000 seats
+        List<SlotTemplate.Rule> copies = java.util.Collections.nCopies(2000,
+                rule(Set.of(DayOfWeek.SATURDAY), 8, 12, SlotTemplate.MAX_CAPACITY));
+        fixture.givenNoPriorActivity()
+                .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(copies), "admin", T))
+                .expectNoEvents().expectException(refusal("out-of-range", "/rules"));
+        fixture.givenNoPriorActivity()
+                .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(copies.subList(0, 2)),
+                        "admin", T))
+                .expectNoEvents().expectException(refusal("duplicate-slot-rule", "/rules/1"));
+    }
+
+    @Test
+    void rulesOverlappingOnASharedWeekdayAreRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(List.of(
+                        rule(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), 8, 12, 600),
+                        rule(Set.of(DayOfWeek.MONDAY), 8, 12, 600),
+                        rule(Set.of(DayOfWeek.SUNDAY), 11, 13, 600))), "admin", T))
+                .expectNoEvents().expectException(refusal("overlapping-slot-rules", "/rules/2"));
+    }
+
+    @Test
+    void rulesMeetingEndToEndOrOnOtherDaysArePublished() {
+        SlotTemplate adjoining = new SlotTemplate(List.of(rule(Set.of(DayOfWeek.SATURDAY), 8, 12, 1000),
+                rule(Set.of(DayOfWeek.SATURDAY), 12, 14, 1000), rule(Set.of(DayOfWeek.SUNDAY), 8, 12, 1000)));
+        fixture.givenNoPriorActivity()
+                .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", adjoining, "admin", T))
+                .expectEvents(new SlotTemplatePublished("gulf", "res", adjoining, "admin", T));
+    }
+
+    @Test
+    void aHolidayNamedInAnUnknownLanguageOrBlankIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new DeclareHoliday("calendar:gulf", "gulf", DAY, Map.of("de", "Tag"), "admin", T))
+                .expectNoEvents().expectException(refusal("out-of-range", "/names"));
+        fixture.givenNoPriorActivity()
+                .when(new DeclareHoliday("calendar:gulf", "gulf", DAY, Map.of("fa", " "), "admin", T))
+                .expectNoEvents().expectException(refusal("out-of-range", "/names/fa"));
+    }
 }

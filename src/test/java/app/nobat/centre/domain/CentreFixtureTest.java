@@ -1,0 +1,113 @@
+package app.nobat.centre.domain;
+
+import app.nobat.centre.domain.CentreMessages.CentreDefined;
+import app.nobat.centre.domain.CentreMessages.DefineCentre;
+import app.nobat.common.InvalidInput;
+import app.nobat.floor.domain.EndOfDayRule;
+import app.nobat.floor.domain.PriorityClass;
+import app.nobat.floor.domain.QueuePolicySettings;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A centre's definition is refused by the field out of range, and a refused one records nothing. */
+class CentreFixtureTest {
+
+    static final Instant T = Instant.parse("2026-12-01T08:00:00Z");
+    static final Map<String, String> NAMES = Map.of("fa", "n", "fa-AF", "n", "ps", "n", "en", "n");
+
+    FixtureConfiguration<Centre> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Centre.class);
+    }
+
+    static CentreProfile profile(QueuePolicySettings policy, Integer maxRecalls, List<CentreProfile.OpeningPeriod> hours) {
+        return new CentreProfile("gulf", NAMES, "Asia/Tehran",
+                List.of(new CentreProfile.Service("res", "A", NAMES, 20)),
+                List.of(new CentreProfile.Desk("d1", NAMES, List.of("res"))), hours, policy, EndOfDayRule.CLOSE,
+                maxRecalls);
+    }
+
+    static CentreProfile profile(QueuePolicySettings policy, Integer maxRecalls) {
+        return profile(policy, maxRecalls, List.of(
+                new CentreProfile.OpeningPeriod(DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(14, 0))));
+    }
+
+    static Matcher<Object> refusal(String code, String field) {
+        return Matchers.predicate(e -> e instanceof InvalidInput i && code.equals(i.code()) && field.equals(i.field()));
+    }
+
+    void refused(CentreProfile profile, String code, String field) {
+        fixture.givenNoPriorActivity().when(new DefineCentre("gulf", profile, "admin", T))
+                .expectNoEvents().expectException(refusal(code, field));
+    }
+
+    @Test
+    void aNegativeMaxRecallsIsRefusedNotReplaced() {
+        refused(profile(null, -3), "out-of-range", "/maxRecalls");
+        refused(profile(null, CentreProfile.MAX_RECALLS + 1), "out-of-range", "/maxRecalls");
+    }
+
+    @Test
+    void noRecallsAndAMissingValueAreKept() {
+        assertThat(profile(null, 0).maxRecalls()).isZero();
+        assertThat(profile(null, null).maxRecalls()).isEqualTo(CentreProfile.DEFAULT_MAX_RECALLS);
+        fixture.givenNoPriorActivity().when(new DefineCentre("gulf", profile(null, 0), "admin", T))
+                .expectEvents(new CentreDefined("gulf", profile(null, 0), "admin", T));
+    }
+
+    @Test
+    void aBoostMustBeFiniteAndWithinADay() {
+        refused(profile(new QueuePolicySettings(Map.of(), Double.POSITIVE_INFINITY, 3), 2), "out-of-range",
+                "/policy/appointmentBoost");
+        refused(profile(new QueuePolicySettings(Map.of(), QueuePolicySettings.MAX_APPOINTMENT_BOOST + 1, 3), 2),
+                "out-of-range", "/policy/appointmentBoost");
+        refused(profile(new QueuePolicySettings(Map.of(), 30, QueuePolicySettings.MAX_PRIORITY_IN_ROW + 1), 2),
+                "out-of-range", "/policy/maxPriorityInRow");
+    }
+
+    @Test
+    void aWeightThatIsNoNumberIsRefusedByItsClass() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInput.class,
+                () -> new QueuePolicySettings(Map.of(PriorityClass.ELDERLY, Double.NaN), 30, 3)))
+                .extracting(InvalidInput::field).isEqualTo("/weights/ELDERLY");
+    }
+
+    @Test
+    void overlappingOpeningHoursAreRefused() {
+        refused(profile(null, 2, List.of(
+                        new CentreProfile.OpeningPeriod(DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(14, 0)),
+                        new CentreProfile.OpeningPeriod(DayOfWeek.SATURDAY, LocalTime.of(13, 0), LocalTime.of(15, 0)))),
+                "overlapping-opening-hours", "/openingHours/1");
+    }
+
+    @Test
+    void aPolicyRecordedBeforeTheBoundsStillReplays() throws Exception {
+        // an earlier version stored the probe's 1e400 boost; its event must still be read
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        JacksonSerializer events = JacksonSerializer.builder().objectMapper(json).build();
+        CentreDefined stored = new CentreDefined("gulf",
+                profile(new QueuePolicySettings(Map.of(), Double.POSITIVE_INFINITY, 3), 2), "admin", T);
+        var serialized = events.serialize(stored, String.class);
+        CentreDefined read = events.deserialize(new SimpleSerializedObject<>(serialized.getData(), String.class,
+                serialized.getType()));
+        assertThat(read.profile().policy().appointmentBoost()).isInfinite();
+    }
+}
