@@ -5,6 +5,7 @@ import app.nobat.access.devices.DeviceTokens;
 import app.nobat.access.staff.StaffRole;
 import app.nobat.platform.web.ProblemHandling;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -45,16 +46,27 @@ public class SecurityRules {
     private static final Set<HttpMethod> SAFE = Set.of(GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     @Bean
-    SecurityWebFilterChain accessRules(ServerHttpSecurity http, DeviceTokens devices, ObjectMapper json) {
+    SecurityWebFilterChain accessRules(ServerHttpSecurity http, DeviceTokens devices, ObjectMapper json,
+                                       @Value("${springdoc.api-docs.enabled:true}") boolean apiReference,
+                                       @Value("${server.reactive.session.cookie.secure:false}") boolean secureCookies,
+                                       @Value("${server.reactive.session.cookie.same-site:strict}") String sameSite) {
         ServerCsrfTokenRequestAttributeHandler csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
         csrfHandler.setTokenFromMultipartDataEnabled(false);
+        // the XSRF-TOKEN cookie gets the session cookie's Secure and SameSite
+        CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        String sameSiteValue = org.springframework.util.StringUtils.capitalize(sameSite.toLowerCase(java.util.Locale.ROOT));
+        csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secureCookies).sameSite(sameSiteValue));
         return http
-                .authorizeExchange(rules -> rules
-                        // the pages and the API reference
+                .authorizeExchange(rules -> {
+                    // the API reference, only where it is served (the prod profile turns it off)
+                    if (apiReference) {
+                        rules.pathMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**", "/webjars/**").permitAll();
+                    }
+                    rules
+                        // the pages
                         .pathMatchers(GET, "/", "/*.html", "/*.js", "/*.css", "/*.svg", "/*.ico", "/*.png",
                                 "/assets/**").permitAll()
-                        .pathMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                                "/webjars/**").permitAll()
                         .pathMatchers(POST, "/login", "/logout").permitAll()
                         // visitors: centres, slots, holidays, their appointments, their ticket
                         .pathMatchers(GET, "/api/centres", "/api/centres/{centreId}",
@@ -89,7 +101,8 @@ public class SecurityRules {
                         .pathMatchers(DELETE, "/api/centres/{centreId}/holidays/{date}").hasRole(StaffRole.ADMIN.name())
                         .pathMatchers(PUT, "/api/centres/{centreId}").hasRole(StaffRole.ADMIN.name())
                         .pathMatchers("/api/admin/**").hasRole(StaffRole.ADMIN.name())
-                        .anyExchange().denyAll())
+                        .anyExchange().denyAll();
+                })
                 .addFilterAt(DeviceAuthentication.filter(devices), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(RequestActor.filter(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) ->
@@ -113,7 +126,7 @@ public class SecurityRules {
                                 "unauthenticated", "Sign in, or give a device token, to do this"))
                         .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN,
                                 "forbidden", "Your role or device may not do this")))
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(csrfHandler)
                         .requireCsrfProtectionMatcher(SecurityRules::cookieAuthenticatedChange))
                 .headers(headers -> headers

@@ -48,6 +48,15 @@ public class AccessConfig {
         };
     }
 
+    /** The first administrator of an empty store, from the environment (README, "Production"). */
+    @Bean
+    FirstAdministrator firstAdministrator(
+            @org.springframework.beans.factory.annotation.Value("${nobat.first-admin.username:}") String username,
+            @org.springframework.beans.factory.annotation.Value("${nobat.first-admin.password:}") String password,
+            StaffAccounts accounts, PasswordEncoder encoder) {
+        return new FirstAdministrator(username, password, accounts, encoder);
+    }
+
     @Bean
     StaffAccounts staffAccounts(MongoDatabase database) {
         return new StaffAccounts(database);

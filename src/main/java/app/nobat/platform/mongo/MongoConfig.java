@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +22,17 @@ public class MongoConfig {
 
     /** Present only for the embedded default; closed after the client, which depends on it. */
     @Bean(destroyMethod = "close")
-    EmbeddedMongoHolder embeddedMongo(MongoSettings settings) {
+    EmbeddedMongoHolder embeddedMongo(MongoSettings settings, Environment environment) {
         if (!settings.embedded()) {
             return new EmbeddedMongoHolder(null);
+        }
+        // mongo-java-server only listens on TCP and has no authentication: any local process could read
+        // and write the store through the port, so production needs a real MongoDB or an explicit yes
+        if (environment.matchesProfiles("prod") && !settings.embeddedAllowPort()) {
+            throw new IllegalStateException("Refusing to start with the prod profile: the embedded store's "
+                    + "loopback port has no authentication; set NOBAT_MONGO_URI to a MongoDB with access control, or "
+                    + "nobat.mongo.embedded-allow-port=true (NOBAT_EMBEDDED_ALLOW_PORT) where no other local user "
+                    + "or process can reach the loopback interface");
         }
         EmbeddedMongo embedded = new EmbeddedMongo(Path.of(settings.dataDir()), settings.embeddedPort());
         log.info("Embedded MongoDB-wire server (H2 file under {}) at {}",

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * MongoDB-wire server under {@code dataDir}; with a URI it talks to that MongoDB instead.
  */
 @ConfigurationProperties("nobat.mongo")
-public record MongoSettings(String uri, String database, String dataDir, Integer embeddedPort) {
+public record MongoSettings(String uri, String database, String dataDir, Integer embeddedPort,
+                            Boolean embeddedAllowPort) {
 
     public MongoSettings {
         if (database == null || database.isBlank()) {
@@ -18,6 +19,9 @@ public record MongoSettings(String uri, String database, String dataDir, Integer
         }
         if (embeddedPort == null) {
             embeddedPort = 0;
+        }
+        if (embeddedAllowPort == null) {
+            embeddedAllowPort = false;
         }
     }
 

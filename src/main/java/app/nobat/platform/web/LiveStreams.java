@@ -2,6 +2,7 @@ package app.nobat.platform.web;
 
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
 
@@ -15,9 +16,11 @@ public final class LiveStreams {
     private LiveStreams() {
     }
 
+    /** The events with heartbeats between them; the stream ends when the events end (a ticket that ended). */
     public static <T> Flux<ServerSentEvent<T>> withHeartbeat(Flux<ServerSentEvent<T>> events, Duration every) {
-        return Flux.merge(events, Flux.interval(every, every)
-                .map(i -> heartbeat()));
+        Sinks.One<Boolean> ended = Sinks.one();
+        return Flux.merge(events.doFinally(signal -> ended.tryEmitValue(true)),
+                Flux.interval(every, every).map(i -> LiveStreams.<T>heartbeat()).takeUntilOther(ended.asMono()));
     }
 
     @SuppressWarnings("unchecked")

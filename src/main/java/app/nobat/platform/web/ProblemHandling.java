@@ -84,6 +84,19 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return Mono.just(ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
     }
 
+    /** A path no route or file answers (the API reference where it is off, too) is a problem like the others. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(
+            org.springframework.web.server.ResponseStatusException ex, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        if (ex instanceof org.springframework.web.reactive.resource.NoResourceFoundException) {
+            ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", "Nothing is served at this address");
+            return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem));
+        }
+        return super.handleResponseStatusException(ex, headers, status, exchange);
+    }
+
     private static String fieldOf(JsonMappingException e) {
         String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
