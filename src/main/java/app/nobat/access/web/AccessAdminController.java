@@ -2,6 +2,7 @@ package app.nobat.access.web;
 
 import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DeviceTokens;
+import app.nobat.access.staff.PasswordPolicy;
 import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
 import app.nobat.centre.catalog.CentreCatalog;
@@ -9,9 +10,11 @@ import app.nobat.common.InvalidInput;
 import app.nobat.common.RuleViolation;
 import app.nobat.common.UnknownReference;
 import app.nobat.platform.web.Blocking;
+import app.nobat.platform.web.ProblemHandling;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.*;
 import reactor.core.publisher.Mono;
@@ -71,12 +74,13 @@ public class AccessAdminController {
 
     @PostMapping("/staff")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a staff account (password of at least 12 characters, stored as a bcrypt hash)")
+    @Operation(summary = "Create a staff account (password of 12 to 200 characters, not containing the username "
+            + "nor a common one, stored as a PBKDF2 hash)")
     public Mono<StaffView> createStaff(@RequestBody NewStaff request) {
         if (request == null || request.username() == null || !NAME.matcher(request.username()).matches()) {
             throw new InvalidInput("username is 3 to 64 lower-case letters, digits, dots, dashes or underscores");
         }
-        requirePassword(request.password());
+        PasswordPolicy.check(request.username(), request.password());
         if (request.role() == null) {
             throw new InvalidInput("role is one of DESK, SUPERVISOR, ADMIN");
         }
@@ -96,7 +100,7 @@ public class AccessAdminController {
             throw new InvalidInput("A JSON body is required");
         }
         if (request.password() != null) {
-            requirePassword(request.password());
+            PasswordPolicy.check(username, request.password());
         }
         return Blocking.call(() -> {
             StaffAccounts.Account current = accounts.find(username)
@@ -145,9 +149,11 @@ public class AccessAdminController {
         });
     }
 
-    private static void requirePassword(String password) {
-        if (password == null || password.length() < 12 || password.length() > 200) {
-            throw new InvalidInput("password must be 12 to 200 characters");
-        }
+    /** A refused password is a 400 whose type names the rule, with the field it concerns. */
+    @ExceptionHandler(PasswordPolicy.Refused.class)
+    public ProblemDetail passwordRefused(PasswordPolicy.Refused e) {
+        ProblemDetail problem = ProblemHandling.problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+        problem.setProperty("field", "password");
+        return problem;
     }
 }

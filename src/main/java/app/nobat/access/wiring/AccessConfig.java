@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -68,10 +67,18 @@ public class AccessConfig {
         return new app.nobat.access.web.RateLimits(new app.nobat.access.web.RateLimits.Limits(changes, reads), json);
     }
 
-    /** bcrypt by default, with the algorithm's name stored in each hash so that it can be changed later. */
+    /**
+     * PBKDF2-HMAC-SHA256 (Spring Security's 5.8 defaults: 310,000 iterations, JDK only) for new
+     * hashes: unlike bcrypt it takes passwords of any length (bcrypt stops at 72 bytes, which a
+     * Persian passphrase of 37 letters reaches). Each hash names its algorithm, so earlier {bcrypt}
+     * hashes still sign in, and are re-hashed with PBKDF2 when they do.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        String pbkdf2 = "pbkdf2@SpringSecurity_v5_8";
+        return new org.springframework.security.crypto.password.DelegatingPasswordEncoder(pbkdf2, java.util.Map.of(
+                pbkdf2, org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()));
     }
 
     /** An administrator is also a supervisor, a supervisor also desk staff. */
