@@ -32,6 +32,12 @@ public class StaffAccounts {
         accounts.replaceOne(Filters.eq("_id", account.username()), toDocument(account), new ReplaceOptions().upsert(true));
     }
 
+    /** Replaces a hash by a stronger one of the same password, unless the password changed meanwhile. */
+    public void replaceHash(String username, String oldHash, String newHash) {
+        accounts.updateOne(Filters.and(Filters.eq("_id", username), Filters.eq("passwordHash", oldHash)),
+                com.mongodb.client.model.Updates.set("passwordHash", newHash));
+    }
+
     public Optional<Account> find(String username) {
         return Optional.ofNullable(accounts.find(Filters.eq("_id", username)).first()).map(StaffAccounts::toAccount);
     }

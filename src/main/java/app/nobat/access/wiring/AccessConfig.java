@@ -67,6 +67,18 @@ public class AccessConfig {
         return new app.nobat.access.web.RateLimits(new app.nobat.access.web.RateLimits.Limits(changes, reads), json);
     }
 
+    /** Failed sign-ins allowed per account and per address in each window, before 429 (README, Configuration). */
+    @Bean
+    @org.springframework.core.annotation.Order(-190)
+    app.nobat.access.web.LoginThrottle loginThrottle(
+            @org.springframework.beans.factory.annotation.Value("${nobat.sign-in.failures-per-account:10}") int account,
+            @org.springframework.beans.factory.annotation.Value("${nobat.sign-in.failures-per-address:50}") int address,
+            @org.springframework.beans.factory.annotation.Value("${nobat.sign-in.window:PT15M}") java.time.Duration window,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        return new app.nobat.access.web.LoginThrottle(
+                new app.nobat.access.web.LoginThrottle.Limits(account, address, window), json);
+    }
+
     /**
      * PBKDF2-HMAC-SHA256 (Spring Security's 5.8 defaults: 310,000 iterations, JDK only) for new
      * hashes: unlike bcrypt it takes passwords of any length (bcrypt stops at 72 bytes, which a
@@ -79,6 +91,16 @@ public class AccessConfig {
         return new org.springframework.security.crypto.password.DelegatingPasswordEncoder(pbkdf2, java.util.Map.of(
                 pbkdf2, org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
                 "bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()));
+    }
+
+    /** Form login and HTTP Basic: the same time for unknown user names, hashes upgraded on sign-in. */
+    @Bean
+    org.springframework.security.authentication.ReactiveAuthenticationManager staffSignIn(
+            ReactiveUserDetailsService staffUsers, PasswordEncoder encoder, StaffAccounts accounts) {
+        return new app.nobat.access.web.StaffSignIn(staffUsers, encoder, (user, newHash) -> Blocking.call(() -> {
+            accounts.replaceHash(user.getUsername(), user.getPassword(), newHash);
+            return User.withUserDetails(user).password(newHash).build();
+        }));
     }
 
     /** An administrator is also a supervisor, a supervisor also desk staff. */
