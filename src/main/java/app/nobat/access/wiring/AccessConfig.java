@@ -103,13 +103,19 @@ public class AccessConfig {
         }));
     }
 
-    /** An administrator is also a supervisor, a supervisor also desk staff. */
+    /**
+     * An administrator is also a supervisor, a supervisor also desk staff; an account limited to
+     * centres carries one authority per centre (app.nobat.access.web.CentreLimits).
+     */
     @Bean
     ReactiveUserDetailsService staffUsers(StaffAccounts accounts) {
         return username -> Blocking.call(() -> accounts.find(username)
                         .map(a -> User.withUsername(a.username()).password(a.passwordHash()).disabled(a.disabled())
-                                .authorities(Arrays.stream(StaffRole.values()).filter(r -> r.ordinal() <= a.role().ordinal())
-                                        .map(r -> new SimpleGrantedAuthority(r.authority())).toList())
+                                .authorities(java.util.stream.Stream.concat(
+                                        Arrays.stream(StaffRole.values()).filter(r -> r.ordinal() <= a.role().ordinal())
+                                                .map(StaffRole::authority),
+                                        a.centres().stream().map(c -> StaffRole.CENTRE_AUTHORITY_PREFIX + c))
+                                        .map(SimpleGrantedAuthority::new).toList())
                                 .build()))
                 .flatMap(found -> found.map(reactor.core.publisher.Mono::just).orElseGet(reactor.core.publisher.Mono::empty));
     }
