@@ -2,6 +2,9 @@ package app.nobat.access;
 
 import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DeviceTokens;
+import app.nobat.access.staff.StaffAccounts;
+import app.nobat.access.staff.StaffRole;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import app.nobat.it.IntegrationTest;
 import io.netty.handler.codec.http.HttpMethod;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class AccessRulesIT {
 
-    enum Caller { ANONYMOUS, KIOSK, KIOSK_ELSEWHERE, DISPLAY, DESK, SUPERVISOR, ADMIN }
+    /** ADMIN_ELSEWHERE: an administrator limited to another centre than the walk's. */
+    enum Caller { ANONYMOUS, KIOSK, KIOSK_ELSEWHERE, DISPLAY, DESK, SUPERVISOR, ADMIN, ADMIN_ELSEWHERE }
 
     static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
     static final Set<Caller> DESK_UP = EnumSet.of(Caller.DESK, Caller.SUPERVISOR, Caller.ADMIN);
@@ -97,11 +101,18 @@ class AccessRulesIT {
     RequestMappingHandlerMapping mappings;
     @Autowired
     DeviceTokens devices;
+    @Autowired
+    StaffAccounts accounts;
+    @Autowired
+    PasswordEncoder encoder;
 
     @Test
     void everyRouteLetsThroughOnlyWhomItShould() {
         String elsewhere = devices.issue("test-kiosk-elsewhere", DeviceKind.KIOSK, "it-journey", Instant.now());
+        accounts.save(new StaffAccounts.Account("admin.elsewhere", encoder.encode("amber lantern ferry"),
+                StaffRole.ADMIN, false, List.of("it-journey")));
         Map<Caller, String> credentials = Map.of(
+                Caller.ADMIN_ELSEWHERE, basic("admin.elsewhere", "amber lantern ferry"),
                 Caller.KIOSK, "Device demo-kiosk-token",
                 Caller.KIOSK_ELSEWHERE, "Device " + elsewhere,
                 Caller.DISPLAY, "Device demo-display-token",

@@ -49,14 +49,14 @@ class DeskHolderIT {
 
     @Test
     void deskStaffWorkOnlyTheirOwnDeskAndEveryEventNamesItsActor() {
-        post(admin, "/api/admin/staff", Map.of("username", "desk-two", "password", "desk-two-password",
+        post(admin, "/api/admin/staff", Map.of("username", "desk-two", "password", "amber lantern ferry",
                 "role", "DESK"), HttpStatus.CREATED);
         String kioskToken = (String) post(admin, "/api/admin/devices", Map.of("deviceId", "kiosk-desks",
                 "kind", "KIOSK", "centreId", C), HttpStatus.CREATED).get("token");
         WebTestClient kiosk = admin.mutate()
                 .defaultHeaders(h -> h.set(HttpHeaders.AUTHORIZATION, "Device " + kioskToken)).build();
         WebTestClient deskOne = as("demo-desk", "demo-desk-pass");
-        WebTestClient deskTwo = as("desk-two", "desk-two-password");
+        WebTestClient deskTwo = as("desk-two", "amber lantern ferry");
         WebTestClient supervisor = as("demo-supervisor", "demo-supervisor-pass");
 
         String visitId = (String) post(kiosk, "/api/centres/" + C + "/visits", Map.of("serviceCode", "residence"),

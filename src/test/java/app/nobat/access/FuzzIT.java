@@ -55,7 +55,8 @@ class FuzzIT {
             new Target("POST", "/api/visits/{x}/transfer", List.of("toServiceCode"), true),
             new Target("PUT", "/api/centres/it-journey/services/residence/slot-template", List.of("rules"), true),
             new Target("PUT", "/api/centres/it-journey/holidays/{x}", List.of("names"), true),
-            new Target("POST", "/api/admin/staff", List.of("username", "password", "role"), true),
+            new Target("POST", "/api/admin/staff", List.of("username", "password", "role", "centres"), true),
+            new Target("PUT", "/api/admin/staff/{x}", List.of("password", "role", "disabled", "centres"), true),
             new Target("POST", "/api/admin/devices", List.of("deviceId", "kind", "centreId"), true));
 
     @LocalServerPort

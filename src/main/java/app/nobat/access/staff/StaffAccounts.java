@@ -20,7 +20,16 @@ public class StaffAccounts {
         this.accounts = database.getCollection("staff_accounts");
     }
 
-    public record Account(String username, String passwordHash, StaffRole role, boolean disabled) {
+    /** {@code centres}: the centres the account may act at; empty for all of them. */
+    public record Account(String username, String passwordHash, StaffRole role, boolean disabled,
+                          List<String> centres) {
+        public Account {
+            centres = centres == null ? List.of() : List.copyOf(centres);
+        }
+
+        public Account(String username, String passwordHash, StaffRole role, boolean disabled) {
+            this(username, passwordHash, role, disabled, List.of());
+        }
     }
 
     /** @return false when the name is taken */
@@ -30,6 +39,12 @@ public class StaffAccounts {
 
     public void save(Account account) {
         accounts.replaceOne(Filters.eq("_id", account.username()), toDocument(account), new ReplaceOptions().upsert(true));
+    }
+
+    /** Replaces a hash by a stronger one of the same password, unless the password changed meanwhile. */
+    public void replaceHash(String username, String oldHash, String newHash) {
+        accounts.updateOne(Filters.and(Filters.eq("_id", username), Filters.eq("passwordHash", oldHash)),
+                com.mongodb.client.model.Updates.set("passwordHash", newHash));
     }
 
     public Optional<Account> find(String username) {
@@ -44,11 +59,12 @@ public class StaffAccounts {
 
     private static Document toDocument(Account a) {
         return new Document("_id", a.username()).append("passwordHash", a.passwordHash())
-                .append("role", a.role().name()).append("disabled", a.disabled());
+                .append("role", a.role().name()).append("disabled", a.disabled())
+                .append("centres", a.centres());
     }
 
     private static Account toAccount(Document d) {
         return new Account(d.getString("_id"), d.getString("passwordHash"), StaffRole.valueOf(d.getString("role")),
-                Boolean.TRUE.equals(d.getBoolean("disabled")));
+                Boolean.TRUE.equals(d.getBoolean("disabled")), d.getList("centres", String.class));
     }
 }

@@ -4,6 +4,9 @@ package app.nobat.access.staff;
 public enum StaffRole {
     DESK, SUPERVISOR, ADMIN;
 
+    /** Followed by a centre id: the authority of an account limited to centres to act at that one. */
+    public static final String CENTRE_AUTHORITY_PREFIX = "CENTRE_";
+
     public String authority() {
         return "ROLE_" + name();
     }

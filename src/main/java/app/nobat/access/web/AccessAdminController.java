@@ -2,6 +2,7 @@ package app.nobat.access.web;
 
 import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DeviceTokens;
+import app.nobat.access.staff.PasswordPolicy;
 import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
 import app.nobat.centre.catalog.CentreCatalog;
@@ -9,9 +10,11 @@ import app.nobat.common.InvalidInput;
 import app.nobat.common.RuleViolation;
 import app.nobat.common.UnknownReference;
 import app.nobat.platform.web.Blocking;
+import app.nobat.platform.web.ProblemHandling;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.*;
 import reactor.core.publisher.Mono;
@@ -45,13 +48,19 @@ public class AccessAdminController {
         this.clock = clock;
     }
 
-    public record StaffView(String username, StaffRole role, boolean disabled) {
+    /** {@code centres}: where the account may act; empty for every centre. */
+    public record StaffView(String username, StaffRole role, boolean disabled, List<String> centres) {
+        static StaffView of(StaffAccounts.Account a) {
+            return new StaffView(a.username(), a.role(), a.disabled(), a.centres());
+        }
     }
 
-    public record NewStaff(String username, String password, StaffRole role) {
+    /** {@code centres} may be left out: the account then acts at every centre. */
+    public record NewStaff(String username, String password, StaffRole role, List<String> centres) {
     }
 
-    public record StaffChange(String password, StaffRole role, Boolean disabled) {
+    /** Fields left out stay as they are; {@code centres: []} lets the account act at every centre. */
+    public record StaffChange(String password, StaffRole role, Boolean disabled, List<String> centres) {
     }
 
     public record DeviceView(String deviceId, DeviceKind kind, String centreId, boolean revoked, Instant issuedAt) {
@@ -67,38 +76,40 @@ public class AccessAdminController {
     @GetMapping("/staff")
     public Mono<List<StaffView>> staff() {
         return Blocking.call(() -> accounts.all().stream()
-                .map(a -> new StaffView(a.username(), a.role(), a.disabled())).toList());
+                .map(StaffView::of).toList());
     }
 
     @PostMapping("/staff")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a staff account (password of at least 12 characters, stored as a bcrypt hash)")
+    @Operation(summary = "Create a staff account (password of 12 to 200 characters, not containing the username "
+            + "nor a common one, stored as a PBKDF2 hash), optionally limited to some centres")
     public Mono<StaffView> createStaff(@RequestBody NewStaff request) {
         if (request == null || request.username() == null || !NAME.matcher(request.username()).matches()) {
             throw InvalidInput.outOfRange("/username",
                     "username is 3 to 64 lower-case letters, digits, dots, dashes or underscores");
         }
-        requirePassword(request.password());
+        PasswordPolicy.check(request.username(), request.password());
         if (request.role() == null) {
             throw InvalidInput.required("/role", "role is one of DESK, SUPERVISOR, ADMIN");
         }
         return Blocking.call(() -> {
-            if (!accounts.create(new StaffAccounts.Account(request.username(), encoder.encode(request.password()),
-                    request.role(), false))) {
+            StaffAccounts.Account account = new StaffAccounts.Account(request.username(),
+                    encoder.encode(request.password()), request.role(), false, knownCentres(request.centres()));
+            if (!accounts.create(account)) {
                 throw new RuleViolation("staff-exists", "There is already a staff account of that name");
             }
-            return new StaffView(request.username(), request.role(), false);
+            return StaffView.of(account);
         });
     }
 
     @PutMapping("/staff/{username}")
-    @Operation(summary = "Change a staff account's password, role or whether it is disabled")
+    @Operation(summary = "Change a staff account's password, role, centres or whether it is disabled")
     public Mono<StaffView> changeStaff(@PathVariable String username, @RequestBody StaffChange request) {
         if (request == null) {
             throw InvalidInput.required("", "A JSON body is required");
         }
         if (request.password() != null) {
-            requirePassword(request.password());
+            PasswordPolicy.check(username, request.password());
         }
         return Blocking.call(() -> {
             StaffAccounts.Account current = accounts.find(username)
@@ -106,9 +117,10 @@ public class AccessAdminController {
             StaffAccounts.Account changed = new StaffAccounts.Account(username,
                     request.password() == null ? current.passwordHash() : encoder.encode(request.password()),
                     request.role() == null ? current.role() : request.role(),
-                    request.disabled() == null ? current.disabled() : request.disabled());
+                    request.disabled() == null ? current.disabled() : request.disabled(),
+                    request.centres() == null ? current.centres() : knownCentres(request.centres()));
             accounts.save(changed);
-            return new StaffView(username, changed.role(), changed.disabled());
+            return StaffView.of(changed);
         });
     }
 
@@ -154,9 +166,24 @@ public class AccessAdminController {
         });
     }
 
-    private static void requirePassword(String password) {
-        if (password == null || password.length() < 12 || password.length() > 200) {
-            throw new InvalidInput("password must be 12 to 200 characters");
+    /** A refused password is a 400 whose type names the rule, with the field it concerns. */
+    @ExceptionHandler(PasswordPolicy.Refused.class)
+    public ProblemDetail passwordRefused(PasswordPolicy.Refused e) {
+        ProblemDetail problem = ProblemHandling.problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+        problem.setProperty("field", "password");
+        return problem;
+    }
+
+    /** The centres an account is limited to: ids of existing centres, each once. */
+    private List<String> knownCentres(List<String> centres) {
+        if (centres == null) {
+            return List.of();
         }
+        for (String centre : centres) {
+            if (centre == null || catalog.find(centre).isEmpty()) {
+                throw new InvalidInput("centres: there is no centre '" + centre + "'");
+            }
+        }
+        return centres.stream().distinct().toList();
     }
 }

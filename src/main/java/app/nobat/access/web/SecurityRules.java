@@ -105,6 +105,7 @@ public class SecurityRules {
                 })
                 .addFilterAt(DeviceAuthentication.filter(devices), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(RequestActor.filter(), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterAfter(CentreLimits.filter(json), SecurityWebFiltersOrder.AUTHORIZATION)
                 .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) ->
                         problem(exchange, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
                                 "Sign in, or give a device token, to do this")))

@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -77,19 +76,55 @@ public class AccessConfig {
         return new app.nobat.access.web.RateLimits(new app.nobat.access.web.RateLimits.Limits(changes, reads), json);
     }
 
-    /** bcrypt by default, with the algorithm's name stored in each hash so that it can be changed later. */
+    /** Failed sign-ins allowed per account and per address in each window, before 429 (README, Configuration). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    @org.springframework.core.annotation.Order(-190)
+    app.nobat.access.web.LoginThrottle loginThrottle(
+            @org.springframework.beans.factory.annotation.Value("${nobat.sign-in.failures-per-account:10}") int account,
+            @org.springframework.beans.factory.annotation.Value("${nobat.sign-in.failures-per-address:50}") int address,
+            @org.springframework.beans.factory.annotation.Value("${nobat.sign-in.window:PT15M}") java.time.Duration window,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        return new app.nobat.access.web.LoginThrottle(
+                new app.nobat.access.web.LoginThrottle.Limits(account, address, window), json);
     }
 
-    /** An administrator is also a supervisor, a supervisor also desk staff. */
+    /**
+     * PBKDF2-HMAC-SHA256 (Spring Security's 5.8 defaults: 310,000 iterations, JDK only) for new
+     * hashes: unlike bcrypt it takes passwords of any length (bcrypt stops at 72 bytes, which a
+     * Persian passphrase of 37 letters reaches). Each hash names its algorithm, so earlier {bcrypt}
+     * hashes still sign in, and are re-hashed with PBKDF2 when they do.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        String pbkdf2 = "pbkdf2@SpringSecurity_v5_8";
+        return new org.springframework.security.crypto.password.DelegatingPasswordEncoder(pbkdf2, java.util.Map.of(
+                pbkdf2, org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()));
+    }
+
+    /** Form login and HTTP Basic: the same time for unknown user names, hashes upgraded on sign-in. */
+    @Bean
+    org.springframework.security.authentication.ReactiveAuthenticationManager staffSignIn(
+            ReactiveUserDetailsService staffUsers, PasswordEncoder encoder, StaffAccounts accounts) {
+        return new app.nobat.access.web.StaffSignIn(staffUsers, encoder, (user, newHash) -> Blocking.call(() -> {
+            accounts.replaceHash(user.getUsername(), user.getPassword(), newHash);
+            return User.withUserDetails(user).password(newHash).build();
+        }));
+    }
+
+    /**
+     * An administrator is also a supervisor, a supervisor also desk staff; an account limited to
+     * centres carries one authority per centre (app.nobat.access.web.CentreLimits).
+     */
     @Bean
     ReactiveUserDetailsService staffUsers(StaffAccounts accounts) {
         return username -> Blocking.call(() -> accounts.find(username)
                         .map(a -> User.withUsername(a.username()).password(a.passwordHash()).disabled(a.disabled())
-                                .authorities(Arrays.stream(StaffRole.values()).filter(r -> r.ordinal() <= a.role().ordinal())
-                                        .map(r -> new SimpleGrantedAuthority(r.authority())).toList())
+                                .authorities(java.util.stream.Stream.concat(
+                                        Arrays.stream(StaffRole.values()).filter(r -> r.ordinal() <= a.role().ordinal())
+                                                .map(StaffRole::authority),
+                                        a.centres().stream().map(c -> StaffRole.CENTRE_AUTHORITY_PREFIX + c))
+                                        .map(SimpleGrantedAuthority::new).toList())
                                 .build()))
                 .flatMap(found -> found.map(reactor.core.publisher.Mono::just).orElseGet(reactor.core.publisher.Mono::empty));
     }

@@ -61,6 +61,7 @@ public class DemoAccess implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // demo passwords are published in the README and exempt from PasswordPolicy: this profile never runs in production
         for (DemoSettings.Account a : settings.accounts()) {
             accounts.save(new StaffAccounts.Account(a.username(), encoder.encode(a.password()), a.role(), false));
         }
