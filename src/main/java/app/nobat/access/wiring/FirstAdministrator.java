@@ -1,5 +1,6 @@
 package app.nobat.access.wiring;
 
+import app.nobat.access.staff.PasswordPolicy;
 import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
 import org.slf4j.Logger;
@@ -47,9 +48,10 @@ public class FirstAdministrator implements ApplicationRunner {
             throw new IllegalStateException("NOBAT_FIRST_ADMIN_USERNAME must be 3 to 64 lower-case letters, digits, "
                     + "dots, dashes or underscores, not starting with '" + DemoAccess.PREFIX + "'");
         }
-        if (password.length() < 12 || password.length() > 200 || password.equalsIgnoreCase(username)) {
-            throw new IllegalStateException("NOBAT_FIRST_ADMIN_PASSWORD must be 12 to 200 characters and not the "
-                    + "user name");
+        try {
+            PasswordPolicy.check(username, password);
+        } catch (PasswordPolicy.Refused weak) {
+            throw new IllegalStateException("NOBAT_FIRST_ADMIN_PASSWORD: " + weak.getMessage());
         }
         if (!accounts.create(new StaffAccounts.Account(username, encoder.encode(password), StaffRole.ADMIN, false))) {
             throw new IllegalStateException("NOBAT_FIRST_ADMIN_USERNAME names an existing staff account that is not "
