@@ -20,6 +20,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
@@ -90,7 +91,7 @@ public class SecurityRules {
                         .pathMatchers(PUT, "/api/centres/{centreId}").hasRole(StaffRole.ADMIN.name())
                         .pathMatchers("/api/admin/**").hasRole(StaffRole.ADMIN.name())
                         .anyExchange().denyAll())
-                .addFilterAt(DeviceAuthentication.filter(devices), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(DeviceAuthentication.filter(devices, json), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(RequestActor.filter(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) ->
                         problem(exchange, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
@@ -114,6 +115,8 @@ public class SecurityRules {
                         .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN,
                                 "forbidden", "Your role or device may not do this")))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN,
+                                "csrf-token", "A change from a signed-in page needs its XSRF token (missing or wrong)"))
                         .csrfTokenRequestHandler(csrfHandler)
                         .requireCsrfProtectionMatcher(SecurityRules::cookieAuthenticatedChange))
                 .headers(headers -> headers
@@ -138,6 +141,13 @@ public class SecurityRules {
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
+    /** Requests the firewall refuses (encoded slashes, path tricks, odd headers) get a problem too. */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ObjectMapper json) {
+        return (exchange, e) -> problem(exchange, json, HttpStatus.BAD_REQUEST, "rejected-request",
+                "The request's path or headers are not accepted");
+    }
+
     /** Writes the CSRF token cookie on every response, so that a page can send it back. */
     @Bean
     WebFilter csrfCookie() {
@@ -147,10 +157,14 @@ public class SecurityRules {
         };
     }
 
-    private static Mono<Void> problem(ServerWebExchange exchange, ObjectMapper json, HttpStatus status, String code,
+    static Mono<Void> problem(ServerWebExchange exchange, ObjectMapper json, HttpStatus status, String code,
                                       String detail) {
         ProblemDetail problem = ProblemHandling.problem(status, code, detail);
-        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        try {
+            problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        } catch (IllegalArgumentException notAUri) {
+            // a path the firewall refused may not be a URI at all: the problem goes without it
+        }
         exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return json(exchange, json, status, problem);
     }
