@@ -46,7 +46,8 @@ public class SecurityRules {
     private static final Set<HttpMethod> SAFE = Set.of(GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     @Bean
-    SecurityWebFilterChain accessRules(ServerHttpSecurity http, DeviceTokens devices, ObjectMapper json) {
+    SecurityWebFilterChain accessRules(ServerHttpSecurity http, DeviceTokens devices, RateLimits rateLimits,
+                                       ObjectMapper json) {
         ServerCsrfTokenRequestAttributeHandler csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
         csrfHandler.setTokenFromMultipartDataEnabled(false);
         return http
@@ -91,7 +92,9 @@ public class SecurityRules {
                         .pathMatchers(PUT, "/api/centres/{centreId}").hasRole(StaffRole.ADMIN.name())
                         .pathMatchers("/api/admin/**").hasRole(StaffRole.ADMIN.name())
                         .anyExchange().denyAll())
+                .addFilterBefore(AuthorizationSchemes.filter(json), SecurityWebFiltersOrder.HTTP_BASIC)
                 .addFilterAt(DeviceAuthentication.filter(devices, json), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(rateLimits.unlessAuthenticated(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(RequestActor.filter(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) ->
                         problem(exchange, json, HttpStatus.UNAUTHORIZED, "unauthenticated",

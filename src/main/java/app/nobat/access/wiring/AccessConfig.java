@@ -58,7 +58,10 @@ public class AccessConfig {
         return new DeviceTokens(database);
     }
 
-    /** Applied before security, so that a flood is refused before any password is checked. */
+    /**
+     * Applied before security to requests without a credential, so that a flood is refused before any
+     * password is checked, and inside it (SecurityRules) to requests whose credential did not authenticate.
+     */
     @Bean
     @org.springframework.core.annotation.Order(-200)
     app.nobat.access.web.RateLimits rateLimits(
