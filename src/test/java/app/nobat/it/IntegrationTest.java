@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
         "nobat.floor.closing.enabled=false",
         "nobat.rate-limit.booking-changes-per-minute=1000000",
         "nobat.rate-limit.public-reads-per-minute=1000000",
-        "nobat.sse.heartbeat=1s"
+        "nobat.sse.heartbeat=1s",
+        "nobat.access.stream-recheck=2s"
 })
 @org.springframework.context.annotation.Import(AsAdministrator.class)
 public @interface IntegrationTest {

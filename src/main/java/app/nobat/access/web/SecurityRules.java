@@ -2,9 +2,11 @@ package app.nobat.access.web;
 
 import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DeviceTokens;
+import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
 import app.nobat.platform.web.ProblemHandling;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -27,6 +29,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.Set;
 
 import static org.springframework.http.HttpMethod.DELETE;
@@ -46,8 +49,10 @@ public class SecurityRules {
     private static final Set<HttpMethod> SAFE = Set.of(GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     @Bean
-    SecurityWebFilterChain accessRules(ServerHttpSecurity http, DeviceTokens devices, RateLimits rateLimits,
-                                       ObjectMapper json) {
+    SecurityWebFilterChain accessRules(ServerHttpSecurity http, DeviceTokens devices, StaffAccounts accounts,
+                                       RateLimits rateLimits, CredentialChanges changes, ObjectMapper json,
+                                       @Value("${nobat.access.stream-recheck:10s}") Duration streamRecheck) {
+        CredentialCheck credentials = new CredentialCheck(accounts, devices);
         ServerCsrfTokenRequestAttributeHandler csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
         csrfHandler.setTokenFromMultipartDataEnabled(false);
         return http
@@ -92,10 +97,13 @@ public class SecurityRules {
                         .pathMatchers(PUT, "/api/centres/{centreId}").hasRole(StaffRole.ADMIN.name())
                         .pathMatchers("/api/admin/**").hasRole(StaffRole.ADMIN.name())
                         .anyExchange().denyAll())
+                .securityContextRepository(new StaffSessions(credentials))
                 .addFilterBefore(AuthorizationSchemes.filter(json), SecurityWebFiltersOrder.HTTP_BASIC)
                 .addFilterAt(DeviceAuthentication.filter(devices, json), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(rateLimits.unlessAuthenticated(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(RequestActor.filter(), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterAfter(new CredentialWatch(credentials, changes, streamRecheck),
+                        SecurityWebFiltersOrder.AUTHORIZATION)
                 .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) ->
                         problem(exchange, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
                                 "Sign in, or give a device token, to do this")))
@@ -142,6 +150,12 @@ public class SecurityRules {
         boolean header = request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
         return change && cookie && !header ? ServerWebExchangeMatcher.MatchResult.match()
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    /** Withdrawn credentials end this node's open streams at once. */
+    @Bean
+    CredentialChanges credentialChanges() {
+        return new CredentialChanges();
     }
 
     /** Requests the firewall refuses (encoded slashes, path tricks, odd headers) get a problem too. */

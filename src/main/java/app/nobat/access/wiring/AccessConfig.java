@@ -3,13 +3,14 @@ package app.nobat.access.wiring;
 import app.nobat.access.devices.DeviceTokens;
 import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
+import app.nobat.access.web.SignedInStaff;
 import app.nobat.platform.web.Blocking;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -77,14 +78,17 @@ public class AccessConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** An administrator is also a supervisor, a supervisor also desk staff. */
+    /**
+     * An administrator is also a supervisor, a supervisor also desk staff. The signed-in staff member
+     * carries the account's session generation, which ends the session when the account changes.
+     */
     @Bean
     ReactiveUserDetailsService staffUsers(StaffAccounts accounts) {
         return username -> Blocking.call(() -> accounts.find(username)
-                        .map(a -> User.withUsername(a.username()).password(a.passwordHash()).disabled(a.disabled())
-                                .authorities(Arrays.stream(StaffRole.values()).filter(r -> r.ordinal() <= a.role().ordinal())
-                                        .map(r -> new SimpleGrantedAuthority(r.authority())).toList())
-                                .build()))
+                        .map(a -> (UserDetails) new SignedInStaff(a.username(), a.passwordHash(), a.disabled(),
+                                Arrays.stream(StaffRole.values()).filter(r -> r.ordinal() <= a.role().ordinal())
+                                        .map(r -> new SimpleGrantedAuthority(r.authority())).toList(),
+                                a.sessionGeneration())))
                 .flatMap(found -> found.map(reactor.core.publisher.Mono::just).orElseGet(reactor.core.publisher.Mono::empty));
     }
 }
