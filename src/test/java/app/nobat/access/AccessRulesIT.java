@@ -38,10 +38,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class AccessRulesIT {
 
-    /** ADMIN_ELSEWHERE: an administrator limited to another centre than the walk's. */
-    enum Caller { ANONYMOUS, KIOSK, KIOSK_ELSEWHERE, DISPLAY, DESK, SUPERVISOR, ADMIN, ADMIN_ELSEWHERE }
+    /**
+     * The callers the rules name (ADMIN_ELSEWHERE: an administrator limited to another centre than
+     * the walk's), and callers whose Authorization header proves nothing (refused 401 everywhere).
+     */
+    enum Caller {
+        ANONYMOUS, KIOSK, KIOSK_ELSEWHERE, DISPLAY, DESK, SUPERVISOR, ADMIN, ADMIN_ELSEWHERE,
+        UNKNOWN_SCHEME, BEARER, MALFORMED_BASIC, UNKNOWN_DEVICE;
 
-    static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
+        boolean proves() {
+            return ordinal() <= ADMIN_ELSEWHERE.ordinal();
+        }
+    }
+
+    static final Set<Caller> EVERYONE = EnumSet.range(Caller.ANONYMOUS, Caller.ADMIN_ELSEWHERE);
     static final Set<Caller> DESK_UP = EnumSet.of(Caller.DESK, Caller.SUPERVISOR, Caller.ADMIN);
     static final Set<Caller> SUPERVISOR_UP = EnumSet.of(Caller.SUPERVISOR, Caller.ADMIN);
     static final Set<Caller> ADMIN = EnumSet.of(Caller.ADMIN);
@@ -63,7 +73,7 @@ class AccessRulesIT {
         RULES.put("GET /api/track/{token}", EVERYONE);
         RULES.put("GET /api/track/{token}/stream", EVERYONE);
         RULES.put("GET /api/track/{token}/qr.svg", EVERYONE);
-        RULES.put("GET /api/me", EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS)));
+        RULES.put("GET /api/me", EnumSet.range(Caller.KIOSK, Caller.ADMIN));
         RULES.put("POST /api/centres/{centreId}/visits", EnumSet.of(Caller.KIOSK, Caller.DESK, Caller.SUPERVISOR,
                 Caller.ADMIN));
         RULES.put("GET /api/centres/{centreId}/display", EnumSet.of(Caller.DISPLAY, Caller.DESK, Caller.SUPERVISOR,
@@ -111,14 +121,18 @@ class AccessRulesIT {
         String elsewhere = devices.issue("test-kiosk-elsewhere", DeviceKind.KIOSK, "it-journey", Instant.now());
         accounts.save(new StaffAccounts.Account("admin.elsewhere", encoder.encode("amber lantern ferry"),
                 StaffRole.ADMIN, false, List.of("it-journey")));
-        Map<Caller, String> credentials = Map.of(
-                Caller.ADMIN_ELSEWHERE, basic("admin.elsewhere", "amber lantern ferry"),
-                Caller.KIOSK, "Device demo-kiosk-token",
-                Caller.KIOSK_ELSEWHERE, "Device " + elsewhere,
-                Caller.DISPLAY, "Device demo-display-token",
-                Caller.DESK, basic("demo-desk", "demo-desk-pass"),
-                Caller.SUPERVISOR, basic("demo-supervisor", "demo-supervisor-pass"),
-                Caller.ADMIN, basic("demo-admin", "demo-admin-pass"));
+        Map<Caller, String> credentials = Map.ofEntries(
+                Map.entry(Caller.ADMIN_ELSEWHERE, basic("admin.elsewhere", "amber lantern ferry")),
+                Map.entry(Caller.KIOSK, "Device demo-kiosk-token"),
+                Map.entry(Caller.KIOSK_ELSEWHERE, "Device " + elsewhere),
+                Map.entry(Caller.DISPLAY, "Device demo-display-token"),
+                Map.entry(Caller.DESK, basic("demo-desk", "demo-desk-pass")),
+                Map.entry(Caller.SUPERVISOR, basic("demo-supervisor", "demo-supervisor-pass")),
+                Map.entry(Caller.ADMIN, basic("demo-admin", "demo-admin-pass")),
+                Map.entry(Caller.UNKNOWN_SCHEME, "x"),
+                Map.entry(Caller.BEARER, "Bearer foo"),
+                Map.entry(Caller.MALFORMED_BASIC, "Basic not-base64!"),
+                Map.entry(Caller.UNKNOWN_DEVICE, "Device no-such-token"));
 
         Set<String> exposed = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
@@ -141,12 +155,16 @@ class AccessRulesIT {
                 path = path.replace("{" + name + "}", VALUES.get(name));
             }
             for (Caller caller : Caller.values()) {
-                int status = call(method, path, credentials.get(caller));
+                Answer answer = answer(method, path, credentials.get(caller));
+                int status = answer.status();
                 boolean allowed = RULES.get(route).contains(caller);
                 boolean refused = status == 401 || status == 403;
-                int expectedRefusal = caller == Caller.ANONYMOUS ? 401 : 403;
+                int expectedRefusal = caller == Caller.ANONYMOUS || !caller.proves() ? 401 : 403;
                 if (allowed == refused || (!allowed && status != expectedRefusal)) {
                     wrong.add(route + " as " + caller + ": " + status);
+                }
+                if (status >= 500 || (status >= 400 && !answer.isProblem())) {
+                    wrong.add(route + " as " + caller + ": " + status + " not a problem: " + answer);
                 }
                 checks++;
             }
@@ -200,6 +218,68 @@ class AccessRulesIT {
 
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+
+    record Answer(int status, String contentType, String body) {
+
+        /** An RFC 7807 problem with a stable code in its type. */
+        boolean isProblem() {
+            return "application/problem+json".equals(contentType)
+                    && body.contains("\"type\":\"https://nobat.app/problems/");
+        }
+    }
+
+    /** The status, type and body of an answer; streams are left as soon as their headers arrive. */
+    Answer answer(String method, String path, String authorization) {
+        return HttpClient.create().headers(h -> {
+                    h.set("Content-Type", "application/json");
+                    if (authorization != null) {
+                        h.set("Authorization", authorization);
+                    }
+                })
+                .request(HttpMethod.valueOf(method)).uri("http://localhost:" + port + path)
+                .send(method.equals("GET") || method.equals("DELETE") ? ByteBufFlux.empty()
+                        : ByteBufFlux.fromString(Mono.just("{}")))
+                .response((r, body) -> {
+                    String type = r.responseHeaders().get("Content-Type", "");
+                    if (type.startsWith("text/event-stream")) {
+                        return Mono.just(new Answer(r.status().code(), type, ""));
+                    }
+                    return body.aggregate().asString().defaultIfEmpty("")
+                            .map(text -> new Answer(r.status().code(), type, text));
+                })
+                .next().block(Duration.ofSeconds(30));
+    }
+
+    /** Every refusal made before a controller is reached is a problem like the controllers' own. */
+    @Test
+    void refusalsAtTheDoorAreProblemsToo() {
+        // the firewall: encoded slashes, dots, percent signs and backslashes, semicolons, doubled slashes
+        for (String path : List.of("/api/centres/a%2Fb", "/api/centres/a%2fb/holidays", "/api/centres/%2e%2e/holidays",
+                "/api/centres;x=1", "/api/centres/a%25b", "/api/centres/a%5Cb", "/api//centres", "/api/track/a%3Bb",
+                "/api/centres/./persian-gulf", "/api/centres/x/../persian-gulf")) {
+            Answer answer = answer("GET", path, null);
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.isProblem()).as(path + ": " + answer).isTrue();
+            assertThat(answer.body()).as(path).contains("https://nobat.app/problems/rejected-request");
+        }
+        // a device token that is unknown, given in the header or (displays) in the query
+        for (Answer answer : List.of(answer("GET", "/api/centres/persian-gulf/display", "Device nope"),
+                answer("GET", "/api/centres/persian-gulf/display?device_token=nope", null),
+                answer("POST", "/api/centres/persian-gulf/visits", "Device "))) {
+            assertThat(answer.status()).isEqualTo(401);
+            assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        }
+        assertThat(answer("GET", "/api/centres/persian-gulf/display", "Device nope").body())
+                .contains("https://nobat.app/problems/bad-device-token");
+        // no scheme this application knows
+        Answer unknown = answer("GET", "/api/centres", "Negotiate abc");
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.body()).contains("https://nobat.app/problems/unsupported-authorization");
+        // a staff password that is wrong
+        Answer wrong = answer("GET", "/api/centres/persian-gulf/queues", basic("demo-desk", "wrong-password"));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.isProblem()).as(wrong.toString()).isTrue();
     }
 
     /** The status only: streams are left as soon as their headers arrive. */

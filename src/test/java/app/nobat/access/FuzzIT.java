@@ -106,6 +106,70 @@ class FuzzIT {
         assertThat(failures).isEmpty();
     }
 
+    /** Path tricks the firewall refuses, and segments of no route at all. */
+    static final List<String> PATH_TRICKS = List.of("%2F", "%2f", "%2e%2e", "..", ".", ";x=1", "%3B", "%25", "%5C", "%00",
+            "", "a%2Fb", "%E2%80%AE", "%C0%AE", "~", "%252F");
+
+    /**
+     * Refusals made before any controller (the path firewall, the Authorization schemes, device
+     * tokens, wrong passwords, sessions that do not exist, CSRF) are problems too, never errors.
+     */
+    @Test
+    void refusalsAtTheDoorAreProblemsNeverErrors() {
+        Random random = new Random(20261201);
+        Arbitrary<String> printable = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(60);
+        Arbitrary<String> authorization = Arbitraries.oneOf(printable,
+                printable.map(t -> "Basic " + t), printable.map(t -> "Device " + t), printable.map(t -> "Bearer " + t),
+                printable.map(t -> "Basic " + Base64.getEncoder().encodeToString(t.getBytes(StandardCharsets.UTF_8))),
+                Arbitraries.of(NASTY).filter(t -> t.length() < 500 && t.chars().allMatch(c -> c >= ' ' && c <= '~'))
+                        .map(t -> "Device " + t));
+        List<String> paths = List.of("/api/appointments/{x}", "/api/track/{x}", "/api/centres/{x}/display",
+                "/api/centres/persian-gulf/services/{x}/slots", "/api/centres/{x}/queues", "/api/admin/{x}", "/{x}",
+                "/api/visits/{x}/start");
+        List<String> failures = new ArrayList<>();
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (int i = 0; i < 300; i++) {
+            String path = paths.get(random.nextInt(paths.size())).replace("{x}",
+                    i % 2 == 0 ? PATH_TRICKS.get(random.nextInt(PATH_TRICKS.size())) + "x"
+                            : URLEncoder.encode(printable.sample(), StandardCharsets.UTF_8));
+            String method = List.of("GET", "POST", "DELETE", "PUT").get(random.nextInt(4));
+            String header = i % 3 == 0 ? null : authorization.sample();
+            String cookie = i % 5 == 0 ? "SESSION=" + URLEncoder.encode(printable.sample(), StandardCharsets.UTF_8)
+                    : null;
+            int[] status = new int[1];
+            String[] type = new String[1];
+            String answer = HttpClient.create().headers(h -> {
+                        h.set("Content-Type", "application/json");
+                        if (header != null) {
+                            h.set("Authorization", header);
+                        }
+                        if (cookie != null) {
+                            h.set("Cookie", cookie);
+                        }
+                    })
+                    .request(io.netty.handler.codec.http.HttpMethod.valueOf(method))
+                    .uri("http://localhost:" + port + path)
+                    .send(method.equals("GET") || method.equals("DELETE") ? ByteBufFlux.empty()
+                            : ByteBufFlux.fromString(Mono.just("{}")))
+                    .responseSingle((r, content) -> {
+                        status[0] = r.status().code();
+                        type[0] = r.responseHeaders().get("Content-Type", "");
+                        return content.asString().defaultIfEmpty("");
+                    }).block(Duration.ofSeconds(30));
+            statuses.merge(status[0], 1, Integer::sum);
+            String request = method + " " + path + " Authorization=" + header + " Cookie=" + cookie;
+            if (status[0] >= 500) {
+                failures.add(status[0] + " " + request);
+            } else if (status[0] >= 400 && !(type[0].equals("application/problem+json")
+                    && answer.contains("\"type\":\"https://nobat.app/problems/"))) {
+                failures.add("not a problem: " + status[0] + " " + type[0] + " " + request + " -> " + shorten(answer));
+            }
+        }
+        System.out.printf("Fuzzing the door: 300 requests, answers %s%n", statuses);
+        assertThat(statuses.keySet()).contains(400, 401);
+        assertThat(failures).isEmpty();
+    }
+
     /** Mostly a JSON object with one to all fields spoiled; sometimes not JSON at all. */
     static String body(Target target, Arbitrary<Object> value, Arbitrary<String> text, Random random, int i) {
         if (i % 8 == 0) {

@@ -17,7 +17,11 @@ import java.lang.annotation.Target;
         "nobat.floor.closing.enabled=false",
         "nobat.rate-limit.booking-changes-per-minute=1000000",
         "nobat.rate-limit.public-reads-per-minute=1000000",
-        "nobat.sse.heartbeat=1s"
+        "nobat.sse.heartbeat=1s",
+        "nobat.access.stream-recheck=2s",
+        // the suites share one context and one address: their wrong passwords must not lock each other out
+        "nobat.sign-in.failures-per-account=1000000",
+        "nobat.sign-in.failures-per-address=1000000"
 })
 @org.springframework.context.annotation.Import(AsAdministrator.class)
 public @interface IntegrationTest {

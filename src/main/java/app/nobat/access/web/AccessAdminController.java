@@ -38,9 +38,11 @@ public class AccessAdminController {
     private final PasswordEncoder encoder;
     private final CentreCatalog catalog;
     private final Clock clock;
+    private final CredentialChanges withdrawals;
 
     public AccessAdminController(StaffAccounts accounts, DeviceTokens devices, PasswordEncoder encoder,
-                                 CentreCatalog catalog, Clock clock) {
+                                 CentreCatalog catalog, Clock clock, CredentialChanges withdrawals) {
+        this.withdrawals = withdrawals;
         this.accounts = accounts;
         this.devices = devices;
         this.encoder = encoder;
@@ -103,7 +105,8 @@ public class AccessAdminController {
     }
 
     @PutMapping("/staff/{username}")
-    @Operation(summary = "Change a staff account's password, role, centres or whether it is disabled")
+    @Operation(summary = "Change a staff account's password, role, centres or whether it is disabled; a new "
+            + "password, role or centres, or disabling, ends the account's open sessions and live streams at once")
     public Mono<StaffView> changeStaff(@PathVariable String username, @RequestBody StaffChange request) {
         if (request == null) {
             throw InvalidInput.required("", "A JSON body is required");
@@ -120,6 +123,12 @@ public class AccessAdminController {
                     request.disabled() == null ? current.disabled() : request.disabled(),
                     request.centres() == null ? current.centres() : knownCentres(request.centres()));
             accounts.save(changed);
+            // a new password, another role or other centres, or disabling, ends the account's sessions and streams now
+            if (request.password() != null || changed.role() != current.role()
+                    || !changed.centres().equals(current.centres()) || (changed.disabled() && !current.disabled())) {
+                accounts.endSessions(username);
+                withdrawals.withdrawn();
+            }
             return StaffView.of(changed);
         });
     }
@@ -149,17 +158,20 @@ public class AccessAdminController {
         return Blocking.call(() -> {
             catalog.get(request.centreId());
             String token = devices.issue(request.deviceId(), request.kind(), request.centreId(), clock.instant());
+            withdrawals.withdrawn(); // the device's earlier token, if any, is replaced
             return new IssuedDevice(request.deviceId(), request.kind(), request.centreId(), token);
         });
     }
 
     @DeleteMapping("/devices/{deviceId}")
-    @Operation(summary = "Revoke a device's token: it stops working at its next request")
+    @Operation(summary = "Revoke a device's token: it stops working at its next request, and its open live "
+            + "stream ends at once")
     public Mono<DeviceView> revoke(@PathVariable String deviceId) {
         return Blocking.call(() -> {
             if (!devices.revoke(deviceId)) {
                 throw new UnknownReference("device", deviceId);
             }
+            withdrawals.withdrawn();
             return devices.all().stream().filter(d -> d.deviceId().equals(deviceId)).findFirst()
                     .map(d -> new DeviceView(d.deviceId(), d.kind(), d.centreId(), d.revoked(), d.issuedAt()))
                     .orElseThrow();

@@ -3,14 +3,13 @@ package app.nobat.access.web;
 import app.nobat.access.devices.DevicePrincipal;
 import app.nobat.access.devices.DeviceTokens;
 import app.nobat.platform.web.Blocking;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
-import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
-import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -57,27 +56,33 @@ final class DeviceAuthentication {
         }
     }
 
-    static AuthenticationWebFilter filter(DeviceTokens tokens) {
+    static AuthenticationWebFilter filter(DeviceTokens tokens, ObjectMapper json) {
         AuthenticationWebFilter filter = new AuthenticationWebFilter((Authentication a) ->
                 Blocking.call(() -> tokens.authenticate((String) a.getCredentials()))
                         .flatMap(found -> found.map(d -> Mono.<Authentication>just(new Token(
                                 new DevicePrincipal(d.deviceId(), d.kind(), d.centreId()))))
                                 .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown or revoked device token")))));
         filter.setServerAuthenticationConverter(DeviceAuthentication::convert);
-        filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(
-                new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
+        filter.setAuthenticationFailureHandler((filterExchange, e) -> SecurityRules.problem(
+                filterExchange.getExchange(), json, HttpStatus.UNAUTHORIZED, "bad-device-token",
+                "The device token is unknown or revoked"));
         return filter;
     }
 
     private static Mono<Authentication> convert(ServerWebExchange exchange) {
+        return Mono.justOrEmpty(token(exchange)).map(Token::new);
+    }
+
+    /** The device token the request carries, or null. */
+    static String token(ServerWebExchange exchange) {
         String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            return Mono.just(new Token(header.substring(SCHEME.length()).trim()));
+            return header.substring(SCHEME.length()).trim();
         }
         String query = exchange.getRequest().getQueryParams().getFirst(QUERY);
         if (query != null && "GET".equals(exchange.getRequest().getMethod().name())) {
-            return Mono.just(new Token(query));
+            return query;
         }
-        return Mono.empty();
+        return null;
     }
 }

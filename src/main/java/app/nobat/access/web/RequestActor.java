@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * Names who makes a request, once it is authenticated: a staff member by username and highest role,
  * a kiosk or display by device id and kind. The name goes into the Reactor context, from where every
- * command the request sends carries it (DESIGN.md: the staff member's id is on every event they cause).
+ * command the request sends carries it (docs/design.md: the staff member's id is on every event they cause).
  */
 final class RequestActor {
 

@@ -2,6 +2,7 @@ package app.nobat.access.web;
 
 import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DeviceTokens;
+import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
 import app.nobat.platform.web.ProblemHandling;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,12 +22,14 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.Set;
 
 import static org.springframework.http.HttpMethod.DELETE;
@@ -35,7 +38,7 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 /**
- * Who may call what (DESIGN.md, privacy and roles). Staff sign in with a session cookie (form
+ * Who may call what (docs/design.md, Privacy). Staff sign in with a session cookie (form
  * login, CSRF-protected) or HTTP Basic; kiosks and displays carry a device token; visitors' booking
  * and tracking stay open. Anything not listed here is refused, so a new route needs a rule.
  */
@@ -46,10 +49,13 @@ public class SecurityRules {
     private static final Set<HttpMethod> SAFE = Set.of(GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     @Bean
-    SecurityWebFilterChain accessRules(ServerHttpSecurity http, DeviceTokens devices, ObjectMapper json,
+    SecurityWebFilterChain accessRules(ServerHttpSecurity http, DeviceTokens devices, StaffAccounts accounts,
+                                       RateLimits rateLimits, CredentialChanges changes, ObjectMapper json,
+                                       @Value("${nobat.access.stream-recheck:10s}") Duration streamRecheck,
                                        @Value("${springdoc.api-docs.enabled:true}") boolean apiReference,
                                        @Value("${server.reactive.session.cookie.secure:false}") boolean secureCookies,
                                        @Value("${server.reactive.session.cookie.same-site:strict}") String sameSite) {
+        CredentialCheck credentials = new CredentialCheck(accounts, devices);
         ServerCsrfTokenRequestAttributeHandler csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
         csrfHandler.setTokenFromMultipartDataEnabled(false);
         // the XSRF-TOKEN cookie gets the session cookie's Secure and SameSite
@@ -103,9 +109,14 @@ public class SecurityRules {
                         .pathMatchers("/api/admin/**").hasRole(StaffRole.ADMIN.name())
                         .anyExchange().denyAll();
                 })
-                .addFilterAt(DeviceAuthentication.filter(devices), SecurityWebFiltersOrder.AUTHENTICATION)
+                .securityContextRepository(new StaffSessions(credentials))
+                .addFilterBefore(AuthorizationSchemes.filter(json), SecurityWebFiltersOrder.HTTP_BASIC)
+                .addFilterAt(DeviceAuthentication.filter(devices, json), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(rateLimits.unlessAuthenticated(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(RequestActor.filter(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .addFilterAfter(CentreLimits.filter(json), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterAfter(new CredentialWatch(credentials, changes, streamRecheck),
+                        SecurityWebFiltersOrder.AUTHORIZATION)
                 .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) ->
                         problem(exchange, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
                                 "Sign in, or give a device token, to do this")))
@@ -128,6 +139,8 @@ public class SecurityRules {
                         .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN,
                                 "forbidden", "Your role or device may not do this")))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN,
+                                "csrf-token", "A change from a signed-in page needs its XSRF token (missing or wrong)"))
                         .csrfTokenRequestHandler(csrfHandler)
                         .requireCsrfProtectionMatcher(SecurityRules::cookieAuthenticatedChange))
                 .headers(headers -> headers
@@ -152,6 +165,19 @@ public class SecurityRules {
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
+    /** Withdrawn credentials end this node's open streams at once. */
+    @Bean
+    CredentialChanges credentialChanges() {
+        return new CredentialChanges();
+    }
+
+    /** Requests the firewall refuses (encoded slashes, path tricks, odd headers) get a problem too. */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ObjectMapper json) {
+        return (exchange, e) -> problem(exchange, json, HttpStatus.BAD_REQUEST, "rejected-request",
+                "The request's path or headers are not accepted");
+    }
+
     /** Writes the CSRF token cookie on every response, so that a page can send it back. */
     @Bean
     WebFilter csrfCookie() {
@@ -161,10 +187,14 @@ public class SecurityRules {
         };
     }
 
-    private static Mono<Void> problem(ServerWebExchange exchange, ObjectMapper json, HttpStatus status, String code,
+    static Mono<Void> problem(ServerWebExchange exchange, ObjectMapper json, HttpStatus status, String code,
                                       String detail) {
         ProblemDetail problem = ProblemHandling.problem(status, code, detail);
-        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        try {
+            problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        } catch (IllegalArgumentException notAUri) {
+            // a path the firewall refused may not be a URI at all: the problem goes without it
+        }
         exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return json(exchange, json, status, problem);
     }

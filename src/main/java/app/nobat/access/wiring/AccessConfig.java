@@ -3,6 +3,7 @@ package app.nobat.access.wiring;
 import app.nobat.access.devices.DeviceTokens;
 import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
+import app.nobat.access.web.SignedInStaff;
 import app.nobat.platform.web.Blocking;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -66,7 +68,10 @@ public class AccessConfig {
         return new DeviceTokens(database);
     }
 
-    /** Applied before security, so that a flood is refused before any password is checked. */
+    /**
+     * Applied before security to requests without a credential, so that a flood is refused before any
+     * password is checked, and inside it (SecurityRules) to requests whose credential did not authenticate.
+     */
     @Bean
     @org.springframework.core.annotation.Order(-200)
     app.nobat.access.web.RateLimits rateLimits(
@@ -108,24 +113,27 @@ public class AccessConfig {
             ReactiveUserDetailsService staffUsers, PasswordEncoder encoder, StaffAccounts accounts) {
         return new app.nobat.access.web.StaffSignIn(staffUsers, encoder, (user, newHash) -> Blocking.call(() -> {
             accounts.replaceHash(user.getUsername(), user.getPassword(), newHash);
-            return User.withUserDetails(user).password(newHash).build();
+            return user instanceof app.nobat.access.web.SignedInStaff staff ? staff.withPasswordHash(newHash)
+                    : User.withUserDetails(user).password(newHash).build();
         }));
     }
 
     /**
      * An administrator is also a supervisor, a supervisor also desk staff; an account limited to
-     * centres carries one authority per centre (app.nobat.access.web.CentreLimits).
+     * centres carries one authority per centre (app.nobat.access.web.CentreLimits). The signed-in
+     * staff member carries the account's session generation, which ends the session when the
+     * account changes.
      */
     @Bean
     ReactiveUserDetailsService staffUsers(StaffAccounts accounts) {
         return username -> Blocking.call(() -> accounts.find(username)
-                        .map(a -> User.withUsername(a.username()).password(a.passwordHash()).disabled(a.disabled())
-                                .authorities(java.util.stream.Stream.concat(
+                        .map(a -> (UserDetails) new SignedInStaff(a.username(), a.passwordHash(), a.disabled(),
+                                java.util.stream.Stream.concat(
                                         Arrays.stream(StaffRole.values()).filter(r -> r.ordinal() <= a.role().ordinal())
                                                 .map(StaffRole::authority),
                                         a.centres().stream().map(c -> StaffRole.CENTRE_AUTHORITY_PREFIX + c))
-                                        .map(SimpleGrantedAuthority::new).toList())
-                                .build()))
+                                        .map(SimpleGrantedAuthority::new).toList(),
+                                a.sessionGeneration())))
                 .flatMap(found -> found.map(reactor.core.publisher.Mono::just).orElseGet(reactor.core.publisher.Mono::empty));
     }
 }

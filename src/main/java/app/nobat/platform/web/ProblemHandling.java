@@ -207,6 +207,21 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "Something went wrong on our side; the request may be retried");
     }
 
+    /** Spring's own refusals (a missing parameter, a wrong method or media type) get a stable code too. */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                                ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            String code = status.value() == 400 ? "invalid-input"
+                    : known == null ? "status-" + status.value() : known.name().toLowerCase().replace('_', '-');
+            problem.setType(URI.create(TYPE_BASE + code));
+            problem.setTitle(title(code));
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
+    }
+
     public static ProblemDetail problem(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + code));
