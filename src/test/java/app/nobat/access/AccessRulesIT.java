@@ -73,7 +73,7 @@ class AccessRulesIT {
         RULES.put("GET /api/track/{token}", EVERYONE);
         RULES.put("GET /api/track/{token}/stream", EVERYONE);
         RULES.put("GET /api/track/{token}/qr.svg", EVERYONE);
-        RULES.put("GET /api/me", EnumSet.range(Caller.KIOSK, Caller.ADMIN));
+        RULES.put("GET /api/me", EnumSet.range(Caller.KIOSK, Caller.ADMIN_ELSEWHERE));
         RULES.put("POST /api/centres/{centreId}/visits", EnumSet.of(Caller.KIOSK, Caller.DESK, Caller.SUPERVISOR,
                 Caller.ADMIN));
         RULES.put("GET /api/centres/{centreId}/display", EnumSet.of(Caller.DISPLAY, Caller.DESK, Caller.SUPERVISOR,
