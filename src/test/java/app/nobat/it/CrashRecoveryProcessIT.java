@@ -168,7 +168,8 @@ class CrashRecoveryProcessIT {
                     if (event instanceof VisitArrived e) {
                         arrived.add(e.visitId());
                     } else if (event instanceof TicketCalled e) {
-                        called.put(e.requestId(), e.visitId());
+                        // stored keys are scoped to the caller ("actor/requestId"); the client knows only its own part
+                        called.put(e.requestId().substring(e.requestId().indexOf('/') + 1), e.visitId());
                     } else if (event instanceof VisitCompleted e) {
                         completed.add(e.visitId());
                     }
