@@ -8,11 +8,9 @@ import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.platform.web.Blocking;
 import app.nobat.platform.web.LiveStreams;
+import app.nobat.platform.web.PublicBaseUrl;
 import app.nobat.platform.web.QrCodes;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.web.util.UriComponentsBuilder;
-import java.net.URI;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +24,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -40,12 +39,14 @@ public class TrackingController {
     private final FloorQueries floors;
     private final FloorFeed feed;
     private final Duration heartbeat;
+    private final PublicBaseUrl publicBaseUrl;
 
     public TrackingController(FloorQueries floors, FloorFeed feed,
-                              @Value("${nobat.sse.heartbeat:15s}") Duration heartbeat) {
+                              @Value("${nobat.sse.heartbeat:15s}") Duration heartbeat, PublicBaseUrl publicBaseUrl) {
         this.floors = floors;
         this.feed = feed;
         this.heartbeat = heartbeat;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @GetMapping
@@ -81,10 +82,9 @@ public class TrackingController {
      */
     @GetMapping(value = "/qr.svg", produces = "image/svg+xml")
     @Operation(summary = "The visitor's tracking page as a QR code (SVG), for the printed ticket")
-    public Mono<ResponseEntity<String>> qr(@PathVariable String token, ServerHttpRequest request) {
+    public Mono<ResponseEntity<String>> qr(@PathVariable String token) {
         requireTokenForm(token);
-        URI page = UriComponentsBuilder.fromUri(request.getURI()).replacePath("/track.html").replaceQuery(null)
-                .queryParam("token", token).build().toUri();
+        URI page = publicBaseUrl.page("/track.html", "token", token);
         return Mono.fromSupplier(() -> QrCodes.response(page.toString()));
     }
 

@@ -9,6 +9,9 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProductionProfileTest {
 
     static final String KEY = "a-production-identity-key-of-forty-characters";
+    static final String PUBLIC_BASE_URL = "https://nobat.example.org";
     static final String FIRST_PASSWORD = "first-admin-passphrase-2026";
 
     static ConfigurableApplicationContext start(String dataDir, String... args) {
@@ -25,14 +29,14 @@ class ProductionProfileTest {
     }
 
     static ConfigurableApplicationContext startOnPort(String dataDir, boolean allowEmbeddedPort, String... args) {
-        String[] all = new String[args.length + 5];
-        all[0] = "--server.port=0";
-        all[1] = "--nobat.mongo.data-dir=" + dataDir;
-        all[2] = "--nobat.floor.closing.enabled=false";
-        all[3] = "--nobat.booking.sweep.enabled=false";
-        all[4] = "--nobat.mongo.embedded-allow-port=" + allowEmbeddedPort;
-        System.arraycopy(args, 0, all, 5, args.length);
-        return new SpringApplicationBuilder(NobatApplication.class).run(all);
+        List<String> all = new ArrayList<>(List.of("--server.port=0", "--nobat.mongo.data-dir=" + dataDir,
+                "--nobat.floor.closing.enabled=false", "--nobat.booking.sweep.enabled=false",
+                "--nobat.mongo.embedded-allow-port=" + allowEmbeddedPort));
+        if (Arrays.stream(args).noneMatch(a -> a.startsWith("--nobat.public-base-url="))) {
+            all.add("--nobat.public-base-url=" + PUBLIC_BASE_URL);
+        }
+        all.addAll(List.of(args));
+        return new SpringApplicationBuilder(NobatApplication.class).run(all.toArray(String[]::new));
     }
 
     static WebTestClient client(ConfigurableApplicationContext app) {
@@ -51,6 +55,18 @@ class ProductionProfileTest {
         assertThatThrownBy(() -> start(dir, "--spring.profiles.active=prod"))
                 .hasMessageContaining("Refusing to start with the prod profile")
                 .hasMessageContaining("nobat.privacy.identity-key");
+    }
+
+    @Test
+    void withoutAPublicBaseUrlProductionDoesNotStart() {
+        // the printed ticket's QR code would otherwise have to trust the request's Host header
+        String dir = "target/test-data/prod-" + UUID.randomUUID();
+        assertThatThrownBy(() -> start(dir, "--spring.profiles.active=prod", "--nobat.privacy.identity-key=" + KEY,
+                "--nobat.public-base-url="))
+                .hasStackTraceContaining("NOBAT_PUBLIC_BASE_URL").hasStackTraceContaining("is not set");
+        assertThatThrownBy(() -> start(dir, "--spring.profiles.active=prod", "--nobat.privacy.identity-key=" + KEY,
+                "--nobat.public-base-url=javascript:alert(1)"))
+                .hasStackTraceContaining("must be an http or https address");
     }
 
     @Test

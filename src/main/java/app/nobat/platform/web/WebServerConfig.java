@@ -26,6 +26,12 @@ public class WebServerConfig {
         return new StreamLimits(new StreamLimits.Limits(perClient, perToken), json);
     }
 
+    /** Where links on printed tickets point; a start without it fails (the demo profile gives localhost). */
+    @Bean
+    PublicBaseUrl publicBaseUrl(@Value("${nobat.public-base-url:}") String configured) {
+        return PublicBaseUrl.configured(configured);
+    }
+
     /**
      * Reactor Netty's read timeout bounds the pauses within a request's body; the request-head
      * deadline bounds the whole request line and headers (server.netty.idle-timeout only sees a
