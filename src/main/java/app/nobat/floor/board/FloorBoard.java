@@ -236,6 +236,10 @@ public class FloorBoard {
                 d.currentTicket = null;
             });
             closed = true;
+        } else {
+            // Java 17 has no exhaustive switch over the sealed family: a new event must fail loudly
+            // (EveryFloorEventIsProjectedTest applies one of each), never leave the board silently stale
+            throw new IllegalArgumentException("The floor board does not apply " + event.getClass().getSimpleName());
         }
     }
 

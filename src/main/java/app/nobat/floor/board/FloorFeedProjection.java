@@ -67,8 +67,12 @@ public class FloorFeedProjection {
             return "floor";
         } else if (event instanceof FloorClosed) {
             return "closed";
+        } else if (event instanceof ServiceStarted || event instanceof VisitCompleted
+                || event instanceof VisitTransferred || event instanceof VisitMarkedNoShow
+                || event instanceof VisitCancelled) {
+            return "queue";
         }
-        return "queue";
+        throw new IllegalArgumentException("No change kind for " + event.getClass().getSimpleName());
     }
 
     /** What the screens need to know of the change: never a tracking token or an appointment reference. */
