@@ -2,7 +2,6 @@ package app.nobat.booking.domain;
 
 import app.nobat.booking.domain.DayBookCommand.*;
 import app.nobat.booking.domain.DayBookEvent.*;
-import app.nobat.common.RuleViolation;
 import app.nobat.common.UnknownReference;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static app.nobat.common.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Given-when-then fixtures for every rule of a day book. */
@@ -86,7 +86,7 @@ class DayBookFixtureTest {
         void theSameCodeForAnotherSlotIsRefused() {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(book("AAAA-2222", QUARTER_PAST, DAY_BEFORE))
-                    .expectException(RuleViolation.class).expectExceptionMessage(
+                    .expectException(refused("code-in-use")).expectExceptionMessage(
                             org.hamcrest.Matchers.containsString("already used"));
         }
 
@@ -94,7 +94,7 @@ class DayBookFixtureTest {
         void aFullSlotIsNeverBookedBeyondItsCapacity() {
             fixture.given(booked("AAAA-2222", NINE), booked("BBBB-2222", NINE))
                     .when(book("CCCC-2222", NINE, DAY_BEFORE))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("slot-full"))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("is full"));
         }
 
@@ -102,7 +102,7 @@ class DayBookFixtureTest {
         void aTimeThatIsNotASlotIsRefusedAndTheSlotsAreNamed() {
             fixture.givenNoPriorActivity()
                     .when(book("AAAA-2222", LocalTime.of(15, 0), DAY_BEFORE))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("slot-unknown"))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("slots start at [09:00, 09:15, 09:30]"));
         }
 
@@ -117,7 +117,7 @@ class DayBookFixtureTest {
         void aHolidayHasNoSlots() {
             fixture.givenNoPriorActivity()
                     .when(new BookSeat("gulf:res:2026-12-07", "AAAA-2222", NINE, "r", "g", null, DAY_BEFORE))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("holiday"))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("holiday: Test holiday"));
         }
 
@@ -125,7 +125,7 @@ class DayBookFixtureTest {
         void aDayTheCentreIsClosedHasNoSlots() {
             fixture.givenNoPriorActivity()
                     .when(new BookSeat("gulf:res:2026-12-04", "AAAA-2222", NINE, "r", "g", null, DAY_BEFORE.minus(Duration.ofDays(1))))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("no-slots"))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("closed on FRIDAY"));
         }
 
@@ -133,7 +133,7 @@ class DayBookFixtureTest {
         void aSlotThatHasStartedIsNoLongerSold() {
             fixture.givenNoPriorActivity()
                     .when(book("AAAA-2222", NINE, NINE_AT))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("slot-started"))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("already started"));
         }
 
@@ -141,7 +141,7 @@ class DayBookFixtureTest {
         void aDateBeyondTheHorizonIsRefused() {
             fixture.givenNoPriorActivity()
                     .when(book("AAAA-2222", NINE, NINE_AT.minus(Duration.ofDays(61))))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("beyond-horizon"))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("60 days ahead"));
         }
 
@@ -156,7 +156,7 @@ class DayBookFixtureTest {
         void aCodeGivenUpWhileInFlightCanNoLongerTakeASeat() {
             fixture.given(new BookingAbandoned(DAY, "AAAA-2222", DAY_BEFORE))
                     .when(book("AAAA-2222", NINE, DAY_BEFORE))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("booking-abandoned"))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("given up"));
         }
     }
@@ -183,7 +183,7 @@ class DayBookFixtureTest {
         void aCheckedInAppointmentCannotBeCancelled() {
             fixture.given(booked("AAAA-2222", NINE), new AppointmentCheckedIn(DAY, "AAAA-2222", "v1", NINE_AT))
                     .when(new CancelAppointment(DAY, "AAAA-2222", CancelReason.VISITOR, NINE_AT))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("appointment-ended"))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("checked in"));
         }
 
@@ -210,7 +210,7 @@ class DayBookFixtureTest {
             fixture.given(booked("AAAA-2222", NINE), booked("BBBB-2222", QUARTER_PAST),
                             booked("CCCC-2222", QUARTER_PAST))
                     .when(new MoveWithinDay(DAY, "AAAA-2222", QUARTER_PAST, DAY_BEFORE))
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("slot-full"));
         }
 
         @Test
@@ -225,7 +225,7 @@ class DayBookFixtureTest {
         void notOnceItsSlotHasStarted() {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(new MoveWithinDay(DAY, "AAAA-2222", HALF_PAST, NINE_AT.plusSeconds(60)))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("slot-started"))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("can no longer be moved"));
         }
 
@@ -280,7 +280,7 @@ class DayBookFixtureTest {
         void tooEarlySaysWhenTheWindowOpens() {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(new CheckIn(DAY, "AAAA-2222", "v1", NINE_AT.minus(Duration.ofMinutes(31))))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("check-in-too-early"))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString(
                             "opens at " + NINE_AT.minus(Duration.ofMinutes(30))));
         }
@@ -289,7 +289,7 @@ class DayBookFixtureTest {
         void tooLateOffersAWalkInTicket() {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(new CheckIn(DAY, "AAAA-2222", "v1", NINE_AT.plus(Duration.ofMinutes(16))))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("check-in-too-late"))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("walk-in ticket"));
         }
 
@@ -304,7 +304,7 @@ class DayBookFixtureTest {
         void aMissedAppointmentCannotCheckIn() {
             fixture.given(booked("AAAA-2222", NINE), new AppointmentMissed(DAY, "AAAA-2222", NINE_AT.plusSeconds(3600)))
                     .when(new CheckIn(DAY, "AAAA-2222", "v1", NINE_AT))
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("check-in-too-late"));
         }
 
         @Test
@@ -312,7 +312,7 @@ class DayBookFixtureTest {
             fixture.given(booked("AAAA-2222", NINE),
                             new AppointmentCancelled(DAY, "AAAA-2222", NINE, CancelReason.VISITOR, DAY_BEFORE))
                     .when(new CheckIn(DAY, "AAAA-2222", "v1", NINE_AT))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("appointment-ended"))
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("cancelled"));
         }
     }
@@ -333,7 +333,7 @@ class DayBookFixtureTest {
             fixture.given(booked("AAAA-2222", NINE), booked("BBBB-2222", NINE),
                             new AppointmentMissed(DAY, "AAAA-2222", NINE_AT.plus(Duration.ofMinutes(16))))
                     .when(book("CCCC-2222", NINE, NINE_AT.plus(Duration.ofMinutes(17))))
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("slot-started"));
         }
 
         @Test

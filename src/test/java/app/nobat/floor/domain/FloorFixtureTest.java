@@ -3,7 +3,6 @@ package app.nobat.floor.domain;
 import app.nobat.common.Actor;
 import app.nobat.common.InvalidInput;
 import app.nobat.common.NotPermitted;
-import app.nobat.common.RuleViolation;
 import app.nobat.common.UnknownReference;
 import app.nobat.floor.domain.FloorCommand.*;
 import app.nobat.floor.domain.FloorEvent.*;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static app.nobat.common.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Given-when-then fixtures for every rule of the floor. */
@@ -117,11 +117,11 @@ class FloorFixtureTest {
                     .when(new RegisterArrival(FLOOR, v(9), "kiosk-req-1", "work", PriorityClass.NONE, null, "tok9",
                             null, null, at(1)))
                     .expectNoEvents()
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("request-id-reused"));
             fixture.given(started(), first)
                     .when(new RegisterArrival(FLOOR, v(9), "kiosk-req-1", "res", PriorityClass.ELDERLY, null, "tok9",
                             null, null, at(1)))
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("request-id-reused"));
         }
 
         @Test
@@ -225,7 +225,7 @@ class FloorFixtureTest {
         void deskStaffHoldOneDeskAtATime() {
             fixture.given(started(), opened("d1", "res"))
                     .when(new OpenDesk(FLOOR, "d2", Set.of(), at(1)), STAFF_1)
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("staff-at-another-desk"))
                     .expectExceptionMessage("You already hold desk d1; close it before opening desk d2");
             fixture.given(started(), opened("d1", "res"), new DeskClosed(FLOOR, "d1", at(1)))
                     .when(new OpenDesk(FLOOR, "d2", Set.of(), at(2)), STAFF_1)
@@ -261,7 +261,7 @@ class FloorFixtureTest {
         void cannotOpenWithAServiceTheDeskDoesNotServe() {
             fixture.given(started())
                     .when(new OpenDesk(FLOOR, "d2", Set.of("res"), T0), STAFF_1)
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("service-not-at-desk"))
                     .expectExceptionMessage("Desk d2 does not serve res; it serves [id]");
         }
 
@@ -269,7 +269,7 @@ class FloorFixtureTest {
         void cannotOpenTwice() {
             fixture.given(started(), opened("d1", "res"))
                     .when(new OpenDesk(FLOOR, "d1", Set.of("res"), T0), STAFF_1)
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("desk-open"));
         }
 
         @Test
@@ -296,7 +296,7 @@ class FloorFixtureTest {
         void resumeOfADeskThatIsNotPausedIsRefused() {
             fixture.given(started(), opened("d1", "res"))
                     .when(new ResumeDesk(FLOOR, "d1", at(2)))
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("desk-not-paused"));
         }
 
         @Test
@@ -304,7 +304,7 @@ class FloorFixtureTest {
             fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), opened("d1", "res"),
                             new DeskPaused(FLOOR, "d1", at(1)))
                     .when(new CallNext(FLOOR, "d1", "r1", at(2)))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("desk-paused"))
                     .expectExceptionMessage("Desk d1 is paused; resume it first");
         }
 
@@ -312,7 +312,7 @@ class FloorFixtureTest {
         void closedDeskCannotCall() {
             fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
                     .when(new CallNext(FLOOR, "d1", "r1", at(2)))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("desk-closed"))
                     .expectExceptionMessage("Desk d1 is not open");
         }
 
@@ -322,7 +322,7 @@ class FloorFixtureTest {
                             new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
                                     reason(PriorityClass.NONE, 1, 1, 1, false), at(1)))
                     .when(new CloseDesk(FLOOR, "d1", at(2)))
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("desk-busy"));
         }
     }
 
@@ -406,7 +406,7 @@ class FloorFixtureTest {
                             opened("d3", "res"), new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
                                     reason(PriorityClass.NONE, 1, 1, 1, false), at(1)))
                     .when(new CallNext(FLOOR, "d3", "r1", at(3)))
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("request-id-reused"));
         }
 
         @Test
@@ -416,7 +416,7 @@ class FloorFixtureTest {
                             new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
                                     reason(PriorityClass.NONE, 1, 1, 1, false), at(1)))
                     .when(new CallNext(FLOOR, "d1", "r2", at(2)))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("desk-busy"))
                     .expectExceptionMessage("Desk d1 already has ticket A-001 called");
         }
 
@@ -428,7 +428,7 @@ class FloorFixtureTest {
                                     reason(PriorityClass.NONE, 1, 1, 1, false), at(1)),
                             new ServiceStarted(FLOOR, "d1", v(1), at(2)))
                     .when(new CallNext(FLOOR, "d1", "r2", at(3)))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("desk-busy"))
                     .expectExceptionMessage("Desk d1 already has ticket A-001 in service");
         }
 
@@ -436,7 +436,7 @@ class FloorFixtureTest {
         void emptyQueueIsAClearRefusal() {
             fixture.given(started(), arrived(1, "id", "C-001", 1, PriorityClass.NONE, 0), opened("d1", "res"))
                     .when(new CallNext(FLOOR, "d1", "r1", at(1)))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("queue-empty"))
                     .expectExceptionMessage("No ticket is waiting for the services of desk d1");
         }
 
@@ -493,7 +493,7 @@ class FloorFixtureTest {
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 1, at(2)));
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 2, at(3)));
             fixture.given(events).when(new Recall(FLOOR, v(1), at(4)))
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("recalls-exhausted"));
         }
 
         @Test
@@ -513,7 +513,7 @@ class FloorFixtureTest {
             List<Object> events = new java.util.ArrayList<>(calledV1());
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 1, at(2)));
             fixture.given(events).when(new MarkNoShow(FLOOR, v(1), at(4)))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("recalls-remaining"))
                     .expectExceptionMessage("Ticket A-001 was recalled 1 of 2 times; recall it before marking it no-show");
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 2, at(3)));
             fixture.given(events).when(new MarkNoShow(FLOOR, v(1), at(4)))
@@ -523,7 +523,7 @@ class FloorFixtureTest {
         @Test
         void noShowOnlyForACalledVisit() {
             fixture.given(inServiceV1()).when(new MarkNoShow(FLOOR, v(1), at(4)))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("visit-not-called"))
                     .expectExceptionMessage("Cannot mark as no-show ticket A-001: it is in service, not called");
         }
 
@@ -531,19 +531,19 @@ class FloorFixtureTest {
         void startOnlyForACalledVisit() {
             fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
                     .when(new StartService(FLOOR, v(1), at(4)))
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("visit-not-called"));
         }
 
         @Test
         void completeOnlyInService() {
             fixture.given(calledV1()).when(new CompleteService(FLOOR, v(1), at(4)))
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("visit-not-in-service"));
         }
 
         @Test
         void transferToTheSameServiceIsRefused() {
             fixture.given(inServiceV1()).when(new Transfer(FLOOR, v(1), "res", at(4)))
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("same-service"));
         }
 
         @Test
@@ -564,7 +564,7 @@ class FloorFixtureTest {
         @Test
         void cannotCancelInService() {
             fixture.given(inServiceV1()).when(new CancelVisit(FLOOR, v(1), null, at(3)))
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("visit-not-cancellable"));
         }
 
         @Test
@@ -612,11 +612,11 @@ class FloorFixtureTest {
         void aClosedFloorRefusesEverything() {
             fixture.given(started(), new FloorClosed(FLOOR, EndOfDayRule.CLOSE, List.of(), at(600)))
                     .when(arrive(1, "res", PriorityClass.NONE, 601))
-                    .expectException(RuleViolation.class)
+                    .expectException(refused("floor-closed"))
                     .expectExceptionMessage("The floor of gulf:2026-11-29 is closed for the day");
             fixture.given(started(), new FloorClosed(FLOOR, EndOfDayRule.CLOSE, List.of(), at(600)))
                     .when(new CloseFloor(FLOOR, at(601)))
-                    .expectException(RuleViolation.class);
+                    .expectException(refused("floor-closed"));
         }
 
         @Test
