@@ -4,10 +4,10 @@ import app.nobat.floor.board.FloorChange;
 import app.nobat.floor.board.FloorFeed;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.platform.web.Blocking;
+import app.nobat.platform.web.LiveStreamSettings;
 import app.nobat.platform.web.LiveStreams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,11 +38,11 @@ public class DisplayController {
     private final Duration heartbeat;
 
     public DisplayController(FloorQueries floors, FloorFeed feed, Clock clock,
-                             @Value("${nobat.sse.heartbeat:15s}") Duration heartbeat) {
+                             LiveStreamSettings streams) {
         this.floors = floors;
         this.feed = feed;
         this.clock = clock;
-        this.heartbeat = heartbeat;
+        this.heartbeat = streams.heartbeat();
     }
 
     @GetMapping

@@ -7,13 +7,13 @@ import app.nobat.floor.board.FloorFeed;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.platform.web.Blocking;
+import app.nobat.platform.web.LiveStreamSettings;
 import app.nobat.platform.web.LiveStreams;
 import app.nobat.platform.web.PublicBaseUrl;
 import app.nobat.platform.web.QrCodes;
 import org.springframework.http.ResponseEntity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +42,10 @@ public class TrackingController {
     private final PublicBaseUrl publicBaseUrl;
 
     public TrackingController(FloorQueries floors, FloorFeed feed,
-                              @Value("${nobat.sse.heartbeat:15s}") Duration heartbeat, PublicBaseUrl publicBaseUrl) {
+                              LiveStreamSettings streams, PublicBaseUrl publicBaseUrl) {
         this.floors = floors;
         this.feed = feed;
-        this.heartbeat = heartbeat;
+        this.heartbeat = streams.heartbeat();
         this.publicBaseUrl = publicBaseUrl;
     }
 

@@ -3,25 +3,37 @@ package app.nobat.access.wiring;
 import app.nobat.access.devices.DeviceTokens;
 import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
+import app.nobat.access.web.LoginThrottle;
+import app.nobat.access.web.RateLimits;
 import app.nobat.access.web.SignedInStaff;
+import app.nobat.access.web.StaffSignIn;
 import app.nobat.platform.web.Blocking;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DemoAccess.DemoSettings.class)
@@ -51,11 +63,9 @@ public class AccessConfig {
 
     /** The first administrator of an empty store, from the environment (README, "Production"). */
     @Bean
-    FirstAdministrator firstAdministrator(
-            @org.springframework.beans.factory.annotation.Value("${nobat.first-admin.username:}") String username,
-            @org.springframework.beans.factory.annotation.Value("${nobat.first-admin.password:}") String password,
-            StaffAccounts accounts, PasswordEncoder encoder) {
-        return new FirstAdministrator(username, password, accounts, encoder);
+    FirstAdministrator firstAdministrator(FirstAdminSettings settings, StaffAccounts accounts,
+                                          PasswordEncoder encoder) {
+        return new FirstAdministrator(settings.username(), settings.password(), accounts, encoder);
     }
 
     @Bean
@@ -73,24 +83,18 @@ public class AccessConfig {
      * password is checked, and inside it (SecurityRules) to requests whose credential did not authenticate.
      */
     @Bean
-    @org.springframework.core.annotation.Order(-200)
-    app.nobat.access.web.RateLimits rateLimits(
-            @org.springframework.beans.factory.annotation.Value("${nobat.rate-limit.booking-changes-per-minute:20}") int changes,
-            @org.springframework.beans.factory.annotation.Value("${nobat.rate-limit.public-reads-per-minute:240}") int reads,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
-        return new app.nobat.access.web.RateLimits(new app.nobat.access.web.RateLimits.Limits(changes, reads), json);
+    @Order(-200)
+    RateLimits rateLimits(RateLimitSettings settings, ObjectMapper json) {
+        return new RateLimits(new RateLimits.Limits(settings.bookingChangesPerMinute(),
+                settings.publicReadsPerMinute()), json);
     }
 
     /** Failed sign-ins allowed per account and per address in each window, before 429 (README, Configuration). */
     @Bean
-    @org.springframework.core.annotation.Order(-190)
-    app.nobat.access.web.LoginThrottle loginThrottle(
-            @org.springframework.beans.factory.annotation.Value("${nobat.sign-in.failures-per-account:10}") int account,
-            @org.springframework.beans.factory.annotation.Value("${nobat.sign-in.failures-per-address:50}") int address,
-            @org.springframework.beans.factory.annotation.Value("${nobat.sign-in.window:PT15M}") java.time.Duration window,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
-        return new app.nobat.access.web.LoginThrottle(
-                new app.nobat.access.web.LoginThrottle.Limits(account, address, window), json);
+    @Order(-190)
+    LoginThrottle loginThrottle(SignInSettings settings, ObjectMapper json) {
+        return new LoginThrottle(new LoginThrottle.Limits(settings.failuresPerAccount(),
+                settings.failuresPerAddress(), settings.window()), json);
     }
 
     /**
@@ -102,25 +106,25 @@ public class AccessConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         String pbkdf2 = "pbkdf2@SpringSecurity_v5_8";
-        return new org.springframework.security.crypto.password.DelegatingPasswordEncoder(pbkdf2, java.util.Map.of(
-                pbkdf2, org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()));
+        return new DelegatingPasswordEncoder(pbkdf2, Map.of(
+                pbkdf2, Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
     }
 
     /** Form login and HTTP Basic: the same time for unknown user names, hashes upgraded on sign-in. */
     @Bean
-    org.springframework.security.authentication.ReactiveAuthenticationManager staffSignIn(
+    ReactiveAuthenticationManager staffSignIn(
             ReactiveUserDetailsService staffUsers, PasswordEncoder encoder, StaffAccounts accounts) {
-        return new app.nobat.access.web.StaffSignIn(staffUsers, encoder, (user, newHash) -> Blocking.call(() -> {
+        return new StaffSignIn(staffUsers, encoder, (user, newHash) -> Blocking.call(() -> {
             accounts.replaceHash(user.getUsername(), user.getPassword(), newHash);
-            return user instanceof app.nobat.access.web.SignedInStaff staff ? staff.withPasswordHash(newHash)
+            return user instanceof SignedInStaff staff ? staff.withPasswordHash(newHash)
                     : User.withUserDetails(user).password(newHash).build();
         }));
     }
 
     /**
      * An administrator is also a supervisor, a supervisor also desk staff; an account limited to
-     * centres carries one authority per centre (app.nobat.access.web.CentreLimits). The signed-in
+     * centres carries one authority per centre ({@code CentreLimits}). The signed-in
      * staff member carries the account's session generation, which ends the session when the
      * account changes.
      */
@@ -128,12 +132,12 @@ public class AccessConfig {
     ReactiveUserDetailsService staffUsers(StaffAccounts accounts) {
         return username -> Blocking.call(() -> accounts.find(username)
                         .map(a -> (UserDetails) new SignedInStaff(a.username(), a.passwordHash(), a.disabled(),
-                                java.util.stream.Stream.concat(
+                                Stream.concat(
                                         Arrays.stream(StaffRole.values()).filter(r -> r.ordinal() <= a.role().ordinal())
                                                 .map(StaffRole::authority),
                                         a.centres().stream().map(c -> StaffRole.CENTRE_AUTHORITY_PREFIX + c))
                                         .map(SimpleGrantedAuthority::new).toList(),
                                 a.sessionGeneration())))
-                .flatMap(found -> found.map(reactor.core.publisher.Mono::just).orElseGet(reactor.core.publisher.Mono::empty));
+                .flatMap(found -> found.map(Mono::just).orElseGet(Mono::empty));
     }
 }

@@ -21,9 +21,8 @@ public class WebServerConfig {
     /** Before security (order -200 is the rate limits), so that a flood of streams costs no authentication. */
     @Bean
     @Order(-190)
-    StreamLimits streamLimits(@Value("${nobat.streams.per-client:20}") int perClient,
-                              @Value("${nobat.streams.per-token:5}") int perToken, ObjectMapper json) {
-        return new StreamLimits(new StreamLimits.Limits(perClient, perToken), json);
+    StreamLimits streamLimits(StreamLimitSettings settings, ObjectMapper json) {
+        return new StreamLimits(new StreamLimits.Limits(settings.perClient(), settings.perToken()), json);
     }
 
     /** Where links on printed tickets point; a start without it fails (the demo profile gives localhost). */
@@ -38,10 +37,9 @@ public class WebServerConfig {
      * connection that sends nothing at all).
      */
     @Bean
-    NettyServerCustomizer slowClientTimeouts(
-            @Value("${nobat.http.request-header-timeout:20s}") Duration headerTimeout,
-            @Value("${nobat.http.read-timeout:30s}") Duration readTimeout) {
-        return server -> server.readTimeout(readTimeout)
+    NettyServerCustomizer slowClientTimeouts(SlowClientSettings settings) {
+        Duration headerTimeout = settings.requestHeaderTimeout();
+        return server -> server.readTimeout(settings.readTimeout())
                 .doOnChannelInit((observer, channel, remoteAddress) -> {
                     var pipeline = channel.pipeline();
                     if (pipeline.get(NettyPipeline.HttpCodec) != null) {
