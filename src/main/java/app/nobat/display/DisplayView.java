@@ -1,5 +1,6 @@
 package app.nobat.display;
 
+import app.nobat.floor.domain.DeskStatus;
 import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorBoard.CallView;
 
@@ -16,7 +17,7 @@ public record DisplayView(String centreId, String day, boolean closed, CallView 
     public record ServiceLine(String serviceCode, int waiting, int estimatedWaitMinutes, double longestWaitMinutes) {
     }
 
-    public record DeskLine(String deskId, String status, String currentTicket) {
+    public record DeskLine(String deskId, DeskStatus status, String currentTicket) {
     }
 
     /** @param serviceOrder the centre's services in its own order: every one is shown, even before any arrival */

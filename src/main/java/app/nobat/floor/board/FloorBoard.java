@@ -1,5 +1,6 @@
 package app.nobat.floor.board;
 
+import app.nobat.floor.domain.DeskStatus;
 import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.*;
 import app.nobat.floor.domain.FloorSettings;
@@ -53,7 +54,7 @@ public class FloorBoard {
 
     public static class DeskView {
         public String deskId;
-        public String status = "CLOSED";
+        public DeskStatus status = DeskStatus.CLOSED;
         public TreeSet<String> serviceCodes = new TreeSet<>();
         public String staffId;
         public String currentVisitId;
@@ -157,16 +158,16 @@ public class FloorBoard {
             timeline(v, e.at(), "ARRIVED", null, detail + ", priority " + e.priorityClass());
         } else if (event instanceof DeskOpened e) {
             DeskView d = desk(e.deskId());
-            d.status = "OPEN";
+            d.status = DeskStatus.OPEN;
             d.serviceCodes = new TreeSet<>(e.serviceCodes());
             d.staffId = e.staffId();
         } else if (event instanceof DeskPaused e) {
-            desk(e.deskId()).status = "PAUSED";
+            desk(e.deskId()).status = DeskStatus.PAUSED;
         } else if (event instanceof DeskResumed e) {
-            desk(e.deskId()).status = "OPEN";
+            desk(e.deskId()).status = DeskStatus.OPEN;
         } else if (event instanceof DeskClosed e) {
             DeskView d = desk(e.deskId());
-            d.status = "CLOSED";
+            d.status = DeskStatus.CLOSED;
             d.staffId = null;
         } else if (event instanceof TicketCalled e) {
             VisitView v = visits.get(e.visitId());
@@ -231,7 +232,7 @@ public class FloorBoard {
                 timeline(v, e.at(), c.outcome().name(), null, c.reason());
             }
             desks.values().forEach(d -> {
-                d.status = "CLOSED";
+                d.status = DeskStatus.CLOSED;
                 d.currentVisitId = null;
                 d.currentTicket = null;
             });
@@ -360,7 +361,7 @@ public class FloorBoard {
     /** Desks that can call this service now or soon (open or busy, not paused or closed). */
     public long desksServing(String serviceCode) {
         return desks.values().stream()
-                .filter(d -> d.status.equals("OPEN") && d.serviceCodes.contains(serviceCode)).count();
+                .filter(d -> d.status == DeskStatus.OPEN && d.serviceCodes.contains(serviceCode)).count();
     }
 
     public double averageServiceMinutes(String serviceCode) {

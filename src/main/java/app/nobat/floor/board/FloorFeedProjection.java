@@ -1,5 +1,6 @@
 package app.nobat.floor.board;
 
+import app.nobat.floor.domain.DeskStatus;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.*;
@@ -85,13 +86,13 @@ public class FloorFeedProjection {
         }
         String type = event.getClass().getSimpleName();
         if (event instanceof DeskOpened e) {
-            return Map.of("event", type, "deskId", e.deskId(), "status", "OPEN");
+            return Map.of("event", type, "deskId", e.deskId(), "status", DeskStatus.OPEN);
         } else if (event instanceof DeskPaused e) {
-            return Map.of("event", type, "deskId", e.deskId(), "status", "PAUSED");
+            return Map.of("event", type, "deskId", e.deskId(), "status", DeskStatus.PAUSED);
         } else if (event instanceof DeskResumed e) {
-            return Map.of("event", type, "deskId", e.deskId(), "status", "OPEN");
+            return Map.of("event", type, "deskId", e.deskId(), "status", DeskStatus.OPEN);
         } else if (event instanceof DeskClosed e) {
-            return Map.of("event", type, "deskId", e.deskId(), "status", "CLOSED");
+            return Map.of("event", type, "deskId", e.deskId(), "status", DeskStatus.CLOSED);
         }
         if (touched.size() == 1) {
             VisitView v = touched.get(0);

@@ -508,8 +508,6 @@ public class Floor {
                 v.appointmentRef != null);
     }
 
-    private enum DeskStatus { OPEN, PAUSED, CLOSED }
-
     private static final class DeskState {
         private DeskStatus status;
         private Set<String> services;

@@ -1,5 +1,6 @@
 package app.nobat.floor.web;
 
+import app.nobat.floor.domain.DeskStatus;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.InvalidInput;
@@ -97,25 +98,25 @@ public class FloorController {
         Set<String> services = request == null || request.serviceCodes() == null ? Set.of() : request.serviceCodes();
         return desk(centreId, deskId).flatMap(floor -> Blocking.send(commands,
                         new OpenDesk(floor.toString(), deskId, services, now())))
-                .thenReturn(new DeskResponse(deskId, "OPEN"));
+                .thenReturn(new DeskResponse(deskId, DeskStatus.OPEN));
     }
 
     @PostMapping("/centres/{centreId}/desks/{deskId}/pause")
     public Mono<DeskResponse> pause(@PathVariable String centreId, @PathVariable String deskId) {
         return deskCommand(centreId, deskId, floor -> new PauseDesk(floor, deskId, now()))
-                .thenReturn(new DeskResponse(deskId, "PAUSED"));
+                .thenReturn(new DeskResponse(deskId, DeskStatus.PAUSED));
     }
 
     @PostMapping("/centres/{centreId}/desks/{deskId}/resume")
     public Mono<DeskResponse> resume(@PathVariable String centreId, @PathVariable String deskId) {
         return deskCommand(centreId, deskId, floor -> new ResumeDesk(floor, deskId, now()))
-                .thenReturn(new DeskResponse(deskId, "OPEN"));
+                .thenReturn(new DeskResponse(deskId, DeskStatus.OPEN));
     }
 
     @PostMapping("/centres/{centreId}/desks/{deskId}/close")
     public Mono<DeskResponse> close(@PathVariable String centreId, @PathVariable String deskId) {
         return deskCommand(centreId, deskId, floor -> new CloseDesk(floor, deskId, now()))
-                .thenReturn(new DeskResponse(deskId, "CLOSED"));
+                .thenReturn(new DeskResponse(deskId, DeskStatus.CLOSED));
     }
 
     @PostMapping("/centres/{centreId}/desks/{deskId}/call-next")
@@ -142,7 +143,7 @@ public class FloorController {
                 .flatMap(floor -> Blocking.send(commands, new CloseFloor(floor.toString(), now()))
                         .onErrorMap(AggregateNotFoundException.class, e -> new RuleViolation("floor-not-started",
                                 "Nothing happened on the floor of " + floor + " yet; there is nothing to close")))
-                .thenReturn(new DeskResponse("*", "CLOSED"));
+                .thenReturn(new DeskResponse("*", DeskStatus.CLOSED));
     }
 
     @PostMapping("/visits/{visitId}/recall")

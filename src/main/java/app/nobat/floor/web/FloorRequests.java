@@ -1,5 +1,6 @@
 package app.nobat.floor.web;
 
+import app.nobat.floor.domain.DeskStatus;
 import app.nobat.floor.board.FloorBoard.TimelineEntry;
 import app.nobat.floor.domain.CallReason;
 import app.nobat.floor.domain.PriorityClass;
@@ -31,7 +32,7 @@ public final class FloorRequests {
     public record OpenDeskRequest(Set<String> serviceCodes) {
     }
 
-    public record DeskResponse(String deskId, String status) {
+    public record DeskResponse(String deskId, DeskStatus status) {
     }
 
     public record CallNextRequest(String requestId) {
@@ -64,7 +65,7 @@ public final class FloorRequests {
                                List<QueuedTicket> waiting) {
     }
 
-    public record DeskState(String deskId, String status, Set<String> serviceCodes, String staffId, String currentVisitId,
+    public record DeskState(String deskId, DeskStatus status, Set<String> serviceCodes, String staffId, String currentVisitId,
                             String currentTicket) {
     }
 
