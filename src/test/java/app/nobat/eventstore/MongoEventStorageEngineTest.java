@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -148,11 +149,62 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void anAppendWhoseSequenceNumbersSkipIsRejectedWholeAndStoresNothing() {
+        MongoEventStorageEngine engine = builder().build();
+        engine.appendEvents(issued("queue-A", 0), issued("queue-A", 1));
+
+        // a hole inside the batch: 2, 3, 5 (malformed in itself: no retry can help)
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-A", 2), issued("queue-A", 3), issued("queue-A", 5)))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("queue-A");
+        // a batch starting past the last stored sequence number + 1 (does not fit the stored stream)
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-A", 3), issued("queue-A", 4)))
+                .isInstanceOf(ConcurrencyException.class)
+                .isNotInstanceOf(AggregateStreamCreationException.class)
+                .hasMessageContaining("end at sequence [1]");
+        // one bad aggregate rejects the whole batch, the valid events of others included
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-C", 0), plain("c1"), issued("queue-A", 2),
+                                                     issued("queue-A", 4)))
+                .isInstanceOf(EventStoreException.class);
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-C", 0), plain("c2"), issued("queue-A", 3)))
+                .isInstanceOf(ConcurrencyException.class);
+
+        assertThat(stream(engine, "queue-A")).extracting(DomainEventMessage::getSequenceNumber)
+                                             .containsExactly(0L, 1L);
+        assertThat(engine.lastSequenceNumberFor("queue-A")).contains(1L);
+        assertThat(engine.lastSequenceNumberFor("queue-B")).isEmpty();
+        assertThat(engine.lastSequenceNumberFor("queue-C")).isEmpty();
+        assertThat(engine.readEvents(null, false).count()).isEqualTo(2L);
+
+        // a contiguous continuation, and a new aggregate from 0, are still accepted
+        engine.appendEvents(issued("queue-A", 2), issued("queue-A", 3), issued("queue-B", 0));
+        assertThat(stream(engine, "queue-A")).extracting(DomainEventMessage::getSequenceNumber)
+                                             .containsExactly(0L, 1L, 2L, 3L);
+        assertThat(engine.lastSequenceNumberFor("queue-A")).contains(3L);
+        assertThat(stream(engine, "queue-B")).hasSize(1);
+        // the first append of a fresh aggregate may start past 0 (Axon's contract tests do), but must not skip
+        engine.appendEvents(issued("queue-D", 1), issued("queue-D", 2));
+        assertThat(engine.lastSequenceNumberFor("queue-D")).contains(2L);
+        assertThat(engine.readEvents("queue-D", 1).asStream().count()).isEqualTo(2L);
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-D", 4)))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-E", 1), issued("queue-E", 3)))
+                .isInstanceOf(EventStoreException.class);
+        assertThat(engine.lastSequenceNumberFor("queue-E")).isEmpty();
+        // and the ordinary lost race on an existing sequence number stays a plain ConcurrencyException
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-A", 3), issued("queue-A", 4)))
+                .isInstanceOf(ConcurrencyException.class)
+                .isNotInstanceOf(AggregateStreamCreationException.class);
+        assertThat(engine.lastSequenceNumberFor("queue-A")).contains(3L);
+    }
+
+    @Test
     void trackingReadsTheWholeStoreInGlobalOrderAcrossBatches() throws Exception {
         MongoEventStorageEngine engine = builder().batchSize(4).build();
         List<EventMessage<?>> appended = new ArrayList<>();
+        long[] next = new long[3];
         for (int i = 0; i < 25; i++) {
-            appended.add(i % 5 == 4 ? plain("c" + i) : issued("queue-" + (i % 3), i / 3));
+            appended.add(i % 5 == 4 ? plain("c" + i) : issued("queue-" + (i % 3), next[i % 3]++));
         }
         for (int i = 0; i < appended.size(); i += 6) {
             engine.appendEvents(appended.subList(i, Math.min(i + 6, appended.size())));
