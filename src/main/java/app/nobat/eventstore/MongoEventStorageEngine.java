@@ -368,6 +368,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
         found.sort(Comparator.comparingLong(MongoEventStorageEngine::id));
+        if (found.size() > batchSize) {
+            // filled gaps come on top of a full window, and the look-ahead probes in chunks: keep the lowest
+            // batchSize. The token only advances over what is returned: filled gaps left out stay gaps, events
+            // above the last one returned are read by the next fetch. Each event carries its own token, so a
+            // batch may end inside one append.
+            found = new ArrayList<>(found.subList(0, batchSize));
+        }
 
         List<TrackedEventData<?>> result = new ArrayList<>(found.size());
         GapAwareTrackingToken current = token;

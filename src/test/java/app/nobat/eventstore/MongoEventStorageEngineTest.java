@@ -199,6 +199,66 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void aTrackedFetchNeverReturnsMoreEventsThanTheBatchSize() {
+        int batchSize = 10;
+        MongoEventStorageEngine engine = builder().batchSize(batchSize).build();
+        Set<String> appended = new java.util.HashSet<>();
+        DomainEventMessage<TicketIssued> first = issued("queue-A", 0);
+        engine.appendEvents(first);                                                // 1
+        appended.add(first.getIdentifier());
+        long slow = engine.reserveIndices(51);                                     // 2..52: slow writers
+        List<EventMessage<?>> many = new ArrayList<>();
+        for (int seq = 0; seq < 60; seq++) {
+            many.add(issued("queue-B", seq));                                      // 53..112, one append
+        }
+        engine.appendEvents(many);
+        many.forEach(e -> appended.add(e.getIdentifier()));
+
+        List<? extends TrackedEventData<?>> batch = engine.fetchTrackedEvents(null, batchSize);
+        assertThat(indices(batch)).containsExactly(1L);
+        // past a run of missing indices longer than the batch, the look-ahead finds 60 events
+        batch = engine.fetchTrackedEvents(tokenOf(batch), batchSize);
+        assertThat(batch).hasSize(batchSize);
+        assertThat(indices(batch)).containsExactly(53L, 54L, 55L, 56L, 57L, 58L, 59L, 60L, 61L, 62L);
+        GapAwareTrackingToken token = tokenOf(batch);
+        assertThat(token.getGaps()).hasSize(51);
+
+        // the slow writers commit within the gap timeout: 51 gap fills plus a full window of 10 are available
+        List<EventMessage<?>> late = new ArrayList<>();
+        for (int seq = 0; seq < 51; seq++) {
+            late.add(issued("queue-C", seq));
+        }
+        engine.writeReserved(slow, late, engine.getEventSerializer());
+        late.forEach(e -> appended.add(e.getIdentifier()));
+
+        List<String> read = new ArrayList<>();
+        read.add(first.getIdentifier());
+        batch.forEach(e -> read.add(e.getEventIdentifier()));
+        batch = engine.fetchTrackedEvents(token, batchSize);
+        // 61 found, the lowest ten returned: filled gaps only; the token keeps its index and the other 41 gaps
+        assertThat(batch).extracting(TrackedEventData::getEventIdentifier)
+                         .containsExactlyElementsOf(late.subList(0, 10).stream().map(EventMessage::getIdentifier)
+                                                        .toList());
+        assertThat(tokenOf(batch).getIndex()).isEqualTo(62L);
+        assertThat(tokenOf(batch).getGaps()).hasSize(41);
+        batch.forEach(e -> read.add(e.getEventIdentifier()));
+        token = tokenOf(batch);
+        int fetches = 0;
+        while (!(batch = engine.fetchTrackedEvents(token, batchSize)).isEmpty()) {
+            assertThat(batch.size()).as("fetch " + fetches).isLessThanOrEqualTo(batchSize);
+            batch.forEach(e -> read.add(e.getEventIdentifier()));
+            token = tokenOf(batch);
+            fetches++;
+        }
+        assertThat(read).doesNotHaveDuplicates().hasSize(112);
+        assertThat(Set.copyOf(read)).isEqualTo(appended);
+        assertThat(token.getIndex()).isEqualTo(112L);
+        assertThat(token.hasGaps()).isFalse();
+        assertThat(engine.readEvents(null, false).map(EventMessage::getIdentifier).toList())
+                .doesNotHaveDuplicates().hasSize(112);
+    }
+
+    @Test
     void trackingReadsTheWholeStoreInGlobalOrderAcrossBatches() throws Exception {
         MongoEventStorageEngine engine = builder().batchSize(4).build();
         List<EventMessage<?>> appended = new ArrayList<>();
