@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -148,11 +149,122 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void anAppendWhoseSequenceNumbersSkipIsRejectedWholeAndStoresNothing() {
+        MongoEventStorageEngine engine = builder().build();
+        engine.appendEvents(issued("queue-A", 0), issued("queue-A", 1));
+
+        // a hole inside the batch: 2, 3, 5 (malformed in itself: no retry can help)
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-A", 2), issued("queue-A", 3), issued("queue-A", 5)))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("queue-A");
+        // a batch starting past the last stored sequence number + 1 (does not fit the stored stream)
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-A", 3), issued("queue-A", 4)))
+                .isInstanceOf(ConcurrencyException.class)
+                .isNotInstanceOf(AggregateStreamCreationException.class)
+                .hasMessageContaining("end at sequence [1]");
+        // one bad aggregate rejects the whole batch, the valid events of others included
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-C", 0), plain("c1"), issued("queue-A", 2),
+                                                     issued("queue-A", 4)))
+                .isInstanceOf(EventStoreException.class);
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-C", 0), plain("c2"), issued("queue-A", 3)))
+                .isInstanceOf(ConcurrencyException.class);
+
+        assertThat(stream(engine, "queue-A")).extracting(DomainEventMessage::getSequenceNumber)
+                                             .containsExactly(0L, 1L);
+        assertThat(engine.lastSequenceNumberFor("queue-A")).contains(1L);
+        assertThat(engine.lastSequenceNumberFor("queue-B")).isEmpty();
+        assertThat(engine.lastSequenceNumberFor("queue-C")).isEmpty();
+        assertThat(engine.readEvents(null, false).count()).isEqualTo(2L);
+
+        // a contiguous continuation, and a new aggregate from 0, are still accepted
+        engine.appendEvents(issued("queue-A", 2), issued("queue-A", 3), issued("queue-B", 0));
+        assertThat(stream(engine, "queue-A")).extracting(DomainEventMessage::getSequenceNumber)
+                                             .containsExactly(0L, 1L, 2L, 3L);
+        assertThat(engine.lastSequenceNumberFor("queue-A")).contains(3L);
+        assertThat(stream(engine, "queue-B")).hasSize(1);
+        // the first append of a fresh aggregate may start past 0 (Axon's contract tests do), but must not skip
+        engine.appendEvents(issued("queue-D", 1), issued("queue-D", 2));
+        assertThat(engine.lastSequenceNumberFor("queue-D")).contains(2L);
+        assertThat(engine.readEvents("queue-D", 1).asStream().count()).isEqualTo(2L);
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-D", 4)))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-E", 1), issued("queue-E", 3)))
+                .isInstanceOf(EventStoreException.class);
+        assertThat(engine.lastSequenceNumberFor("queue-E")).isEmpty();
+        // and the ordinary lost race on an existing sequence number stays a plain ConcurrencyException
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-A", 3), issued("queue-A", 4)))
+                .isInstanceOf(ConcurrencyException.class)
+                .isNotInstanceOf(AggregateStreamCreationException.class);
+        assertThat(engine.lastSequenceNumberFor("queue-A")).contains(3L);
+    }
+
+    @Test
+    void aTrackedFetchNeverReturnsMoreEventsThanTheBatchSize() {
+        int batchSize = 10;
+        MongoEventStorageEngine engine = builder().batchSize(batchSize).build();
+        Set<String> appended = new java.util.HashSet<>();
+        DomainEventMessage<TicketIssued> first = issued("queue-A", 0);
+        engine.appendEvents(first);                                                // 1
+        appended.add(first.getIdentifier());
+        long slow = engine.reserveIndices(51);                                     // 2..52: slow writers
+        List<EventMessage<?>> many = new ArrayList<>();
+        for (int seq = 0; seq < 60; seq++) {
+            many.add(issued("queue-B", seq));                                      // 53..112, one append
+        }
+        engine.appendEvents(many);
+        many.forEach(e -> appended.add(e.getIdentifier()));
+
+        List<? extends TrackedEventData<?>> batch = engine.fetchTrackedEvents(null, batchSize);
+        assertThat(indices(batch)).containsExactly(1L);
+        // past a run of missing indices longer than the batch, the look-ahead finds 60 events
+        batch = engine.fetchTrackedEvents(tokenOf(batch), batchSize);
+        assertThat(batch).hasSize(batchSize);
+        assertThat(indices(batch)).containsExactly(53L, 54L, 55L, 56L, 57L, 58L, 59L, 60L, 61L, 62L);
+        GapAwareTrackingToken token = tokenOf(batch);
+        assertThat(token.getGaps()).hasSize(51);
+
+        // the slow writers commit within the gap timeout: 51 gap fills plus a full window of 10 are available
+        List<EventMessage<?>> late = new ArrayList<>();
+        for (int seq = 0; seq < 51; seq++) {
+            late.add(issued("queue-C", seq));
+        }
+        engine.writeReserved(slow, late, engine.getEventSerializer());
+        late.forEach(e -> appended.add(e.getIdentifier()));
+
+        List<String> read = new ArrayList<>();
+        read.add(first.getIdentifier());
+        batch.forEach(e -> read.add(e.getEventIdentifier()));
+        batch = engine.fetchTrackedEvents(token, batchSize);
+        // 61 found, the lowest ten returned: filled gaps only; the token keeps its index and the other 41 gaps
+        assertThat(batch).extracting(TrackedEventData::getEventIdentifier)
+                         .containsExactlyElementsOf(late.subList(0, 10).stream().map(EventMessage::getIdentifier)
+                                                        .toList());
+        assertThat(tokenOf(batch).getIndex()).isEqualTo(62L);
+        assertThat(tokenOf(batch).getGaps()).hasSize(41);
+        batch.forEach(e -> read.add(e.getEventIdentifier()));
+        token = tokenOf(batch);
+        int fetches = 0;
+        while (!(batch = engine.fetchTrackedEvents(token, batchSize)).isEmpty()) {
+            assertThat(batch.size()).as("fetch " + fetches).isLessThanOrEqualTo(batchSize);
+            batch.forEach(e -> read.add(e.getEventIdentifier()));
+            token = tokenOf(batch);
+            fetches++;
+        }
+        assertThat(read).doesNotHaveDuplicates().hasSize(112);
+        assertThat(Set.copyOf(read)).isEqualTo(appended);
+        assertThat(token.getIndex()).isEqualTo(112L);
+        assertThat(token.hasGaps()).isFalse();
+        assertThat(engine.readEvents(null, false).map(EventMessage::getIdentifier).toList())
+                .doesNotHaveDuplicates().hasSize(112);
+    }
+
+    @Test
     void trackingReadsTheWholeStoreInGlobalOrderAcrossBatches() throws Exception {
         MongoEventStorageEngine engine = builder().batchSize(4).build();
         List<EventMessage<?>> appended = new ArrayList<>();
+        long[] next = new long[3];
         for (int i = 0; i < 25; i++) {
-            appended.add(i % 5 == 4 ? plain("c" + i) : issued("queue-" + (i % 3), i / 3));
+            appended.add(i % 5 == 4 ? plain("c" + i) : issued("queue-" + (i % 3), next[i % 3]++));
         }
         for (int i = 0; i < appended.size(); i += 6) {
             engine.appendEvents(appended.subList(i, Math.min(i + 6, appended.size())));
