@@ -1,6 +1,7 @@
 package app.nobat.display;
 
 import app.nobat.floor.board.FloorChange;
+import app.nobat.floor.board.FloorChangeKind;
 import app.nobat.floor.board.FloorFeed;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.platform.web.Blocking;
@@ -29,7 +30,7 @@ import java.util.List;
 public class DisplayController {
 
     /** One SSE message: what changed, and the display after the change. */
-    public record DisplayMessage(String kind, Object change, DisplayView display) {
+    public record DisplayMessage(FloorChangeKind kind, Object change, DisplayView display) {
     }
 
     private final FloorQueries floors;
@@ -68,7 +69,7 @@ public class DisplayController {
     private ServerSentEvent<DisplayMessage> toEvent(FloorChange change, List<String> services) {
         return ServerSentEvent.<DisplayMessage>builder()
                 .id(change.eventId())
-                .event(change.kind())
+                .event(change.kind().wireName())
                 .data(new DisplayMessage(change.kind(), change.detail(), DisplayView.of(change.board(), services, clock.instant())))
                 .build();
     }

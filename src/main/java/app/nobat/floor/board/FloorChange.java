@@ -4,11 +4,11 @@ package app.nobat.floor.board;
  * One change of a centre's current floor as its live screens see it.
  *
  * @param seq    the feed's own position, dense per centre on this node
- * @param kind   snapshot, floor, arrival, call, recall, queue, desk or closed
+ * @param kind   what changed ({@link FloorChangeKind})
  * @param detail what changed (a call, a desk, …), for the screens to react to; null for a snapshot
  * @param board  a frozen copy of the board after the change
  */
-public record FloorChange(String epoch, long seq, String kind, Object detail, FloorBoard board) {
+public record FloorChange(String epoch, long seq, FloorChangeKind kind, Object detail, FloorBoard board) {
 
     public String eventId() {
         return epoch + "-" + seq;

@@ -35,13 +35,13 @@ public class FloorFeed {
     private CentreFeed feed(String centreId) {
         return feeds.computeIfAbsent(centreId, id -> {
             CentreFeed f = new CentreFeed();
-            f.current = new FloorChange(epoch, 0, "snapshot", null, initialBoard.apply(id));
+            f.current = new FloorChange(epoch, 0, FloorChangeKind.SNAPSHOT, null, initialBoard.apply(id));
             return f;
         });
     }
 
     /** Called by the projection, one thread at a time per centre. */
-    public void publish(String centreId, String kind, Object detail, FloorBoard frozenBoard) {
+    public void publish(String centreId, FloorChangeKind kind, Object detail, FloorBoard frozenBoard) {
         CentreFeed f = feed(centreId);
         synchronized (f) {
             FloorBoard shown = f.current.board();
@@ -90,7 +90,7 @@ public class FloorFeed {
         if (resumeAfter >= 0) {
             return f.sink.asFlux().filter(c -> c.seq() > resumeAfter);
         }
-        FloorChange snapshot = new FloorChange(epoch, now.seq(), "snapshot", null, now.board());
+        FloorChange snapshot = new FloorChange(epoch, now.seq(), FloorChangeKind.SNAPSHOT, null, now.board());
         return Flux.concat(Mono.just(snapshot), f.sink.asFlux().filter(c -> c.seq() > now.seq()));
     }
 

@@ -54,24 +54,24 @@ public class FloorFeedProjection {
         }
     }
 
-    static String kindOf(FloorEvent event) {
+    static FloorChangeKind kindOf(FloorEvent event) {
         if (event instanceof TicketCalled) {
-            return "call";
+            return FloorChangeKind.CALL;
         } else if (event instanceof TicketRecalled) {
-            return "recall";
+            return FloorChangeKind.RECALL;
         } else if (event instanceof VisitArrived) {
-            return "arrival";
+            return FloorChangeKind.ARRIVAL;
         } else if (event instanceof DeskOpened || event instanceof DeskPaused || event instanceof DeskResumed
                 || event instanceof DeskClosed) {
-            return "desk";
+            return FloorChangeKind.DESK;
         } else if (event instanceof FloorStarted) {
-            return "floor";
+            return FloorChangeKind.FLOOR;
         } else if (event instanceof FloorClosed) {
-            return "closed";
+            return FloorChangeKind.CLOSED;
         } else if (event instanceof ServiceStarted || event instanceof VisitCompleted
                 || event instanceof VisitTransferred || event instanceof VisitMarkedNoShow
                 || event instanceof VisitCancelled) {
-            return "queue";
+            return FloorChangeKind.QUEUE;
         }
         throw new IllegalArgumentException("No change kind for " + event.getClass().getSimpleName());
     }
