@@ -29,4 +29,19 @@ public final class Refusals {
             }
         };
     }
+
+    /** An {@link InvalidInput} with this code, pointing at this field (a JSON pointer). */
+    public static Matcher<Object> invalid(String code, String field) {
+        return new TypeSafeMatcher<>(Object.class) {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof InvalidInput i && code.equals(i.code()) && field.equals(i.field());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("invalid input ").appendValue(code).appendText(" at ").appendValue(field);
+            }
+        };
+    }
 }

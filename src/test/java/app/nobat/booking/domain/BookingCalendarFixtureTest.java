@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static app.nobat.common.Refusals.invalid;
+
 /** Slot templates and holidays are audited changes; unchanged ones record nothing. */
 class BookingCalendarFixtureTest {
 
@@ -79,11 +81,6 @@ class BookingCalendarFixtureTest {
         return new SlotTemplate.Rule(days, LocalTime.of(fromHour, 0), LocalTime.of(untilHour, 0), 15, capacity);
     }
 
-    static org.hamcrest.Matcher<Object> refusal(String code, String field) {
-        return org.axonframework.test.matchers.Matchers.predicate(e -> e instanceof InvalidInput i
-                && code.equals(i.code()) && field.equals(i.field()));
-    }
-
     @Test
     void aRuleRepeatedToAddUpSeatsIsRefused() {
         // the probe's 2,000 copies of a 1,000-seat rule: every slot would have held 2,000,000 seats
@@ -91,11 +88,11 @@ class BookingCalendarFixtureTest {
                 rule(Set.of(DayOfWeek.SATURDAY), 8, 12, SlotTemplate.MAX_CAPACITY));
         fixture.givenNoPriorActivity()
                 .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(copies), "admin", T))
-                .expectNoEvents().expectException(refusal("out-of-range", "/rules"));
+                .expectNoEvents().expectException(invalid("out-of-range", "/rules"));
         fixture.givenNoPriorActivity()
                 .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(copies.subList(0, 2)),
                         "admin", T))
-                .expectNoEvents().expectException(refusal("duplicate-slot-rule", "/rules/1"));
+                .expectNoEvents().expectException(invalid("duplicate-slot-rule", "/rules/1"));
     }
 
     @Test
@@ -105,7 +102,7 @@ class BookingCalendarFixtureTest {
                         rule(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), 8, 12, 600),
                         rule(Set.of(DayOfWeek.MONDAY), 8, 12, 600),
                         rule(Set.of(DayOfWeek.SUNDAY), 11, 13, 600))), "admin", T))
-                .expectNoEvents().expectException(refusal("overlapping-slot-rules", "/rules/2"));
+                .expectNoEvents().expectException(invalid("overlapping-slot-rules", "/rules/2"));
     }
 
     @Test
@@ -121,9 +118,9 @@ class BookingCalendarFixtureTest {
     void aHolidayNamedInAnUnknownLanguageOrBlankIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new DeclareHoliday("calendar:gulf", "gulf", DAY, Map.of("de", "Tag"), "admin", T))
-                .expectNoEvents().expectException(refusal("out-of-range", "/names"));
+                .expectNoEvents().expectException(invalid("out-of-range", "/names"));
         fixture.givenNoPriorActivity()
                 .when(new DeclareHoliday("calendar:gulf", "gulf", DAY, Map.of("fa", " "), "admin", T))
-                .expectNoEvents().expectException(refusal("out-of-range", "/names/fa"));
+                .expectNoEvents().expectException(invalid("out-of-range", "/names/fa"));
     }
 }

@@ -12,8 +12,6 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.axonframework.test.matchers.Matchers;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +21,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
+import static app.nobat.common.Refusals.invalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A centre's definition is refused by the field out of range, and a refused one records nothing. */
@@ -50,13 +49,9 @@ class CentreFixtureTest {
                 new CentreProfile.OpeningPeriod(DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(14, 0))));
     }
 
-    static Matcher<Object> refusal(String code, String field) {
-        return Matchers.predicate(e -> e instanceof InvalidInput i && code.equals(i.code()) && field.equals(i.field()));
-    }
-
     void refused(CentreProfile profile, String code, String field) {
         fixture.givenNoPriorActivity().when(new DefineCentre("gulf", profile, "admin", T))
-                .expectNoEvents().expectException(refusal(code, field));
+                .expectNoEvents().expectException(invalid(code, field));
     }
 
     @Test
