@@ -3,6 +3,7 @@ package app.nobat.common;
 /**
  * Who caused a command: a signed-in staff member or a device, by id and role. It travels as message
  * metadata ({@link #ID_KEY}, {@link #ROLE_KEY}) from the request into every event the command causes.
+ * Handlers take it as a parameter (resolved by {@code platform.axon.ActorParameterResolverFactory}).
  * Scheduled work (sweeps, closing, seeding) has no actor.
  */
 public record Actor(String id, String role) {

@@ -9,7 +9,6 @@ import app.nobat.floor.domain.FloorCommand.*;
 import app.nobat.floor.domain.FloorEvent.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -83,9 +82,7 @@ public class Floor {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(OpenDesk cmd, FloorSettingsSource settingsSource,
-                       @MetaDataValue(Actor.ID_KEY) String actorId, @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
-        Actor actor = Actor.fromMetaData(actorId, actorRole);
+    public void handle(OpenDesk cmd, FloorSettingsSource settingsSource, Actor actor) {
         startIfNew(cmd.floorId(), cmd.at(), settingsSource);
         ensureOpen();
         Set<String> allowed = settings.deskServices().get(cmd.deskId());
@@ -117,10 +114,9 @@ public class Floor {
     }
 
     @CommandHandler
-    public void handle(PauseDesk cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
-                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
+    public void handle(PauseDesk cmd, Actor actor) {
         ensureOpen();
-        DeskState desk = heldDesk(cmd.deskId(), Actor.fromMetaData(actorId, actorRole));
+        DeskState desk = heldDesk(cmd.deskId(), actor);
         if (desk.status == DeskStatus.PAUSED) {
             throw new RuleViolation("desk-paused", "Desk " + cmd.deskId() + " is already paused");
         }
@@ -128,10 +124,9 @@ public class Floor {
     }
 
     @CommandHandler
-    public void handle(ResumeDesk cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
-                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
+    public void handle(ResumeDesk cmd, Actor actor) {
         ensureOpen();
-        DeskState desk = heldDesk(cmd.deskId(), Actor.fromMetaData(actorId, actorRole));
+        DeskState desk = heldDesk(cmd.deskId(), actor);
         if (desk.status != DeskStatus.PAUSED) {
             throw new RuleViolation("desk-not-paused", "Desk " + cmd.deskId() + " is not paused");
         }
@@ -139,10 +134,9 @@ public class Floor {
     }
 
     @CommandHandler
-    public void handle(CloseDesk cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
-                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
+    public void handle(CloseDesk cmd, Actor actor) {
         ensureOpen();
-        DeskState desk = heldDesk(cmd.deskId(), Actor.fromMetaData(actorId, actorRole));
+        DeskState desk = heldDesk(cmd.deskId(), actor);
         if (desk.currentVisit != null) {
             throw new RuleViolation("desk-busy", "Desk " + cmd.deskId() + " still has ticket "
                     + visits.get(desk.currentVisit).ticket + "; complete, transfer, cancel or mark it no-show first");
@@ -151,8 +145,7 @@ public class Floor {
     }
 
     @CommandHandler
-    public CallAnswer handle(CallNext cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
-                             @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
+    public CallAnswer handle(CallNext cmd, Actor actor) {
         if (cmd.requestId() == null || cmd.requestId().isBlank()) {
             throw new InvalidInput("call-next needs a request id");
         }
@@ -165,7 +158,7 @@ public class Floor {
             return earlier;
         }
         ensureOpen();
-        DeskState desk = heldDesk(cmd.deskId(), Actor.fromMetaData(actorId, actorRole));
+        DeskState desk = heldDesk(cmd.deskId(), actor);
         if (desk.status == DeskStatus.PAUSED) {
             throw new RuleViolation("desk-paused", "Desk " + cmd.deskId() + " is paused; resume it first");
         }
@@ -191,11 +184,10 @@ public class Floor {
     }
 
     @CommandHandler
-    public void handle(Recall cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
-                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
+    public void handle(Recall cmd, Actor actor) {
         ensureOpen();
         VisitState visit = visit(cmd.visitId(), VisitStatus.CALLED, "recall");
-        requireDeskHolder(visit, Actor.fromMetaData(actorId, actorRole));
+        requireDeskHolder(visit, actor);
         if (visit.recalls >= settings.maxRecalls()) {
             throw new RuleViolation("recalls-exhausted", "Ticket " + visit.ticket + " was recalled "
                     + visit.recalls + " times already; mark it no-show instead");
@@ -204,29 +196,26 @@ public class Floor {
     }
 
     @CommandHandler
-    public void handle(StartService cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
-                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
+    public void handle(StartService cmd, Actor actor) {
         ensureOpen();
         VisitState visit = visit(cmd.visitId(), VisitStatus.CALLED, "start");
-        requireDeskHolder(visit, Actor.fromMetaData(actorId, actorRole));
+        requireDeskHolder(visit, actor);
         apply(new ServiceStarted(floorId, visit.deskId, visit.visitId, cmd.at()));
     }
 
     @CommandHandler
-    public void handle(CompleteService cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
-                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
+    public void handle(CompleteService cmd, Actor actor) {
         ensureOpen();
         VisitState visit = visit(cmd.visitId(), VisitStatus.IN_SERVICE, "complete");
-        requireDeskHolder(visit, Actor.fromMetaData(actorId, actorRole));
+        requireDeskHolder(visit, actor);
         apply(new VisitCompleted(floorId, visit.deskId, visit.visitId, cmd.at()));
     }
 
     @CommandHandler
-    public void handle(Transfer cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
-                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
+    public void handle(Transfer cmd, Actor actor) {
         ensureOpen();
         VisitState visit = visit(cmd.visitId(), VisitStatus.IN_SERVICE, "transfer");
-        requireDeskHolder(visit, Actor.fromMetaData(actorId, actorRole));
+        requireDeskHolder(visit, actor);
         requireService(cmd.toServiceCode());
         if (cmd.toServiceCode().equals(visit.serviceCode)) {
             throw new RuleViolation("same-service", "Ticket " + visit.ticket + " is already in " + visit.serviceCode);
@@ -237,11 +226,10 @@ public class Floor {
     }
 
     @CommandHandler
-    public void handle(MarkNoShow cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
-                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
+    public void handle(MarkNoShow cmd, Actor actor) {
         ensureOpen();
         VisitState visit = visit(cmd.visitId(), VisitStatus.CALLED, "mark as no-show");
-        requireDeskHolder(visit, Actor.fromMetaData(actorId, actorRole));
+        requireDeskHolder(visit, actor);
         if (visit.recalls < settings.maxRecalls()) {
             throw new RuleViolation("recalls-remaining", "Ticket " + visit.ticket + " was recalled " + visit.recalls
                     + " of " + settings.maxRecalls() + " times; recall it before marking it no-show");
@@ -250,12 +238,11 @@ public class Floor {
     }
 
     @CommandHandler
-    public void handle(CancelVisit cmd, @MetaDataValue(Actor.ID_KEY) String actorId,
-                       @MetaDataValue(Actor.ROLE_KEY) String actorRole) {
+    public void handle(CancelVisit cmd, Actor actor) {
         ensureOpen();
         VisitState visit = knownVisit(cmd.visitId());
         // a waiting visit is at no desk: any staff member may cancel it (the visitor left)
-        requireDeskHolder(visit, Actor.fromMetaData(actorId, actorRole));
+        requireDeskHolder(visit, actor);
         if (visit.status != VisitStatus.WAITING && visit.status != VisitStatus.CALLED) {
             throw new RuleViolation("visit-not-cancellable", "Ticket " + visit.ticket + " is "
                     + describe(visit.status) + "; only a waiting or called visit can be cancelled");
