@@ -4,7 +4,7 @@ import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.RandomIds;
 import app.nobat.floor.domain.EndOfDayRule;
-import app.nobat.floor.domain.FloorCommand.RegisterArrival;
+import app.nobat.floor.domain.FloorCommand.CarryOverVisit;
 import app.nobat.floor.domain.FloorEvent.FloorClosed;
 import app.nobat.floor.domain.FloorEvent.VisitClosure;
 import app.nobat.floor.domain.FloorId;
@@ -41,9 +41,8 @@ public class CarryOver {
             if (c.outcome() != VisitStatus.CARRIED_OVER) {
                 continue;
             }
-            commands.sendAndWait(new RegisterArrival(next.toString(), next.visitId(RandomIds.of(9)), null,
-                    c.serviceCode(),
-                    c.priorityClass(), null, c.trackingToken(), c.arrivedAt(), c.visitId(), event.at()));
+            commands.sendAndWait(new CarryOverVisit(next.toString(), next.visitId(RandomIds.of(9)), c.visitId(),
+                    c.serviceCode(), c.priorityClass(), c.trackingToken(), c.arrivedAt(), event.at()));
         }
     }
 }

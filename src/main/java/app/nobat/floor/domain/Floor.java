@@ -31,6 +31,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 public class Floor {
 
+    /** The request id of an appointment's check-in, before the appointment's reference; stored events carry it. */
+    private static final String CHECK_IN_REQUEST = "appointment:";
+
     @AggregateIdentifier
     private String floorId;
     private FloorSettings settings;
@@ -51,8 +54,36 @@ public class Floor {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public ArrivalAnswer handle(RegisterArrival cmd, FloorSettingsSource settingsSource) {
+    public ArrivalAnswer handle(RegisterWalkIn cmd, FloorSettingsSource settingsSource) {
         startIfNew(cmd.floorId(), cmd.at(), settingsSource);
+        return arrive(new Arrival(cmd.visitId(), cmd.requestId(), cmd.serviceCode(), cmd.priorityClass(), null,
+                cmd.trackingToken(), null, null, cmd.at()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ArrivalAnswer handle(CheckInAppointment cmd, FloorSettingsSource settingsSource) {
+        startIfNew(cmd.floorId(), cmd.at(), settingsSource);
+        // the appointment is the check-in's idempotency key, stored as the arrival's request id
+        return arrive(new Arrival(cmd.visitId(), CHECK_IN_REQUEST + cmd.appointmentRef(), cmd.serviceCode(),
+                cmd.priorityClass(), cmd.appointmentRef(), cmd.trackingToken(), null, null, cmd.at()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ArrivalAnswer handle(CarryOverVisit cmd, FloorSettingsSource settingsSource) {
+        startIfNew(cmd.floorId(), cmd.at(), settingsSource);
+        return arrive(new Arrival(cmd.visitId(), null, cmd.serviceCode(), cmd.priorityClass(), null,
+                cmd.trackingToken(), cmd.arrivedAt(), cmd.carriedOverFrom(), cmd.at()));
+    }
+
+    /** What the three kinds of arrival have in common; null fields are those a kind does not have. */
+    private record Arrival(String visitId, String requestId, String serviceCode, PriorityClass priorityClass,
+                           String appointmentRef, String trackingToken, Instant arrivedAt, String carriedOverFrom,
+                           Instant at) {
+    }
+
+    private ArrivalAnswer arrive(Arrival cmd) {
         String earlier = cmd.requestId() != null ? visitsByArrivalRequest.get(cmd.requestId())
                 : cmd.carriedOverFrom() != null ? visitsByCarriedOverFrom.get(cmd.carriedOverFrom()) : null;
         if (earlier != null) {

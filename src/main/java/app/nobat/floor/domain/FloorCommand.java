@@ -11,17 +11,33 @@ public sealed interface FloorCommand {
     String floorId();
 
     /**
-     * A walk-in, an appointment check-in or a visit carried over from the day before.
+     * A visitor who came without an appointment.
      *
-     * @param requestId      the client's idempotency key: a repeat returns the first visit
-     * @param appointmentRef the appointment's reference for a check-in, else null
-     * @param arrivedAt      the arrival time the queue counts from (earlier than {@code at} for carry-overs)
-     * @param carriedOverFrom the previous day's visit id, else null
+     * @param requestId the client's idempotency key, or null: a repeat returns the first visit
      */
-    record RegisterArrival(@TargetAggregateIdentifier String floorId, String visitId, String requestId,
-                           String serviceCode, PriorityClass priorityClass, String appointmentRef,
-                           String trackingToken, Instant arrivedAt, String carriedOverFrom, Instant at)
+    record RegisterWalkIn(@TargetAggregateIdentifier String floorId, String visitId, String requestId,
+                          String serviceCode, PriorityClass priorityClass, String trackingToken, Instant at)
             implements FloorCommand {
+    }
+
+    /**
+     * A visitor checking in for an appointment of today. Idempotent by {@code appointmentRef}: a
+     * repeated check-in returns the first visit.
+     */
+    record CheckInAppointment(@TargetAggregateIdentifier String floorId, String visitId, String appointmentRef,
+                              String serviceCode, PriorityClass priorityClass, String trackingToken, Instant at)
+            implements FloorCommand {
+    }
+
+    /**
+     * A visit the previous opening day carried over, keeping its arrival time and tracking token.
+     * Idempotent by {@code carriedOverFrom}, the previous day's visit id.
+     *
+     * @param arrivedAt the arrival time the queue counts from, earlier than {@code at}
+     */
+    record CarryOverVisit(@TargetAggregateIdentifier String floorId, String visitId, String carriedOverFrom,
+                          String serviceCode, PriorityClass priorityClass, String trackingToken, Instant arrivedAt,
+                          Instant at) implements FloorCommand {
     }
 
     /** The desk's holder is the command's actor (metadata), recorded on the event. */

@@ -69,15 +69,13 @@ public class FloorController {
         return Blocking.call(() -> floors.today(centreId))
                 .flatMap(floor -> Blocking.call(() -> {
                     if (request.appointmentCode() == null) {
-                        return new RegisterArrival(floor.toString(), floor.visitId(RandomIds.of(9)),
-                                scopedToCaller(requestId),
-                                request.serviceCode(), priority, null, RandomIds.of(16), null, null, now());
+                        return new RegisterWalkIn(floor.toString(), floor.visitId(RandomIds.of(9)),
+                                scopedToCaller(requestId), request.serviceCode(), priority, RandomIds.of(16), now());
                     }
                     // the check-in is idempotent: a repeat names the same visit, and the floor answers it again
                     var arrival = checkIns.checkIn(centreId, request.appointmentCode(), floor.visitId(RandomIds.of(9)));
-                    return new RegisterArrival(floor.toString(), arrival.visitId(),
-                            "appointment:" + arrival.appointmentRef(), arrival.serviceCode(), priority,
-                            arrival.appointmentRef(), RandomIds.of(16), null, null, now());
+                    return new CheckInAppointment(floor.toString(), arrival.visitId(), arrival.appointmentRef(),
+                            arrival.serviceCode(), priority, RandomIds.of(16), now());
                 }))
                 .flatMap(arrival -> Blocking.<ArrivalAnswer>send(commands, arrival))
                 .flatMap(answer -> Blocking.call(() -> {

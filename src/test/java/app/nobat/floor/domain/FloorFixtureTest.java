@@ -66,8 +66,8 @@ class FloorFixtureTest {
                 at(minute));
     }
 
-    static RegisterArrival arrive(int n, String service, PriorityClass cls, int minute) {
-        return new RegisterArrival(FLOOR, v(n), null, service, cls, null, "tok" + n, null, null, at(minute));
+    static RegisterWalkIn arrive(int n, String service, PriorityClass cls, int minute) {
+        return new RegisterWalkIn(FLOOR, v(n), null, service, cls, "tok" + n, at(minute));
     }
 
     static DeskOpened opened(String desk, String... services) {
@@ -103,8 +103,7 @@ class FloorFixtureTest {
             VisitArrived first = new VisitArrived(FLOOR, v(1), "kiosk-req-1", "res", "A-001", 1, PriorityClass.NONE,
                     null, "tok1", at(0), null, at(0));
             fixture.given(started(), first)
-                    .when(new RegisterArrival(FLOOR, v(9), "kiosk-req-1", "res", PriorityClass.NONE, null, "tok9",
-                            null, null, at(1)))
+                    .when(new RegisterWalkIn(FLOOR, v(9), "kiosk-req-1", "res", PriorityClass.NONE, "tok9", at(1)))
                     .expectNoEvents()
                     .expectResultMessagePayload(new ArrivalAnswer(v(1), "A-001", "res", "tok1", at(0), 1));
         }
@@ -114,14 +113,31 @@ class FloorFixtureTest {
             VisitArrived first = new VisitArrived(FLOOR, v(1), "kiosk-req-1", "res", "A-001", 1, PriorityClass.NONE,
                     null, "tok1", at(0), null, at(0));
             fixture.given(started(), first)
-                    .when(new RegisterArrival(FLOOR, v(9), "kiosk-req-1", "work", PriorityClass.NONE, null, "tok9",
-                            null, null, at(1)))
+                    .when(new RegisterWalkIn(FLOOR, v(9), "kiosk-req-1", "work", PriorityClass.NONE, "tok9", at(1)))
                     .expectNoEvents()
                     .expectException(refused("request-id-reused"));
             fixture.given(started(), first)
-                    .when(new RegisterArrival(FLOOR, v(9), "kiosk-req-1", "res", PriorityClass.ELDERLY, null, "tok9",
-                            null, null, at(1)))
+                    .when(new RegisterWalkIn(FLOOR, v(9), "kiosk-req-1", "res", PriorityClass.ELDERLY, "tok9",
+                            at(1)))
                     .expectException(refused("request-id-reused"));
+        }
+
+        @Test
+        void anAppointmentCheckInIsStoredUnderTheAppointmentAsItsRequestId() {
+            fixture.given(started())
+                    .when(new CheckInAppointment(FLOOR, v(1), "R-77", "res", PriorityClass.NONE, "tok1", at(0)))
+                    .expectEvents(new VisitArrived(FLOOR, v(1), "appointment:R-77", "res", "A-001", 1,
+                            PriorityClass.NONE, "R-77", "tok1", at(0), null, at(0)));
+        }
+
+        @Test
+        void aRepeatedCheckInReturnsTheFirstTicket() {
+            VisitArrived first = new VisitArrived(FLOOR, v(1), "appointment:R-77", "res", "A-001", 1,
+                    PriorityClass.NONE, "R-77", "tok1", at(0), null, at(0));
+            fixture.given(started(), first)
+                    .when(new CheckInAppointment(FLOOR, v(1), "R-77", "res", PriorityClass.NONE, "tok9", at(3)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new ArrivalAnswer(v(1), "A-001", "res", "tok1", at(0), 1));
         }
 
         @Test
@@ -134,8 +150,8 @@ class FloorFixtureTest {
         @Test
         void unknownCentreIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterArrival("nowhere:2026-11-29", "nowhere:2026-11-29:v1", null, "res",
-                            PriorityClass.NONE, null, "t", null, null, T0))
+                    .when(new RegisterWalkIn("nowhere:2026-11-29", "nowhere:2026-11-29:v1", null, "res",
+                            PriorityClass.NONE, "t", T0))
                     .expectException(UnknownReference.class);
         }
 
@@ -620,13 +636,23 @@ class FloorFixtureTest {
         }
 
         @Test
+        void aCarriedOverVisitKeepsItsArrivalTimeAndTrackingToken() {
+            String next = "gulf:2026-11-30";
+            fixture.given(new FloorStarted(next, "gulf", "2026-11-30", SETTINGS, at(1440)))
+                    .when(new CarryOverVisit(next, next + ":c1", v(1), "res", PriorityClass.ELDERLY, "tok1", at(0),
+                            at(1441)))
+                    .expectEvents(new VisitArrived(next, next + ":c1", null, "res", "A-001", 1, PriorityClass.ELDERLY,
+                            null, "tok1", at(0), v(1), at(1441)));
+        }
+
+        @Test
         void aCarriedOverVisitIsRegisteredOnceOnTheNextDay() {
             String next = "gulf:2026-11-30";
             VisitArrived carried = new VisitArrived(next, next + ":c1", null, "res", "A-001", 1,
                     PriorityClass.NONE, null, "tok1", at(0), v(1), at(1440));
             fixture.given(new FloorStarted(next, "gulf", "2026-11-30", SETTINGS, at(1440)), carried)
-                    .when(new RegisterArrival(next, next + ":c2", null, "res", PriorityClass.NONE, null, "tok1",
-                            at(0), v(1), at(1441)))
+                    .when(new CarryOverVisit(next, next + ":c2", v(1), "res", PriorityClass.NONE, "tok1", at(0),
+                            at(1441)))
                     .expectNoEvents()
                     .expectResultMessagePayload(new ArrivalAnswer(next + ":c1", "A-001", "res", "tok1", at(0), 1));
         }
