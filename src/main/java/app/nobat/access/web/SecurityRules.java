@@ -6,7 +6,10 @@ import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
 import app.nobat.platform.web.ProblemHandling;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Value;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.web.server.Cookie;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -29,7 +32,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
-import java.time.Duration;
 import java.util.Set;
 
 import static org.springframework.http.HttpMethod.DELETE;
@@ -51,16 +53,18 @@ public class SecurityRules {
     @Bean
     SecurityWebFilterChain accessRules(ServerHttpSecurity http, DeviceTokens devices, StaffAccounts accounts,
                                        RateLimits rateLimits, CredentialChanges changes, ObjectMapper json,
-                                       @Value("${nobat.access.stream-recheck:10s}") Duration streamRecheck,
-                                       @Value("${springdoc.api-docs.enabled:true}") boolean apiReference,
-                                       @Value("${server.reactive.session.cookie.secure:false}") boolean secureCookies,
-                                       @Value("${server.reactive.session.cookie.same-site:strict}") String sameSite) {
+                                       StreamRecheckSettings recheck, ServerProperties server,
+                                       ObjectProvider<SpringDocConfigProperties> apiDocs) {
+        // springdoc's own settings exist only while it serves the API reference (not in the prod profile)
+        boolean apiReference = apiDocs.getIfAvailable() != null;
+        Cookie sessionCookie = server.getReactive().getSession().getCookie();
+        boolean secureCookies = Boolean.TRUE.equals(sessionCookie.getSecure());
+        String sameSiteValue = sessionCookie.getSameSite() == null ? null : sessionCookie.getSameSite().attributeValue();
         CredentialCheck credentials = new CredentialCheck(accounts, devices);
         ServerCsrfTokenRequestAttributeHandler csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
         csrfHandler.setTokenFromMultipartDataEnabled(false);
         // the XSRF-TOKEN cookie gets the session cookie's Secure and SameSite
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
-        String sameSiteValue = org.springframework.util.StringUtils.capitalize(sameSite.toLowerCase(java.util.Locale.ROOT));
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secureCookies).sameSite(sameSiteValue));
         return http
                 .authorizeExchange(rules -> {
@@ -115,7 +119,7 @@ public class SecurityRules {
                 .addFilterAfter(rateLimits.unlessAuthenticated(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(RequestActor.filter(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .addFilterAfter(CentreLimits.filter(json), SecurityWebFiltersOrder.AUTHORIZATION)
-                .addFilterAfter(new CredentialWatch(credentials, changes, streamRecheck),
+                .addFilterAfter(new CredentialWatch(credentials, changes, recheck.streamRecheck()),
                         SecurityWebFiltersOrder.AUTHORIZATION)
                 .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) ->
                         problem(exchange, json, HttpStatus.UNAUTHORIZED, "unauthenticated",

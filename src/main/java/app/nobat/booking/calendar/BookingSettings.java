@@ -14,10 +14,11 @@ import java.time.Duration;
  * @param reminderLead  how long before the slot the reminder goes out
  * @param turnNearAt    a checked-in visitor is told their turn is near at this queue position
  * @param claimGrace    an identity claim younger than this is taken as a booking still in flight
+ * @param holidays      where the official holidays shipped as data are, as a resource pattern
  */
 @ConfigurationProperties("nobat.booking")
 public record BookingSettings(Duration checkInBefore, Duration checkInAfter, Integer horizonDays,
-                              Duration reminderLead, Integer turnNearAt, Duration claimGrace) {
+                              Duration reminderLead, Integer turnNearAt, Duration claimGrace, String holidays) {
 
     public BookingSettings {
         checkInBefore = checkInBefore == null ? Duration.ofMinutes(30) : checkInBefore;
@@ -26,6 +27,7 @@ public record BookingSettings(Duration checkInBefore, Duration checkInAfter, Int
         reminderLead = reminderLead == null ? Duration.ofHours(24) : reminderLead;
         turnNearAt = turnNearAt == null ? 3 : turnNearAt;
         claimGrace = claimGrace == null ? Duration.ofSeconds(30) : claimGrace;
+        holidays = holidays == null || holidays.isBlank() ? "classpath*:holidays/*.yml" : holidays;
     }
 
     public CheckInWindow window() {

@@ -29,7 +29,9 @@ import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.common.InvalidInput;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.web.AppointmentCheckIns;
+import app.nobat.platform.axon.AggregateCacheSettings;
 import app.nobat.platform.axon.AggregateWiring;
+import app.nobat.platform.seed.SeedSettings;
 import app.nobat.platform.mongo.MongoSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
@@ -39,7 +41,6 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -47,8 +48,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BookingSettings.class)
@@ -59,7 +58,7 @@ public class BookingConfig {
 
     @Bean
     ConfigurerModule bookingAggregates(Cache aggregateCache, MongoSettings mongo,
-                                       @Value("${nobat.floor.cache:}") String cacheSetting) {
+                                       AggregateCacheSettings cacheSetting) {
         Cache cache = AggregateWiring.cacheIfAllowed(aggregateCache, mongo, cacheSetting);
         return configurer -> configurer
                 .configureAggregate(AggregateWiring.snapshotted(DayBook.class, SNAPSHOT_EVERY, cache))
@@ -77,8 +76,8 @@ public class BookingConfig {
     }
 
     @Bean
-    NationalHolidays nationalHolidays(@Value("${nobat.booking.holidays:classpath*:holidays/*.yml}") String location) {
-        return new NationalHolidays(location);
+    NationalHolidays nationalHolidays(BookingSettings settings) {
+        return new NationalHolidays(settings.holidays());
     }
 
     @Bean
@@ -93,14 +92,13 @@ public class BookingConfig {
     }
 
     @Bean
-    CalendarSeeder calendarSeeder(CommandGateway commands, Clock clock,
-                                  @Value("${nobat.seed.calendars:classpath*:calendars/*.yml}") List<String> locations) {
-        return new CalendarSeeder(commands, locations, clock);
+    CalendarSeeder calendarSeeder(CommandGateway commands, Clock clock, SeedSettings seeds) {
+        return new CalendarSeeder(commands, seeds.calendars(), clock);
     }
 
     @Bean
-    IdentityKeys identityKeys(@Value("${nobat.privacy.identity-key}") String secret) {
-        return new IdentityKeys(secret);
+    IdentityKeys identityKeys(PrivacySettings privacy) {
+        return new IdentityKeys(privacy.identityKey());
     }
 
     /**
@@ -108,10 +106,10 @@ public class BookingConfig {
      * or a database of their own on a real MongoDB (shared by the nodes).
      */
     @Bean
-    VisitorKeys visitorKeys(MongoSettings mongo, MongoClient client,
-                            @Value("${nobat.privacy.key-store:}") String keyStore,
-                            @Value("${nobat.privacy.key-dir:}") String keyDir,
-                            @Value("${nobat.privacy.key-database:}") String keyDatabase) {
+    VisitorKeys visitorKeys(MongoSettings mongo, MongoClient client, PrivacySettings privacy) {
+        String keyStore = privacy.keyStore();
+        String keyDir = privacy.keyDir();
+        String keyDatabase = privacy.keyDatabase();
         String store = keyStore.isBlank() ? (mongo.embedded() ? "files" : "mongo") : keyStore;
         return switch (store) {
             case "files" -> new FileVisitorKeys(Path.of(keyDir.isBlank() ? mongo.dataDir() + "-keys" : keyDir));
@@ -134,8 +132,8 @@ public class BookingConfig {
     @Bean
     Appointments appointments(CommandGateway commands, DayPlanSource plans, AppointmentDirectory directory,
                               PersonalDataStore personal, IdentityKeys keys, BookingSettings settings, Clock clock,
-                              @Value("${nobat.privacy.retention:P30D}") Duration retention) {
-        return new Appointments(commands, plans, directory, personal, keys, settings, retention, clock);
+                              PrivacySettings privacy) {
+        return new Appointments(commands, plans, directory, personal, keys, settings, privacy.retention(), clock);
     }
 
     /** The floor's arrival endpoint checks appointments in through this. */

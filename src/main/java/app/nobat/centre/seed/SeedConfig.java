@@ -1,19 +1,17 @@
 package app.nobat.centre.seed;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
+import app.nobat.platform.seed.SeedSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
-import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 public class SeedConfig {
 
     @Bean
-    CentreSeeder centreSeeder(CommandGateway commands, Clock clock,
-                              @Value("${nobat.seed.centres:classpath*:centres/*.yml}") List<String> locations) {
-        return new CentreSeeder(commands, locations, clock);
+    CentreSeeder centreSeeder(CommandGateway commands, Clock clock, SeedSettings seeds) {
+        return new CentreSeeder(commands, seeds.centres(), clock);
     }
 }

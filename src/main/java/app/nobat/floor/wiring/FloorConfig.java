@@ -21,9 +21,9 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import app.nobat.platform.mongo.MongoSettings;
+import app.nobat.platform.axon.AggregateCacheSettings;
 import app.nobat.platform.axon.AggregateWiring;
 
 import java.time.Clock;
@@ -45,8 +45,7 @@ public class FloorConfig {
 
     /** The floor and centre aggregates, registered here so the domain classes carry no Spring. */
     @Bean
-    ConfigurerModule aggregates(Cache aggregateCache, MongoSettings mongo,
-                                @Value("${nobat.floor.cache:}") String cacheSetting) {
+    ConfigurerModule aggregates(Cache aggregateCache, MongoSettings mongo, AggregateCacheSettings cacheSetting) {
         Cache cache = AggregateWiring.cacheIfAllowed(aggregateCache, mongo, cacheSetting);
         return configurer -> configurer
                 .configureAggregate(AggregateWiring.snapshotted(Floor.class, SNAPSHOT_EVERY, cache))

@@ -28,15 +28,15 @@ public final class AggregateWiring {
      * stale cached aggregate would decide on old state. So by default the cache is on for the
      * private embedded store and off when the store is shared (a URI, or a fixed embedded port).
      */
-    public static boolean cacheAllowed(MongoSettings mongo, String configured) {
-        if (configured != null && !configured.isBlank()) {
-            return Boolean.parseBoolean(configured);
+    public static boolean cacheAllowed(MongoSettings mongo, AggregateCacheSettings configured) {
+        if (configured.cache() != null) {
+            return configured.cache();
         }
         return mongo.embedded() && mongo.embeddedPort() == 0;
     }
 
     /** {@code cache} where {@link #cacheAllowed} says so, else null (no cache). */
-    public static Cache cacheIfAllowed(Cache cache, MongoSettings mongo, String configured) {
+    public static Cache cacheIfAllowed(Cache cache, MongoSettings mongo, AggregateCacheSettings configured) {
         return cacheAllowed(mongo, configured) ? cache : null;
     }
 

@@ -3,7 +3,6 @@ package app.nobat.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +26,8 @@ public class WebServerConfig {
 
     /** Where links on printed tickets point; a start without it fails (the demo profile gives localhost). */
     @Bean
-    PublicBaseUrl publicBaseUrl(@Value("${nobat.public-base-url:}") String configured) {
-        return PublicBaseUrl.configured(configured);
+    PublicBaseUrl publicBaseUrl(PublicBaseUrlSettings settings) {
+        return PublicBaseUrl.configured(settings.publicBaseUrl());
     }
 
     /**

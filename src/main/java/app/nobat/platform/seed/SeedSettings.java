@@ -1,0 +1,17 @@
+package app.nobat.platform.seed;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.List;
+
+/**
+ * Where the seed files read at start-up live ({@code nobat.seed.*}), as resource patterns.
+ *
+ * @param centres   centre definitions
+ * @param calendars slot templates
+ */
+@ConfigurationProperties("nobat.seed")
+public record SeedSettings(@DefaultValue("classpath*:centres/*.yml") List<String> centres,
+                           @DefaultValue("classpath*:calendars/*.yml") List<String> calendars) {
+}
