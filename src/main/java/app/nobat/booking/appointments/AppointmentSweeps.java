@@ -1,7 +1,7 @@
 package app.nobat.booking.appointments;
 
 import app.nobat.booking.calendar.BookingSettings;
-import app.nobat.booking.domain.DayBookCommand.DueReminders;
+import app.nobat.booking.domain.DayBookCommand.MarkRemindersDue;
 import app.nobat.booking.domain.DayBookCommand.MarkMissed;
 import app.nobat.booking.domain.DayBookId;
 import app.nobat.booking.privacy.PersonalDataStore;
@@ -56,8 +56,8 @@ public class AppointmentSweeps {
                 }
                 long leadDays = settings.reminderLead().toDays() + 1;
                 for (LocalDate day = today; !day.isAfter(today.plusDays(leadDays)); day = day.plusDays(1)) {
-                    reminders += send(new DueReminders(new DayBookId(centre.centreId(), service.code(), day).toString(),
-                            settings.reminderLead(), now));
+                    reminders += send(new MarkRemindersDue(
+                            new DayBookId(centre.centreId(), service.code(), day).toString(), settings.reminderLead(), now));
                 }
             }
         }

@@ -144,7 +144,7 @@ public class DayBook {
     }
 
     @CommandHandler
-    public int handle(DueReminders cmd, DayPlanSource plans) {
+    public int handle(MarkRemindersDue cmd, DayPlanSource plans) {
         DayPlan plan = plans.planFor(DayBookId.parse(dayBookId));
         List<Entry> due = appointments.values().stream()
                 .filter(e -> e.status == AppointmentStatus.BOOKED && !e.reminded)

@@ -45,8 +45,8 @@ public sealed interface DayBookCommand {
     record MarkMissed(@TargetAggregateIdentifier String dayBookId, Instant at) implements DayBookCommand {
     }
 
-    /** Names the reminders due: appointments starting within {@code lead} that were not reminded yet. */
-    record DueReminders(@TargetAggregateIdentifier String dayBookId, Duration lead, Instant at)
+    /** Marks the reminders due: appointments starting within {@code lead} that were not reminded yet. */
+    record MarkRemindersDue(@TargetAggregateIdentifier String dayBookId, Duration lead, Instant at)
             implements DayBookCommand {
     }
 

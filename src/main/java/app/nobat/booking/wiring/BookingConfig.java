@@ -13,7 +13,7 @@ import app.nobat.booking.domain.BookingCode;
 import app.nobat.booking.domain.DayBook;
 import app.nobat.booking.domain.DayPlanSource;
 import app.nobat.booking.domain.IdentityGuard;
-import app.nobat.booking.notify.AppointmentMessages;
+import app.nobat.booking.notify.AppointmentNotifier;
 import app.nobat.booking.notify.LoggingNotifications;
 import app.nobat.booking.notify.SentNotifications;
 import app.nobat.booking.notify.VisitorNotifications;
@@ -70,7 +70,7 @@ public class BookingConfig {
     @Bean
     ConfigurerModule messagesStartAtHead() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessorConfiguration(AppointmentMessages.PROCESSING_GROUP,
+                .registerTrackingEventProcessorConfiguration(AppointmentNotifier.PROCESSING_GROUP,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
@@ -159,10 +159,10 @@ public class BookingConfig {
     }
 
     @Bean
-    AppointmentMessages appointmentMessages(VisitorNotifications notifications, SentNotifications sent,
+    AppointmentNotifier appointmentNotifier(VisitorNotifications notifications, SentNotifications sent,
                                             PersonalDataStore personal, Appointments appointments,
                                             FloorQueries floors, BookingSettings settings, Clock clock) {
-        return new AppointmentMessages(notifications, sent, personal, appointments, floors, settings, clock);
+        return new AppointmentNotifier(notifications, sent, personal, appointments, floors, settings, clock);
     }
 
     @Bean

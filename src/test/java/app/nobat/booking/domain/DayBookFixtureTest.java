@@ -341,14 +341,14 @@ class DayBookFixtureTest {
             Instant at = NINE_AT.minus(Duration.ofHours(2));
             fixture.given(booked("AAAA-2222", NINE), booked("BBBB-2222", NINE),
                             new AppointmentReminderDue(DAY, "BBBB-2222", "ref-BBBB-2222", NINE_AT, at))
-                    .when(new DueReminders(DAY, Duration.ofHours(3), at))
+                    .when(new MarkRemindersDue(DAY, Duration.ofHours(3), at))
                     .expectEvents(new AppointmentReminderDue(DAY, "AAAA-2222", "ref-AAAA-2222", NINE_AT, at));
         }
 
         @Test
         void noReminderBeforeTheLead() {
             fixture.given(booked("AAAA-2222", NINE))
-                    .when(new DueReminders(DAY, Duration.ofHours(3), NINE_AT.minus(Duration.ofHours(4))))
+                    .when(new MarkRemindersDue(DAY, Duration.ofHours(3), NINE_AT.minus(Duration.ofHours(4))))
                     .expectNoEvents();
         }
     }

@@ -22,12 +22,14 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Confirms a booking (or its new time) with its code, sends the reminder the day book decided is
- * due, and tells a checked-in visitor that their turn is near. Personal data is looked up only here, at the moment of sending; erased data sends nothing.
+ * Notifies appointment holders: confirms a booking (or its new time) with its code, sends the
+ * reminder the day book marked due, and tells a checked-in visitor that their turn is near, each
+ * once. Personal data is looked up only here, at the moment of sending; erased data sends nothing.
  */
-@ProcessingGroup(AppointmentMessages.PROCESSING_GROUP)
-public class AppointmentMessages {
+@ProcessingGroup(AppointmentNotifier.PROCESSING_GROUP)
+public class AppointmentNotifier {
 
+    /** Named before the class was; the token store keeps the processor's position under this name. */
     public static final String PROCESSING_GROUP = "booking-messages";
 
     private final VisitorNotifications notifications;
@@ -38,7 +40,7 @@ public class AppointmentMessages {
     private final BookingSettings settings;
     private final Clock clock;
 
-    public AppointmentMessages(VisitorNotifications notifications, SentNotifications sent, PersonalDataStore personal,
+    public AppointmentNotifier(VisitorNotifications notifications, SentNotifications sent, PersonalDataStore personal,
                                Appointments appointments, FloorQueries floors, BookingSettings settings, Clock clock) {
         this.notifications = notifications;
         this.sent = sent;
