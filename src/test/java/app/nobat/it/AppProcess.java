@@ -13,12 +13,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged application (the jar users run) in a process of its own, to be killed or run twice;
- * with the test centres besides the demo centre.
+ * with the test centres besides the demo centre. Its log, and its embedded store when it has one,
+ * are under its data directory.
  */
 final class AppProcess {
 
@@ -28,11 +30,25 @@ final class AppProcess {
     final int port = freePort();
     final WebClient client = WebClient.builder().baseUrl("http://localhost:" + port)
             .defaultHeaders(h -> h.setBasicAuth(AsAdministrator.USER, AsAdministrator.PASSWORD)).build();
+    final Path dataDir;
     private final Path logDir;
     private Process process;
 
-    AppProcess(Path logDir) {
-        this.logDir = logDir;
+    AppProcess(Path dataDir) {
+        this.dataDir = dataDir;
+        this.logDir = dataDir;
+    }
+
+    /** A fresh directory for one test's store and logs. */
+    static Path newDataDir(String name) {
+        return Path.of("target/test-data/" + name + "-" + UUID.randomUUID());
+    }
+
+    /** Starts on an embedded store of its own in the data directory (again on a restart). */
+    AppProcess startOnOwnStore(String name, String... args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("--nobat.mongo.data-dir=" + dataDir));
+        all.addAll(List.of(args));
+        return start(name, all.toArray(String[]::new));
     }
 
     /** Starts and waits until the API answers; {@code args} are Spring properties, e.g. {@code --a=b}. */
@@ -89,10 +105,14 @@ final class AppProcess {
 
     /** A graceful stop (SIGTERM), after which its store file may be opened elsewhere. */
     void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
+        if (isRunning()) {
             process.destroy();
             assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    boolean isRunning() {
+        return process != null && process.isAlive();
     }
 
     static Path packagedJar() {

@@ -19,10 +19,9 @@ import com.mongodb.client.MongoClients;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,20 +48,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrashRecoveryProcessIT {
 
     static final String C = "it-load";
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
 
-    final Path dataDir = Path.of("target/test-data/crash-" + UUID.randomUUID());
-    AppProcess app = new AppProcess(dataDir);
-    WebClient client = app.client;
+    final Path dataDir = AppProcess.newDataDir("crash");
+    final AppProcess app = new AppProcess(dataDir);
+    /** Made after the kill, so that its port is picked once the first process is gone. */
+    AppProcess restarted;
 
     final Set<String> acceptedArrivals = ConcurrentHashMap.newKeySet();
     final Map<String, String> acceptedCalls = new ConcurrentHashMap<>();
     final Set<String> acceptedCompletions = ConcurrentHashMap.newKeySet();
 
+    /** Neither process outlives a failed test (a passing one has killed the first and stopped the second). */
+    @AfterEach
+    void stopBoth() throws InterruptedException {
+        if (app.isRunning()) {
+            app.kill();
+        }
+        if (restarted != null) {
+            restarted.stop();
+        }
+    }
+
     @Test
     void nothingAcceptedIsLostAndTheReadModelEqualsAReplay() throws Exception {
-        app.start("first", "--nobat.mongo.data-dir=" + dataDir);
+        app.startOnOwnStore("first");
         for (int d = 1; d <= 3; d++) {
             assertThat(post("/api/centres/" + C + "/desks/d" + d + "/open", Map.of()).getStatusCode().value())
                     .isEqualTo(200);
@@ -124,10 +133,9 @@ class CrashRecoveryProcessIT {
         assertThat(acceptedArrivals).hasSizeGreaterThanOrEqualTo(150);
         assertThat(acceptedCalls).isNotEmpty();
 
-        AppProcess restarted = new AppProcess(dataDir);
-        client = restarted.client;
+        restarted = new AppProcess(dataDir);
         try {
-            restarted.start("second", "--nobat.mongo.data-dir=" + dataDir);
+            restarted.startOnOwnStore("second");
             // the projections catch up after the restart (checked below against the store itself)
             long deadline2 = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline2 && !caughtUp()) {
@@ -195,15 +203,13 @@ class CrashRecoveryProcessIT {
 
     private boolean caughtUp() {
         for (String visitId : acceptedCompletions) {
-            var r = client.get().uri("/api/visits/" + visitId).exchangeToMono(x -> x.toEntity(JSON))
-                    .block(Duration.ofSeconds(30));
+            var r = restarted.get("/api/visits/" + visitId);
             if (r.getStatusCode().value() != 200 || !"COMPLETED".equals(r.getBody().get("status"))) {
                 return false;
             }
         }
         for (String visitId : acceptedArrivals) {
-            var r = client.get().uri("/api/visits/" + visitId).exchangeToMono(x -> x.toEntity(JSON))
-                    .block(Duration.ofSeconds(30));
+            var r = restarted.get("/api/visits/" + visitId);
             if (r.getStatusCode().value() != 200) {
                 return false;
             }

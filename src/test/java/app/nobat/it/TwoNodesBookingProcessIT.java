@@ -5,7 +5,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,14 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwoNodesBookingProcessIT {
 
     static final String C = "it-booking";
-    final Path dir = Path.of("target/test-data/two-nodes-booking-" + UUID.randomUUID());
-    final AppProcess a = new AppProcess(dir);
-    final AppProcess b = new AppProcess(dir);
+    final TwoNodes nodes = new TwoNodes("two-nodes-booking");
+    final AppProcess a = nodes.a;
+    final AppProcess b = nodes.b;
 
     @AfterEach
     void stop() throws InterruptedException {
-        b.stop();
-        a.stop();
+        nodes.close();
     }
 
     /** An open day of the test centre a few days ahead: not a Friday, not a national holiday. */
@@ -57,9 +54,7 @@ class TwoNodesBookingProcessIT {
 
     @Test
     void capacityAndOneIdentityHoldAcrossNodes() throws Exception {
-        int storePort = AppProcess.freePort();
-        a.start("booking-a", "--nobat.mongo.data-dir=" + dir, "--nobat.mongo.embedded-port=" + storePort);
-        b.start("booking-b", "--nobat.mongo.uri=mongodb://127.0.0.1:" + storePort);
+        nodes.start();
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tehran"));
         String day = openDayAfter(today.plusDays(3)).toString();

@@ -7,7 +7,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.Disposable;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,22 +30,19 @@ class TwoNodesProcessIT {
 
     static final String C = "it-stream";
     static final int TICKETS = 40;
-    final Path dir = Path.of("target/test-data/two-nodes-" + UUID.randomUUID());
-    final AppProcess a = new AppProcess(dir);
-    final AppProcess b = new AppProcess(dir);
+    final TwoNodes nodes = new TwoNodes("two-nodes");
+    final AppProcess a = nodes.a;
+    final AppProcess b = nodes.b;
 
     @AfterEach
     void stop() throws InterruptedException {
-        b.stop();
-        a.stop();
+        nodes.close();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void desksOnTwoNodesNeverCallOneTicketTwiceAndBothDisplaysSeeEveryCall() throws Exception {
-        int storePort = AppProcess.freePort();
-        a.start("node-a", "--nobat.mongo.data-dir=" + dir, "--nobat.mongo.embedded-port=" + storePort);
-        b.start("node-b", "--nobat.mongo.uri=mongodb://127.0.0.1:" + storePort);
+        nodes.start();
 
         List<ServerSentEvent<Map<String, Object>>> seenByA = new CopyOnWriteArrayList<>();
         List<ServerSentEvent<Map<String, Object>>> seenByB = new CopyOnWriteArrayList<>();
