@@ -2,7 +2,7 @@
  * Shared infrastructure, with no business rules of its own.
  * <p>
  * {@code axon} wires Axon without Axon Server: our event storage engine, the Mongo extension's
- * token and saga stores, snapshots and caching of aggregates, the actor on every command, retries
+ * token store, snapshots and caching of aggregates, the actor on every command, retries
  * on concurrent updates only, and answers only after the events are durable. {@code mongo} starts
  * the embedded, file-backed MongoDB-wire server or connects to a real MongoDB. {@code web} holds
  * what every controller uses: {@code Blocking} to keep blocking calls off the event loop, problem

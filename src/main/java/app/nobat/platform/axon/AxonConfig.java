@@ -31,10 +31,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -46,7 +44,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Axon on MongoDB without Axon Server: our event storage engine (gap-aware global sequence, reads
- * by key), and the Mongo extension's token and saga stores.
+ * by key), and the Mongo extension's token store (there are no sagas, so no saga store).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
@@ -88,11 +86,6 @@ public class AxonConfig {
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
         return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
                 .claimTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    @Bean
-    SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
     }
 
     @Bean
