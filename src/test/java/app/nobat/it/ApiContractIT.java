@@ -51,6 +51,31 @@ class ApiContractIT {
                 .isEqualTo(normalised);
     }
 
+    @Test
+    void theDocumentSaysWhatIsOnTheWire() throws IOException {
+        JsonNode schemas = new ObjectMapper().readTree(http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).path("components").path("schemas");
+        JsonNode tracking = schemas.path("TrackingView");
+        assertThat(tracking.path("required")).as("every component of an answer is written")
+                .extracting(JsonNode::asText).contains("status", "deskId", "calledAt");
+        assertThat(tracking.path("properties").path("deskId").path("type")).extracting(JsonNode::asText)
+                .as("a @Nullable component may be null").containsExactly("string", "null");
+        assertThat(tracking.path("properties").path("ticket").path("type").asText()).isEqualTo("string");
+        assertThat(tracking.path("properties").path("status").path("$ref").asText())
+                .isEqualTo("#/components/schemas/VisitStatus");
+        assertThat(schemas.path("DeskLine").path("properties").path("status").path("$ref").asText())
+                .isEqualTo("#/components/schemas/DeskStatus");
+        assertThat(schemas.path("FloorChangeKind").path("enum")).extracting(JsonNode::asText)
+                .as("the stream's event names").contains("snapshot", "call", "closed");
+        assertThat(schemas.path("VisitAction").path("enum")).extracting(JsonNode::asText).contains("no-show");
+        assertThat(schemas.path("DisplayView").path("properties").path("latestCall").path("oneOf"))
+                .as("a nullable reference").hasSize(2);
+        assertThat(schemas.path("ArrivalRequest").has("required"))
+                .as("a request may leave its nullable fields out").isFalse();
+        assertThat(schemas.path("NewStaff").path("required")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("username", "password", "role");
+    }
+
     /** Sorted keys, two-space indents, no server address (the test's port changes every run). */
     static String normalise(String document) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
