@@ -1,5 +1,6 @@
 package app.nobat.it;
 
+import app.nobat.platform.web.ApiDocumentation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -35,6 +36,8 @@ class ApiContractIT {
 
     @Autowired
     WebTestClient http;
+    @Autowired
+    ApiDocumentation.RecordComponents records;
 
     @Test
     void theCommittedOpenApiDocumentIsTheServedOne() throws IOException {
@@ -74,6 +77,7 @@ class ApiContractIT {
                 .as("a request may leave its nullable fields out").isFalse();
         assertThat(schemas.path("NewStaff").path("required")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("username", "password", "role");
+        assertThat(records.nameCollisions()).as("classes sharing a schema name; give one a @Schema(name = ...)").isEmpty();
     }
 
     /** Sorted keys, two-space indents, no server address (the test's port changes every run). */

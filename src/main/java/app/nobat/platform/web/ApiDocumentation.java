@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +45,7 @@ public class ApiDocumentation {
     }
 
     @Bean
-    ModelConverter recordComponentsAreRequired() {
+    RecordComponents recordComponentsAreRequired() {
         return new RecordComponents();
     }
 
@@ -53,7 +54,17 @@ public class ApiDocumentation {
         return ApiDocumentation::relaxRequestBodies;
     }
 
-    static final class RecordComponents implements ModelConverter {
+    /** Marks record components required (and nullable ones nullable); notes classes that share a schema name. */
+    public static final class RecordComponents implements ModelConverter {
+
+        /** Schemas are named by simple class name: two classes of one name would silently share a schema. */
+        private final Map<String, Class<?>> named = new ConcurrentHashMap<>();
+        private final Set<String> collisions = ConcurrentHashMap.newKeySet();
+
+        /** "Name: one.Class, other.Class" for each schema name two classes resolved to (springdoc swallows exceptions). */
+        public Set<String> nameCollisions() {
+            return Set.copyOf(collisions);
+        }
 
         @Override
         public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
@@ -62,6 +73,12 @@ public class ApiDocumentation {
             }
             Schema<?> resolved = chain.next().resolve(type, context, chain);
             Class<?> raw = type.getType() == null ? null : TypeFactory.defaultInstance().constructType(type.getType()).getRawClass();
+            if (resolved != null && raw != null && (raw.isRecord() || raw.isEnum()) && resolved.get$ref() != null) {
+                Class<?> earlier = named.putIfAbsent(refName(resolved.get$ref()), raw);
+                if (earlier != null && earlier != raw) {
+                    collisions.add(refName(resolved.get$ref()) + ": " + earlier.getName() + ", " + raw.getName());
+                }
+            }
             if (resolved == null || raw == null || !raw.isRecord()) {
                 return resolved;
             }
