@@ -1,7 +1,7 @@
 import '../../styles/base.css';
 import './display.css';
 import {
-  api, deviceToken, floorChangeKinds, type Centre, type CallView, type DisplayMessage, type DisplayView,
+  api, deviceToken, floorChangeKinds, type Centre, type CallView, type DisplayMessage, type DisplayView, type FloorChangeKind,
 } from '../../lib/api';
 import { AnnouncementQueue, browserChime, browserVoice } from '../../lib/announcer';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
@@ -105,7 +105,7 @@ tick();
 setInterval(tick, 1000);
 
 api<Centre>(`/api/centres/${encodeURIComponent(centreId)}`).then((c) => { centre = c; render(); tick(); }).catch(() => {});
-new LiveStream<DisplayMessage['kind'], DisplayMessage>(`/api/centres/${encodeURIComponent(centreId)}/display/stream${query}`, {
+new LiveStream<FloorChangeKind, DisplayMessage>(`/api/centres/${encodeURIComponent(centreId)}/display/stream${query}`, {
   events: floorChangeKinds,
   onMessage: (_event, message) => {
     if (message?.display) show(message.display);
