@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callKey, unseenCalls } from '../src/features/display/calls';
 import { describe as describeTicket, isNewCall } from '../src/features/track/status';
 import { monthContaining, nextMonth, previousMonth } from '../src/features/booking/calendar';
-import type { CallView, TrackingView } from '../src/lib/api';
+import type { CallView, TrackingView, VisitStatus } from '../src/lib/api';
 import { guarded } from '../src/lib/dom';
 
 const call = (ticket: string, desk: string, at: string, recall = 0): CallView => ({ ticket, deskId: desk, serviceCode: 's', at, recall });
@@ -21,7 +21,7 @@ describe('display calls', () => {
 });
 
 describe('visitor status', () => {
-  const view = (status: string, extra: Partial<TrackingView> = {}): TrackingView => ({
+  const view = (status: VisitStatus, extra: Partial<TrackingView> = {}): TrackingView => ({
     centreId: 'c', ticket: 'A-001', serviceCode: 's', status, position: 3, estimatedWaitMinutes: 9, deskId: null,
     calledAt: null, recall: 0, ...extra,
   });

@@ -2,6 +2,11 @@
 // detail is the server's own explanation. Staff pages send the CSRF token from its cookie; kiosks
 // and displays send their device token.
 
+import {
+  deviceKindValues, endOfDayRuleValues, floorChangeKindValues, identityTypeValues, priorityClassValues, staffRoleValues,
+  type components,
+} from './api-schema';
+
 export interface Problem {
   type?: string;
   title?: string;
@@ -84,106 +89,67 @@ export function requestId(prefix: string): string {
   return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-// ---- shapes of the API's answers used by the screens ------------------------------------------
+// ---- shapes of the API: generated from the server's OpenAPI document (npm run api:generate) ----
+
+type Schemas = components['schemas'];
 
 export type Names = Record<string, string>;
+export type Centre = Schemas['CentreProfile'];
+export type CallView = Schemas['CallView'];
+export type DisplayView = Schemas['DisplayView'];
+/** One message of a display stream, its SSE event named by its kind. */
+export type DisplayMessage = Schemas['DisplayMessage'];
+export type TrackingView = Schemas['TrackingView'];
+export type Arrival = Schemas['ArrivalResponse'];
+export type ArrivalRequest = Schemas['ArrivalRequest'];
+export type Me = Schemas['Me'];
+export type QueuedTicket = Schemas['QueuedTicket'];
+export type QueuesView = Schemas['QueuesView'];
+export type TimelineEntry = Schemas['TimelineEntry'];
+export type VisitDetails = Schemas['VisitDetails'];
+export type CallResponse = Schemas['CallResponse'];
+export type CallNextRequest = Schemas['CallNextRequest'];
+export type OpenDeskRequest = Schemas['OpenDeskRequest'];
+export type TransferRequest = Schemas['TransferRequest'];
+export type CancelRequest = Schemas['CancelRequest'];
+export type SlotTemplate = Schemas['SlotTemplate'];
+export type TemplateResponse = Schemas['TemplateResponse'];
+export type SlotsResponse = Schemas['SlotsResponse'];
+export type SlotView = Schemas['SlotView'];
+export type BookRequest = Schemas['BookRequest'];
+export type RescheduleRequest = Schemas['RescheduleRequest'];
+export type AppointmentResponse = Schemas['AppointmentResponse'];
+export type StaffView = Schemas['StaffView'];
+export type NewStaff = Schemas['NewStaff'];
+export type StaffChange = Schemas['StaffChange'];
+export type DeviceView = Schemas['DeviceView'];
+export type NewDevice = Schemas['NewDevice'];
+export type IssuedDevice = Schemas['IssuedDevice'];
+export type HolidayView = Schemas['HolidayView'];
+export type HolidayRequest = Schemas['HolidayRequest'];
+export type DefineResponse = Schemas['DefineResponse'];
 
-export interface Centre {
-  centreId: string;
-  names: Names;
-  timeZone: string;
-  services: { code: string; prefix: string; targetWaitMinutes: number; names: Names }[];
-  desks: { deskId: string; serviceCodes: string[]; names: Names }[];
-}
+export type PriorityClass = Schemas['PriorityClass'];
+export type VisitStatus = Schemas['VisitStatus'];
+export type DeskStatus = Schemas['DeskStatus'];
+export type AppointmentStatus = Schemas['AppointmentStatus'];
+export type FloorChangeKind = Schemas['FloorChangeKind'];
+export type DayOfWeek = Schemas['DayOfWeek'];
+export type VisitAction = Schemas['VisitAction'];
+export type IdentityType = Schemas['IdentityType'];
+export type StaffRole = Schemas['StaffRole'];
+export type DeviceKind = Schemas['DeviceKind'];
+export type EndOfDayRule = Schemas['EndOfDayRule'];
 
-export interface CallView {
-  ticket: string;
-  deskId: string;
-  serviceCode: string;
-  at: string;
-  recall: number;
-}
+// every value of the closed sets, in the server's order
+export const floorChangeKinds: readonly FloorChangeKind[] = floorChangeKindValues;
+export const priorityClasses: readonly PriorityClass[] = priorityClassValues;
+export const identityTypes: readonly IdentityType[] = identityTypeValues;
+export const staffRoles: readonly StaffRole[] = staffRoleValues;
+export const deviceKinds: readonly DeviceKind[] = deviceKindValues;
+export const endOfDayRules: readonly EndOfDayRule[] = endOfDayRuleValues;
 
-export interface DisplayView {
-  centreId: string;
-  day: string;
-  closed: boolean;
-  latestCall: CallView | null;
-  recentCalls: CallView[];
-  services: { serviceCode: string; waiting: number; estimatedWaitMinutes: number; longestWaitMinutes: number }[];
-  desks: { deskId: string; status: string; currentTicket: string | null }[];
-}
-
-export interface TrackingView {
-  centreId: string;
-  ticket: string;
-  serviceCode: string;
-  status: string;
-  position: number;
-  estimatedWaitMinutes: number;
-  deskId: string | null;
-  calledAt: string | null;
-  recall: number;
-}
-
-export interface Arrival {
-  visitId: string;
-  ticket: string;
-  serviceCode: string;
-  position: number;
-  estimatedWaitMinutes: number;
-  trackingToken: string;
-  trackingUrl: string;
-  arrivedAt: string;
-}
-
-export interface Me {
-  name: string;
-  role: string;
-  centreId?: string | null;
-}
-
-export interface QueuedTicket {
-  visitId: string;
-  ticket: string;
-  priorityClass: string;
-  arrivedAt: string;
-  waitedMinutes: number;
-  position: number;
-}
-
-export interface QueuesView {
-  centreId: string;
-  day: string;
-  closed: boolean;
-  services: {
-    serviceCode: string; targetWaitMinutes: number; waitingCount: number; longestWaitMinutes: number;
-    targetBreached: boolean; desksServing: number; estimatedWaitMinutes: number; waiting: QueuedTicket[];
-  }[];
-  desks: { deskId: string; status: string; serviceCodes: string[] | null; staffId: string | null;
-    currentVisitId: string | null; currentTicket: string | null }[];
-  hourly: { hour: string; arrived: number; served: number }[];
-  waitDistribution: { minutes: string; calls: number }[];
-}
-
-export interface TimelineEntry {
-  at: string;
-  event: string;
-  deskId: string | null;
-  ticket: string;
-  serviceCode: string;
-  detail: string | null;
-  by: string | null;
-}
-
-export interface VisitDetails {
-  visitId: string;
-  ticket: string;
-  serviceCode: string;
-  priorityClass: string;
-  status: string;
-  deskId: string | null;
-  arrivedAt: string;
-  appointmentRef: string | null;
-  timeline: TimelineEntry[];
+/** The value among `values` that equals `value` (a select's choice, a query parameter), if any. */
+export function oneOf<T extends string>(values: readonly T[], value: string | null | undefined): T | undefined {
+  return values.find((v) => v === value);
 }

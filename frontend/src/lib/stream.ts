@@ -19,10 +19,14 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
-export interface LiveStreamOptions {
-  /** Event names to listen to (the server's `event:` field). */
-  events: readonly string[];
-  onMessage: (event: string, data: unknown, id: string) => void;
+/**
+ * `E` names the events listened to (the server's `event:` field, e.g. FloorChangeKind), `D` is
+ * their data as the API's document describes it (parsed from JSON here, as api() parses answers).
+ */
+export interface LiveStreamOptions<E extends string = string, D = unknown> {
+  /** Event names to listen to. */
+  events: readonly E[];
+  onMessage(event: E, data: D, id: string): void;
   onState?: (state: StreamState) => void;
   create?: (url: string) => EventSourceLike;
   /** A stream with no event (heartbeats included) for this long is reopened. */
@@ -34,16 +38,18 @@ export interface LiveStreamOptions {
 
 const CLOSED = 2;
 
-export class LiveStream {
+export class LiveStream<E extends string = string, D = unknown> {
   private source: EventSourceLike | null = null;
   private state: StreamState | null = null;
   private watchdog: unknown = null;
   private reopenTimer: unknown = null;
   private failures = 0;
   private stopped = false;
-  private readonly options: Required<LiveStreamOptions>;
+  private readonly options: Required<LiveStreamOptions<E, D>>;
+  private readonly names: readonly string[];
 
-  constructor(private readonly url: string, options: LiveStreamOptions) {
+  constructor(private readonly url: string, options: LiveStreamOptions<E, D>) {
+    this.names = options.events;
     this.options = {
       onState: () => {},
       create: (u) => new EventSource(u) as unknown as EventSourceLike,
@@ -84,21 +90,21 @@ export class LiveStream {
         this.setState('reconnecting'); // the browser retries by itself, sending Last-Event-ID
       }
     };
-    const listen = (name: string) => source.addEventListener(name, (ev: MessageEvent) => {
+    const listen = (name: string, event?: E) => source.addEventListener(name, (ev: MessageEvent) => {
       if (source !== this.source) return;
       this.setState('live');
       this.armWatchdog();
-      if (!this.options.events.includes(name)) return; // a heartbeat: alive, nothing to show
+      if (event === undefined) return; // a heartbeat: alive, nothing to show
       let data: unknown = ev.data;
       try {
         data = JSON.parse(ev.data);
       } catch {
         // not JSON: hand over the text
       }
-      this.options.onMessage(name, data, ev.lastEventId);
+      this.options.onMessage(event, data as D, ev.lastEventId);
     });
-    this.options.events.forEach(listen);
-    if (!this.options.events.includes('heartbeat')) listen('heartbeat');
+    this.options.events.forEach((event) => listen(event, event));
+    if (!this.names.includes('heartbeat')) listen('heartbeat');
     this.armWatchdog();
   }
 

@@ -1,3 +1,4 @@
+import { endOfDayRules, oneOf, priorityClasses, type Centre, type DayOfWeek, type SlotTemplate } from '../../lib/api';
 import { h, replace } from '../../lib/dom';
 import { LANGS } from '../../lib/i18n';
 import type { Screen } from '../../lib/page';
@@ -5,27 +6,12 @@ import type { Screen } from '../../lib/page';
 // Structured editors for a centre's profile and a service's slot template. They edit a draft copy;
 // saving sends the whole draft, and the API's validation answers (RFC 7807) are shown as they come.
 
-const DAYS = ['SATURDAY', 'SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const;
+/** The week as the centres count it, from Saturday. */
+const DAYS: readonly DayOfWeek[] = ['SATURDAY', 'SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
 const WEEKDAY_LABEL_DATE = (i: number) => new Date(Date.UTC(2026, 0, 3 + i)); // 3 January 2026 is a Saturday
 
-export interface Profile {
-  centreId: string;
-  names: Record<string, string>;
-  timeZone: string;
-  services: { code: string; prefix: string; names: Record<string, string>; targetWaitMinutes: number }[];
-  desks: { deskId: string; names: Record<string, string>; serviceCodes: string[] }[];
-  openingHours: { day: string; opens: string; closes: string }[];
-  policy: { weights: Record<string, number>; appointmentBoost: number; maxPriorityInRow: number };
-  endOfDay: string;
-  maxRecalls: number;
-}
-
-export interface Template {
-  rules: { days: string[]; from: string; until: string; slotMinutes: number; capacity: number }[];
-}
-
-function dayName(day: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(WEEKDAY_LABEL_DATE(DAYS.indexOf(day as typeof DAYS[number])));
+function dayName(day: DayOfWeek, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(WEEKDAY_LABEL_DATE(DAYS.indexOf(day)));
 }
 
 function text(id: string, label: string, value: string, set: (v: string) => void, attrs: Record<string, string | number | boolean> = {}): HTMLElement {
@@ -43,7 +29,7 @@ function namesFields(prefix: string, names: Record<string, string>, label: strin
 }
 
 /** Services, desks, opening hours and the queue policy of a centre. */
-export function centreForm(screen: Screen, draft: Profile, save: () => void, saveButton: HTMLButtonElement): HTMLElement {
+export function centreForm(screen: Screen, draft: Centre, save: () => void, saveButton: HTMLButtonElement): HTMLElement {
   const t = screen.t;
   const body = h('div', {});
   const rerender = () => replace(body, ...sections());
@@ -74,7 +60,7 @@ export function centreForm(screen: Screen, draft: Profile, save: () => void, sav
     h('fieldset', { class: 'group' }, h('legend', {}, t('openingHours')),
       ...draft.openingHours.map((o, i) => h('div', { class: 'item row' },
         h('div', { class: 'field' }, h('label', { for: `hours-${i}-day` }, t('date')),
-          h('select', { id: `hours-${i}-day`, onchange: (e: Event) => { o.day = (e.target as HTMLSelectElement).value; } },
+          h('select', { id: `hours-${i}-day`, onchange: (e: Event) => { o.day = oneOf(DAYS, (e.target as HTMLSelectElement).value) ?? o.day; } },
             ...DAYS.map((day) => h('option', { value: day, selected: day === o.day }, dayName(day, screen.lang))))),
         text(`hours-${i}-opens`, t('opens'), o.opens, (v) => { o.opens = v; }, { type: 'time', dir: 'ltr' }),
         text(`hours-${i}-closes`, t('closes'), o.closes, (v) => { o.closes = v; }, { type: 'time', dir: 'ltr' }),
@@ -83,21 +69,21 @@ export function centreForm(screen: Screen, draft: Profile, save: () => void, sav
         draft.openingHours.push({ day: 'SATURDAY', opens: '08:00', closes: '14:00' }); rerender();
       } }, `+ ${t('openingHours')}`)),
     h('fieldset', { class: 'group row' }, h('legend', {}, t('priority')),
-      ...Object.keys(draft.policy.weights).map((cls) => num(`weight-${cls}`, t(`priority${cls}` as never), draft.policy.weights[cls],
+      ...priorityClasses.map((cls) => num(`weight-${cls}`, t(`priority${cls}`), draft.policy.weights[cls],
         (v) => { draft.policy.weights[cls] = v; })),
       num('policy-boost', t('boost'), draft.policy.appointmentBoost, (v) => { draft.policy.appointmentBoost = v; }),
       num('policy-row', t('maxInRow'), draft.policy.maxPriorityInRow, (v) => { draft.policy.maxPriorityInRow = v; }),
       num('max-recalls', t('recall'), draft.maxRecalls, (v) => { draft.maxRecalls = v; }),
       h('div', { class: 'field' }, h('label', { for: 'end-of-day' }, t('closeDay')),
-        h('select', { id: 'end-of-day', onchange: (e: Event) => { draft.endOfDay = (e.target as HTMLSelectElement).value; } },
-          ...['CLOSE', 'CARRY_OVER'].map((r) => h('option', { value: r, selected: r === draft.endOfDay }, r))))),
+        h('select', { id: 'end-of-day', onchange: (e: Event) => { draft.endOfDay = oneOf(endOfDayRules, (e.target as HTMLSelectElement).value) ?? draft.endOfDay; } },
+          ...endOfDayRules.map((r) => h('option', { value: r, selected: r === draft.endOfDay }, r))))),
   ];
   rerender();
   return h('form', { onsubmit: (e: Event) => { e.preventDefault(); save(); } }, body, h('div', { class: 'row' }, saveButton));
 }
 
 /** The rules of a service's slot template: on these days, from–until, slots of N minutes, M seats each. */
-export function templateForm(screen: Screen, draft: Template, save: () => void, saveButton: HTMLButtonElement): HTMLElement {
+export function templateForm(screen: Screen, draft: SlotTemplate, save: () => void, saveButton: HTMLButtonElement): HTMLElement {
   const t = screen.t;
   const body = h('div', {});
   const rerender = () => replace(body, ...draft.rules.map((r, i) => h('div', { class: 'item' },

@@ -1,20 +1,20 @@
 import '../../styles/base.css';
 import './admin.css';
-import { api, ApiError, type Centre, type Me } from '../../lib/api';
+import {
+  api, ApiError, deviceKinds, oneOf, staffRoles, type Centre, type DefineResponse, type DeviceView as Device,
+  type HolidayRequest, type HolidayView as Holiday, type IssuedDevice, type Me, type NewDevice, type NewStaff, type SlotTemplate,
+  type StaffChange, type StaffView as Staff, type TemplateResponse,
+} from '../../lib/api';
 import { readUntilShown } from '../../lib/settle';
 import { byId, guarded, h, replace } from '../../lib/dom';
 import { jalaliDay } from '../../lib/format';
 import { LANGS, localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
-import { centreForm, templateForm, type Profile, type Template } from './forms';
+import { centreForm, templateForm } from './forms';
 
 // Administration: the centre (services, desks, opening hours), slot templates, holidays, staff
 // accounts and device tokens. Every change goes through the API and is answered there.
-
-interface Staff { username: string; role: string; disabled: boolean }
-interface Device { deviceId: string; kind: string; centreId: string; revoked: boolean; issuedAt: string }
-interface Holiday { date: string; jalaliDate: string; names: Record<string, string>; source: string }
 
 const screen = new Screen();
 const centreId = param('centre') ?? 'persian-gulf';
@@ -65,20 +65,23 @@ function staffSection(): HTMLElement {
   const t = screen.t;
   const user = h('input', { id: 'new-username', autocomplete: 'off', dir: 'ltr' });
   const pass = h('input', { id: 'new-password', type: 'password', autocomplete: 'new-password', dir: 'ltr' });
-  const role = h('select', { id: 'new-role' }, ...['DESK', 'SUPERVISOR', 'ADMIN'].map((r) => h('option', { value: r }, r)));
+  const role = h('select', { id: 'new-role' }, ...staffRoles.map((r) => h('option', { value: r }, r)));
   const create: HTMLButtonElement = h('button', { type: 'submit' }, t('create'));
   return h('section', { class: 'card', id: 'staff', 'aria-labelledby': 'staff-title' }, h('h2', { id: 'staff-title' }, t('staff')),
     h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('username')), h('th', { scope: 'col' }, t('role')), h('th', { scope: 'col' }, t('actions')))),
       h('tbody', {}, ...staff.map((s) => {
         const toggle: HTMLButtonElement = h('button', { type: 'button', class: 'secondary', onclick: () => change('staff', toggle,
-          () => api(`/api/admin/staff/${encodeURIComponent(s.username)}`, { method: 'PUT', body: { disabled: !s.disabled } })) },
+          () => api(`/api/admin/staff/${encodeURIComponent(s.username)}`, { method: 'PUT', body: { disabled: !s.disabled } satisfies StaffChange })) },
           s.disabled ? '✓' : '⨯');
         toggle.setAttribute('aria-label', `${s.username}: ${t(s.disabled ? 'enable' : 'disable')}`);
         return h('tr', { 'data-username': s.username, class: s.disabled ? 'disabled' : '' }, h('td', { dir: 'ltr' }, s.username), h('td', {}, s.role), h('td', {}, toggle));
       }))),
     h('form', { class: 'row', onsubmit: (e: Event) => {
       e.preventDefault();
-      change('staff', create, () => api('/api/admin/staff', { body: { username: user.value.trim(), password: pass.value, role: role.value } }));
+      const chosenRole = oneOf(staffRoles, role.value); // always one: the select offers no other
+      if (!chosenRole) return;
+      change('staff', create, () => api('/api/admin/staff',
+        { body: { username: user.value.trim(), password: pass.value, role: chosenRole } satisfies NewStaff }));
     } }, field('new-username', t('username'), user), field('new-password', t('password'), pass), field('new-role', t('role'), role), create),
     note('staff'));
 }
@@ -86,7 +89,7 @@ function staffSection(): HTMLElement {
 function devicesSection(): HTMLElement {
   const t = screen.t;
   const id = h('input', { id: 'new-device', autocomplete: 'off', dir: 'ltr' });
-  const kind = h('select', { id: 'new-kind' }, ...['KIOSK', 'DISPLAY'].map((k) => h('option', { value: k }, k)));
+  const kind = h('select', { id: 'new-kind' }, ...deviceKinds.map((k) => h('option', { value: k }, k)));
   const issue: HTMLButtonElement = h('button', { type: 'submit' }, t('issue'));
   return h('section', { class: 'card', id: 'devices', 'aria-labelledby': 'devices-title' }, h('h2', { id: 'devices-title' }, t('devices')),
     h('table', {}, h('tbody', {}, ...devices.map((d) => {
@@ -97,8 +100,11 @@ function devicesSection(): HTMLElement {
     }))),
     h('form', { class: 'row', onsubmit: (e: Event) => {
       e.preventDefault();
+      const chosenKind = oneOf(deviceKinds, kind.value); // always one: the select offers no other
+      if (!chosenKind) return;
       change('devices', issue, async () => {
-        const issued = await api<{ token: string }>('/api/admin/devices', { body: { deviceId: id.value.trim(), kind: kind.value, centreId } });
+        const issued = await api<IssuedDevice>('/api/admin/devices',
+          { body: { deviceId: id.value.trim(), kind: chosenKind, centreId } satisfies NewDevice });
         issuedToken = issued.token;
       });
     } }, field('new-device', 'id', id), field('new-kind', t('kind'), kind), issue),
@@ -123,20 +129,20 @@ function holidaysSection(): HTMLElement {
       e.preventDefault();
       const day = date.value;
       change('holidays', declare, () => api(`${base}/holidays/${day}`, { method: 'PUT',
-        body: { names: Object.fromEntries(LANGS.map((l, i) => [l, names[i].value.trim()]).filter(([, n]) => n !== '')) } }),
+        body: { names: Object.fromEntries(LANGS.map((l, i) => [l, names[i].value.trim()]).filter(([, n]) => n !== '')) } satisfies HolidayRequest }),
       () => holidays.some((y) => y.date === day && y.source === 'centre'));
     } }, field('holiday-date', t('date'), date), ...LANGS.map((l, i) => field(`holiday-${l}`, `${t('holidays')} (${l})`, names[i])), declare),
     note('holidays'));
 }
 
 let templateService = '';
-let profileDraft: Profile | null = null;
-let templateDraft: { service: string; template: Template } | null = null;
+let profileDraft: Centre | null = null;
+let templateDraft: { service: string; template: SlotTemplate } | null = null;
 
 function centreSection(): HTMLElement {
   const t = screen.t;
   const title = `${t('services')} · ${t('desks')} · ${t('openingHours')}`;
-  profileDraft ??= structuredClone(centre) as unknown as Profile;
+  profileDraft ??= structuredClone(centre!);
   const saveButton: HTMLButtonElement = h('button', { type: 'submit', id: 'save-centre' }, t('save'));
   const draft = profileDraft;
   return h('section', { class: 'card', id: 'centre', 'aria-labelledby': 'centre-title' }, h('h2', { id: 'centre-title' }, title),
@@ -144,7 +150,7 @@ function centreSection(): HTMLElement {
       const before = JSON.stringify(centre);
       let changed = false;
       change('centre', saveButton, async () => {
-        changed = (await api<{ changed: boolean }>(base, { method: 'PUT', body: draft })).changed;
+        changed = (await api<DefineResponse>(base, { method: 'PUT', body: draft satisfies Centre })).changed;
         profileDraft = null; // shown again from the catalog
       }, () => !changed || JSON.stringify(centre) !== before);
     }, saveButton), note('centre'));
@@ -160,16 +166,16 @@ function templateSection(): HTMLElement {
   const path = `${base}/services/${encodeURIComponent(templateService)}/slot-template`;
   const show = () => {
     const draft = templateDraft!.template;
-    replace(body, templateForm(screen, draft, () => change('template', saveButton, () => api(path, { method: 'PUT', body: draft })),
+    replace(body, templateForm(screen, draft, () => change('template', saveButton, () => api<TemplateResponse>(path, { method: 'PUT', body: draft satisfies SlotTemplate })),
       saveButton));
   };
   if (templateDraft?.service === templateService) {
     show();
   } else {
     const asked = templateService;
-    api<{ template: Template | null }>(path).then((r) => {
+    api<TemplateResponse>(path).then((r) => {
       if (asked !== templateService) return; // another service was chosen meanwhile
-      templateDraft = { service: asked, template: r.template ?? { rules: [] } };
+      templateDraft = { service: asked, template: r.template };
       show();
     }).catch((e) => replace(body, h('p', { class: 'error' }, e instanceof ApiError ? e.message : t('retry'))));
   }

@@ -1,6 +1,9 @@
 import '../../styles/base.css';
 import './booking.css';
-import { api, type Centre } from '../../lib/api';
+import {
+  api, identityTypes, oneOf, type AppointmentResponse as Appointment, type BookRequest, type Centre, type RescheduleRequest,
+  type SlotsResponse as Slots,
+} from '../../lib/api';
 import { visitorMessage } from '../../lib/problems';
 import { serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
@@ -12,14 +15,6 @@ import { monthContaining, nextMonth, previousMonth, type JalaliMonth } from './c
 // Booking: centre, service, a day in the Solar Hijri calendar, a free slot, identity and phone;
 // then the booking code and its QR. A booking can be read, moved or cancelled by its code.
 
-interface Slot { start: string; startsAt: string; capacity: number; free: number; bookable: boolean }
-interface Slots { date: string; jalaliDate: string; closedReason: string | null; slots: Slot[] }
-interface Appointment {
-  code: string; centreId: string; serviceCode: string; date: string; jalaliDate: string; slot: string; status: string;
-  checkInOpens: string; qrUrl: string; phone: string;
-}
-
-const IDENTITY_TYPES = ['FOREIGN_NATIONAL_ID', 'AMAYESH', 'CENSUS_SLIP', 'PASSPORT'] as const;
 const screen = new Screen();
 const app = byId('app');
 let centres: Centre[] = [];
@@ -100,21 +95,22 @@ function bookingForm(): HTMLElement {
       h('button', { type: 'button', role: 'radio', 'aria-checked': s.start === chosenSlot ? 'true' : 'false', class: `slot${s.start === chosenSlot ? ' chosen' : ''}`,
         'data-slot': s.start, onclick: () => { chosenSlot = s.start; render(); } },
         h('strong', {}, digits(s.start, lang)), h('small', {}, t('seatsLeft', { n: number(s.free, lang) })))));
-  const idType = h('select', { id: 'identity-type', name: 'identityType' }, ...IDENTITY_TYPES.map((x) => h('option', { value: x }, t(`id${x}`))));
+  const idType = h('select', { id: 'identity-type', name: 'identityType' }, ...identityTypes.map((x) => h('option', { value: x }, t(`id${x}`))));
   const idNumber = h('input', { id: 'identity-number', name: 'identityNumber', inputmode: 'numeric', autocomplete: 'off', required: true, dir: 'ltr' });
   const phone = h('input', { id: 'phone', name: 'phone', type: 'tel', inputmode: 'tel', autocomplete: 'tel', required: true, dir: 'ltr' });
   const submit = h('button', { type: 'submit', id: 'book', disabled: !chosenSlot || booking }, t('book'));
   return h('section', { class: 'card', 'aria-labelledby': 'book-title' }, h('h2', { id: 'book-title' }, t('bookTitle')),
     h('form', { onsubmit: (e: Event) => {
       e.preventDefault();
-      if (booking) return;
+      const identityType = oneOf(identityTypes, idType.value); // always one: the select offers no other
+      if (booking || !identityType) return;
       booking = true;
       void guarded(submit, async () => {
         try {
           booked = await api<Appointment>('/api/appointments', { body: {
-            centreId, serviceCode, date: day, slot: chosenSlot, identityType: idType.value,
+            centreId, serviceCode, date: day, slot: chosenSlot, identityType,
             identityNumber: latinDigits(idNumber.value).trim(), phone: latinDigits(phone.value).trim(), language: lang,
-          } });
+          } satisfies BookRequest });
           error = '';
         } catch (err) {
           error = visitorMessage(err, screen.lang);
@@ -145,7 +141,7 @@ function appointmentCard(a: Appointment, title: string): HTMLElement {
     h('dl', {},
       h('dt', {}, t('service')), h('dd', {}, serviceNameIn(centres.find((c) => c.centreId === a.centreId), a.serviceCode, lang)),
       h('dt', {}, t('date')), h('dd', {}, `${jalaliDay(a.date, lang)} · ${digits(a.slot, lang)}`),
-      h('dt', {}, t('bookingStatus')), h('dd', { class: 'status' }, t(`status${a.status}` as never) || a.status),
+      h('dt', {}, t('bookingStatus')), h('dd', { class: 'status' }, t(`status${a.status}`) || a.status),
       h('dt', {}, t('phone')), h('dd', { dir: 'ltr' }, digits(a.phone ?? '', lang))),
     a.status === 'BOOKED' ? h('img', { src: a.qrUrl, width: 180, height: 180, alt: `${t('bookingCode')} ${a.code}` }) : null);
 }
@@ -172,7 +168,7 @@ function findSection(): HTMLElement {
     if (moving && chosenSlot) {
       const move = h('button', { type: 'button', 'data-action': 'confirm-move', onclick: () => void guarded(move, async () => {
         try {
-          found = await api<Appointment>(`/api/appointments/${encodeURIComponent(a.code)}/reschedule`, { body: { date: day, slot: chosenSlot } });
+          found = await api<Appointment>(`/api/appointments/${encodeURIComponent(a.code)}/reschedule`, { body: { date: day, slot: chosenSlot } satisfies RescheduleRequest });
           moving = false;
           error = '';
         } catch (err) {

@@ -1,6 +1,9 @@
 import '../../styles/base.css';
 import './desk.css';
-import { api, ApiError, requestId, type Centre, type Me, type QueuesView, type VisitDetails } from '../../lib/api';
+import {
+  api, ApiError, floorChangeKinds, requestId, type CallNextRequest, type CallResponse, type Centre, type Me,
+  type OpenDeskRequest, type QueuesView, type TransferRequest, type VisitAction, type VisitDetails,
+} from '../../lib/api';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { readUntilShown } from '../../lib/settle';
 import { byId, h, preserving, replace } from '../../lib/dom';
@@ -62,10 +65,10 @@ async function refresh(): Promise<void> {
  */
 let pendingCall: string | null = null;
 
-async function callNext(deskPath: string): Promise<{ visitId: string }> {
+async function callNext(deskPath: string): Promise<CallResponse> {
   pendingCall ??= requestId('call');
   try {
-    const answer = await api<{ visitId: string }>(`${deskPath}/call-next`, { body: { requestId: pendingCall } });
+    const answer = await api<CallResponse>(`${deskPath}/call-next`, { body: { requestId: pendingCall } satisfies CallNextRequest });
     pendingCall = null;
     return answer;
   } catch (e) {
@@ -126,7 +129,7 @@ function openForm(): HTMLElement {
   renderServices();
   const open = button(t('openDesk'), () => {
     const chosen = [...services.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
-    return api(`${base}/desks/${encodeURIComponent(select.value)}/open`, { body: { serviceCodes: chosen } });
+    return api(`${base}/desks/${encodeURIComponent(select.value)}/open`, { body: { serviceCodes: chosen } satisfies OpenDeskRequest });
   }, { action: 'open' }, () => myDesk() !== null);
   return h('section', { class: 'card' }, h('h2', {}, t('openDesk')), h('label', { for: 'desk-select' }, t('desk')), select,
     services, h('div', { class: 'row' }, open));
@@ -137,7 +140,7 @@ function consolePanel(): HTMLElement {
   const lang = screen.lang;
   const desk = myDesk()!;
   const deskPath = `${base}/desks/${encodeURIComponent(desk.deskId)}`;
-  const visitPath = (action: string) => `/api/visits/${encodeURIComponent(current!.visitId)}/${action}`;
+  const visitPath = (action: VisitAction) => `/api/visits/${encodeURIComponent(current!.visitId)}/${action}`;
   const actions: HTMLElement[] = [];
   if (!current) {
     actions.push(button(t('callNext'), () => callNext(deskPath),
@@ -166,7 +169,7 @@ function consolePanel(): HTMLElement {
       ...(centre?.services ?? []).filter((s) => s.code !== current!.serviceCode)
         .map((s) => h('option', { value: s.code }, serviceName(s.code))));
     actions.push(h('span', { class: 'transfer' }, h('label', { for: 'transfer-to', class: 'visually-hidden' }, t('transfer')), target,
-      button(t('transfer'), () => api(visitPath('transfer'), { body: { toServiceCode: target.value } }), { action: 'transfer', class: 'secondary' }, gone)));
+      button(t('transfer'), () => api(visitPath('transfer'), { body: { toServiceCode: target.value } satisfies TransferRequest }), { action: 'transfer', class: 'secondary' }, gone)));
   }
   const waiting = (queues?.services ?? []).filter((s) => desk.serviceCodes?.includes(s.serviceCode))
     .flatMap((s) => s.waiting.map((w) => ({ ...w, serviceCode: s.serviceCode })))
@@ -185,7 +188,7 @@ function consolePanel(): HTMLElement {
           h('th', { scope: 'col' }, t('service')), h('th', { scope: 'col' }, t('priority')), h('th', { scope: 'col' }, t('waiting')))),
         h('tbody', {}, ...waiting.map((w, i) => h('tr', { 'data-ticket': w.ticket },
           h('td', {}, number(i + 1, lang)), h('td', {}, ticketText(w.ticket, lang)), h('td', {}, serviceName(w.serviceCode)),
-          h('td', {}, t(`priority${w.priorityClass}` as never)), h('td', {}, t('minutes', { n: number(w.waitedMinutes, lang) }))))))),
+          h('td', {}, t(`priority${w.priorityClass}`)), h('td', {}, t('minutes', { n: number(w.waitedMinutes, lang) }))))))),
     current ? h('section', { class: 'card' }, h('h2', {}, t('timeline')), timelineTable(current, screen, centre?.timeZone)) : null);
 }
 
@@ -212,7 +215,7 @@ async function start(): Promise<void> {
   await refresh();
   stream?.stop();
   stream = new LiveStream(`${base}/display/stream`, {
-    events: ['snapshot', 'floor', 'arrival', 'call', 'recall', 'queue', 'desk', 'closed'],
+    events: floorChangeKinds,
     onMessage: () => {
       if (busy) missed = true;
       else void refresh().catch(() => {});

@@ -1,6 +1,8 @@
 import '../../styles/base.css';
 import './display.css';
-import { api, deviceToken, type Centre, type CallView, type DisplayView } from '../../lib/api';
+import {
+  api, deviceToken, floorChangeKinds, type Centre, type CallView, type DisplayMessage, type DisplayView, type FloorChangeKind,
+} from '../../lib/api';
 import { AnnouncementQueue, browserChime, browserVoice } from '../../lib/announcer';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, h, replace } from '../../lib/dom';
@@ -103,10 +105,9 @@ tick();
 setInterval(tick, 1000);
 
 api<Centre>(`/api/centres/${encodeURIComponent(centreId)}`).then((c) => { centre = c; render(); tick(); }).catch(() => {});
-new LiveStream(`/api/centres/${encodeURIComponent(centreId)}/display/stream${query}`, {
-  events: ['snapshot', 'floor', 'arrival', 'call', 'recall', 'queue', 'desk', 'closed'],
-  onMessage: (_event, data) => {
-    const message = data as { display?: DisplayView };
+new LiveStream<FloorChangeKind, DisplayMessage>(`/api/centres/${encodeURIComponent(centreId)}/display/stream${query}`, {
+  events: floorChangeKinds,
+  onMessage: (_event, message) => {
     if (message?.display) show(message.display);
   },
   onState: (state) => {

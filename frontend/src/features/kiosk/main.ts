@@ -1,6 +1,8 @@
 import '../../styles/base.css';
 import './kiosk.css';
-import { api, deviceToken, requestId, type Arrival, type Centre } from '../../lib/api';
+import {
+  api, deviceToken, oneOf, priorityClasses, requestId, type Arrival, type ArrivalRequest, type Centre,
+} from '../../lib/api';
 import { visitorMessage } from '../../lib/problems';
 import { serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, replace } from '../../lib/dom';
@@ -11,7 +13,6 @@ import { param, Screen } from '../../lib/page';
 // The kiosk: language, service, walk-in or check-in, priority; a printed ticket with a QR code to
 // the visitor's tracking page. ?centre=…&device_token=… (the kiosk's token, issued by an administrator).
 
-const PRIORITIES = ['NONE', 'ELDERLY', 'DISABLED', 'PREGNANT', 'WITH_INFANT', 'MEDICAL_REFERRAL'] as const;
 const screen = new Screen();
 const centreId = param('centre') ?? 'persian-gulf';
 const token = deviceToken();
@@ -88,7 +89,7 @@ function render(): void {
       const chosen = step;
       const error = h('p', { class: 'error', role: 'alert' });
       const fieldset = h('fieldset', { class: 'priorities' }, h('legend', {}, t('priority')),
-        ...PRIORITIES.map((p, i) => h('label', { class: 'radio' },
+        ...priorityClasses.map((p, i) => h('label', { class: 'radio' },
           h('input', { type: 'radio', name: 'priority', value: p, checked: i === 0 }), t(`priority${p}`))));
       const submit = h('button', { type: 'submit', class: 'big', id: 'take-ticket' }, chosen.appointmentCode ? t('checkIn') : t('walkIn'));
       const id = requestId('kiosk'); // one id per ticket attempt: a retried tap returns the same ticket
@@ -96,12 +97,12 @@ function render(): void {
         chosen.serviceCode ? serviceName(chosen.serviceCode) : `${t('appointmentCode')}: ${chosen.appointmentCode}`),
         h('form', { onsubmit: (e: Event) => {
           e.preventDefault();
-          const priorityClass = (fieldset.querySelector('input:checked') as HTMLInputElement | null)?.value ?? 'NONE';
+          const priorityClass = oneOf(priorityClasses, fieldset.querySelector<HTMLInputElement>('input:checked')?.value) ?? 'NONE';
           void guarded(submit, async () => {
             try {
               const arrival = await api<Arrival>(`/api/centres/${encodeURIComponent(centreId)}/visits`, {
-                device: token, body: chosen.serviceCode ? { serviceCode: chosen.serviceCode, priorityClass, requestId: id }
-                  : { appointmentCode: chosen.appointmentCode, priorityClass, requestId: id },
+                device: token, body: (chosen.serviceCode ? { serviceCode: chosen.serviceCode, priorityClass, requestId: id }
+                  : { appointmentCode: chosen.appointmentCode, priorityClass, requestId: id }) satisfies ArrivalRequest,
               });
               go({ name: 'ticket', arrival });
             } catch (err) {

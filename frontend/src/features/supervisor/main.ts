@@ -1,6 +1,6 @@
 import '../../styles/base.css';
 import './supervisor.css';
-import { api, ApiError, type Centre, type Me, type QueuesView, type VisitDetails } from '../../lib/api';
+import { api, ApiError, floorChangeKinds, type Centre, type Me, type QueuesView, type VisitDetails } from '../../lib/api';
 import { barChart } from '../../lib/chart';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
@@ -135,7 +135,7 @@ async function start(): Promise<void> {
   centre = await api<Centre>(base);
   await refresh();
   new LiveStream(`${base}/display/stream`, {
-    events: ['snapshot', 'floor', 'arrival', 'call', 'recall', 'queue', 'desk', 'closed'],
+    events: floorChangeKinds,
     onMessage: () => void refresh().catch(() => {}),
     onState: (s) => badge.set(s),
   }).start();

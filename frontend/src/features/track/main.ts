@@ -1,6 +1,6 @@
 import '../../styles/base.css';
 import './track.css';
-import { api, ApiError, type Centre, type TrackingView } from '../../lib/api';
+import { api, ApiError, type Centre, type TrackingView, type VisitStatus } from '../../lib/api';
 import { browserChime } from '../../lib/announcer';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, h, replace } from '../../lib/dom';
@@ -12,7 +12,7 @@ import { describe, isNewCall } from './status';
 
 // The visitor's phone, from the ticket's QR code: ?token=… shows that one ticket, live.
 
-const OPEN = new Set(['WAITING', 'CALLED', 'IN_SERVICE']);
+const OPEN: ReadonlySet<VisitStatus> = new Set(['WAITING', 'CALLED', 'IN_SERVICE']);
 
 const screen = new Screen();
 const token = param('token');
@@ -24,7 +24,7 @@ const soundButton = h('button', { type: 'button', class: 'secondary', onclick: a
 } });
 const stateLine = h('p', { class: 'state', role: 'status', 'aria-live': 'assertive', 'aria-atomic': 'true' });
 let view: TrackingView | null = null;
-let stream: LiveStream | null = null;
+let stream: LiveStream<'ticket', TrackingView> | null = null;
 let centre: Centre | null = null;
 let problem: string | null = null;
 
@@ -82,11 +82,10 @@ screen.onLang(render);
 render();
 if (token) {
   const path = `/api/track/${encodeURIComponent(token)}`;
-  stream = new LiveStream(`${path}/stream`, {
+  stream = new LiveStream<'ticket', TrackingView>(`${path}/stream`, {
     events: ['ticket'],
-    onMessage: (_e, data) => {
+    onMessage: (_e, next) => {
       problem = null;
-      const next = data as TrackingView;
       show(next);
       if (!OPEN.has(next.status)) stream?.stop(); // an ended visit never changes again: free the phone's connection
     },

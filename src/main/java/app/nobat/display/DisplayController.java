@@ -8,7 +8,11 @@ import app.nobat.platform.web.Blocking;
 import app.nobat.platform.web.LiveStreamSettings;
 import app.nobat.platform.web.LiveStreams;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +34,7 @@ import java.util.List;
 public class DisplayController {
 
     /** One SSE message: what changed, and the display after the change. */
-    public record DisplayMessage(FloorChangeKind kind, Object change, DisplayView display) {
+    public record DisplayMessage(FloorChangeKind kind, @Nullable Object change, DisplayView display) {
     }
 
     private final FloorQueries floors;
@@ -56,6 +60,9 @@ public class DisplayController {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The display live: a snapshot event first, then every call and queue change; "
             + "heartbeat comments; resume with Last-Event-ID")
+    @ApiResponse(responseCode = "200", description = "Events named by their kind (snapshot, call, …), each a DisplayMessage",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(implementation = DisplayMessage.class)))
     public Flux<ServerSentEvent<DisplayMessage>> stream(
             @PathVariable String centreId,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {

@@ -3,13 +3,14 @@ package app.nobat.display;
 import app.nobat.floor.domain.DeskStatus;
 import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorBoard.CallView;
+import jakarta.annotation.Nullable;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /** What a queue display shows: tickets, desks and services only, never a person. */
-public record DisplayView(String centreId, String day, boolean closed, CallView latestCall, List<CallView> recentCalls,
+public record DisplayView(String centreId, String day, boolean closed, @Nullable CallView latestCall, List<CallView> recentCalls,
                           List<ServiceLine> services, List<DeskLine> desks) {
 
     public static final int CALLS_SHOWN = 10;
@@ -17,7 +18,7 @@ public record DisplayView(String centreId, String day, boolean closed, CallView 
     public record ServiceLine(String serviceCode, int waiting, int estimatedWaitMinutes, double longestWaitMinutes) {
     }
 
-    public record DeskLine(String deskId, DeskStatus status, String currentTicket) {
+    public record DeskLine(String deskId, DeskStatus status, @Nullable String currentTicket) {
     }
 
     /** @param serviceOrder the centre's services in its own order: every one is shown, even before any arrival */

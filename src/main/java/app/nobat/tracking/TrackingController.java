@@ -13,6 +13,9 @@ import app.nobat.platform.web.PublicBaseUrl;
 import app.nobat.platform.web.QrCodes;
 import org.springframework.http.ResponseEntity;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -60,6 +63,9 @@ public class TrackingController {
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The ticket live: an event each time what the visitor sees changes")
+    @ApiResponse(responseCode = "200", description = "Events named ticket, each a TrackingView",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(implementation = TrackingView.class)))
     public Flux<ServerSentEvent<TrackingView>> stream(@PathVariable String token) {
         return Blocking.call(() -> visitIdOf(token)).flatMapMany(visitId -> {
             FloorId floor = FloorId.ofVisit(visitId);

@@ -13,6 +13,7 @@ import app.nobat.platform.web.Blocking;
 import app.nobat.platform.web.ProblemHandling;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -58,11 +59,12 @@ public class AccessAdminController {
     }
 
     /** {@code centres} may be left out: the account then acts at every centre. */
-    public record NewStaff(String username, String password, StaffRole role, List<String> centres) {
+    public record NewStaff(String username, String password, StaffRole role, @Nullable List<String> centres) {
     }
 
     /** Fields left out stay as they are; {@code centres: []} lets the account act at every centre. */
-    public record StaffChange(String password, StaffRole role, Boolean disabled, List<String> centres) {
+    public record StaffChange(@Nullable String password, @Nullable StaffRole role, @Nullable Boolean disabled,
+                              @Nullable List<String> centres) {
     }
 
     public record DeviceView(String deviceId, DeviceKind kind, String centreId, boolean revoked, Instant issuedAt) {

@@ -4,6 +4,7 @@ import app.nobat.access.devices.DevicePrincipal;
 import app.nobat.common.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,16 +18,16 @@ import reactor.core.publisher.Mono;
 public class SessionController {
 
     /** A signed-in staff member (name, highest role) or a device (its id, kind and centre). */
-    public record Me(String name, String role, String centreId) {
+    public record Me(String name, SignedInRole role, @Nullable String centreId) {
     }
 
     @GetMapping
     @Operation(summary = "The signed-in staff member or device")
     public Mono<Me> me(Authentication authentication) {
         if (authentication.getPrincipal() instanceof DevicePrincipal device) {
-            return Mono.just(new Me(device.deviceId(), device.kind().name(), device.centreId()));
+            return Mono.just(new Me(device.deviceId(), SignedInRole.of(device.kind()), device.centreId()));
         }
         Actor actor = RequestActor.of(authentication).orElseThrow();
-        return Mono.just(new Me(actor.id(), actor.role(), null));
+        return Mono.just(new Me(actor.id(), SignedInRole.valueOf(actor.role()), null));
     }
 }

@@ -97,7 +97,7 @@ public class BookingAdminController {
             LocalDate end = start.plusYears(1);
             Map<LocalDate, HolidayView> views = new TreeMap<>();
             national.between(start, end).forEach(h -> views.put(h.date(),
-                    new HolidayView(h.date(), JalaliDates.format(h.date()), h.names(), "national")));
+                    new HolidayView(h.date(), JalaliDates.format(h.date()), h.names(), HolidaySource.NATIONAL)));
             Document own = calendars.raw(centreId);
             Document lifted = own.get("lifted", Document.class);
             if (lifted != null) {
@@ -109,7 +109,7 @@ public class BookingAdminController {
                     LocalDate date = LocalDate.parse(d);
                     if (!date.isBefore(start) && !date.isAfter(end)) {
                         views.put(date, new HolidayView(date, JalaliDates.format(date),
-                                CalendarStore.names((Document) names), "centre"));
+                                CalendarStore.names((Document) names), HolidaySource.CENTRE));
                     }
                 });
             }

@@ -4,6 +4,7 @@ import app.nobat.booking.domain.AppointmentStatus;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import app.nobat.booking.domain.SlotTemplate;
 import app.nobat.booking.privacy.IdentityType;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,15 +30,15 @@ public final class BookingRequests {
      */
     public record AppointmentResponse(String code, String centreId, String serviceCode, LocalDate date,
                                       String jalaliDate, @JsonFormat(pattern = "HH:mm") LocalTime slot, Instant startsAt, AppointmentStatus status,
-                                      Instant checkInOpens, Instant checkInCloses, String visitId, String qrUrl,
-                                      String phone, String language) {
+                                      Instant checkInOpens, Instant checkInCloses, @Nullable String visitId, String qrUrl,
+                                      @Nullable String phone, @Nullable String language) {
     }
 
     public record SlotView(@JsonFormat(pattern = "HH:mm") LocalTime start, Instant startsAt, int capacity, int free, boolean bookable) {
     }
 
     public record SlotsResponse(String centreId, String serviceCode, LocalDate date, String jalaliDate,
-                                String closedReason, List<SlotView> slots) {
+                                @Nullable String closedReason, List<SlotView> slots) {
     }
 
     public record TemplateResponse(String centreId, String serviceCode, SlotTemplate template, boolean changed) {
@@ -46,7 +47,7 @@ public final class BookingRequests {
     public record HolidayRequest(Map<String, String> names) {
     }
 
-    public record HolidayView(LocalDate date, String jalaliDate, Map<String, String> names, String source) {
+    public record HolidayView(LocalDate date, String jalaliDate, Map<String, String> names, HolidaySource source) {
     }
 
     public record ChangeResponse(boolean changed) {
@@ -56,7 +57,7 @@ public final class BookingRequests {
      * One appointment in the administrators' day list: no personal data, and instead of the
      * visitor's bearer code the reference the floor and the events know it by.
      */
-    public record DayEntry(String reference, @JsonFormat(pattern = "HH:mm") LocalTime slot, AppointmentStatus status, String visitId) {
+    public record DayEntry(String reference, @JsonFormat(pattern = "HH:mm") LocalTime slot, AppointmentStatus status, @Nullable String visitId) {
     }
 
     public record ServiceDay(String serviceCode, Map<LocalTime, Integer> capacity, Map<LocalTime, Integer> taken,

@@ -7,6 +7,7 @@ import app.nobat.floor.domain.FloorSettings;
 import app.nobat.floor.domain.PriorityClass;
 import app.nobat.floor.domain.QueuePolicy;
 import app.nobat.floor.domain.VisitStatus;
+import jakarta.annotation.Nullable;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -78,8 +79,8 @@ public class FloorBoard {
     }
 
     /** One step of a visit; {@code by} is who caused it (staff or device), null for the system. */
-    public record TimelineEntry(Instant at, String event, String deskId, String ticket, String serviceCode,
-                                String detail, String by) {
+    public record TimelineEntry(Instant at, VisitStep event, @Nullable String deskId, String ticket, String serviceCode,
+                                @Nullable String detail, @Nullable String by) {
     }
 
     public record CallView(String ticket, String deskId, String serviceCode, Instant at, int recall) {
@@ -155,7 +156,7 @@ public class FloorBoard {
             hour(e.at()).arrived++;
             String detail = e.carriedOverFrom() != null ? "carried over from " + e.carriedOverFrom()
                     : e.appointmentRef() != null ? "appointment check-in" : "walk-in";
-            timeline(v, e.at(), "ARRIVED", null, detail + ", priority " + e.priorityClass());
+            timeline(v, e.at(), VisitStep.ARRIVED, null, detail + ", priority " + e.priorityClass());
         } else if (event instanceof DeskOpened e) {
             DeskView d = desk(e.deskId());
             d.status = DeskStatus.OPEN;
@@ -184,7 +185,7 @@ public class FloorBoard {
             s.waitMillis += Math.max(0, Duration.between(v.arrivedAt, e.at()).toMillis());
             recentCall(new CallView(v.ticket, e.deskId(), v.serviceCode, e.at(), 0));
             var r = e.reason();
-            timeline(v, e.at(), "CALLED", e.deskId(), String.format(java.util.Locale.ROOT,
+            timeline(v, e.at(), VisitStep.CALLED, e.deskId(), String.format(java.util.Locale.ROOT,
                     "class %s, waited %.2f min, weight %.1f, boost %.1f, score %.2f%s", r.priorityClass(),
                     r.waitedMinutes(), r.weight(), r.boost(), r.score(),
                     r.priorityCapApplied() ? ", priority limit reached" : ""));
@@ -192,21 +193,21 @@ public class FloorBoard {
             VisitView v = visits.get(e.visitId());
             v.recalls = e.recall();
             recentCall(new CallView(v.ticket, e.deskId(), v.serviceCode, e.at(), e.recall()));
-            timeline(v, e.at(), "RECALLED", e.deskId(), "recall " + e.recall());
+            timeline(v, e.at(), VisitStep.RECALLED, e.deskId(), "recall " + e.recall());
         } else if (event instanceof ServiceStarted e) {
             VisitView v = visits.get(e.visitId());
             v.status = VisitStatus.IN_SERVICE;
-            timeline(v, e.at(), "STARTED", e.deskId(), null);
+            timeline(v, e.at(), VisitStep.STARTED, e.deskId(), null);
         } else if (event instanceof VisitCompleted e) {
             VisitView v = visits.get(e.visitId());
             ServiceStats s = stats(v.serviceCode);
             s.served++;
             hour(e.at()).served++;
-            Instant startedAt = v.timeline.stream().filter(t -> t.event().equals("STARTED"))
+            Instant startedAt = v.timeline.stream().filter(t -> t.event() == VisitStep.STARTED)
                     .map(TimelineEntry::at).reduce((a, b) -> b).orElse(e.at());
             s.serviceMillis += Math.max(0, Duration.between(startedAt, e.at()).toMillis());
             end(v, VisitStatus.COMPLETED);
-            timeline(v, e.at(), "COMPLETED", e.deskId(), null);
+            timeline(v, e.at(), VisitStep.COMPLETED, e.deskId(), null);
         } else if (event instanceof VisitTransferred e) {
             VisitView v = visits.get(e.visitId());
             end(v, VisitStatus.WAITING);
@@ -215,21 +216,21 @@ public class FloorBoard {
             v.calledAt = null;
             v.recalls = 0;
             stats(e.toServiceCode()).arrived++;
-            timeline(v, e.at(), "TRANSFERRED", e.deskId(),
+            timeline(v, e.at(), VisitStep.TRANSFERRED, e.deskId(),
                     "from " + e.fromServiceCode() + " to " + e.toServiceCode() + ", keeps its arrival time");
         } else if (event instanceof VisitMarkedNoShow e) {
             VisitView v = visits.get(e.visitId());
             end(v, VisitStatus.NO_SHOW);
-            timeline(v, e.at(), "NO_SHOW", e.deskId(), null);
+            timeline(v, e.at(), VisitStep.NO_SHOW, e.deskId(), null);
         } else if (event instanceof VisitCancelled e) {
             VisitView v = visits.get(e.visitId());
             end(v, VisitStatus.CANCELLED);
-            timeline(v, e.at(), "CANCELLED", e.deskId(), e.reason());
+            timeline(v, e.at(), VisitStep.CANCELLED, e.deskId(), e.reason());
         } else if (event instanceof FloorClosed e) {
             for (VisitClosure c : e.closures()) {
                 VisitView v = visits.get(c.visitId());
                 end(v, c.outcome());
-                timeline(v, e.at(), c.outcome().name(), null, c.reason());
+                timeline(v, e.at(), VisitStep.closedAs(c.outcome()), null, c.reason());
             }
             desks.values().forEach(d -> {
                 d.status = DeskStatus.CLOSED;
@@ -265,7 +266,7 @@ public class FloorBoard {
         }
     }
 
-    private void timeline(VisitView v, Instant at, String event, String deskId, String detail) {
+    private void timeline(VisitView v, Instant at, VisitStep event, String deskId, String detail) {
         if (!touchedNow.contains(v)) {
             touchedNow.add(v);
         }

@@ -146,17 +146,17 @@ public class FloorController {
 
     @PostMapping("/visits/{visitId}/recall")
     public Mono<VisitActionResponse> recall(@PathVariable String visitId) {
-        return visitCommand(visitId, "recall", floor -> new Recall(floor, visitId, now()));
+        return visitCommand(visitId, VisitAction.RECALL, floor -> new Recall(floor, visitId, now()));
     }
 
     @PostMapping("/visits/{visitId}/start")
     public Mono<VisitActionResponse> start(@PathVariable String visitId) {
-        return visitCommand(visitId, "start", floor -> new StartService(floor, visitId, now()));
+        return visitCommand(visitId, VisitAction.START, floor -> new StartService(floor, visitId, now()));
     }
 
     @PostMapping("/visits/{visitId}/complete")
     public Mono<VisitActionResponse> complete(@PathVariable String visitId) {
-        return visitCommand(visitId, "complete", floor -> new CompleteService(floor, visitId, now()));
+        return visitCommand(visitId, VisitAction.COMPLETE, floor -> new CompleteService(floor, visitId, now()));
     }
 
     @PostMapping("/visits/{visitId}/transfer")
@@ -164,12 +164,12 @@ public class FloorController {
         if (request == null || request.toServiceCode() == null || request.toServiceCode().isBlank()) {
             throw new InvalidInput("toServiceCode is required");
         }
-        return visitCommand(visitId, "transfer", floor -> new Transfer(floor, visitId, request.toServiceCode(), now()));
+        return visitCommand(visitId, VisitAction.TRANSFER, floor -> new Transfer(floor, visitId, request.toServiceCode(), now()));
     }
 
     @PostMapping("/visits/{visitId}/no-show")
     public Mono<VisitActionResponse> noShow(@PathVariable String visitId) {
-        return visitCommand(visitId, "no-show", floor -> new MarkNoShow(floor, visitId, now()));
+        return visitCommand(visitId, VisitAction.NO_SHOW, floor -> new MarkNoShow(floor, visitId, now()));
     }
 
     @PostMapping("/visits/{visitId}/cancel")
@@ -179,7 +179,7 @@ public class FloorController {
         if (reason != null && reason.length() > 200) {
             throw new InvalidInput("reason is at most 200 characters");
         }
-        return visitCommand(visitId, "cancel", floor -> new CancelVisit(floor, visitId, reason, now()));
+        return visitCommand(visitId, VisitAction.CANCEL, floor -> new CancelVisit(floor, visitId, reason, now()));
     }
 
     @GetMapping("/visits/{visitId}")
@@ -245,7 +245,7 @@ public class FloorController {
                         e -> new RuleViolation("desk-closed", "Desk " + deskId + " is not open"));
     }
 
-    private Mono<VisitActionResponse> visitCommand(String visitId, String action,
+    private Mono<VisitActionResponse> visitCommand(String visitId, VisitAction action,
                                                    java.util.function.Function<String, Object> command) {
         String floor = FloorId.ofVisit(visitId).toString();
         return Blocking.send(commands, command.apply(floor))

@@ -5,6 +5,7 @@ import app.nobat.floor.board.FloorBoard.TimelineEntry;
 import app.nobat.floor.domain.CallReason;
 import app.nobat.floor.domain.PriorityClass;
 import app.nobat.floor.domain.VisitStatus;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,8 +21,8 @@ public final class FloorRequests {
      * A walk-in arrival (a service), or an appointment check-in (a booking code; the service is the
      * appointment's). {@code requestId} makes a kiosk's retry return the first ticket.
      */
-    public record ArrivalRequest(String serviceCode, PriorityClass priorityClass, String requestId,
-                                 String appointmentCode) {
+    public record ArrivalRequest(@Nullable String serviceCode, @Nullable PriorityClass priorityClass,
+                                 @Nullable String requestId, @Nullable String appointmentCode) {
     }
 
     public record ArrivalResponse(String visitId, String ticket, String serviceCode, int position,
@@ -29,13 +30,13 @@ public final class FloorRequests {
                                   Instant arrivedAt) {
     }
 
-    public record OpenDeskRequest(Set<String> serviceCodes) {
+    public record OpenDeskRequest(@Nullable Set<String> serviceCodes) {
     }
 
     public record DeskResponse(String deskId, DeskStatus status) {
     }
 
-    public record CallNextRequest(String requestId) {
+    public record CallNextRequest(@Nullable String requestId) {
     }
 
     public record CallResponse(String visitId, String ticket, String serviceCode, String deskId, CallReason reason) {
@@ -44,16 +45,16 @@ public final class FloorRequests {
     public record TransferRequest(String toServiceCode) {
     }
 
-    public record CancelRequest(String reason) {
+    public record CancelRequest(@Nullable String reason) {
     }
 
-    public record VisitActionResponse(String visitId, String action) {
+    public record VisitActionResponse(String visitId, VisitAction action) {
     }
 
     /** A visit for staff: never its tracking token. */
     public record VisitDetails(String visitId, String ticket, String serviceCode, PriorityClass priorityClass,
-                               VisitStatus status, String deskId, Instant arrivedAt, String appointmentRef,
-                               String carriedOverFrom, List<TimelineEntry> timeline) {
+                               VisitStatus status, @Nullable String deskId, Instant arrivedAt,
+                               @Nullable String appointmentRef, @Nullable String carriedOverFrom, List<TimelineEntry> timeline) {
     }
 
     public record QueuedTicket(String visitId, String ticket, PriorityClass priorityClass, Instant arrivedAt,
@@ -65,8 +66,8 @@ public final class FloorRequests {
                                List<QueuedTicket> waiting) {
     }
 
-    public record DeskState(String deskId, DeskStatus status, Set<String> serviceCodes, String staffId, String currentVisitId,
-                            String currentTicket) {
+    public record DeskState(String deskId, DeskStatus status, @Nullable Set<String> serviceCodes, @Nullable String staffId,
+                            @Nullable String currentVisitId, @Nullable String currentTicket) {
     }
 
     /** Today so far: arrivals and completed services per local hour, and how long called tickets waited. */
