@@ -1,5 +1,7 @@
 package app.nobat.access.web;
 
+import app.nobat.access.AccessRefusal;
+
 import app.nobat.access.devices.DevicePrincipal;
 import app.nobat.access.devices.DeviceTokens;
 import app.nobat.platform.web.Blocking;
@@ -64,8 +66,7 @@ final class DeviceAuthentication {
                                 .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown or revoked device token")))));
         filter.setServerAuthenticationConverter(DeviceAuthentication::convert);
         filter.setAuthenticationFailureHandler((filterExchange, e) -> SecurityRules.problem(
-                filterExchange.getExchange(), json, HttpStatus.UNAUTHORIZED, "bad-device-token",
-                "The device token is unknown or revoked"));
+                filterExchange.getExchange(), json, AccessRefusal.BAD_DEVICE_TOKEN, java.util.Map.of()));
         return filter;
     }
 
