@@ -22,6 +22,9 @@ import java.util.TreeMap;
 public record DayPlan(LocalDate date, ZoneId zone, NavigableMap<LocalTime, Integer> capacities,
                       String closedReason, CheckInWindow window, int horizonDays) {
 
+    /** How a holiday's closed reason begins (then its name). */
+    static final String HOLIDAY_PREFIX = "holiday: ";
+
     public DayPlan {
         capacities = Collections.unmodifiableNavigableMap(new TreeMap<>(capacities));
     }
@@ -38,7 +41,7 @@ public record DayPlan(LocalDate date, ZoneId zone, NavigableMap<LocalTime, Integ
                              String holidayName, CheckInWindow window, int horizonDays) {
         TreeMap<LocalTime, Integer> slots = new TreeMap<>();
         if (holidayName != null) {
-            return new DayPlan(date, zone, slots, "holiday: " + holidayName, window, horizonDays);
+            return new DayPlan(date, zone, slots, HOLIDAY_PREFIX + holidayName, window, horizonDays);
         }
         if (openings.isEmpty()) {
             return new DayPlan(date, zone, slots, "the centre is closed on " + date.getDayOfWeek(), window,
@@ -68,7 +71,7 @@ public record DayPlan(LocalDate date, ZoneId zone, NavigableMap<LocalTime, Integ
      */
     public void requireBookable(LocalTime slot, Instant now, int taken) {
         if (capacities.isEmpty()) {
-            throw (closedReason != null && closedReason.startsWith("holiday") ? BookingRefusal.HOLIDAY
+            throw (closedReason != null && closedReason.startsWith(HOLIDAY_PREFIX) ? BookingRefusal.HOLIDAY
                     : BookingRefusal.NO_SLOTS).with("date", date.toString(), "reason", String.valueOf(closedReason));
         }
         if (slot == null || !capacities.containsKey(slot)) {
