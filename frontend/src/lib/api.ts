@@ -7,6 +7,7 @@ export interface Problem {
   title?: string;
   status?: number;
   detail?: string;
+  code?: string;
   [extra: string]: unknown;
 }
 
@@ -15,8 +16,9 @@ export class ApiError extends Error {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
   }
 
-  /** The problem's short code, e.g. "slot-full" from ".../problems/slot-full". */
+  /** The problem's code, e.g. "slot-full" (every 400 has the type invalid-input and its kind as code). */
   get code(): string {
+    if (typeof this.problem.code === 'string') return this.problem.code;
     return (this.problem.type ?? '').split('/').pop() ?? '';
   }
 }

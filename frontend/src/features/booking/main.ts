@@ -1,7 +1,7 @@
 import '../../styles/base.css';
 import './booking.css';
 import { api, type Centre } from '../../lib/api';
-import { visitorMessage } from '../../lib/problems';
+import { refusalMessage } from '../../lib/problems';
 import { serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
 import { digits, jalaliDay, jalaliMonthTitle, latinDigits, number, todayIn } from '../../lib/format';
@@ -54,7 +54,7 @@ async function loadSlots(): Promise<void> {
     error = '';
   } catch (e) {
     if (mine !== slotRequests) return;
-    error = visitorMessage(e, screen.lang);
+    error = refusalMessage(e, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
   }
   render();
 }
@@ -117,7 +117,7 @@ function bookingForm(): HTMLElement {
           } });
           error = '';
         } catch (err) {
-          error = visitorMessage(err, screen.lang);
+          error = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
         }
         booking = false;
         render();
@@ -164,7 +164,7 @@ function findSection(): HTMLElement {
       try {
         found = await api<Appointment>(`/api/appointments/${encodeURIComponent(a.code)}`, { method: 'DELETE' });
       } catch (err) {
-        error = visitorMessage(err, screen.lang);
+        error = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
       }
       render();
     }) }, t('cancelBooking'));
@@ -176,7 +176,7 @@ function findSection(): HTMLElement {
           moving = false;
           error = '';
         } catch (err) {
-          error = visitorMessage(err, screen.lang);
+          error = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
         }
         render();
       }) }, `${t('moveTo')}: ${jalaliDay(day, screen.lang)} ${digits(chosenSlot, screen.lang)}`);
@@ -192,7 +192,7 @@ function findSection(): HTMLElement {
           error = '';
         } catch (err) {
           found = null;
-          error = visitorMessage(err, screen.lang);
+          error = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
         }
         render();
       });

@@ -1,6 +1,7 @@
 import '../../styles/base.css';
 import './desk.css';
 import { api, ApiError, requestId, type Centre, type Me, type QueuesView, type VisitDetails } from '../../lib/api';
+import { refusalMessage } from '../../lib/problems';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { readUntilShown } from '../../lib/settle';
 import { byId, h, preserving, replace } from '../../lib/dom';
@@ -90,7 +91,7 @@ async function act<T>(action: () => Promise<T>, shown: (answer: T) => boolean = 
     answer = await action();
   } catch (e) {
     failed = true;
-    message = { text: e instanceof ApiError ? e.message : screen.t('retry'), error: true };
+    message = { text: refusalMessage(e, screen.lang, { centre, timeZone: centre?.timeZone }), error: true };
   }
   try {
     await readUntilShown(refresh, () => failed || shown(answer as T), 100);

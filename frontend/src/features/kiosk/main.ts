@@ -1,7 +1,7 @@
 import '../../styles/base.css';
 import './kiosk.css';
 import { api, deviceToken, requestId, type Arrival, type Centre } from '../../lib/api';
-import { visitorMessage } from '../../lib/problems';
+import { refusalMessage } from '../../lib/problems';
 import { serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, replace } from '../../lib/dom';
 import { jalaliDate, latinDigits, number, ticket as ticketText, time } from '../../lib/format';
@@ -105,7 +105,7 @@ function render(): void {
               });
               go({ name: 'ticket', arrival });
             } catch (err) {
-              error.textContent = visitorMessage(err, screen.lang, centre?.timeZone);
+              error.textContent = refusalMessage(err, screen.lang, { centre, timeZone: centre?.timeZone });
             }
           });
         } }, fieldset, error, h('div', { class: 'row' }, submit)),
