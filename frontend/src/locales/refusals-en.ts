@@ -89,6 +89,7 @@ export const refusalsEn: RefusalMessages = {
   'rejected-request': 'This request is not accepted.',
   'too-many-requests': 'Too many attempts. Please wait {retryAfterSeconds} seconds and try again.',
   'too-many-sign-in-failures': 'Too many failed sign-ins. Please wait {retryAfterSeconds} seconds and try again.',
+  'no-such-centre': 'There is no centre "{centre}".',
   'staff-exists': 'There is already an account with this name.',
   'malformed-username': 'A username has 3 to 64 small letters, digits, dots, dashes or underscores.',
   'malformed-device-id': 'A device id has 3 to 64 small letters, digits, dots, dashes or underscores.',

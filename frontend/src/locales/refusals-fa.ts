@@ -86,6 +86,7 @@ export const refusalsFa: RefusalMessages = {
   'rejected-request': 'این درخواست پذیرفته نیست.',
   'too-many-requests': 'تلاش‌ها بیش از حد بود. لطفاً {retryAfterSeconds} ثانیه صبر کنید و دوباره تلاش کنید.',
   'too-many-sign-in-failures': 'ورودهای ناموفق بیش از حد بود. لطفاً {retryAfterSeconds} ثانیه صبر کنید و دوباره تلاش کنید.',
+  'no-such-centre': 'مرکزی با شناسه «{centre}» وجود ندارد.',
   'staff-exists': 'حسابی با این نام از قبل وجود دارد.',
   'malformed-username': 'نام کاربری ۳ تا ۶۴ حرف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط دارد.',
   'malformed-device-id': 'شناسه دستگاه ۳ تا ۶۴ حرف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط دارد.',

@@ -86,6 +86,7 @@ export const refusalsPs: RefusalMessages = {
   'rejected-request': 'دا غوښتنه نه منل کېږي.',
   'too-many-requests': 'ډېرې هڅې وشوې. مهرباني وکړئ {retryAfterSeconds} ثانیې صبر وکړئ او بیا هڅه وکړئ.',
   'too-many-sign-in-failures': 'ډېر ناکام ننوتل وشول. مهرباني وکړئ {retryAfterSeconds} ثانیې صبر وکړئ او بیا هڅه وکړئ.',
+  'no-such-centre': 'د «{centre}» په پېژند هېڅ مرکز نشته.',
   'staff-exists': 'په دې نوم مخکې یو حساب شته.',
   'malformed-username': 'کارن نوم له ۳ تر ۶۴ پورې واړه لاتین توري، عددونه، ټکي، ډش یا لاندې کرښه لري.',
   'malformed-device-id': 'د وسیلې پېژند له ۳ تر ۶۴ پورې واړه لاتین توري، عددونه، ټکي، ډش یا لاندې کرښه لري.',

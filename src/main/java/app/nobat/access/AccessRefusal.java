@@ -20,6 +20,7 @@ public enum AccessRefusal implements Refusal {
     TOO_MANY_REQUESTS("too-many-requests", TOO_MANY, "Too many requests from this client; try again in {retryAfterSeconds} seconds"),
     TOO_MANY_SIGN_IN_FAILURES("too-many-sign-in-failures", TOO_MANY,
             "Too many failed sign-ins for this account or from this address; try again in {retryAfterSeconds} seconds"),
+    NO_SUCH_CENTRE("no-such-centre", INVALID, "centres: there is no centre '{centre}'"),
     STAFF_EXISTS("staff-exists", CONFLICT, "There is already a staff account of that name"),
     MALFORMED_USERNAME("malformed-username", INVALID,
             "username is 3 to 64 lower-case letters, digits, dots, dashes or underscores"),

@@ -192,7 +192,7 @@ public class AccessAdminController {
         }
         for (String centre : centres) {
             if (centre == null || catalog.find(centre).isEmpty()) {
-                throw CommonRefusal.UNKNOWN_CENTRE.at("/centres", "centre", centre);
+                throw AccessRefusal.NO_SUCH_CENTRE.at("/centres", "centre", centre);
             }
         }
         return centres.stream().distinct().toList();
