@@ -4,7 +4,6 @@ import app.nobat.access.AccessRefusal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.WebFilter;
 
 import java.nio.charset.StandardCharsets;
