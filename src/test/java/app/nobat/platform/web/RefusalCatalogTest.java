@@ -64,6 +64,19 @@ class RefusalCatalogTest {
         assertThat(problem.getProperties()).containsEntry("code", "desk-open").containsEntry("desk", "desk-1");
     }
 
+    /** Tests run with assertions on: a raise site that leaves a parameter of its template unnamed fails them. */
+    @Test
+    void aRaiseSiteMustNameEveryParameter() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.nobat.floor.domain.FloorRefusal.DESK_BUSY
+                        .with("desk", "d1", "ticket", "A-001"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("desk-busy needs [desk, ticket, state]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.nobat.floor.domain.FloorRefusal.DESK_OPEN
+                        .with("desk", "d1", "code", "x"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("reserved");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.nobat.floor.domain.FloorRefusal.DESK_OPEN.at("/desk"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     /** A code written anywhere but in its catalog would be a refusal the screens never hear of. */
     @Test
     void noCodeIsWrittenOutsideItsCatalog() throws IOException {
