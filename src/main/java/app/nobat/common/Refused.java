@@ -14,7 +14,8 @@ public class Refused extends RuntimeException {
 
     static final Pattern PARAMETER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
 
-    private final transient Refusal refusal;
+    // catalog entries are enums, so a refusal survives serialization; its values may not
+    private final Refusal refusal;
     private final transient Map<String, Object> values;
 
     protected Refused(Refusal refusal, Map<String, ?> values) {
@@ -52,6 +53,6 @@ public class Refused extends RuntimeException {
 
     /** The named values: the template's parameters and any further members of the problem. */
     public Map<String, Object> values() {
-        return values;
+        return values == null ? Map.of() : values;
     }
 }
