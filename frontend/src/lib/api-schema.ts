@@ -867,6 +867,29 @@ export interface components {
         };
         /** @enum {string} */
         PriorityClass: "NONE" | "ELDERLY" | "DISABLED" | "PREGNANT" | "WITH_INFANT" | "MEDICAL_REFERRAL";
+        /** @description An RFC 7807 problem. Members beyond these are the refusal's named values (e.g. desk, ticket, slot, opensAt), never personal data */
+        Problem: {
+            /**
+             * @description What was refused: screens translate it and fill its template with the problem's other members
+             * @enum {string}
+             */
+            code: "required" | "out-of-range" | "out-of-bounds" | "too-many-items" | "at-least-one" | "duplicate" | "malformed-id" | "unknown-language" | "unknown-centre" | "unknown-service" | "request-id-reused" | "request-id-required" | "malformed-request-id" | "visit-exists" | "service-or-appointment-required" | "service-not-at-desk" | "desk-open" | "staff-at-another-desk" | "desk-paused" | "desk-not-paused" | "desk-closed" | "desk-busy" | "not-your-desk" | "queue-empty" | "recalls-exhausted" | "recalls-remaining" | "same-service" | "visit-not-called" | "visit-not-in-service" | "visit-not-cancellable" | "reason-too-long" | "floor-closed" | "floor-not-started" | "malformed-floor-id" | "malformed-visit-id" | "none-weight" | "unknown-desk" | "unknown-visit" | "unknown-ticket" | "holiday" | "no-slots" | "slot-unknown" | "slot-started" | "beyond-horizon" | "slot-full" | "date-past" | "slots-date-past" | "code-in-use" | "booking-abandoned" | "identity-has-appointment" | "appointment-ended" | "wrong-centre" | "check-in-too-early" | "check-in-too-late" | "unknown-appointment" | "malformed-booking-code" | "malformed-day-book-id" | "date-and-slot-required" | "identity-type-required" | "identity-number-invalid" | "phone-invalid" | "slot-rule-order" | "duplicate-slot-rule" | "overlapping-slot-rules" | "holiday-name-length" | "holiday-date-range" | "centre-id-mismatch" | "unknown-time-zone" | "name-required" | "ticket-prefix" | "desk-names-unknown-service" | "opening-period" | "overlapping-opening-hours" | "unauthenticated" | "sign-in-failed" | "unsupported-authorization" | "bad-device-token" | "forbidden" | "csrf-token" | "not-your-centre" | "all-centres-only" | "rejected-request" | "too-many-requests" | "too-many-sign-in-failures" | "no-such-centre" | "staff-exists" | "malformed-username" | "malformed-device-id" | "unknown-staff" | "unknown-device" | "password-required" | "password-too-short" | "password-too-long" | "password-contains-username" | "password-too-common" | "invalid-input" | "malformed-json" | "body-required" | "wrong-type" | "malformed-parameter" | "not-found" | "method-not-allowed" | "not-acceptable" | "content-too-large" | "unsupported-media-type" | "refused" | "concurrent-update" | "too-many-streams" | "internal";
+            /** @description The English template, filled in */
+            detail?: string;
+            /** @description JSON pointer of the refused member (400 only) */
+            field?: string;
+            instance?: string;
+            /** Format: int32 */
+            status: number;
+            title?: string;
+            /**
+             * @description The code as a URI; every 400 has the type of invalid-input, its code says which kind
+             * @enum {string}
+             */
+            type: "https://nobat.app/problems/required" | "https://nobat.app/problems/out-of-range" | "https://nobat.app/problems/out-of-bounds" | "https://nobat.app/problems/too-many-items" | "https://nobat.app/problems/at-least-one" | "https://nobat.app/problems/duplicate" | "https://nobat.app/problems/malformed-id" | "https://nobat.app/problems/unknown-language" | "https://nobat.app/problems/unknown-centre" | "https://nobat.app/problems/unknown-service" | "https://nobat.app/problems/request-id-reused" | "https://nobat.app/problems/request-id-required" | "https://nobat.app/problems/malformed-request-id" | "https://nobat.app/problems/visit-exists" | "https://nobat.app/problems/service-or-appointment-required" | "https://nobat.app/problems/service-not-at-desk" | "https://nobat.app/problems/desk-open" | "https://nobat.app/problems/staff-at-another-desk" | "https://nobat.app/problems/desk-paused" | "https://nobat.app/problems/desk-not-paused" | "https://nobat.app/problems/desk-closed" | "https://nobat.app/problems/desk-busy" | "https://nobat.app/problems/not-your-desk" | "https://nobat.app/problems/queue-empty" | "https://nobat.app/problems/recalls-exhausted" | "https://nobat.app/problems/recalls-remaining" | "https://nobat.app/problems/same-service" | "https://nobat.app/problems/visit-not-called" | "https://nobat.app/problems/visit-not-in-service" | "https://nobat.app/problems/visit-not-cancellable" | "https://nobat.app/problems/reason-too-long" | "https://nobat.app/problems/floor-closed" | "https://nobat.app/problems/floor-not-started" | "https://nobat.app/problems/malformed-floor-id" | "https://nobat.app/problems/malformed-visit-id" | "https://nobat.app/problems/none-weight" | "https://nobat.app/problems/unknown-desk" | "https://nobat.app/problems/unknown-visit" | "https://nobat.app/problems/unknown-ticket" | "https://nobat.app/problems/holiday" | "https://nobat.app/problems/no-slots" | "https://nobat.app/problems/slot-unknown" | "https://nobat.app/problems/slot-started" | "https://nobat.app/problems/beyond-horizon" | "https://nobat.app/problems/slot-full" | "https://nobat.app/problems/date-past" | "https://nobat.app/problems/slots-date-past" | "https://nobat.app/problems/code-in-use" | "https://nobat.app/problems/booking-abandoned" | "https://nobat.app/problems/identity-has-appointment" | "https://nobat.app/problems/appointment-ended" | "https://nobat.app/problems/wrong-centre" | "https://nobat.app/problems/check-in-too-early" | "https://nobat.app/problems/check-in-too-late" | "https://nobat.app/problems/unknown-appointment" | "https://nobat.app/problems/malformed-booking-code" | "https://nobat.app/problems/malformed-day-book-id" | "https://nobat.app/problems/date-and-slot-required" | "https://nobat.app/problems/identity-type-required" | "https://nobat.app/problems/identity-number-invalid" | "https://nobat.app/problems/phone-invalid" | "https://nobat.app/problems/slot-rule-order" | "https://nobat.app/problems/duplicate-slot-rule" | "https://nobat.app/problems/overlapping-slot-rules" | "https://nobat.app/problems/holiday-name-length" | "https://nobat.app/problems/holiday-date-range" | "https://nobat.app/problems/centre-id-mismatch" | "https://nobat.app/problems/unknown-time-zone" | "https://nobat.app/problems/name-required" | "https://nobat.app/problems/ticket-prefix" | "https://nobat.app/problems/desk-names-unknown-service" | "https://nobat.app/problems/opening-period" | "https://nobat.app/problems/overlapping-opening-hours" | "https://nobat.app/problems/unauthenticated" | "https://nobat.app/problems/sign-in-failed" | "https://nobat.app/problems/unsupported-authorization" | "https://nobat.app/problems/bad-device-token" | "https://nobat.app/problems/forbidden" | "https://nobat.app/problems/csrf-token" | "https://nobat.app/problems/not-your-centre" | "https://nobat.app/problems/all-centres-only" | "https://nobat.app/problems/rejected-request" | "https://nobat.app/problems/too-many-requests" | "https://nobat.app/problems/too-many-sign-in-failures" | "https://nobat.app/problems/no-such-centre" | "https://nobat.app/problems/staff-exists" | "https://nobat.app/problems/malformed-username" | "https://nobat.app/problems/malformed-device-id" | "https://nobat.app/problems/unknown-staff" | "https://nobat.app/problems/unknown-device" | "https://nobat.app/problems/password-required" | "https://nobat.app/problems/password-too-short" | "https://nobat.app/problems/password-too-long" | "https://nobat.app/problems/password-contains-username" | "https://nobat.app/problems/password-too-common" | "https://nobat.app/problems/invalid-input" | "https://nobat.app/problems/malformed-json" | "https://nobat.app/problems/body-required" | "https://nobat.app/problems/wrong-type" | "https://nobat.app/problems/malformed-parameter" | "https://nobat.app/problems/not-found" | "https://nobat.app/problems/method-not-allowed" | "https://nobat.app/problems/not-acceptable" | "https://nobat.app/problems/content-too-large" | "https://nobat.app/problems/unsupported-media-type" | "https://nobat.app/problems/refused" | "https://nobat.app/problems/concurrent-update" | "https://nobat.app/problems/too-many-streams" | "https://nobat.app/problems/internal";
+        } & {
+            [key: string]: unknown;
+        };
         QueuePolicySettings: {
             /** Format: double */
             appointmentBoost: number;
@@ -1083,6 +1106,15 @@ export interface operations {
                     "*/*": components["schemas"]["DeviceView"][];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     issue: {
@@ -1107,6 +1139,15 @@ export interface operations {
                     "*/*": components["schemas"]["IssuedDevice"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revoke: {
@@ -1129,6 +1170,15 @@ export interface operations {
                     "*/*": components["schemas"]["DeviceView"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     staff: {
@@ -1147,6 +1197,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["StaffView"][];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1171,6 +1230,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["StaffView"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1199,6 +1267,15 @@ export interface operations {
                     "*/*": components["schemas"]["StaffView"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     book: {
@@ -1223,6 +1300,15 @@ export interface operations {
                     "*/*": components["schemas"]["AppointmentResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     read: {
@@ -1243,6 +1329,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["AppointmentResponse"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1267,6 +1362,15 @@ export interface operations {
                     "*/*": components["schemas"]["AppointmentResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     erase: {
@@ -1289,6 +1393,15 @@ export interface operations {
                     "*/*": components["schemas"]["ErasureResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     qr_1: {
@@ -1309,6 +1422,15 @@ export interface operations {
                 };
                 content: {
                     "image/svg+xml": string;
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1337,6 +1459,15 @@ export interface operations {
                     "*/*": components["schemas"]["AppointmentResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     all: {
@@ -1355,6 +1486,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["CentreProfile"][];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1377,6 +1517,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["CentreProfile"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1405,6 +1554,15 @@ export interface operations {
                     "*/*": components["schemas"]["DefineResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     day: {
@@ -1429,6 +1587,15 @@ export interface operations {
                     "*/*": components["schemas"]["DayResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     closeDay: {
@@ -1449,6 +1616,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DeskResponse"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1480,6 +1656,15 @@ export interface operations {
                     "*/*": components["schemas"]["CallResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     close: {
@@ -1501,6 +1686,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DeskResponse"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1530,6 +1724,15 @@ export interface operations {
                     "*/*": components["schemas"]["DeskResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     pause: {
@@ -1551,6 +1754,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DeskResponse"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1576,6 +1788,15 @@ export interface operations {
                     "*/*": components["schemas"]["DeskResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     snapshot_1: {
@@ -1596,6 +1817,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DisplayView"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1622,6 +1852,15 @@ export interface operations {
                     "text/event-stream": components["schemas"]["DisplayMessage"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     holidays: {
@@ -1644,6 +1883,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["HolidayView"][];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1673,6 +1921,15 @@ export interface operations {
                     "*/*": components["schemas"]["ChangeResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     lift: {
@@ -1694,6 +1951,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ChangeResponse"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1718,6 +1984,15 @@ export interface operations {
                     "*/*": components["schemas"]["QueuesView"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     template: {
@@ -1739,6 +2014,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["TemplateResponse"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1768,6 +2052,15 @@ export interface operations {
                     "*/*": components["schemas"]["TemplateResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     slots: {
@@ -1791,6 +2084,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["SlotsResponse"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1819,6 +2121,15 @@ export interface operations {
                     "*/*": components["schemas"]["ArrivalResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     me: {
@@ -1837,6 +2148,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Me"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1861,6 +2181,15 @@ export interface operations {
                     "*/*": components["schemas"]["TrackingView"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     qr: {
@@ -1881,6 +2210,15 @@ export interface operations {
                 };
                 content: {
                     "image/svg+xml": string;
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1905,6 +2243,15 @@ export interface operations {
                     "text/event-stream": components["schemas"]["TrackingView"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     visit: {
@@ -1925,6 +2272,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["VisitDetails"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1953,6 +2309,15 @@ export interface operations {
                     "*/*": components["schemas"]["VisitActionResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     complete: {
@@ -1973,6 +2338,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["VisitActionResponse"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1997,6 +2371,15 @@ export interface operations {
                     "*/*": components["schemas"]["VisitActionResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     recall: {
@@ -2019,6 +2402,15 @@ export interface operations {
                     "*/*": components["schemas"]["VisitActionResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     start: {
@@ -2039,6 +2431,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["VisitActionResponse"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2067,6 +2468,15 @@ export interface operations {
                     "*/*": components["schemas"]["VisitActionResponse"];
                 };
             };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }
@@ -2087,6 +2497,8 @@ export const floorChangeKindValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const holidaySourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HolidaySource"]> = ["national", "centre"];
 export const identityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IdentityType"]> = ["FOREIGN_NATIONAL_ID", "AMAYESH", "CENSUS_SLIP", "PASSPORT"];
 export const priorityClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PriorityClass"]> = ["NONE", "ELDERLY", "DISABLED", "PREGNANT", "WITH_INFANT", "MEDICAL_REFERRAL"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["required", "out-of-range", "out-of-bounds", "too-many-items", "at-least-one", "duplicate", "malformed-id", "unknown-language", "unknown-centre", "unknown-service", "request-id-reused", "request-id-required", "malformed-request-id", "visit-exists", "service-or-appointment-required", "service-not-at-desk", "desk-open", "staff-at-another-desk", "desk-paused", "desk-not-paused", "desk-closed", "desk-busy", "not-your-desk", "queue-empty", "recalls-exhausted", "recalls-remaining", "same-service", "visit-not-called", "visit-not-in-service", "visit-not-cancellable", "reason-too-long", "floor-closed", "floor-not-started", "malformed-floor-id", "malformed-visit-id", "none-weight", "unknown-desk", "unknown-visit", "unknown-ticket", "holiday", "no-slots", "slot-unknown", "slot-started", "beyond-horizon", "slot-full", "date-past", "slots-date-past", "code-in-use", "booking-abandoned", "identity-has-appointment", "appointment-ended", "wrong-centre", "check-in-too-early", "check-in-too-late", "unknown-appointment", "malformed-booking-code", "malformed-day-book-id", "date-and-slot-required", "identity-type-required", "identity-number-invalid", "phone-invalid", "slot-rule-order", "duplicate-slot-rule", "overlapping-slot-rules", "holiday-name-length", "holiday-date-range", "centre-id-mismatch", "unknown-time-zone", "name-required", "ticket-prefix", "desk-names-unknown-service", "opening-period", "overlapping-opening-hours", "unauthenticated", "sign-in-failed", "unsupported-authorization", "bad-device-token", "forbidden", "csrf-token", "not-your-centre", "all-centres-only", "rejected-request", "too-many-requests", "too-many-sign-in-failures", "no-such-centre", "staff-exists", "malformed-username", "malformed-device-id", "unknown-staff", "unknown-device", "password-required", "password-too-short", "password-too-long", "password-contains-username", "password-too-common", "invalid-input", "malformed-json", "body-required", "wrong-type", "malformed-parameter", "not-found", "method-not-allowed", "not-acceptable", "content-too-large", "unsupported-media-type", "refused", "concurrent-update", "too-many-streams", "internal"];
+export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["https://nobat.app/problems/required", "https://nobat.app/problems/out-of-range", "https://nobat.app/problems/out-of-bounds", "https://nobat.app/problems/too-many-items", "https://nobat.app/problems/at-least-one", "https://nobat.app/problems/duplicate", "https://nobat.app/problems/malformed-id", "https://nobat.app/problems/unknown-language", "https://nobat.app/problems/unknown-centre", "https://nobat.app/problems/unknown-service", "https://nobat.app/problems/request-id-reused", "https://nobat.app/problems/request-id-required", "https://nobat.app/problems/malformed-request-id", "https://nobat.app/problems/visit-exists", "https://nobat.app/problems/service-or-appointment-required", "https://nobat.app/problems/service-not-at-desk", "https://nobat.app/problems/desk-open", "https://nobat.app/problems/staff-at-another-desk", "https://nobat.app/problems/desk-paused", "https://nobat.app/problems/desk-not-paused", "https://nobat.app/problems/desk-closed", "https://nobat.app/problems/desk-busy", "https://nobat.app/problems/not-your-desk", "https://nobat.app/problems/queue-empty", "https://nobat.app/problems/recalls-exhausted", "https://nobat.app/problems/recalls-remaining", "https://nobat.app/problems/same-service", "https://nobat.app/problems/visit-not-called", "https://nobat.app/problems/visit-not-in-service", "https://nobat.app/problems/visit-not-cancellable", "https://nobat.app/problems/reason-too-long", "https://nobat.app/problems/floor-closed", "https://nobat.app/problems/floor-not-started", "https://nobat.app/problems/malformed-floor-id", "https://nobat.app/problems/malformed-visit-id", "https://nobat.app/problems/none-weight", "https://nobat.app/problems/unknown-desk", "https://nobat.app/problems/unknown-visit", "https://nobat.app/problems/unknown-ticket", "https://nobat.app/problems/holiday", "https://nobat.app/problems/no-slots", "https://nobat.app/problems/slot-unknown", "https://nobat.app/problems/slot-started", "https://nobat.app/problems/beyond-horizon", "https://nobat.app/problems/slot-full", "https://nobat.app/problems/date-past", "https://nobat.app/problems/slots-date-past", "https://nobat.app/problems/code-in-use", "https://nobat.app/problems/booking-abandoned", "https://nobat.app/problems/identity-has-appointment", "https://nobat.app/problems/appointment-ended", "https://nobat.app/problems/wrong-centre", "https://nobat.app/problems/check-in-too-early", "https://nobat.app/problems/check-in-too-late", "https://nobat.app/problems/unknown-appointment", "https://nobat.app/problems/malformed-booking-code", "https://nobat.app/problems/malformed-day-book-id", "https://nobat.app/problems/date-and-slot-required", "https://nobat.app/problems/identity-type-required", "https://nobat.app/problems/identity-number-invalid", "https://nobat.app/problems/phone-invalid", "https://nobat.app/problems/slot-rule-order", "https://nobat.app/problems/duplicate-slot-rule", "https://nobat.app/problems/overlapping-slot-rules", "https://nobat.app/problems/holiday-name-length", "https://nobat.app/problems/holiday-date-range", "https://nobat.app/problems/centre-id-mismatch", "https://nobat.app/problems/unknown-time-zone", "https://nobat.app/problems/name-required", "https://nobat.app/problems/ticket-prefix", "https://nobat.app/problems/desk-names-unknown-service", "https://nobat.app/problems/opening-period", "https://nobat.app/problems/overlapping-opening-hours", "https://nobat.app/problems/unauthenticated", "https://nobat.app/problems/sign-in-failed", "https://nobat.app/problems/unsupported-authorization", "https://nobat.app/problems/bad-device-token", "https://nobat.app/problems/forbidden", "https://nobat.app/problems/csrf-token", "https://nobat.app/problems/not-your-centre", "https://nobat.app/problems/all-centres-only", "https://nobat.app/problems/rejected-request", "https://nobat.app/problems/too-many-requests", "https://nobat.app/problems/too-many-sign-in-failures", "https://nobat.app/problems/no-such-centre", "https://nobat.app/problems/staff-exists", "https://nobat.app/problems/malformed-username", "https://nobat.app/problems/malformed-device-id", "https://nobat.app/problems/unknown-staff", "https://nobat.app/problems/unknown-device", "https://nobat.app/problems/password-required", "https://nobat.app/problems/password-too-short", "https://nobat.app/problems/password-too-long", "https://nobat.app/problems/password-contains-username", "https://nobat.app/problems/password-too-common", "https://nobat.app/problems/invalid-input", "https://nobat.app/problems/malformed-json", "https://nobat.app/problems/body-required", "https://nobat.app/problems/wrong-type", "https://nobat.app/problems/malformed-parameter", "https://nobat.app/problems/not-found", "https://nobat.app/problems/method-not-allowed", "https://nobat.app/problems/not-acceptable", "https://nobat.app/problems/content-too-large", "https://nobat.app/problems/unsupported-media-type", "https://nobat.app/problems/refused", "https://nobat.app/problems/concurrent-update", "https://nobat.app/problems/too-many-streams", "https://nobat.app/problems/internal"];
 export const signedInRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignedInRole"]> = ["DESK", "SUPERVISOR", "ADMIN", "KIOSK", "DISPLAY"];
 export const staffRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StaffRole"]> = ["DESK", "SUPERVISOR", "ADMIN"];
 export const visitActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VisitAction"]> = ["recall", "start", "complete", "transfer", "no-show", "cancel"];

@@ -7,21 +7,25 @@ import {
   type components,
 } from './api-schema';
 
-export interface Problem {
+/**
+ * A problem as it arrives: the server's Problem schema with every member possibly missing and the
+ * code widened to a string, because a proxy may answer with less and an older screen may meet a
+ * code that is newer than it (lib/problems.ts checks it against the catalog).
+ */
+export type Problem = Partial<Pick<Schemas['Problem'], 'detail' | 'field' | 'instance' | 'status' | 'title'>> & {
+  code?: string;
   type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  [extra: string]: unknown;
-}
+  [member: string]: unknown;
+};
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly problem: Problem) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
   }
 
-  /** The problem's short code, e.g. "slot-full" from ".../problems/slot-full". */
+  /** The problem's code, e.g. "slot-full" (every 400 has the type invalid-input and its kind as code). */
   get code(): string {
+    if (typeof this.problem.code === 'string') return this.problem.code;
     return (this.problem.type ?? '').split('/').pop() ?? '';
   }
 }

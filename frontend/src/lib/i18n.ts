@@ -40,6 +40,11 @@ function safeStorage(): Storage | null {
   }
 }
 
+/** Whether a label of this key exists (keys built from a server's value, e.g. a visit's status). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(MESSAGES.en, key);
+}
+
 /** A label in a language, with {name} placeholders filled in. */
 export function translate(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
   const template = MESSAGES[lang][key] ?? MESSAGES.en[key];

@@ -161,17 +161,8 @@ export const en = {
   actions: 'Actions',
   ticketHeader: 'Ticket',
   callsSeries: 'Calls',
-  // visitors' errors, by the problem's code
-  errCheckInTooEarly: 'It is too early to check in; check-in opens at {time}.',
-  errCheckInTooLate: 'Your appointment time has passed. Please take a walk-in ticket.',
-  errWrongCentre: 'This appointment is for another centre.',
+  // the kiosk's own check of a typed code (the API's refusals are in refusals-*.ts)
   errUnknownAppointment: 'No appointment has this code. Please check it.',
-  errAppointmentEnded: 'This appointment is no longer active.',
-  errSlotFull: 'This time has just been taken. Please choose another.',
-  errIdentityHasAppointment: 'This document already has an appointment for this service.',
-  errNotBookable: 'This day or time cannot be booked.',
-  errTooMany: 'Too many attempts. Please wait a minute and try again.',
-  errInvalid: 'Please check what you entered.',
 };
 
 export type Messages = typeof en;

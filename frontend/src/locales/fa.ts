@@ -157,15 +157,6 @@ export const fa: Messages = {
   actions: 'عملیات',
   ticketHeader: 'نوبت',
   callsSeries: 'فراخوان‌ها',
-  // visitors' errors, by the problem's code
-  errCheckInTooEarly: 'هنوز برای ثبت حضور زود است؛ ثبت حضور از ساعت {time} آغاز می\u200cشود.',
-  errCheckInTooLate: 'زمان نوبت شما گذشته است. لطفاً نوبت حضوری بگیرید.',
-  errWrongCentre: 'این نوبت برای مرکز دیگری است.',
+  // the kiosk's own check of a typed code (the API's refusals are in refusals-*.ts)
   errUnknownAppointment: 'نوبتی با این کد پیدا نشد. لطفاً کد را بررسی کنید.',
-  errAppointmentEnded: 'این نوبت دیگر فعال نیست.',
-  errSlotFull: 'این زمان همین حالا پر شد. لطفاً زمان دیگری انتخاب کنید.',
-  errIdentityHasAppointment: 'با این مدرک برای این خدمت نوبت فعالی وجود دارد.',
-  errNotBookable: 'این روز یا ساعت قابل رزرو نیست.',
-  errTooMany: 'تلاش\u200cها بیش از حد بود. لطفاً یک دقیقه صبر کنید و دوباره تلاش کنید.',
-  errInvalid: 'لطفاً اطلاعات واردشده را بررسی کنید.',
 };

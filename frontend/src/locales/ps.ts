@@ -157,15 +157,6 @@ export const ps: Messages = {
   actions: 'کړنې',
   ticketHeader: 'نوبت',
   callsSeries: 'غږونه',
-  // visitors' errors, by the problem's code
-  errCheckInTooEarly: 'د حاضرۍ لپاره لا وختي دی؛ حاضري له {time} بجو پیلېږي.',
-  errCheckInTooLate: 'ستاسو د وخت موده تېره شوې. مهرباني وکړئ حضوري نوبت واخلئ.',
-  errWrongCentre: 'دا وخت د بل مرکز لپاره دی.',
+  // the kiosk's own check of a typed code (the API's refusals are in refusals-*.ts)
   errUnknownAppointment: 'په دې کوډ هېڅ وخت ونه موندل شو. مهرباني وکړئ کوډ وګورئ.',
-  errAppointmentEnded: 'دا وخت نور فعال نه دی.',
-  errSlotFull: 'دا وخت همدا اوس ډک شو. مهرباني وکړئ بل وخت وټاکئ.',
-  errIdentityHasAppointment: 'په دې سند د دې خدمت لپاره مخکې وخت نیول شوی دی.',
-  errNotBookable: 'دا ورځ یا وخت نشي نیول کېدای.',
-  errTooMany: 'ډېرې هڅې وشوې. مهرباني وکړئ یوه دقیقه صبر وکړئ او بیا هڅه وکړئ.',
-  errInvalid: 'مهرباني وکړئ هغه څه وګورئ چې تاسو ولیکل.',
 };

@@ -1,10 +1,11 @@
 import '../../styles/base.css';
 import './admin.css';
 import {
-  api, ApiError, deviceKinds, oneOf, staffRoles, type Centre, type DefineResponse, type DeviceView as Device,
+  api, deviceKinds, oneOf, staffRoles, type Centre, type DefineResponse, type DeviceView as Device,
   type HolidayRequest, type HolidayView as Holiday, type IssuedDevice, type Me, type NewDevice, type NewStaff, type SlotTemplate,
   type StaffChange, type StaffView as Staff, type TemplateResponse,
 } from '../../lib/api';
+import { refusalMessage } from '../../lib/problems';
 import { readUntilShown } from '../../lib/settle';
 import { byId, guarded, h, replace } from '../../lib/dom';
 import { jalaliDay } from '../../lib/format';
@@ -46,7 +47,7 @@ function change(section: string, button: HTMLButtonElement, action: () => Promis
       notes[section] = { text: screen.t('saved'), error: false };
       await readUntilShown(load, shown, 150);
     } catch (e) {
-      notes[section] = { text: e instanceof ApiError ? e.message : screen.t('retry'), error: true };
+      notes[section] = { text: refusalMessage(e, screen.lang, { centre, timeZone: centre?.timeZone }), error: true };
       render();
     }
   });
@@ -177,7 +178,7 @@ function templateSection(): HTMLElement {
       if (asked !== templateService) return; // another service was chosen meanwhile
       templateDraft = { service: asked, template: r.template };
       show();
-    }).catch((e) => replace(body, h('p', { class: 'error' }, e instanceof ApiError ? e.message : t('retry'))));
+    }).catch((e) => replace(body, h('p', { class: 'error' }, refusalMessage(e, screen.lang, { centre, timeZone: centre?.timeZone }))));
   }
   return h('section', { class: 'card', id: 'template', 'aria-labelledby': 'template-title' }, h('h2', { id: 'template-title' }, t('slotTemplate')),
     h('div', { class: 'row' }, h('label', { for: 'template-service' }, t('service')), serviceSelect), body, note('template'));

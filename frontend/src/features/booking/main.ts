@@ -4,7 +4,7 @@ import {
   api, identityTypes, oneOf, type AppointmentResponse as Appointment, type BookRequest, type Centre, type RescheduleRequest,
   type SlotsResponse as Slots,
 } from '../../lib/api';
-import { visitorMessage } from '../../lib/problems';
+import { refusalMessage } from '../../lib/problems';
 import { serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
 import { digits, jalaliDay, jalaliMonthTitle, latinDigits, number, todayIn } from '../../lib/format';
@@ -49,7 +49,7 @@ async function loadSlots(): Promise<void> {
     error = '';
   } catch (e) {
     if (mine !== slotRequests) return;
-    error = visitorMessage(e, screen.lang);
+    error = refusalMessage(e, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
   }
   render();
 }
@@ -113,7 +113,7 @@ function bookingForm(): HTMLElement {
           } satisfies BookRequest });
           error = '';
         } catch (err) {
-          error = visitorMessage(err, screen.lang);
+          error = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
         }
         booking = false;
         render();
@@ -160,7 +160,7 @@ function findSection(): HTMLElement {
       try {
         found = await api<Appointment>(`/api/appointments/${encodeURIComponent(a.code)}`, { method: 'DELETE' });
       } catch (err) {
-        error = visitorMessage(err, screen.lang);
+        error = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
       }
       render();
     }) }, t('cancelBooking'));
@@ -172,7 +172,7 @@ function findSection(): HTMLElement {
           moving = false;
           error = '';
         } catch (err) {
-          error = visitorMessage(err, screen.lang);
+          error = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
         }
         render();
       }) }, `${t('moveTo')}: ${jalaliDay(day, screen.lang)} ${digits(chosenSlot, screen.lang)}`);
@@ -188,7 +188,7 @@ function findSection(): HTMLElement {
           error = '';
         } catch (err) {
           found = null;
-          error = visitorMessage(err, screen.lang);
+          error = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
         }
         render();
       });

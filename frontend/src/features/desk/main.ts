@@ -4,6 +4,7 @@ import {
   api, ApiError, floorChangeKinds, requestId, type CallNextRequest, type CallResponse, type Centre, type Me,
   type OpenDeskRequest, type QueuesView, type TransferRequest, type VisitAction, type VisitDetails,
 } from '../../lib/api';
+import { refusalMessage } from '../../lib/problems';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { readUntilShown } from '../../lib/settle';
 import { byId, h, preserving, replace } from '../../lib/dom';
@@ -93,7 +94,7 @@ async function act<T>(action: () => Promise<T>, shown: (answer: T) => boolean = 
     answer = await action();
   } catch (e) {
     failed = true;
-    message = { text: e instanceof ApiError ? e.message : screen.t('retry'), error: true };
+    message = { text: refusalMessage(e, screen.lang, { centre, timeZone: centre?.timeZone }), error: true };
   }
   try {
     await readUntilShown(refresh, () => failed || shown(answer as T), 100);

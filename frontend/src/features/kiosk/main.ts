@@ -3,7 +3,7 @@ import './kiosk.css';
 import {
   api, deviceToken, oneOf, priorityClasses, requestId, type Arrival, type ArrivalRequest, type Centre,
 } from '../../lib/api';
-import { visitorMessage } from '../../lib/problems';
+import { refusalMessage } from '../../lib/problems';
 import { serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, replace } from '../../lib/dom';
 import { jalaliDate, latinDigits, number, ticket as ticketText, time } from '../../lib/format';
@@ -106,7 +106,7 @@ function render(): void {
               });
               go({ name: 'ticket', arrival });
             } catch (err) {
-              error.textContent = visitorMessage(err, screen.lang, centre?.timeZone);
+              error.textContent = refusalMessage(err, screen.lang, { centre, timeZone: centre?.timeZone });
             }
           });
         } }, fieldset, error, h('div', { class: 'row' }, submit)),

@@ -1,6 +1,7 @@
 import '../../styles/base.css';
 import './supervisor.css';
-import { api, ApiError, floorChangeKinds, type Centre, type Me, type QueuesView, type VisitDetails } from '../../lib/api';
+import { api, floorChangeKinds, type Centre, type Me, type QueuesView, type VisitDetails } from '../../lib/api';
+import { refusalMessage } from '../../lib/problems';
 import { barChart } from '../../lib/chart';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
@@ -74,7 +75,7 @@ function dashboard(): HTMLElement {
     try {
       await api(`${base}/close-day`, { body: {} });
     } catch (e) {
-      message = e instanceof ApiError ? e.message : t('retry');
+      message = refusalMessage(e, screen.lang, { centre, timeZone: centre?.timeZone });
     }
     closing = false;
     await refresh().catch(() => render());
@@ -110,7 +111,7 @@ function dashboard(): HTMLElement {
             message = '';
           } catch (err) {
             visit = null;
-            message = err instanceof ApiError ? err.message : t('retry');
+            message = refusalMessage(err, screen.lang, { centre, timeZone: centre?.timeZone });
           }
           render();
         });

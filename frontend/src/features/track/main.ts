@@ -7,6 +7,7 @@ import { byId, h, replace } from '../../lib/dom';
 import { number, ticket as ticketText, time } from '../../lib/format';
 import { localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
+import { refusalMessage } from '../../lib/problems';
 import { LiveStream } from '../../lib/stream';
 import { describe, isNewCall } from './status';
 
@@ -99,7 +100,7 @@ if (token) {
       problem = screen.t('ticketNotFound');
       stream?.stop(); // no such ticket: do not keep asking
     } else if (!view) {
-      problem = screen.t('retry');
+      problem = refusalMessage(e, screen.lang); // a refusal in the phone's language, or "try again"
     }
     render();
   });

@@ -1,16 +1,11 @@
 package app.nobat.common;
 
+import java.util.Map;
+
 /** The caller is known but may not do this to this thing (answered as 403), e.g. another staff member's desk. */
-public class NotPermitted extends RuntimeException {
+public class NotPermitted extends Refused {
 
-    private final String code;
-
-    public NotPermitted(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+    NotPermitted(Refusal refusal, Map<String, ?> values) {
+        super(refusal, values);
     }
 }

@@ -3,29 +3,17 @@ package app.nobat.common;
 import java.util.Map;
 
 /**
- * A command that breaks a business rule in the current state (answered as 409). {@code details}
- * become extra members of the problem answer (e.g. when a check-in window opens).
+ * A command that breaks a business rule in the current state (answered as 409). Its named values
+ * become members of the problem answer (e.g. when a check-in window opens).
  */
-public class RuleViolation extends RuntimeException {
+public class RuleViolation extends Refused {
 
-    private final String code;
-    private final Map<String, Object> details;
-
-    public RuleViolation(String code, String message) {
-        this(code, message, Map.of());
+    protected RuleViolation(Refusal refusal, Map<String, ?> values) {
+        super(refusal, values);
     }
 
-    public RuleViolation(String code, String message, Map<String, Object> details) {
-        super(message);
-        this.code = code;
-        this.details = Map.copyOf(details);
-    }
-
-    public String code() {
-        return code;
-    }
-
+    /** The named values, as the problem's extra members. */
     public Map<String, Object> details() {
-        return details;
+        return values();
     }
 }

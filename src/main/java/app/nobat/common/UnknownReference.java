@@ -1,16 +1,11 @@
 package app.nobat.common;
 
+import java.util.Map;
+
 /** A command or query that names something that does not exist (answered as 404). */
-public class UnknownReference extends RuntimeException {
+public class UnknownReference extends Refused {
 
-    private final String kind;
-
-    public UnknownReference(String kind, String id) {
-        super("Unknown " + kind + " '" + id + "'");
-        this.kind = kind;
-    }
-
-    public String kind() {
-        return kind;
+    UnknownReference(Refusal refusal, Map<String, ?> values) {
+        super(refusal, values);
     }
 }

@@ -1,6 +1,6 @@
 package app.nobat.tracking;
 
-import app.nobat.common.UnknownReference;
+import app.nobat.floor.domain.FloorRefusal;
 import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.board.FloorFeed;
@@ -96,13 +96,13 @@ public class TrackingController {
 
     private static void requireTokenForm(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
-            throw new UnknownReference("ticket", "(token)");
+            throw FloorRefusal.UNKNOWN_TICKET.with();
         }
     }
 
     private String visitIdOf(String token) {
         requireTokenForm(token);
-        return floors.visitIdForToken(token).orElseThrow(() -> new UnknownReference("ticket", "(token)"));
+        return floors.visitIdForToken(token).orElseThrow(() -> FloorRefusal.UNKNOWN_TICKET.with());
     }
 
     private TrackingView view(String visitId, FloorBoard board) {
@@ -112,7 +112,7 @@ public class TrackingController {
         }
         if (visit == null) {
             // ended, or so new that this board has not seen it: its own record answers
-            visit = floors.visit(visitId).orElseThrow(() -> new UnknownReference("ticket", "(token)"));
+            visit = floors.visit(visitId).orElseThrow(() -> FloorRefusal.UNKNOWN_TICKET.with());
         }
         int position = board.positionOf(visit, floors.clock().instant());
         int eta = position == 0 ? 0 : board.estimatedWaitMinutes(visit.serviceCode, position);

@@ -68,7 +68,7 @@ class AdminInputIT {
                 "/rules/0/capacity");
         refused(send(HttpMethod.PUT, TEMPLATE, "{\"rules\":[" + rule("\"4\"") + "]}", 400), "wrong-type",
                 "/rules/0/capacity");
-        refused(send(HttpMethod.PUT, TEMPLATE, "{\"rules\":[" + rule("1001") + "]}", 400), "out-of-range",
+        refused(send(HttpMethod.PUT, TEMPLATE, "{\"rules\":[" + rule("1001") + "]}", 400), "out-of-bounds",
                 "/rules/0/capacity");
         refused(send(HttpMethod.PUT, TEMPLATE, "{\"rules\":[" + rule("1").replace("\"SATURDAY\"", "6") + "]}", 400),
                 "wrong-type", "/rules/0/days/0");
@@ -86,13 +86,13 @@ class AdminInputIT {
         String profile = admin.get().uri(path).exchange().expectBody(String.class).returnResult().getResponseBody();
 
         refused(send(HttpMethod.PUT, path, profile.replaceFirst("\"appointmentBoost\":[0-9.]+",
-                "\"appointmentBoost\":1e400"), 400), "out-of-range", "/policy/appointmentBoost");
+                "\"appointmentBoost\":1e400"), 400), "out-of-bounds", "/policy/appointmentBoost");
         refused(send(HttpMethod.PUT, path, profile.replaceFirst("\"appointmentBoost\":[0-9.]+",
-                "\"appointmentBoost\":100000"), 400), "out-of-range", "/policy/appointmentBoost");
+                "\"appointmentBoost\":100000"), 400), "out-of-bounds", "/policy/appointmentBoost");
         refused(send(HttpMethod.PUT, path, profile.replaceFirst("\"MEDICAL_REFERRAL\":[0-9.]+",
-                "\"MEDICAL_REFERRAL\":1e400"), 400), "out-of-range", "/policy/weights/MEDICAL_REFERRAL");
+                "\"MEDICAL_REFERRAL\":1e400"), 400), "out-of-bounds", "/policy/weights/MEDICAL_REFERRAL");
         refused(send(HttpMethod.PUT, path, profile.replaceFirst("\"maxRecalls\":[0-9]+", "\"maxRecalls\":-3"), 400),
-                "out-of-range", "/maxRecalls");
+                "out-of-bounds", "/maxRecalls");
         refused(send(HttpMethod.PUT, path, profile.replaceFirst("\"maxRecalls\":[0-9]+", "\"maxRecalls\":1.5"), 400),
                 "wrong-type", "/maxRecalls");
         refused(send(HttpMethod.PUT, path, profile.replaceFirst("\"endOfDay\":\"[A-Z_]+\"", "\"endOfDay\":\"1\""),
@@ -100,7 +100,7 @@ class AdminInputIT {
         refused(send(HttpMethod.PUT, path, profile.replaceFirst("\"endOfDay\":\"[A-Z_]+\"", "\"endOfDay\":1"),
                 400), "wrong-type", "/endOfDay");
         refused(send(HttpMethod.PUT, path, profile.replaceFirst("\"targetWaitMinutes\":[0-9]+",
-                "\"targetWaitMinutes\":99999"), 400), "out-of-range", "/services/0/targetWaitMinutes");
+                "\"targetWaitMinutes\":99999"), 400), "out-of-bounds", "/services/0/targetWaitMinutes");
         Map<String, Object> twice = send(HttpMethod.PUT, path, profile.replaceFirst("\"maxRecalls\":[0-9]+",
                 "\"maxRecalls\":2,\"maxRecalls\":3"), 400);
         assertThat(twice).as("a member given twice is not silently its last value").containsEntry("code", "malformed-json");
@@ -110,11 +110,11 @@ class AdminInputIT {
     @Test
     void holidaysAndAccountsNameTheirRefusedField() {
         refused(send(HttpMethod.PUT, "/api/centres/" + C + "/holidays/2027-03-21", "{\"names\":{\"en\":\"\"}}", 400),
-                "out-of-range", "/names/en");
+                "holiday-name-length", "/names/en");
         refused(send(HttpMethod.PUT, "/api/centres/" + C + "/holidays/2027-03-21", "{\"names\":{\"de\":\"Tag\"}}",
-                400), "out-of-range", "/names");
+                400), "unknown-language", "/names");
         refused(send(HttpMethod.PUT, "/api/centres/" + C + "/holidays/9999-03-21", "{\"names\":{\"en\":\"Far\"}}",
-                400), "out-of-range", "date");
+                400), "holiday-date-range", "date");
         refused(send(HttpMethod.POST, "/api/admin/devices",
                 "{\"deviceId\":\"kiosk-ordinal\",\"kind\":\"1\",\"centreId\":\"" + C + "\"}", 400), "wrong-type", "/kind");
         refused(send(HttpMethod.POST, "/api/admin/devices",
@@ -128,7 +128,7 @@ class AdminInputIT {
                 "/disabled");
         refused(send(HttpMethod.POST, "/api/admin/devices",
                 "{\"deviceId\":\"Kiosk Ordinal\",\"kind\":\"KIOSK\",\"centreId\":\"" + C + "\"}", 400),
-                "out-of-range", "/deviceId");
+                "malformed-device-id", "/deviceId");
 
         Map<String, Object> notJson = send(HttpMethod.PUT, "/api/admin/staff/demo-desk", "{\"disabled\": ", 400);
         assertThat(notJson).containsEntry("code", "malformed-json").doesNotContainKey("field");

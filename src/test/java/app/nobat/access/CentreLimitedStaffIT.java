@@ -42,10 +42,14 @@ class CentreLimitedStaffIT {
     }
 
     void refused(WebTestClient client, HttpMethod method, String path) {
+        refused(client, method, path, "not-your-centre");
+    }
+
+    void refused(WebTestClient client, HttpMethod method, String path, String code) {
         var result = call(client, method, path);
         assertThat(result.getStatus().value()).as(method + " " + path).isEqualTo(403);
         assertThat(result.getResponseBody()).as(method + " " + path)
-                .contains("\"type\":\"https://nobat.app/problems/not-your-centre\"");
+                .contains("\"type\":\"https://nobat.app/problems/" + code + "\"");
     }
 
     void allowed(WebTestClient client, HttpMethod method, String path) {
@@ -98,8 +102,8 @@ class CentreLimitedStaffIT {
         refused(limitedAdmin, HttpMethod.PUT, "/api/centres/" + OTHER);
         refused(limitedAdmin, HttpMethod.PUT, "/api/centres/" + OTHER + "/holidays/2031-01-01");
         refused(limitedAdmin, HttpMethod.DELETE, "/api/centres/" + OTHER + "/holidays/2031-01-01");
-        refused(limitedAdmin, HttpMethod.GET, "/api/admin/staff");
-        refused(limitedAdmin, HttpMethod.POST, "/api/admin/devices");
+        refused(limitedAdmin, HttpMethod.GET, "/api/admin/staff", "all-centres-only");
+        refused(limitedAdmin, HttpMethod.POST, "/api/admin/devices", "all-centres-only");
         allowed(limitedAdmin, HttpMethod.PUT, "/api/centres/" + OWN); // an empty profile: 400, nothing changes
     }
 

@@ -179,5 +179,8 @@ class JourneyIT {
         String doc = api.http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(doc).contains("/api/centres/{centreId}/desks/{deskId}/call-next", "/api/track/{token}/stream");
+        // every refusal is a Problem whose code is one of the catalogs' codes
+        assertThat(doc).contains("\"Problem\"", "\"application/problem+json\"", "\"desk-open\"", "\"slot-full\"",
+                "\"too-many-requests\"", "#/components/schemas/Problem");
     }
 }

@@ -1,5 +1,7 @@
 package app.nobat.access.staff;
 
+import app.nobat.access.AccessRefusal;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,38 +29,52 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    /** A refused password: {@code code} is stable for clients, the message says what to do. */
+    /** A refused password: its refusal's code is stable for clients, the message says what to do. */
     public static final class Refused extends IllegalArgumentException {
-        private final String code;
+        private final transient AccessRefusal refusal;
+        private final transient Map<String, Object> values;
 
-        Refused(String code, String message) {
-            super(message);
-            this.code = code;
+        Refused(AccessRefusal refusal, Object... namesAndValues) {
+            this(refusal, namesAndValues.length == 0 ? Map.of() : Map.of((String) namesAndValues[0], namesAndValues[1]));
+        }
+
+        private Refused(AccessRefusal refusal, Map<String, Object> values) {
+            super(refusal.message(values));
+            this.refusal = refusal;
+            this.values = values;
+        }
+
+        public AccessRefusal refusal() {
+            return refusal;
         }
 
         public String code() {
-            return code;
+            return refusal.code();
+        }
+
+        public Map<String, Object> values() {
+            return values;
         }
     }
 
     /** @throws Refused naming the first rule the password breaks */
     public static void check(String username, String password) {
         if (password == null) {
-            throw new Refused("password-required", "password is required");
+            throw new Refused(AccessRefusal.PASSWORD_REQUIRED);
         }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
-            throw new Refused("password-too-short", "password must have at least " + MIN_LENGTH + " characters");
+            throw new Refused(AccessRefusal.PASSWORD_TOO_SHORT, "min", MIN_LENGTH);
         }
         if (length > MAX_LENGTH) {
-            throw new Refused("password-too-long", "password must have at most " + MAX_LENGTH + " characters");
+            throw new Refused(AccessRefusal.PASSWORD_TOO_LONG, "max", MAX_LENGTH);
         }
         String folded = password.toLowerCase(Locale.ROOT);
         if (username != null && !username.isBlank() && folded.contains(username.toLowerCase(Locale.ROOT))) {
-            throw new Refused("password-contains-username", "password must not contain the username");
+            throw new Refused(AccessRefusal.PASSWORD_CONTAINS_USERNAME);
         }
         if (COMMON.contains(folded) || password.codePoints().distinct().count() == 1) {
-            throw new Refused("password-too-common", "password is too common; choose a passphrase of your own");
+            throw new Refused(AccessRefusal.PASSWORD_TOO_COMMON);
         }
     }
 

@@ -6,9 +6,9 @@ import app.nobat.access.staff.PasswordPolicy;
 import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
 import app.nobat.centre.catalog.CentreCatalog;
-import app.nobat.common.InvalidInput;
-import app.nobat.common.RuleViolation;
-import app.nobat.common.UnknownReference;
+import app.nobat.access.AccessRefusal;
+import app.nobat.common.CommonRefusal;
+import app.nobat.platform.web.RequestRefusal;
 import app.nobat.platform.web.Blocking;
 import app.nobat.platform.web.ProblemHandling;
 import io.swagger.v3.oas.annotations.Operation;
@@ -89,18 +89,17 @@ public class AccessAdminController {
             + "nor a common one, stored as a PBKDF2 hash), optionally limited to some centres")
     public Mono<StaffView> createStaff(@RequestBody NewStaff request) {
         if (request == null || request.username() == null || !NAME.matcher(request.username()).matches()) {
-            throw InvalidInput.outOfRange("/username",
-                    "username is 3 to 64 lower-case letters, digits, dots, dashes or underscores");
+            throw AccessRefusal.MALFORMED_USERNAME.at("/username");
         }
         PasswordPolicy.check(request.username(), request.password());
         if (request.role() == null) {
-            throw InvalidInput.required("/role", "role is one of DESK, SUPERVISOR, ADMIN");
+            throw CommonRefusal.REQUIRED.at("/role", "member", "role");
         }
         return Blocking.call(() -> {
             StaffAccounts.Account account = new StaffAccounts.Account(request.username(),
                     encoder.encode(request.password()), request.role(), false, knownCentres(request.centres()));
             if (!accounts.create(account)) {
-                throw new RuleViolation("staff-exists", "There is already a staff account of that name");
+                throw AccessRefusal.STAFF_EXISTS.with();
             }
             return StaffView.of(account);
         });
@@ -111,14 +110,14 @@ public class AccessAdminController {
             + "password, role or centres, or disabling, ends the account's open sessions and live streams at once")
     public Mono<StaffView> changeStaff(@PathVariable String username, @RequestBody StaffChange request) {
         if (request == null) {
-            throw InvalidInput.required("", "A JSON body is required");
+            throw RequestRefusal.BODY_REQUIRED.at("");
         }
         if (request.password() != null) {
             PasswordPolicy.check(username, request.password());
         }
         return Blocking.call(() -> {
             StaffAccounts.Account current = accounts.find(username)
-                    .orElseThrow(() -> new UnknownReference("staff", username));
+                    .orElseThrow(() -> AccessRefusal.UNKNOWN_STAFF.with("staff", username));
             StaffAccounts.Account changed = new StaffAccounts.Account(username,
                     request.password() == null ? current.passwordHash() : encoder.encode(request.password()),
                     request.role() == null ? current.role() : request.role(),
@@ -146,16 +145,16 @@ public class AccessAdminController {
     @Operation(summary = "Issue a token to a kiosk or display of a centre (replacing the device's earlier token)")
     public Mono<IssuedDevice> issue(@RequestBody NewDevice request) {
         if (request == null) {
-            throw InvalidInput.required("", "deviceId, kind and centreId are required");
+            throw RequestRefusal.BODY_REQUIRED.at("");
         }
         if (request.deviceId() == null || !NAME.matcher(request.deviceId()).matches()) {
-            throw InvalidInput.outOfRange("/deviceId", "deviceId is 3 to 64 lower-case letters, digits, . _ -");
+            throw AccessRefusal.MALFORMED_DEVICE_ID.at("/deviceId");
         }
         if (request.kind() == null) {
-            throw InvalidInput.required("/kind", "kind is KIOSK or DISPLAY");
+            throw CommonRefusal.REQUIRED.at("/kind", "member", "kind");
         }
         if (request.centreId() == null || !CENTRE_ID.matcher(request.centreId()).matches()) {
-            throw InvalidInput.outOfRange("/centreId", "centreId is the id of a centre");
+            throw CommonRefusal.MALFORMED_ID.at("/centreId", "member", "centreId");
         }
         return Blocking.call(() -> {
             catalog.get(request.centreId());
@@ -171,7 +170,7 @@ public class AccessAdminController {
     public Mono<DeviceView> revoke(@PathVariable String deviceId) {
         return Blocking.call(() -> {
             if (!devices.revoke(deviceId)) {
-                throw new UnknownReference("device", deviceId);
+                throw AccessRefusal.UNKNOWN_DEVICE.with("device", deviceId);
             }
             withdrawals.withdrawn();
             return devices.all().stream().filter(d -> d.deviceId().equals(deviceId)).findFirst()
@@ -183,7 +182,7 @@ public class AccessAdminController {
     /** A refused password is a 400 whose type names the rule, with the field it concerns. */
     @ExceptionHandler(PasswordPolicy.Refused.class)
     public ProblemDetail passwordRefused(PasswordPolicy.Refused e) {
-        ProblemDetail problem = ProblemHandling.problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+        ProblemDetail problem = ProblemHandling.problem(e.refusal(), e.values());
         problem.setProperty("field", "password");
         return problem;
     }
@@ -195,7 +194,7 @@ public class AccessAdminController {
         }
         for (String centre : centres) {
             if (centre == null || catalog.find(centre).isEmpty()) {
-                throw new InvalidInput("centres: there is no centre '" + centre + "'");
+                throw AccessRefusal.NO_SUCH_CENTRE.at("/centres", "centre", centre);
             }
         }
         return centres.stream().distinct().toList();

@@ -1,8 +1,9 @@
 package app.nobat.access.web;
 
+import app.nobat.access.AccessRefusal;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.WebFilter;
 
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,7 @@ final class AuthorizationSchemes {
             if (headers.isEmpty() || (headers.size() == 1 && known(headers.get(0)))) {
                 return chain.filter(exchange);
             }
-            return SecurityRules.problem(exchange, json, HttpStatus.UNAUTHORIZED, "unsupported-authorization",
-                    "Give one Authorization header: Basic with a staff account, or Device with a device token");
+            return SecurityRules.problem(exchange, json, AccessRefusal.UNSUPPORTED_AUTHORIZATION, java.util.Map.of());
         };
     }
 

@@ -1,5 +1,8 @@
 package app.nobat.access.web;
 
+import app.nobat.access.AccessRefusal;
+import app.nobat.common.Refused;
+
 import app.nobat.access.devices.DevicePrincipal;
 import app.nobat.platform.web.ProblemHandling;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,7 +60,7 @@ final class CentreLimits {
     }
 
     /** Why this account may not make this request, or empty when it may. */
-    private static Optional<String> refusal(Authentication auth, ServerWebExchange exchange) {
+    private static Optional<Refused> refusal(Authentication auth, ServerWebExchange exchange) {
         if (auth == null || !auth.isAuthenticated() || auth.getPrincipal() instanceof DevicePrincipal) {
             return Optional.empty();
         }
@@ -68,7 +71,7 @@ final class CentreLimits {
         }
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
         if (ADMIN.matches(path)) {
-            return Optional.of("Staff accounts and device tokens are administered by accounts of all centres");
+            return Optional.of(AccessRefusal.ALL_CENTRES_ONLY.with());
         }
         HttpMethod method = exchange.getRequest().getMethod();
         if ((method == HttpMethod.GET || method == HttpMethod.HEAD) && OPEN_READS.stream().anyMatch(p -> p.matches(path))) {
@@ -77,7 +80,7 @@ final class CentreLimits {
         Optional<String> centre = variable(CENTRE, path, "centreId")
                 .or(() -> variable(VISIT, path, "visitId").map(visit -> visit.split(":", 2)[0]));
         return centre.filter(c -> !centres.contains(c))
-                .map(c -> "This account acts only at " + String.join(", ", centres.stream().sorted().toList()));
+                .map(c -> AccessRefusal.NOT_YOUR_CENTRE.with("centres", centres.stream().sorted().toList()));
     }
 
     private static Optional<String> variable(List<PathPattern> patterns, PathContainer path, String name) {
@@ -85,8 +88,8 @@ final class CentreLimits {
                 .map(m -> m.getUriVariables().get(name));
     }
 
-    private static Mono<Void> refuse(ServerWebExchange exchange, ObjectMapper json, String detail) {
-        ProblemDetail problem = ProblemHandling.problem(HttpStatus.FORBIDDEN, "not-your-centre", detail);
+    private static Mono<Void> refuse(ServerWebExchange exchange, ObjectMapper json, Refused refused) {
+        ProblemDetail problem = ProblemHandling.problem(refused.refusal(), refused.values());
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatus.FORBIDDEN);

@@ -1,5 +1,7 @@
 package app.nobat.access.web;
 
+import app.nobat.access.AccessRefusal;
+
 import app.nobat.access.devices.DevicePrincipal;
 import app.nobat.access.devices.DeviceTokens;
 import app.nobat.platform.web.Blocking;
@@ -10,7 +12,6 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -64,8 +65,7 @@ final class DeviceAuthentication {
                                 .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown or revoked device token")))));
         filter.setServerAuthenticationConverter(DeviceAuthentication::convert);
         filter.setAuthenticationFailureHandler((filterExchange, e) -> SecurityRules.problem(
-                filterExchange.getExchange(), json, HttpStatus.UNAUTHORIZED, "bad-device-token",
-                "The device token is unknown or revoked"));
+                filterExchange.getExchange(), json, AccessRefusal.BAD_DEVICE_TOKEN, java.util.Map.of()));
         return filter;
     }
 

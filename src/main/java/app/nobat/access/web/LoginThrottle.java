@@ -1,5 +1,7 @@
 package app.nobat.access.web;
 
+import app.nobat.access.AccessRefusal;
+
 import app.nobat.platform.web.ProblemHandling;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bucket4j.Bandwidth;
@@ -117,10 +119,8 @@ public class LoginThrottle implements WebFilter {
         response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        ProblemDetail problem = ProblemHandling.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-failures",
-                "Too many failed sign-ins for this account or from this address; try again in " + seconds
-                        + " seconds");
-        problem.setProperty("retryAfterSeconds", seconds);
+        ProblemDetail problem = ProblemHandling.problem(AccessRefusal.TOO_MANY_SIGN_IN_FAILURES,
+                java.util.Map.of("retryAfterSeconds", seconds));
         try {
             return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
         } catch (Exception e) {

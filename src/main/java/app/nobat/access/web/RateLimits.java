@@ -1,5 +1,7 @@
 package app.nobat.access.web;
 
+import app.nobat.access.AccessRefusal;
+
 import app.nobat.platform.web.ProblemHandling;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bucket4j.Bandwidth;
@@ -112,8 +114,8 @@ public class RateLimits implements WebFilter {
         response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        ProblemDetail problem = ProblemHandling.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
-                "Too many requests from this client; try again in " + seconds + " seconds");
+        ProblemDetail problem = ProblemHandling.problem(AccessRefusal.TOO_MANY_REQUESTS,
+                java.util.Map.of("retryAfterSeconds", seconds));
         try {
             return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
         } catch (Exception e) {

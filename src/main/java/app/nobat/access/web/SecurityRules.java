@@ -1,5 +1,9 @@
 package app.nobat.access.web;
 
+import app.nobat.access.AccessRefusal;
+import app.nobat.common.Refusal;
+import java.util.Map;
+
 import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DeviceTokens;
 import app.nobat.access.staff.StaffAccounts;
@@ -122,8 +126,7 @@ public class SecurityRules {
                 .addFilterAfter(new CredentialWatch(credentials, changes, recheck.streamRecheck()),
                         SecurityWebFiltersOrder.AUTHORIZATION)
                 .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) ->
-                        problem(exchange, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                "Sign in, or give a device token, to do this")))
+                        problem(exchange, json, AccessRefusal.UNAUTHENTICATED, Map.of())))
                 .formLogin(form -> form.loginPage("/login")
                         // the staff pages sign in with fetch: answers, not redirects
                         .authenticationSuccessHandler((filterExchange, auth) -> filterExchange.getExchange().getSession()
@@ -132,19 +135,19 @@ public class SecurityRules {
                                         RequestActor.of(auth).map(a -> java.util.Map.of("name", a.id(), "role", a.role()))
                                                 .orElse(java.util.Map.of()))))
                         .authenticationFailureHandler((filterExchange, e) -> problem(filterExchange.getExchange(), json,
-                                HttpStatus.UNAUTHORIZED, "sign-in-failed", "Wrong username or password")))
+                                AccessRefusal.SIGN_IN_FAILED, Map.of())))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler((filterExchange, auth) -> {
                     filterExchange.getExchange().getResponse().setStatusCode(HttpStatus.NO_CONTENT);
                     return Mono.empty();
                 }))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((exchange, e) -> problem(exchange, json, HttpStatus.UNAUTHORIZED,
-                                "unauthenticated", "Sign in, or give a device token, to do this"))
-                        .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN,
-                                "forbidden", "Your role or device may not do this")))
+                        .authenticationEntryPoint((exchange, e) -> problem(exchange, json,
+                                AccessRefusal.UNAUTHENTICATED, Map.of()))
+                        .accessDeniedHandler((exchange, e) -> problem(exchange, json,
+                                AccessRefusal.FORBIDDEN, Map.of())))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-                        .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN,
-                                "csrf-token", "A change from a signed-in page needs its XSRF token (missing or wrong)"))
+                        .accessDeniedHandler((exchange, e) -> problem(exchange, json,
+                                AccessRefusal.CSRF_TOKEN, Map.of()))
                         .csrfTokenRequestHandler(csrfHandler)
                         .requireCsrfProtectionMatcher(SecurityRules::cookieAuthenticatedChange))
                 .headers(headers -> headers
@@ -178,8 +181,7 @@ public class SecurityRules {
     /** Requests the firewall refuses (encoded slashes, path tricks, odd headers) get a problem too. */
     @Bean
     ServerExchangeRejectedHandler rejectedRequests(ObjectMapper json) {
-        return (exchange, e) -> problem(exchange, json, HttpStatus.BAD_REQUEST, "rejected-request",
-                "The request's path or headers are not accepted");
+        return (exchange, e) -> problem(exchange, json, AccessRefusal.REJECTED_REQUEST, Map.of());
     }
 
     /** Writes the CSRF token cookie on every response, so that a page can send it back. */
@@ -191,9 +193,10 @@ public class SecurityRules {
         };
     }
 
-    static Mono<Void> problem(ServerWebExchange exchange, ObjectMapper json, HttpStatus status, String code,
-                                      String detail) {
-        ProblemDetail problem = ProblemHandling.problem(status, code, detail);
+    static Mono<Void> problem(ServerWebExchange exchange, ObjectMapper json, Refusal refusal,
+                              java.util.Map<String, ?> values) {
+        HttpStatus status = HttpStatus.valueOf(refusal.status());
+        ProblemDetail problem = ProblemHandling.problem(refusal, values);
         try {
             problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
         } catch (IllegalArgumentException notAUri) {

@@ -20,7 +20,7 @@ import app.nobat.booking.privacy.PersonalDataStore.PersonalData;
 import app.nobat.booking.privacy.VisitorContact;
 import app.nobat.common.RandomIds;
 import app.nobat.common.RuleViolation;
-import app.nobat.common.UnknownReference;
+import app.nobat.booking.domain.BookingRefusal;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -123,7 +123,7 @@ public class Appointments {
      */
     public Appointment readByKey(String codeKey) {
         return follow(codeKey, directory.locate(codeKey)
-                .orElseThrow(() -> new UnknownReference("appointment", "(by reference)")));
+                .orElseThrow(() -> BookingRefusal.UNKNOWN_APPOINTMENT.with()));
     }
 
     private Appointment follow(String codeKey, String firstDay) {
@@ -133,7 +133,7 @@ public class Appointments {
             try {
                 a = commands.sendAndWait(new ReadAppointment(day, codeKey));
             } catch (AggregateNotFoundException e) {
-                throw new UnknownReference("appointment", "(by reference)");
+                throw BookingRefusal.UNKNOWN_APPOINTMENT.with();
             }
             if (a.status() != AppointmentStatus.MOVED) {
                 return a;
@@ -151,7 +151,7 @@ public class Appointments {
         String key = keys.bookingCodeKey(code);
         return directory.locate(key).map(day -> new Located(key, day))
                 .or(() -> directory.locate(code).map(day -> new Located(code, day)))
-                .orElseThrow(() -> new UnknownReference("appointment", code));
+                .orElseThrow(() -> BookingRefusal.UNKNOWN_APPOINTMENT.with());
     }
 
     /** The appointment as its visitor knows it: with the code they gave, not the stored key. */
@@ -182,8 +182,7 @@ public class Appointments {
         Appointment current = follow(key, at.dayBookId());
         DayBookId from = DayBookId.parse(current.dayBookId());
         if (current.status() != AppointmentStatus.BOOKED) {
-            throw new RuleViolation("appointment-ended", "This appointment is " + current.status().name()
-                    .toLowerCase().replace('_', ' ') + "; it can no longer be moved");
+            throw BookingRefusal.APPOINTMENT_ENDED.with("state", current.status().name().toLowerCase().replace('_', ' '));
         }
         if (date.equals(from.date())) {
             return shown(commands.sendAndWait(new MoveWithinDay(from.toString(), key, slot, now)), code);
@@ -248,7 +247,7 @@ public class Appointments {
         Appointment current = follow(at.codeKey(), at.dayBookId());
         DayBookId day = DayBookId.parse(current.dayBookId());
         if (!day.centreId().equals(centreId)) {
-            throw new RuleViolation("wrong-centre", "This appointment is at another centre");
+            throw BookingRefusal.WRONG_CENTRE.with();
         }
         Appointment checkedIn = commands.sendAndWait(new CheckIn(day.toString(), at.codeKey(), newVisitId,
                 clock.instant()));
@@ -269,7 +268,7 @@ public class Appointments {
     private DayPlan lookBeforeBooking(DayBookId day, LocalTime slot, Instant now) {
         DayPlan plan = plans.planFor(day);
         if (day.date().isBefore(plan.today(now))) {
-            throw new RuleViolation("date-past", day.date() + " is in the past");
+            throw BookingRefusal.DATE_PAST.with("date", day.date().toString());
         }
         plan.requireBookable(slot, now, seatsTaken(day).getOrDefault(slot, 0));
         return plan;

@@ -5,7 +5,7 @@ import app.nobat.booking.domain.DayPlan;
 import app.nobat.booking.domain.DayPlanSource;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
-import app.nobat.common.UnknownReference;
+import app.nobat.common.CommonRefusal;
 import org.bson.Document;
 
 import java.time.ZoneId;
@@ -56,7 +56,7 @@ public class CalendarDayPlans implements DayPlanSource {
     private DayPlan freshPlan(DayBookId id) {
         CentreProfile centre = catalog.get(id.centreId());
         if (centre.services().stream().noneMatch(s -> s.code().equals(id.serviceCode()))) {
-            throw new UnknownReference("service", id.serviceCode());
+            throw CommonRefusal.UNKNOWN_SERVICE.with("service", id.serviceCode());
         }
         List<DayPlan.Opening> openings = centre.openingHours().stream()
                 .filter(p -> p.day() == id.date().getDayOfWeek())

@@ -1,6 +1,7 @@
 package app.nobat.booking.domain;
 
 import app.nobat.booking.domain.CalendarMessages.*;
+import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -36,7 +37,7 @@ public class BookingCalendar {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(PublishSlotTemplate cmd) {
         if (cmd.template() == null) {
-            throw new InvalidInput("A slot template is required");
+            throw CommonRefusal.REQUIRED.at("", "member", "template");
         }
         cmd.template().validate();
         if (cmd.template().equals(templates.get(cmd.serviceCode()))) {
@@ -50,7 +51,7 @@ public class BookingCalendar {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(DeclareHoliday cmd) {
         if (cmd.date() == null) {
-            throw InvalidInput.required("date", "A holiday needs a date");
+            throw CommonRefusal.REQUIRED.at("date", "member", "date");
         }
         validateHolidayNames(cmd.names());
         if (Map.copyOf(cmd.names()).equals(declared.get(cmd.date())) && !lifted.contains(cmd.date())) {
@@ -66,15 +67,14 @@ public class BookingCalendar {
     /** @throws InvalidInput naming the first refused name by its JSON pointer ({@code /names/fa}) */
     public static void validateHolidayNames(Map<String, String> names) {
         if (names == null || names.isEmpty()) {
-            throw InvalidInput.required("/names", "names: a holiday name in one or more of fa, fa-AF, ps, en");
+            throw CommonRefusal.AT_LEAST_ONE.at("/names", "member", "names");
         }
         for (Map.Entry<String, String> name : names.entrySet()) {
             if (name.getKey() == null || !HOLIDAY_LANGUAGES.contains(name.getKey())) {
-                throw InvalidInput.outOfRange("/names", "names: only fa, fa-AF, ps and en are known languages");
+                throw CommonRefusal.UNKNOWN_LANGUAGE.at("/names", "member", "names");
             }
             if (name.getValue() == null || name.getValue().isBlank() || name.getValue().length() > 200) {
-                throw InvalidInput.outOfRange("/names/" + name.getKey(),
-                        "names: a holiday name is 1 to 200 characters");
+                throw BookingRefusal.HOLIDAY_NAME_LENGTH.at("/names/" + name.getKey(), "max", 200);
             }
         }
     }
@@ -83,7 +83,7 @@ public class BookingCalendar {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(LiftHoliday cmd) {
         if (cmd.date() == null) {
-            throw new InvalidInput("A date is required");
+            throw CommonRefusal.REQUIRED.with("member", "date");
         }
         if (lifted.contains(cmd.date())) {
             return false;

@@ -2,8 +2,6 @@ package app.nobat.booking.domain;
 
 import app.nobat.booking.domain.DayBookCommand.*;
 import app.nobat.booking.domain.DayBookEvent.*;
-import app.nobat.common.RuleViolation;
-import app.nobat.common.UnknownReference;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -52,11 +50,10 @@ public class DayBook {
         }
         if (existing != null && !(existing.status == AppointmentStatus.MOVED && cmd.movedFrom() != null)) {
             // an appointment that moved away may come back; anything else under this code is another booking
-            throw new RuleViolation("code-in-use", "Booking code " + cmd.code() + " is already used on this day");
+            throw BookingRefusal.CODE_IN_USE.with();
         }
         if (cmd.movedFrom() == null && abandoned.contains(cmd.code())) {
-            throw new RuleViolation("booking-abandoned",
-                    "This booking attempt was given up while it was in flight; please book again");
+            throw BookingRefusal.BOOKING_ABANDONED.with();
         }
         plan.requireBookable(cmd.slot(), cmd.at(), taken.getOrDefault(cmd.slot(), 0));
         apply(new AppointmentBooked(cmd.dayBookId(), cmd.code(), cmd.slot(), plan.startOf(cmd.slot()),
@@ -116,17 +113,14 @@ public class DayBook {
         Instant closes = plan.window().closesAt(start);
         if (entry.status == AppointmentStatus.MISSED
                 || (entry.status == AppointmentStatus.BOOKED && cmd.at().isAfter(closes))) {
-            throw new RuleViolation("check-in-too-late", "The check-in window of this appointment closed at "
-                    + closes + "; the visitor may take a walk-in ticket", Map.of("closedAt", closes.toString(),
-                    "walkInAllowed", true));
+            throw BookingRefusal.CHECK_IN_TOO_LATE.with("closedAt", closes.toString(), "walkInAllowed", true);
         }
         if (entry.status != AppointmentStatus.BOOKED) {
             throw ended(entry);
         }
         if (cmd.at().isBefore(opens)) {
-            throw new RuleViolation("check-in-too-early", "Check-in for this appointment opens at " + opens
-                    + " (" + plan.window().before().toMinutes() + " minutes before the slot)",
-                    Map.of("opensAt", opens.toString(), "slotStart", start.toString()));
+            throw BookingRefusal.CHECK_IN_TOO_EARLY.with("opensAt", opens.toString(),
+                    "minutesBefore", plan.window().before().toMinutes(), "slotStart", start.toString());
         }
         apply(new AppointmentCheckedIn(dayBookId, cmd.code(), cmd.visitId(), cmd.at()));
         return entry.view(dayBookId, plan);
@@ -200,14 +194,14 @@ public class DayBook {
 
     private void requireNotStarted(DayPlan plan, Entry entry, Instant now) {
         if (!now.isBefore(plan.startOf(entry.slot))) {
-            throw new RuleViolation("slot-started", "This appointment's slot has started; it can no longer be moved");
+            throw BookingRefusal.SLOT_STARTED.with("slot", entry.slot.toString(), "date", plan.date().toString());
         }
     }
 
     private Entry require(String code) {
         Entry entry = appointments.get(code);
         if (entry == null) {
-            throw new UnknownReference("appointment", code);
+            throw BookingRefusal.UNKNOWN_APPOINTMENT.with();
         }
         return entry;
     }
@@ -220,9 +214,8 @@ public class DayBook {
         return entry;
     }
 
-    private static RuleViolation ended(Entry entry) {
-        return new RuleViolation("appointment-ended", "This appointment is " + entry.status.name().toLowerCase()
-                .replace('_', ' ') + "; nothing more can be done with it");
+    private static RuntimeException ended(Entry entry) {
+        return BookingRefusal.APPOINTMENT_ENDED.with("state", entry.status.name().toLowerCase().replace('_', ' '));
     }
 
     // ---- state ------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 package app.nobat.booking.domain;
 
-import app.nobat.common.InvalidInput;
+import app.nobat.common.CommonRefusal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,25 +13,25 @@ public record DayBookId(String centreId, String serviceCode, LocalDate date) {
 
     public DayBookId {
         if (centreId == null || !CODE.matcher(centreId).matches()) {
-            throw new InvalidInput("A centre id is 1 to 64 lower-case letters, digits or dashes");
+            throw CommonRefusal.MALFORMED_ID.with("member", "centreId");
         }
         if (serviceCode == null || !CODE.matcher(serviceCode).matches()) {
-            throw new InvalidInput("A service code is 1 to 64 lower-case letters, digits or dashes");
+            throw CommonRefusal.MALFORMED_ID.with("member", "serviceCode");
         }
         if (date == null) {
-            throw new InvalidInput("A date is required");
+            throw CommonRefusal.REQUIRED.with("member", "date");
         }
     }
 
     public static DayBookId parse(String value) {
         String[] parts = value == null ? new String[0] : value.split(":");
         if (parts.length != 3) {
-            throw new InvalidInput("Malformed day book id '" + value + "'");
+            throw BookingRefusal.MALFORMED_DAY_BOOK_ID.with("dayBook", value);
         }
         try {
             return new DayBookId(parts[0], parts[1], LocalDate.parse(parts[2]));
         } catch (DateTimeParseException e) {
-            throw new InvalidInput("Malformed day book id '" + value + "'");
+            throw BookingRefusal.MALFORMED_DAY_BOOK_ID.with("dayBook", value);
         }
     }
 

@@ -1,6 +1,5 @@
 package app.nobat.booking.domain;
 
-import app.nobat.common.RuleViolation;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -9,7 +8,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -22,6 +20,9 @@ import java.util.TreeMap;
  */
 public record DayPlan(LocalDate date, ZoneId zone, NavigableMap<LocalTime, Integer> capacities,
                       String closedReason, CheckInWindow window, int horizonDays) {
+
+    /** How a holiday's closed reason begins (then its name). */
+    static final String HOLIDAY_PREFIX = "holiday: ";
 
     public DayPlan {
         capacities = Collections.unmodifiableNavigableMap(new TreeMap<>(capacities));
@@ -39,7 +40,7 @@ public record DayPlan(LocalDate date, ZoneId zone, NavigableMap<LocalTime, Integ
                              String holidayName, CheckInWindow window, int horizonDays) {
         TreeMap<LocalTime, Integer> slots = new TreeMap<>();
         if (holidayName != null) {
-            return new DayPlan(date, zone, slots, "holiday: " + holidayName, window, horizonDays);
+            return new DayPlan(date, zone, slots, HOLIDAY_PREFIX + holidayName, window, horizonDays);
         }
         if (openings.isEmpty()) {
             return new DayPlan(date, zone, slots, "the centre is closed on " + date.getDayOfWeek(), window,
@@ -69,24 +70,21 @@ public record DayPlan(LocalDate date, ZoneId zone, NavigableMap<LocalTime, Integ
      */
     public void requireBookable(LocalTime slot, Instant now, int taken) {
         if (capacities.isEmpty()) {
-            throw new RuleViolation(closedReason != null && closedReason.startsWith("holiday") ? "holiday" : "no-slots",
-                    "No appointments on " + date + ": " + closedReason);
+            throw (closedReason != null && closedReason.startsWith(HOLIDAY_PREFIX) ? BookingRefusal.HOLIDAY
+                    : BookingRefusal.NO_SLOTS).with("date", date.toString(), "reason", String.valueOf(closedReason));
         }
         if (slot == null || !capacities.containsKey(slot)) {
-            throw new RuleViolation("slot-unknown", "There is no slot at " + slot + " on " + date
-                    + "; slots start at " + capacities.keySet(),
-                    Map.of("slots", capacities.keySet().stream().map(LocalTime::toString).toList()));
+            throw BookingRefusal.SLOT_UNKNOWN.with("slot", String.valueOf(slot), "date", date.toString(),
+                    "slots", capacities.keySet().stream().map(LocalTime::toString).toList());
         }
         if (!now.isBefore(startOf(slot))) {
-            throw new RuleViolation("slot-started", "The slot at " + slot + " on " + date
-                    + " has already started; its seats are no longer offered");
+            throw BookingRefusal.SLOT_STARTED.with("slot", slot.toString(), "date", date.toString());
         }
         if (date.isAfter(today(now).plusDays(horizonDays))) {
-            throw new RuleViolation("beyond-horizon", "Appointments can be booked up to " + horizonDays + " days ahead");
+            throw BookingRefusal.BEYOND_HORIZON.with("days", horizonDays);
         }
         if (taken >= capacities.get(slot)) {
-            throw new RuleViolation("slot-full", "The slot at " + slot + " on " + date + " is full; please choose another",
-                    Map.of("slot", slot.toString()));
+            throw BookingRefusal.SLOT_FULL.with("slot", slot.toString(), "date", date.toString());
         }
     }
 

@@ -15,8 +15,7 @@ public class IdentityHeld extends RuleViolation {
     private final Instant since;
 
     public IdentityHeld(String heldBy, String dayBookId, Instant since) {
-        super("identity-has-appointment", "This identity already holds an appointment for this service; "
-                + "read, move or cancel it with its booking code instead of booking again");
+        super(BookingRefusal.IDENTITY_HAS_APPOINTMENT, java.util.Map.of());
         this.heldBy = heldBy;
         this.dayBookId = dayBookId;
         this.since = since;

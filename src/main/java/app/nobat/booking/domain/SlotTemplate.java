@@ -1,5 +1,6 @@
 package app.nobat.booking.domain;
 
+import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
 
 import java.time.DayOfWeek;
@@ -38,39 +39,37 @@ public record SlotTemplate(List<Rule> rules) {
      */
     public void validate() {
         if (rules.size() > MAX_RULES) {
-            throw InvalidInput.outOfRange("/rules", "A slot template has at most " + MAX_RULES + " rules");
+            throw CommonRefusal.TOO_MANY_ITEMS.at("/rules", "member", "rules", "max", MAX_RULES);
         }
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
             String at = "/rules/" + i;
             if (r == null) {
-                throw InvalidInput.required(at, "A slot rule must not be null");
+                throw CommonRefusal.REQUIRED.at(at, "member", "rule");
             }
             if (r.days().isEmpty()) {
-                throw InvalidInput.required(at + "/days", "A slot rule needs at least one weekday");
+                throw CommonRefusal.AT_LEAST_ONE.at(at + "/days", "member", "days");
             }
             if (r.from() == null) {
-                throw InvalidInput.required(at + "/from", "A slot rule needs 'from' (HH:mm)");
+                throw CommonRefusal.REQUIRED.at(at + "/from", "member", "from");
             }
             if (r.until() == null || !r.from().isBefore(r.until())) {
-                throw InvalidInput.outOfRange(at + "/until", "A slot rule needs 'from' before 'until'");
+                throw BookingRefusal.SLOT_RULE_ORDER.at(at + "/until");
             }
             if (r.slotMinutes() < 5 || r.slotMinutes() > 240) {
-                throw InvalidInput.outOfRange(at + "/slotMinutes", "slotMinutes must be between 5 and 240");
+                throw CommonRefusal.OUT_OF_BOUNDS.at(at + "/slotMinutes", "member", "slotMinutes", "min", 5, "max", 240);
             }
             if (r.capacity() < 1 || r.capacity() > MAX_CAPACITY) {
-                throw InvalidInput.outOfRange(at + "/capacity", "capacity must be between 1 and " + MAX_CAPACITY);
+                throw CommonRefusal.OUT_OF_BOUNDS.at(at + "/capacity", "member", "capacity", "min", 1, "max", MAX_CAPACITY);
             }
             for (int j = 0; j < i; j++) {
                 Rule earlier = rules.get(j);
                 if (earlier.equals(r)) {
-                    throw new InvalidInput("duplicate-slot-rule", at,
-                            "Slot rule " + i + " repeats rule " + j + "; a slot's seats are given once, by its capacity");
+                    throw BookingRefusal.DUPLICATE_SLOT_RULE.at(at, "rule", i, "other", j);
                 }
                 if (!java.util.Collections.disjoint(earlier.days(), r.days())
                         && r.from().isBefore(earlier.until()) && earlier.from().isBefore(r.until())) {
-                    throw new InvalidInput("overlapping-slot-rules", at, "Slot rule " + i + " overlaps rule " + j
-                            + " on a weekday they share; give each time of a day one rule");
+                    throw BookingRefusal.OVERLAPPING_SLOT_RULES.at(at, "rule", i, "other", j);
                 }
             }
         }

@@ -2,7 +2,8 @@ package app.nobat.booking.privacy;
 
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.Digits;
-import app.nobat.common.InvalidInput;
+import app.nobat.booking.domain.BookingRefusal;
+import app.nobat.common.CommonRefusal;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -18,15 +19,17 @@ public record VisitorContact(IdentityType identityType, String identityNumber, S
 
     public static VisitorContact of(IdentityType type, String number, String phone, String language) {
         if (type == null) {
-            throw new InvalidInput("identityType is required: one of " + java.util.Arrays.toString(IdentityType.values()));
+            throw BookingRefusal.IDENTITY_TYPE_REQUIRED.at("/identityType", "types",
+                    java.util.Arrays.stream(IdentityType.values()).map(Enum::name).toList());
         }
         String id = compact(number).toUpperCase(Locale.ROOT);
         if (id.isEmpty() || id.length() > 20 || !type.accepts(id)) {
-            throw new InvalidInput("identityNumber is not a valid " + type + " number: it must be " + type.described());
+            throw BookingRefusal.IDENTITY_NUMBER_INVALID.at("/identityNumber", "identityType", type.name(),
+                    "shape", type.described());
         }
         String lang = language == null || language.isBlank() ? "fa" : language;
         if (!CentreProfile.LANGUAGES.contains(lang)) {
-            throw new InvalidInput("language must be one of fa, fa-AF, ps, en");
+            throw CommonRefusal.UNKNOWN_LANGUAGE.at("/language", "member", "language");
         }
         return new VisitorContact(type, id, normalizePhone(phone), lang);
     }
@@ -44,8 +47,7 @@ public record VisitorContact(IdentityType identityType, String identityNumber, S
                 return "+93" + afghan.group(1);
             }
         }
-        throw new InvalidInput("phone must be a mobile number: an Iranian one (09xx xxx xxxx or +98 9xx …) "
-                + "or an Afghan one with +93");
+        throw BookingRefusal.PHONE_INVALID.at("/phone");
     }
 
     private static String compact(String value) {

@@ -7,7 +7,8 @@ import app.nobat.booking.domain.DayBookId;
 import app.nobat.booking.privacy.PersonalDataStore;
 import app.nobat.booking.privacy.VisitorContact;
 import app.nobat.booking.web.BookingRequests.*;
-import app.nobat.common.InvalidInput;
+import app.nobat.booking.domain.BookingRefusal;
+import app.nobat.common.CommonRefusal;
 import app.nobat.common.JalaliDates;
 import app.nobat.platform.web.Blocking;
 import app.nobat.platform.web.QrCodes;
@@ -38,10 +39,10 @@ public class AppointmentController {
             + "answers a booking code to read aloud and its QR code")
     public Mono<AppointmentResponse> book(@RequestBody BookRequest request) {
         if (request == null || blank(request.centreId()) || blank(request.serviceCode())) {
-            throw new InvalidInput("centreId and serviceCode are required");
+            throw CommonRefusal.REQUIRED.with("member", "centreId and serviceCode");
         }
         if (request.date() == null || request.slot() == null) {
-            throw new InvalidInput("date (YYYY-MM-DD) and slot (HH:mm) are required");
+            throw BookingRefusal.DATE_AND_SLOT_REQUIRED.with();
         }
         VisitorContact contact = VisitorContact.of(request.identityType(), request.identityNumber(), request.phone(),
                 request.language());
@@ -68,7 +69,7 @@ public class AppointmentController {
     public Mono<AppointmentResponse> reschedule(@PathVariable String code, @RequestBody RescheduleRequest request) {
         String canonical = canonical(code);
         if (request == null || request.date() == null || request.slot() == null) {
-            throw new InvalidInput("date (YYYY-MM-DD) and slot (HH:mm) are required");
+            throw BookingRefusal.DATE_AND_SLOT_REQUIRED.with();
         }
         return Blocking.call(() -> response(appointments.move(canonical, request.date(), request.slot())));
     }
@@ -91,8 +92,7 @@ public class AppointmentController {
     }
 
     static String canonical(String code) {
-        return BookingCode.normalize(code).orElseThrow(() -> new InvalidInput(
-                "A booking code is 8 letters and digits, such as 7KQ4-M9XH"));
+        return BookingCode.normalize(code).orElseThrow(() -> BookingRefusal.MALFORMED_BOOKING_CODE.with());
     }
 
     private AppointmentResponse response(Appointment a) {

@@ -14,9 +14,9 @@ import app.nobat.booking.domain.SlotTemplate;
 import app.nobat.booking.web.BookingRequests.*;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
-import app.nobat.common.InvalidInput;
+import app.nobat.booking.domain.BookingRefusal;
+import app.nobat.common.CommonRefusal;
 import app.nobat.common.JalaliDates;
-import app.nobat.common.UnknownReference;
 import app.nobat.platform.web.Acting;
 import app.nobat.platform.web.Blocking;
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,7 +76,7 @@ public class BookingAdminController {
     public Mono<TemplateResponse> publish(@PathVariable String centreId, @PathVariable String serviceCode,
                                           @RequestBody SlotTemplate template) {
         if (template == null) {
-            throw InvalidInput.required("", "A slot template body is required");
+            throw CommonRefusal.REQUIRED.at("", "member", "template");
         }
         template.validate();
         return Blocking.call(() -> {
@@ -167,7 +167,7 @@ public class BookingAdminController {
     private void requireNearDate(LocalDate date) {
         LocalDate today = LocalDate.now(clock);
         if (date.isBefore(today.minusYears(HOLIDAY_YEARS)) || date.isAfter(today.plusYears(HOLIDAY_YEARS))) {
-            throw InvalidInput.outOfRange("date", "date must be within " + HOLIDAY_YEARS + " years of today");
+            throw BookingRefusal.HOLIDAY_DATE_RANGE.at("date", "years", HOLIDAY_YEARS);
         }
     }
 
@@ -175,7 +175,7 @@ public class BookingAdminController {
 
     private void requireService(String centreId, String serviceCode) {
         if (catalog.get(centreId).services().stream().noneMatch(s -> s.code().equals(serviceCode))) {
-            throw new UnknownReference("service", serviceCode);
+            throw CommonRefusal.UNKNOWN_SERVICE.with("service", serviceCode);
         }
     }
 }

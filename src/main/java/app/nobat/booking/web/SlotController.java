@@ -6,7 +6,7 @@ import app.nobat.booking.domain.DayPlan;
 import app.nobat.booking.domain.DayPlanSource;
 import app.nobat.booking.web.BookingRequests.SlotView;
 import app.nobat.booking.web.BookingRequests.SlotsResponse;
-import app.nobat.common.InvalidInput;
+import app.nobat.booking.domain.BookingRefusal;
 import app.nobat.common.JalaliDates;
 import app.nobat.platform.web.Blocking;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,7 +47,7 @@ public class SlotController {
             DayPlan plan = plans.planFor(day);
             Instant now = clock.instant();
             if (date.isBefore(plan.today(now))) {
-                throw new InvalidInput("date " + date + " is in the past");
+                throw BookingRefusal.SLOTS_DATE_PAST.with("date", date.toString());
             }
             boolean withinHorizon = !date.isAfter(plan.today(now).plusDays(plan.horizonDays()));
             Map<LocalTime, Integer> taken = appointments.seatsTaken(day);

@@ -26,7 +26,7 @@ import app.nobat.platform.mongo.MongoSettings;
 import com.mongodb.client.MongoClient;
 import java.nio.file.Path;
 import app.nobat.centre.catalog.CentreCatalog;
-import app.nobat.common.InvalidInput;
+import app.nobat.booking.domain.BookingRefusal;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.web.AppointmentCheckIns;
 import app.nobat.platform.axon.AggregateCacheSettings;
@@ -140,8 +140,7 @@ public class BookingConfig {
     @Bean
     AppointmentCheckIns appointmentCheckIns(Appointments appointments) {
         return (centreId, typedCode, newVisitId) -> {
-            String code = BookingCode.normalize(typedCode).orElseThrow(() -> new InvalidInput(
-                    "appointmentCode is 8 letters and digits, such as 7KQ4-M9XH"));
+            String code = BookingCode.normalize(typedCode).orElseThrow(() -> BookingRefusal.MALFORMED_BOOKING_CODE.at("/appointmentCode"));
             var checkedIn = appointments.checkIn(centreId, code, newVisitId);
             return new AppointmentCheckIns.CheckedInArrival(checkedIn.visitId(), checkedIn.serviceCode(),
                     checkedIn.codeKey());

@@ -1,7 +1,7 @@
 package app.nobat.centre.catalog;
 
 import app.nobat.centre.domain.CentreProfile;
-import app.nobat.common.UnknownReference;
+import app.nobat.common.CommonRefusal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
@@ -38,7 +38,7 @@ public class CentreCatalog {
     }
 
     public CentreProfile get(String centreId) {
-        return find(centreId).orElseThrow(() -> new UnknownReference("centre", centreId));
+        return find(centreId).orElseThrow(() -> CommonRefusal.UNKNOWN_CENTRE.with("centre", centreId));
     }
 
     void save(CentreProfile profile, long version) {

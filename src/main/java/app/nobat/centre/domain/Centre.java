@@ -2,7 +2,7 @@ package app.nobat.centre.domain;
 
 import app.nobat.centre.domain.CentreMessages.CentreDefined;
 import app.nobat.centre.domain.CentreMessages.DefineCentre;
-import app.nobat.common.InvalidInput;
+import app.nobat.common.CommonRefusal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -25,11 +25,11 @@ public class Centre {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(DefineCentre cmd) {
         if (cmd.profile() == null) {
-            throw new InvalidInput("A centre definition needs a profile");
+            throw CommonRefusal.REQUIRED.at("", "member", "profile");
         }
         cmd.profile().validate();
         if (!cmd.centreId().equals(cmd.profile().centreId())) {
-            throw InvalidInput.outOfRange("/centreId", "The profile's centreId must be " + cmd.centreId());
+            throw CentreRefusal.CENTRE_ID_MISMATCH.at("/centreId", "centre", cmd.centreId());
         }
         if (cmd.profile().equals(profile)) {
             return false;

@@ -1,6 +1,8 @@
 package app.nobat.centre.domain;
 
+import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
+import app.nobat.common.Refusal;
 import app.nobat.floor.domain.EndOfDayRule;
 import app.nobat.floor.domain.QueuePolicySettings;
 
@@ -71,93 +73,86 @@ public record CentreProfile(String centreId, Map<String, String> names, String t
 
     /** @throws InvalidInput naming the first problem found, by the JSON pointer of its field */
     public void validate() {
-        require(centreId != null && CODE.matcher(centreId).matches(), "/centreId",
-                "centreId must be 1 to 64 lower-case letters, digits or dashes");
+        require(centreId != null && CODE.matcher(centreId).matches(), "/centreId", CommonRefusal.MALFORMED_ID,
+                "member", "centreId");
         requireNames(names, "/names", "centre " + centreId);
         try {
             ZoneId.of(timeZone);
         } catch (RuntimeException e) {
-            throw InvalidInput.outOfRange("/timeZone", "Invalid centre profile: unknown time zone '" + timeZone + "'");
+            throw CentreRefusal.UNKNOWN_TIME_ZONE.at("/timeZone", "timeZone", String.valueOf(timeZone));
         }
-        require(!services.isEmpty(), "/services", "a centre needs at least one service");
+        require(!services.isEmpty(), "/services", CommonRefusal.AT_LEAST_ONE, "member", "services");
         Set<String> codes = new HashSet<>();
         Set<String> prefixes = new HashSet<>();
         for (int i = 0; i < services.size(); i++) {
             Service s = services.get(i);
             String at = "/services/" + i;
-            require(s != null, at, "a service must not be null");
-            require(s.code() != null && CODE.matcher(s.code()).matches(), at + "/code",
-                    "service code '" + s.code() + "' must be lower-case letters, digits or dashes");
-            requireUnique(codes.add(s.code()), at + "/code", "service code '" + s.code() + "' appears twice");
+            require(s != null, at, CommonRefusal.REQUIRED, "member", "service");
+            require(s.code() != null && CODE.matcher(s.code()).matches(), at + "/code", CommonRefusal.MALFORMED_ID,
+                    "member", "code");
+            require(codes.add(s.code()), at + "/code", CommonRefusal.DUPLICATE, "member", "code", "value", s.code());
             require(s.prefix() != null && PREFIX.matcher(s.prefix()).matches(), at + "/prefix",
-                    "service " + s.code() + " needs a ticket prefix of one capital letter");
-            requireUnique(prefixes.add(s.prefix()), at + "/prefix",
-                    "ticket prefix " + s.prefix() + " is used by two services");
+                    CentreRefusal.TICKET_PREFIX, "service", s.code());
+            require(prefixes.add(s.prefix()), at + "/prefix", CommonRefusal.DUPLICATE, "member", "prefix",
+                    "value", s.prefix());
             require(s.targetWaitMinutes() > 0 && s.targetWaitMinutes() <= MAX_TARGET_WAIT_MINUTES,
-                    at + "/targetWaitMinutes",
-                    "service " + s.code() + " needs a target wait of 1 to " + MAX_TARGET_WAIT_MINUTES + " minutes");
+                    at + "/targetWaitMinutes", CommonRefusal.OUT_OF_BOUNDS, "member", "targetWaitMinutes",
+                    "min", 1, "max", MAX_TARGET_WAIT_MINUTES);
             requireNames(s.names(), at + "/names", "service " + s.code());
         }
-        require(!desks.isEmpty(), "/desks", "a centre needs at least one desk");
-        require(desks.size() <= MAX_DESKS, "/desks", "a centre has at most " + MAX_DESKS + " desks");
+        require(!desks.isEmpty(), "/desks", CommonRefusal.AT_LEAST_ONE, "member", "desks");
+        require(desks.size() <= MAX_DESKS, "/desks", CommonRefusal.TOO_MANY_ITEMS, "member", "desks", "max", MAX_DESKS);
         Set<String> deskIds = new HashSet<>();
         for (int i = 0; i < desks.size(); i++) {
             Desk d = desks.get(i);
             String at = "/desks/" + i;
-            require(d != null, at, "a desk must not be null");
+            require(d != null, at, CommonRefusal.REQUIRED, "member", "desk");
             require(d.deskId() != null && CODE.matcher(d.deskId()).matches(), at + "/deskId",
-                    "desk id '" + d.deskId() + "' must be lower-case letters, digits or dashes");
-            requireUnique(deskIds.add(d.deskId()), at + "/deskId", "desk id '" + d.deskId() + "' appears twice");
+                    CommonRefusal.MALFORMED_ID, "member", "deskId");
+            require(deskIds.add(d.deskId()), at + "/deskId", CommonRefusal.DUPLICATE, "member", "deskId",
+                    "value", d.deskId());
             require(d.serviceCodes() != null && !d.serviceCodes().isEmpty(), at + "/serviceCodes",
-                    "desk " + d.deskId() + " must serve at least one service");
+                    CommonRefusal.AT_LEAST_ONE, "member", "serviceCodes");
             for (int j = 0; j < d.serviceCodes().size(); j++) {
                 String code = d.serviceCodes().get(j);
                 require(code != null && codes.contains(code), at + "/serviceCodes/" + j,
-                        "desk " + d.deskId() + " names unknown service '" + code + "'");
+                        CentreRefusal.DESK_NAMES_UNKNOWN_SERVICE, "desk", d.deskId(), "service", String.valueOf(code));
             }
             requireNames(d.names(), at + "/names", "desk " + d.deskId());
         }
-        require(openingHours.size() <= MAX_OPENING_PERIODS, "/openingHours",
-                "a centre has at most " + MAX_OPENING_PERIODS + " opening periods");
+        require(openingHours.size() <= MAX_OPENING_PERIODS, "/openingHours", CommonRefusal.TOO_MANY_ITEMS,
+                "member", "openingHours", "max", MAX_OPENING_PERIODS);
         for (int i = 0; i < openingHours.size(); i++) {
             OpeningPeriod p = openingHours.get(i);
             String at = "/openingHours/" + i;
             require(p != null && p.day() != null && p.opens() != null && p.closes() != null
-                            && p.opens().isBefore(p.closes()), at,
-                    "an opening period needs a day and opens before it closes");
+                            && p.opens().isBefore(p.closes()), at, CentreRefusal.OPENING_PERIOD);
             for (int j = 0; j < i; j++) {
                 OpeningPeriod earlier = openingHours.get(j);
                 if (earlier.day() == p.day() && p.opens().isBefore(earlier.closes())
                         && earlier.opens().isBefore(p.closes())) {
-                    throw new InvalidInput("overlapping-opening-hours", at, "Invalid centre profile: opening period "
-                            + i + " overlaps period " + j + " on " + p.day());
+                    throw CentreRefusal.OVERLAPPING_OPENING_HOURS.at(at, "period", i, "other", j, "day", p.day().name());
                 }
             }
         }
         policy.validate("/policy");
-        require(maxRecalls >= 0 && maxRecalls <= MAX_RECALLS, "/maxRecalls",
-                "maxRecalls must be between 0 and " + MAX_RECALLS);
+        require(maxRecalls >= 0 && maxRecalls <= MAX_RECALLS, "/maxRecalls", CommonRefusal.OUT_OF_BOUNDS,
+                "member", "maxRecalls", "min", 0, "max", MAX_RECALLS);
     }
 
     private static void requireNames(Map<String, String> names, String at, String what) {
         for (String language : LANGUAGES) {
             String name = names == null ? null : names.get(language);
             require(name != null && !name.isBlank() && name.length() <= 200, at + "/" + language,
-                    what + " needs a name in " + language + " (up to 200 characters)");
+                    CentreRefusal.NAME_REQUIRED, "owner", what, "language", language);
         }
-        require(names == null || LANGUAGES.containsAll(names.keySet()), at,
-                what + " has names only in " + LANGUAGES);
+        require(names == null || LANGUAGES.containsAll(names.keySet()), at, CommonRefusal.UNKNOWN_LANGUAGE,
+                "member", "names");
     }
 
-    private static void require(boolean condition, String field, String message) {
+    private static void require(boolean condition, String field, Refusal refusal, Object... namesAndValues) {
         if (!condition) {
-            throw InvalidInput.outOfRange(field, "Invalid centre profile: " + message);
-        }
-    }
-
-    private static void requireUnique(boolean condition, String field, String message) {
-        if (!condition) {
-            throw new InvalidInput("duplicate", field, "Invalid centre profile: " + message);
+            throw refusal.at(field, namesAndValues);
         }
     }
 }

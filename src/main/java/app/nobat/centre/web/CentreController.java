@@ -3,7 +3,7 @@ package app.nobat.centre.web;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.centre.domain.CentreMessages.DefineCentre;
-import app.nobat.common.InvalidInput;
+import app.nobat.common.CommonRefusal;
 import app.nobat.platform.web.Acting;
 import app.nobat.platform.web.Blocking;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -56,7 +56,7 @@ public class CentreController {
             + "The whole profile is recorded as one audited event; today's floor keeps the settings it started with")
     public Mono<DefineResponse> define(@PathVariable String centreId, @RequestBody CentreProfile profile) {
         if (profile == null) {
-            throw InvalidInput.required("", "A centre profile is required");
+            throw CommonRefusal.REQUIRED.at("", "member", "profile");
         }
         return Blocking.call(() -> {
             Boolean changed = commands.sendAndWait(new DefineCentre(centreId, profile, Acting.id(), clock.instant()));

@@ -1,10 +1,7 @@
 package app.nobat.floor.domain;
 
 import app.nobat.common.Actor;
-import app.nobat.common.InvalidInput;
-import app.nobat.common.NotPermitted;
-import app.nobat.common.RuleViolation;
-import app.nobat.common.UnknownReference;
+import app.nobat.common.CommonRefusal;
 import app.nobat.floor.domain.FloorCommand.*;
 import app.nobat.floor.domain.FloorEvent.*;
 import org.axonframework.commandhandling.CommandHandler;
@@ -92,15 +89,14 @@ public class Floor {
             if (cmd.requestId() != null && (!first.firstServiceCode.equals(cmd.serviceCode())
                     || first.priorityClass != asked)) {
                 // never hand one visitor's ticket and tracking link to another
-                throw new RuleViolation("request-id-reused", "Request id " + cmd.requestId()
-                        + " was already used for another arrival; use a new request id for each visitor");
+                throw FloorRefusal.REQUEST_ID_REUSED.with("requestId", cmd.requestId());
             }
             return arrivalAnswer(first, cmd.at());
         }
         ensureOpen();
         requireService(cmd.serviceCode());
         if (visits.containsKey(cmd.visitId())) {
-            throw new RuleViolation("visit-exists", "Visit " + cmd.visitId() + " is already registered");
+            throw FloorRefusal.VISIT_EXISTS.with("visit", cmd.visitId());
         }
         int number = lastTicketNumber.getOrDefault(cmd.serviceCode(), 0) + 1;
         apply(new VisitArrived(floorId, cmd.visitId(), cmd.requestId(), cmd.serviceCode(),
@@ -118,27 +114,26 @@ public class Floor {
         ensureOpen();
         Set<String> allowed = settings.deskServices().get(cmd.deskId());
         if (allowed == null) {
-            throw new UnknownReference("desk", cmd.deskId());
+            throw FloorRefusal.UNKNOWN_DESK.with("desk", cmd.deskId());
         }
         Set<String> chosen = cmd.serviceCodes() == null || cmd.serviceCodes().isEmpty()
                 ? allowed : new LinkedHashSet<>(cmd.serviceCodes());
         for (String code : chosen) {
             requireService(code);
             if (!allowed.contains(code)) {
-                throw new RuleViolation("service-not-at-desk",
-                        "Desk " + cmd.deskId() + " does not serve " + code + "; it serves " + allowed);
+                throw FloorRefusal.SERVICE_NOT_AT_DESK.with("desk", cmd.deskId(), "service", code,
+                        "services", List.copyOf(allowed));
             }
         }
         DeskState desk = desks.get(cmd.deskId());
         if (desk != null && desk.status != DeskStatus.CLOSED) {
-            throw new RuleViolation("desk-open", "Desk " + cmd.deskId() + " is already open");
+            throw FloorRefusal.DESK_OPEN.with("desk", cmd.deskId());
         }
         if (actor != null && actor.actsOnlyAtOwnDesk()) {
             desks.entrySet().stream()
                     .filter(d -> d.getValue().status != DeskStatus.CLOSED && actor.id().equals(d.getValue().staffId))
                     .findFirst().ifPresent(d -> {
-                        throw new RuleViolation("staff-at-another-desk", "You already hold desk " + d.getKey()
-                                + "; close it before opening desk " + cmd.deskId());
+                        throw FloorRefusal.STAFF_AT_ANOTHER_DESK.with("heldDesk", d.getKey(), "desk", cmd.deskId());
                     });
         }
         apply(new DeskOpened(floorId, cmd.deskId(), chosen, actor == null ? null : actor.id(), cmd.at()));
@@ -149,7 +144,7 @@ public class Floor {
         ensureOpen();
         DeskState desk = heldDesk(cmd.deskId(), actor);
         if (desk.status == DeskStatus.PAUSED) {
-            throw new RuleViolation("desk-paused", "Desk " + cmd.deskId() + " is already paused");
+            throw FloorRefusal.DESK_PAUSED.with("desk", cmd.deskId());
         }
         apply(new DeskPaused(floorId, cmd.deskId(), cmd.at()));
     }
@@ -159,7 +154,7 @@ public class Floor {
         ensureOpen();
         DeskState desk = heldDesk(cmd.deskId(), actor);
         if (desk.status != DeskStatus.PAUSED) {
-            throw new RuleViolation("desk-not-paused", "Desk " + cmd.deskId() + " is not paused");
+            throw FloorRefusal.DESK_NOT_PAUSED.with("desk", cmd.deskId());
         }
         apply(new DeskResumed(floorId, cmd.deskId(), cmd.at()));
     }
@@ -169,8 +164,8 @@ public class Floor {
         ensureOpen();
         DeskState desk = heldDesk(cmd.deskId(), actor);
         if (desk.currentVisit != null) {
-            throw new RuleViolation("desk-busy", "Desk " + cmd.deskId() + " still has ticket "
-                    + visits.get(desk.currentVisit).ticket + "; complete, transfer, cancel or mark it no-show first");
+            throw FloorRefusal.DESK_BUSY.with("desk", cmd.deskId(), "ticket", visits.get(desk.currentVisit).ticket,
+                    "state", describe(visits.get(desk.currentVisit).status));
         }
         apply(new DeskClosed(floorId, cmd.deskId(), cmd.at()));
     }
@@ -178,25 +173,23 @@ public class Floor {
     @CommandHandler
     public CallAnswer handle(CallNext cmd, Actor actor) {
         if (cmd.requestId() == null || cmd.requestId().isBlank()) {
-            throw new InvalidInput("call-next needs a request id");
+            throw FloorRefusal.REQUEST_ID_REQUIRED.with();
         }
         CallAnswer earlier = callsByRequest.get(cmd.requestId());
         if (earlier != null) {
             if (!earlier.deskId().equals(cmd.deskId())) {
-                throw new RuleViolation("request-id-reused",
-                        "Request id " + cmd.requestId() + " was already used by desk " + earlier.deskId());
+                throw FloorRefusal.REQUEST_ID_REUSED.with("requestId", cmd.requestId());
             }
             return earlier;
         }
         ensureOpen();
         DeskState desk = heldDesk(cmd.deskId(), actor);
         if (desk.status == DeskStatus.PAUSED) {
-            throw new RuleViolation("desk-paused", "Desk " + cmd.deskId() + " is paused; resume it first");
+            throw FloorRefusal.DESK_PAUSED.with("desk", cmd.deskId());
         }
         if (desk.currentVisit != null) {
-            throw new RuleViolation("desk-busy", "Desk " + cmd.deskId() + " already has ticket "
-                    + visits.get(desk.currentVisit).ticket + " " + visits.get(desk.currentVisit).status
-                    .name().toLowerCase().replace('_', ' '));
+            throw FloorRefusal.DESK_BUSY.with("desk", cmd.deskId(), "ticket", visits.get(desk.currentVisit).ticket,
+                    "state", describe(visits.get(desk.currentVisit).status));
         }
         List<QueuePolicy.Candidate> candidates = new ArrayList<>();
         for (VisitState v : visits.values()) {
@@ -206,8 +199,7 @@ public class Floor {
         }
         QueuePolicy.Choice choice = new QueuePolicy(settings.policy())
                 .choose(candidates, cmd.at(), desk.priorityStreak)
-                .orElseThrow(() -> new RuleViolation("queue-empty",
-                        "No ticket is waiting for the services of desk " + cmd.deskId()));
+                .orElseThrow(() -> FloorRefusal.QUEUE_EMPTY.with("desk", cmd.deskId()));
         VisitState chosen = visits.get(choice.visitId());
         apply(new TicketCalled(floorId, cmd.deskId(), chosen.visitId, chosen.ticket, chosen.serviceCode,
                 cmd.requestId(), choice.reason(), cmd.at()));
@@ -220,8 +212,7 @@ public class Floor {
         VisitState visit = visit(cmd.visitId(), VisitStatus.CALLED, "recall");
         requireDeskHolder(visit, actor);
         if (visit.recalls >= settings.maxRecalls()) {
-            throw new RuleViolation("recalls-exhausted", "Ticket " + visit.ticket + " was recalled "
-                    + visit.recalls + " times already; mark it no-show instead");
+            throw FloorRefusal.RECALLS_EXHAUSTED.with("ticket", visit.ticket, "recalls", visit.recalls);
         }
         apply(new TicketRecalled(floorId, visit.deskId, visit.visitId, visit.ticket, visit.recalls + 1, cmd.at()));
     }
@@ -249,7 +240,7 @@ public class Floor {
         requireDeskHolder(visit, actor);
         requireService(cmd.toServiceCode());
         if (cmd.toServiceCode().equals(visit.serviceCode)) {
-            throw new RuleViolation("same-service", "Ticket " + visit.ticket + " is already in " + visit.serviceCode);
+            throw FloorRefusal.SAME_SERVICE.with("ticket", visit.ticket, "service", visit.serviceCode);
         }
         int number = lastTicketNumber.getOrDefault(cmd.toServiceCode(), 0) + 1;
         apply(new VisitTransferred(floorId, visit.deskId, visit.visitId, visit.serviceCode, cmd.toServiceCode(),
@@ -262,8 +253,8 @@ public class Floor {
         VisitState visit = visit(cmd.visitId(), VisitStatus.CALLED, "mark as no-show");
         requireDeskHolder(visit, actor);
         if (visit.recalls < settings.maxRecalls()) {
-            throw new RuleViolation("recalls-remaining", "Ticket " + visit.ticket + " was recalled " + visit.recalls
-                    + " of " + settings.maxRecalls() + " times; recall it before marking it no-show");
+            throw FloorRefusal.RECALLS_REMAINING.with("ticket", visit.ticket, "recalls", visit.recalls,
+                    "maxRecalls", settings.maxRecalls());
         }
         apply(new VisitMarkedNoShow(floorId, visit.deskId, visit.visitId, cmd.at()));
     }
@@ -275,8 +266,7 @@ public class Floor {
         // a waiting visit is at no desk: any staff member may cancel it (the visitor left)
         requireDeskHolder(visit, actor);
         if (visit.status != VisitStatus.WAITING && visit.status != VisitStatus.CALLED) {
-            throw new RuleViolation("visit-not-cancellable", "Ticket " + visit.ticket + " is "
-                    + describe(visit.status) + "; only a waiting or called visit can be cancelled");
+            throw FloorRefusal.VISIT_NOT_CANCELLABLE.with("ticket", visit.ticket, "state", describe(visit.status));
         }
         String reason = cmd.reason() == null || cmd.reason().isBlank() ? "visitor left" : cmd.reason();
         apply(new VisitCancelled(floorId, visit.deskId, visit.visitId, reason, cmd.at()));
@@ -437,23 +427,23 @@ public class Floor {
 
     private void ensureOpen() {
         if (closed) {
-            throw new RuleViolation("floor-closed", "The floor of " + floorId + " is closed for the day");
+            throw FloorRefusal.FLOOR_CLOSED.with("floor", floorId);
         }
     }
 
     private void requireService(String code) {
         if (code == null || !settings.servicePrefixes().containsKey(code)) {
-            throw new UnknownReference("service", String.valueOf(code));
+            throw CommonRefusal.UNKNOWN_SERVICE.with("service", String.valueOf(code));
         }
     }
 
     private DeskState openDesk(String deskId) {
         if (!settings.deskServices().containsKey(deskId)) {
-            throw new UnknownReference("desk", deskId);
+            throw FloorRefusal.UNKNOWN_DESK.with("desk", deskId);
         }
         DeskState desk = desks.get(deskId);
         if (desk == null || desk.status == DeskStatus.CLOSED) {
-            throw new RuleViolation("desk-closed", "Desk " + deskId + " is not open");
+            throw FloorRefusal.DESK_CLOSED.with("desk", deskId);
         }
         return desk;
     }
@@ -474,15 +464,14 @@ public class Floor {
     private static void requireHolder(DeskState desk, String deskId, Actor actor) {
         // a desk opened without a known holder (by the system, or before holders were recorded) is anyone's
         if (actor != null && actor.actsOnlyAtOwnDesk() && desk.staffId != null && !desk.staffId.equals(actor.id())) {
-            throw new NotPermitted("not-your-desk", "Desk " + deskId
-                    + " was opened by another staff member; desk staff act only at a desk they opened");
+            throw FloorRefusal.NOT_YOUR_DESK.with("desk", deskId);
         }
     }
 
     private VisitState knownVisit(String visitId) {
         VisitState visit = visits.get(visitId);
         if (visit == null) {
-            throw new UnknownReference("visit", visitId);
+            throw FloorRefusal.UNKNOWN_VISIT.with("visit", visitId);
         }
         return visit;
     }
@@ -490,9 +479,8 @@ public class Floor {
     private VisitState visit(String visitId, VisitStatus required, String action) {
         VisitState visit = knownVisit(visitId);
         if (visit.status != required) {
-            throw new RuleViolation("visit-not-" + required.name().toLowerCase().replace('_', '-'),
-                    "Cannot " + action + " ticket " + visit.ticket + ": it is " + describe(visit.status)
-                            + ", not " + describe(required));
+            throw (required == VisitStatus.IN_SERVICE ? FloorRefusal.VISIT_NOT_IN_SERVICE : FloorRefusal.VISIT_NOT_CALLED)
+                    .with("action", action, "ticket", visit.ticket, "state", describe(visit.status));
         }
         return visit;
     }

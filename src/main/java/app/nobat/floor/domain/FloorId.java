@@ -1,6 +1,6 @@
 package app.nobat.floor.domain;
 
-import app.nobat.common.InvalidInput;
+import app.nobat.common.CommonRefusal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,22 +16,22 @@ public record FloorId(String centreId, LocalDate day) {
 
     public FloorId {
         if (centreId == null || !CENTRE_ID.matcher(centreId).matches()) {
-            throw new InvalidInput("A centre id is 1 to 64 lower-case letters, digits or dashes");
+            throw CommonRefusal.MALFORMED_ID.with("member", "centreId");
         }
         if (day == null) {
-            throw new InvalidInput("A floor needs a day");
+            throw CommonRefusal.REQUIRED.with("member", "day");
         }
     }
 
     public static FloorId parse(String value) {
         int colon = value == null ? -1 : value.indexOf(':');
         if (colon < 0) {
-            throw new InvalidInput("Malformed floor id '" + value + "'");
+            throw FloorRefusal.MALFORMED_FLOOR_ID.with("floor", value);
         }
         try {
             return new FloorId(value.substring(0, colon), LocalDate.parse(value.substring(colon + 1)));
         } catch (DateTimeParseException e) {
-            throw new InvalidInput("Malformed floor id '" + value + "'");
+            throw FloorRefusal.MALFORMED_FLOOR_ID.with("floor", value);
         }
     }
 
@@ -39,7 +39,7 @@ public record FloorId(String centreId, LocalDate day) {
     public static FloorId ofVisit(String visitId) {
         int last = visitId == null ? -1 : visitId.lastIndexOf(':');
         if (last < 0) {
-            throw new InvalidInput("Malformed visit id '" + visitId + "'");
+            throw FloorRefusal.MALFORMED_VISIT_ID.with("visit", visitId);
         }
         return parse(visitId.substring(0, last));
     }

@@ -1,5 +1,6 @@
 package app.nobat.floor.domain;
 
+import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
 
 import java.util.EnumMap;
@@ -25,23 +26,25 @@ public record QueuePolicySettings(Map<PriorityClass, Double> weights, double app
         if (weights != null) {
             weights.forEach((k, v) -> {
                 if (k == null) {
-                    throw InvalidInput.required("/weights", "a weight names its priority class");
+                    throw CommonRefusal.REQUIRED.at("/weights", "member", "priorityClass");
                 }
                 if (v == null || !Double.isFinite(v) || v < 1.0 || v > MAX_WEIGHT) {
-                    throw InvalidInput.outOfRange("/weights/" + k, "weight of " + k + " must be between 1 and "
-                            + MAX_WEIGHT);
+                    throw CommonRefusal.OUT_OF_BOUNDS.at("/weights/" + k, "member", "weights." + k, "min", 1,
+                            "max", (int) MAX_WEIGHT);
                 }
                 complete.put(k, v);
             });
         }
         if (complete.get(PriorityClass.NONE) != 1.0) {
-            throw InvalidInput.outOfRange("/weights/NONE", "the weight of NONE is the unit and must be 1");
+            throw FloorRefusal.NONE_WEIGHT.at("/weights/NONE");
         }
         if (appointmentBoost < 0) {
-            throw InvalidInput.outOfRange("/appointmentBoost", "appointment boost must not be negative");
+            throw CommonRefusal.OUT_OF_BOUNDS.at("/appointmentBoost", "member", "appointmentBoost", "min", 0,
+                    "max", (int) MAX_APPOINTMENT_BOOST);
         }
         if (maxPriorityInRow < 1) {
-            throw InvalidInput.outOfRange("/maxPriorityInRow", "maxPriorityInRow must be at least 1");
+            throw CommonRefusal.OUT_OF_BOUNDS.at("/maxPriorityInRow", "member", "maxPriorityInRow", "min", 1,
+                    "max", MAX_PRIORITY_IN_ROW);
         }
         weights = Map.copyOf(complete);
     }
@@ -55,12 +58,12 @@ public record QueuePolicySettings(Map<PriorityClass, Double> weights, double app
      */
     public void validate(String at) {
         if (!Double.isFinite(appointmentBoost) || appointmentBoost > MAX_APPOINTMENT_BOOST) {
-            throw InvalidInput.outOfRange(at + "/appointmentBoost",
-                    "appointmentBoost must be a number of minutes between 0 and " + MAX_APPOINTMENT_BOOST);
+            throw CommonRefusal.OUT_OF_BOUNDS.at(at + "/appointmentBoost", "member", "appointmentBoost", "min", 0,
+                    "max", (int) MAX_APPOINTMENT_BOOST);
         }
         if (maxPriorityInRow > MAX_PRIORITY_IN_ROW) {
-            throw InvalidInput.outOfRange(at + "/maxPriorityInRow",
-                    "maxPriorityInRow must be between 1 and " + MAX_PRIORITY_IN_ROW);
+            throw CommonRefusal.OUT_OF_BOUNDS.at(at + "/maxPriorityInRow", "member", "maxPriorityInRow", "min", 1,
+                    "max", MAX_PRIORITY_IN_ROW);
         }
     }
 

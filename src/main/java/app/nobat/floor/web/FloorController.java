@@ -3,10 +3,8 @@ package app.nobat.floor.web;
 import app.nobat.floor.domain.DeskStatus;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
-import app.nobat.common.InvalidInput;
+import app.nobat.common.CommonRefusal;
 import app.nobat.common.RandomIds;
-import app.nobat.common.RuleViolation;
-import app.nobat.common.UnknownReference;
 import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.board.FloorQueries;
@@ -14,6 +12,7 @@ import app.nobat.floor.domain.ArrivalAnswer;
 import app.nobat.floor.domain.CallAnswer;
 import app.nobat.floor.domain.FloorCommand.*;
 import app.nobat.floor.domain.FloorId;
+import app.nobat.floor.domain.FloorRefusal;
 import app.nobat.floor.domain.PriorityClass;
 import app.nobat.floor.web.FloorRequests.*;
 import app.nobat.common.Actor;
@@ -62,7 +61,7 @@ public class FloorController {
     public Mono<ArrivalResponse> arrive(@PathVariable String centreId, @RequestBody ArrivalRequest request) {
         if (request == null || (request.appointmentCode() == null
                 && (request.serviceCode() == null || request.serviceCode().isBlank()))) {
-            throw new InvalidInput("serviceCode (walk-in) or appointmentCode (check-in) is required");
+            throw FloorRefusal.SERVICE_OR_APPOINTMENT_REQUIRED.with();
         }
         String requestId = optionalRequestId(request.requestId());
         PriorityClass priority = request.priorityClass() == null ? PriorityClass.NONE : request.priorityClass();
@@ -124,8 +123,7 @@ public class FloorController {
                                        @RequestBody(required = false) CallNextRequest request) {
         String requestId = optionalRequestId(request != null && request.requestId() != null ? request.requestId() : key);
         if (requestId == null) {
-            throw new InvalidInput("call-next needs a requestId (body) or an Idempotency-Key header, "
-                    + "so that a repeated click never calls a second ticket");
+            throw FloorRefusal.REQUEST_ID_REQUIRED.with();
         }
         return Blocking.call(() -> scopedToCaller(requestId))
                 .flatMap(scoped -> this.<CallAnswer>deskCommand(centreId, deskId,
@@ -139,8 +137,7 @@ public class FloorController {
     public Mono<DeskResponse> closeDay(@PathVariable String centreId) {
         return Blocking.call(() -> floors.today(centreId))
                 .flatMap(floor -> Blocking.send(commands, new CloseFloor(floor.toString(), now()))
-                        .onErrorMap(AggregateNotFoundException.class, e -> new RuleViolation("floor-not-started",
-                                "Nothing happened on the floor of " + floor + " yet; there is nothing to close")))
+                        .onErrorMap(AggregateNotFoundException.class, e -> FloorRefusal.FLOOR_NOT_STARTED.with("floor", floor.toString())))
                 .thenReturn(new DeskResponse("*", DeskStatus.CLOSED));
     }
 
@@ -162,7 +159,7 @@ public class FloorController {
     @PostMapping("/visits/{visitId}/transfer")
     public Mono<VisitActionResponse> transfer(@PathVariable String visitId, @RequestBody TransferRequest request) {
         if (request == null || request.toServiceCode() == null || request.toServiceCode().isBlank()) {
-            throw new InvalidInput("toServiceCode is required");
+            throw CommonRefusal.REQUIRED.at("/toServiceCode", "member", "toServiceCode");
         }
         return visitCommand(visitId, VisitAction.TRANSFER, floor -> new Transfer(floor, visitId, request.toServiceCode(), now()));
     }
@@ -177,7 +174,7 @@ public class FloorController {
                                             @RequestBody(required = false) CancelRequest request) {
         String reason = request == null ? null : request.reason();
         if (reason != null && reason.length() > 200) {
-            throw new InvalidInput("reason is at most 200 characters");
+            throw FloorRefusal.REASON_TOO_LONG.at("/reason", "max", 200);
         }
         return visitCommand(visitId, VisitAction.CANCEL, floor -> new CancelVisit(floor, visitId, reason, now()));
     }
@@ -187,7 +184,7 @@ public class FloorController {
     public Mono<VisitDetails> visit(@PathVariable String visitId) {
         FloorId.ofVisit(visitId);
         return Blocking.call(() -> floors.visit(visitId).map(FloorController::details)
-                .orElseThrow(() -> new UnknownReference("visit", visitId)));
+                .orElseThrow(() -> FloorRefusal.UNKNOWN_VISIT.with("visit", visitId)));
     }
 
     @GetMapping("/centres/{centreId}/queues")
@@ -232,7 +229,7 @@ public class FloorController {
         return Blocking.call(() -> {
             CentreProfile centre = catalog.get(centreId);
             if (centre.desks().stream().noneMatch(d -> d.deskId().equals(deskId))) {
-                throw new UnknownReference("desk", deskId);
+                throw FloorRefusal.UNKNOWN_DESK.with("desk", deskId);
             }
             return floors.today(centreId);
         });
@@ -242,14 +239,14 @@ public class FloorController {
         return desk(centreId, deskId)
                 .flatMap(floor -> Blocking.<R>send(commands, command.apply(floor.toString())))
                 .onErrorMap(AggregateNotFoundException.class,
-                        e -> new RuleViolation("desk-closed", "Desk " + deskId + " is not open"));
+                        e -> FloorRefusal.DESK_CLOSED.with("desk", deskId));
     }
 
     private Mono<VisitActionResponse> visitCommand(String visitId, VisitAction action,
                                                    java.util.function.Function<String, Object> command) {
         String floor = FloorId.ofVisit(visitId).toString();
         return Blocking.send(commands, command.apply(floor))
-                .onErrorMap(AggregateNotFoundException.class, e -> new UnknownReference("visit", visitId))
+                .onErrorMap(AggregateNotFoundException.class, e -> FloorRefusal.UNKNOWN_VISIT.with("visit", visitId))
                 .thenReturn(new VisitActionResponse(visitId, action));
     }
 
@@ -272,7 +269,7 @@ public class FloorController {
             return null;
         }
         if (!REQUEST_ID.matcher(requestId).matches()) {
-            throw InvalidInput.outOfRange("/requestId", "requestId is 1 to 100 letters, digits or . _ : -");
+            throw FloorRefusal.MALFORMED_REQUEST_ID.at("/requestId");
         }
         return requestId;
     }

@@ -2,7 +2,7 @@ package app.nobat.floor.wiring;
 
 import app.nobat.centre.domain.Centre;
 import app.nobat.centre.domain.CentreProfile;
-import app.nobat.common.UnknownReference;
+import app.nobat.common.CommonRefusal;
 import app.nobat.floor.domain.FloorSettings;
 import app.nobat.floor.domain.FloorSettingsSource;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -32,7 +32,7 @@ public class CentreFloorSettings implements FloorSettingsSource {
         try {
             profile = centres.get().load(centreId).invoke(Centre::profile);
         } catch (AggregateNotFoundException e) {
-            throw new UnknownReference("centre", centreId);
+            throw CommonRefusal.UNKNOWN_CENTRE.with("centre", centreId);
         }
         return toSettings(profile);
     }

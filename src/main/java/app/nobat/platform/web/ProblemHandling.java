@@ -1,9 +1,9 @@
 package app.nobat.platform.web;
 
+import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
-import app.nobat.common.NotPermitted;
-import app.nobat.common.RuleViolation;
-import app.nobat.common.UnknownReference;
+import app.nobat.common.Refusal;
+import app.nobat.common.Refused;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -33,6 +33,7 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -59,27 +60,26 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         if (cause instanceof ValueInstantiationException v && v.getCause() instanceof InvalidInput refused) {
             // a domain record refused its own value while the body was read: its pointer is below the path
             String field = pointerOf(v) + (refused.field() == null ? "" : refused.field());
-            problem = invalid(new InvalidInput(refused.code(), field.isEmpty() ? null : field, refused.getMessage()));
+            problem = invalid(refused.at(field.isEmpty() ? null : field));
         } else if (cause instanceof ValueInstantiationException v) {
-            problem = invalid(new InvalidInput("out-of-range", pointerOf(v),
-                    "'" + fieldOf(v) + "' has a value that is not accepted"));
+            problem = invalid(CommonRefusal.OUT_OF_RANGE.at(pointerOf(v), "member", fieldOf(v)));
         } else if (cause instanceof InvalidFormatException f && f.getTargetType() != null
                 && f.getTargetType().isEnum()) {
-            problem = invalid(new InvalidInput("wrong-type", pointerOf(f), "'" + fieldOf(f) + "' must be one of "
-                    + Arrays.toString(f.getTargetType().getEnumConstants())));
+            problem = invalid(RequestRefusal.WRONG_TYPE.at(pointerOf(f), "member", fieldOf(f),
+                    "expected", "one of " + Arrays.toString(f.getTargetType().getEnumConstants())));
         } else if (cause instanceof MismatchedInputException m) {
-            problem = invalid(new InvalidInput("wrong-type", pointerOf(m),
-                    "'" + fieldOf(m) + "' must be " + expected(m.getTargetType())));
+            problem = invalid(RequestRefusal.WRONG_TYPE.at(pointerOf(m), "member", fieldOf(m),
+                    "expected", expected(m.getTargetType())));
         } else if (cause instanceof JsonProcessingException) {
-            problem = invalid(new InvalidInput("malformed-json", null, "The request body is not valid JSON"));
+            problem = invalid(RequestRefusal.MALFORMED_JSON.at(null));
         } else if (ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null
                 && !(ex.getMethodParameter().hasParameterAnnotation(RequestBody.class))) {
-            problem = invalid(new InvalidInput("Parameter '" + ex.getMethodParameter().getParameterName()
-                    + "' is missing or malformed"));
+            problem = invalid(RequestRefusal.PARAMETER.at(null, "parameter",
+                    ex.getMethodParameter().getParameterName()));
         } else if (ex.getReason() != null && ex.getReason().contains("No request body")) {
-            problem = invalid(new InvalidInput("required", null, "A JSON request body is required"));
+            problem = invalid(RequestRefusal.BODY_REQUIRED.at(null));
         } else {
-            problem = invalid(new InvalidInput("The request body could not be read: it must be JSON of the documented shape"));
+            problem = invalid(RequestRefusal.INVALID_INPUT.at(null));
         }
         return Mono.just(ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
     }
@@ -90,7 +90,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             org.springframework.web.server.ResponseStatusException ex, HttpHeaders headers, HttpStatusCode status,
             ServerWebExchange exchange) {
         if (ex instanceof org.springframework.web.reactive.resource.NoResourceFoundException) {
-            ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", "Nothing is served at this address");
+            ProblemDetail problem = problem(RequestRefusal.NOT_FOUND, Map.of());
             return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem));
         }
@@ -137,31 +137,23 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return "an object";
     }
 
-    @ExceptionHandler(RuleViolation.class)
-    public ProblemDetail ruleViolation(RuleViolation e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.code(), e.getMessage());
-        e.details().forEach(problem::setProperty);
-        return problem;
-    }
-
-    @ExceptionHandler(NotPermitted.class)
-    public ProblemDetail notPermitted(NotPermitted e) {
-        return problem(HttpStatus.FORBIDDEN, e.code(), e.getMessage());
-    }
-
-    @ExceptionHandler(UnknownReference.class)
-    public ProblemDetail unknown(UnknownReference e) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-" + e.kind(), e.getMessage());
+    /** A refusal of a catalog: its status, its code as type (and as {@code code}), its named values as members. */
+    @ExceptionHandler(Refused.class)
+    public ProblemDetail refused(Refused e) {
+        if (e instanceof InvalidInput i) {
+            return invalid(i);
+        }
+        return problem(e.refusal(), e.values());
     }
 
     /**
      * The type stays {@code invalid-input} for every 400 (clients translate it); {@code code} says which
      * kind, and {@code field} and {@code errors} point at the member refused.
      */
-    @ExceptionHandler(InvalidInput.class)
     public ProblemDetail invalid(InvalidInput e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, InvalidInput.INVALID, e.getMessage());
-        problem.setProperty("code", e.code());
+        ProblemDetail problem = problem(e.refusal(), e.values());
+        problem.setType(URI.create(TYPE_BASE + RequestRefusal.INVALID_INPUT.code()));
+        problem.setTitle(title(RequestRefusal.INVALID_INPUT.code()));
         if (e.field() != null) {
             problem.setProperty("field", e.field());
             problem.setProperty("errors", java.util.List.of(java.util.Map.of("pointer", e.field(), "code", e.code(),
@@ -172,26 +164,19 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     public ProblemDetail concurrent(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-update",
-                "Someone else changed the same floor or appointments at the same moment; please retry");
+        return problem(RequestRefusal.CONCURRENT_UPDATE, Map.of());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     public ProblemDetail notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Nothing is recorded under that id");
+        return problem(RequestRefusal.NOT_FOUND, Map.of());
     }
 
     @ExceptionHandler({CompletionException.class, CommandExecutionException.class})
     public ProblemDetail wrapped(RuntimeException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof RuleViolation r) {
-            return ruleViolation(r);
-        } else if (cause instanceof NotPermitted n) {
-            return notPermitted(n);
-        } else if (cause instanceof UnknownReference u) {
-            return unknown(u);
-        } else if (cause instanceof InvalidInput i) {
-            return invalid(i);
+        if (cause instanceof Refused r) {
+            return refused(r);
         } else if (cause instanceof AggregateNotFoundException a) {
             return notFound(a);
         } else if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
@@ -203,29 +188,43 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     public ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                "Something went wrong on our side; the request may be retried");
+        return problem(RequestRefusal.INTERNAL, Map.of());
     }
 
-    /** Spring's own refusals (a missing parameter, a wrong method or media type) get a stable code too. */
+    /** Spring's own refusals (a missing parameter, a wrong method or media type) get a code of the catalog too. */
     @Override
     protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                                 ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            String code = status.value() == 400 ? "invalid-input"
-                    : known == null ? "status-" + status.value() : known.name().toLowerCase().replace('_', '-');
-            problem.setType(URI.create(TYPE_BASE + code));
-            problem.setTitle(title(code));
+            Refusal refusal = switch (status.value()) {
+                case 400 -> RequestRefusal.INVALID_INPUT;
+                case 404 -> RequestRefusal.NOT_FOUND;
+                case 405 -> RequestRefusal.METHOD_NOT_ALLOWED;
+                case 406 -> RequestRefusal.NOT_ACCEPTABLE;
+                case 413 -> RequestRefusal.CONTENT_TOO_LARGE;
+                case 415 -> RequestRefusal.UNSUPPORTED_MEDIA_TYPE;
+                case 500 -> RequestRefusal.INTERNAL;
+                default -> RequestRefusal.REFUSED;
+            };
+            problem.setType(URI.create(TYPE_BASE + refusal.code()));
+            problem.setTitle(title(refusal.code()));
+            problem.setProperty("code", refusal.code());
         }
         return super.createResponseEntity(body, headers, status, exchange);
     }
 
-    public static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code));
-        problem.setTitle(title(code));
+    /**
+     * The problem of a refusal: its code as type and as {@code code}, its status, its template filled
+     * as detail, and its named values as further members.
+     */
+    public static ProblemDetail problem(Refusal refusal, Map<String, ?> values) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(refusal.status()),
+                refusal.message(values));
+        problem.setType(URI.create(TYPE_BASE + refusal.code()));
+        problem.setTitle(title(refusal.code()));
+        problem.setProperty("code", refusal.code());
+        values.forEach(problem::setProperty);
         return problem;
     }
 

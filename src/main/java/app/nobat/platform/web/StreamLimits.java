@@ -48,13 +48,13 @@ public class StreamLimits implements WebFilter {
         }
         String client = "client:" + client(exchange);
         if (!take(client, limits.perClient())) {
-            return refuse(exchange, "Too many live streams are open from this client");
+            return refuse(exchange, "from this client");
         }
         Matcher tracking = TRACKING.matcher(path);
         String token = tracking.matches() ? "token:" + tracking.group(1) : null;
         if (token != null && !take(token, limits.perToken())) {
             release(client);
-            return refuse(exchange, "Too many live streams are open for this ticket");
+            return refuse(exchange, "for this ticket");
         }
         return chain.filter(exchange).doFinally(signal -> {
             release(client);
@@ -88,13 +88,13 @@ public class StreamLimits implements WebFilter {
         open.computeIfPresent(key, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
     }
 
-    private Mono<Void> refuse(ServerWebExchange exchange, String detail) {
+    private Mono<Void> refuse(ServerWebExchange exchange, String scope) {
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, "30");
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        ProblemDetail problem = ProblemHandling.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams",
-                detail + "; close one and try again");
+        ProblemDetail problem = ProblemHandling.problem(RequestRefusal.TOO_MANY_STREAMS,
+                java.util.Map.of("scope", scope));
         problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
         try {
             return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(problem))));

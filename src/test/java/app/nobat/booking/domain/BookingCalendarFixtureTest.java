@@ -1,7 +1,7 @@
 package app.nobat.booking.domain;
 
 import app.nobat.booking.domain.CalendarMessages.*;
-import app.nobat.common.InvalidInput;
+import app.nobat.common.CommonRefusal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +52,7 @@ class BookingCalendarFixtureTest {
         fixture.givenNoPriorActivity()
                 .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(List.of(new SlotTemplate.Rule(
                         Set.of(DayOfWeek.SATURDAY), LocalTime.of(8, 0), LocalTime.of(12, 0), 15, 0))), "admin", T))
-                .expectException(InvalidInput.class);
+                .expectException(invalid(CommonRefusal.OUT_OF_BOUNDS, "/rules/0/capacity"));
     }
 
     @Test
@@ -60,7 +60,7 @@ class BookingCalendarFixtureTest {
         fixture.givenNoPriorActivity()
                 .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(List.of(new SlotTemplate.Rule(
                         Set.of(DayOfWeek.SATURDAY), LocalTime.of(12, 0), LocalTime.of(8, 0), 15, 2))), "admin", T))
-                .expectException(InvalidInput.class);
+                .expectException(invalid(BookingRefusal.SLOT_RULE_ORDER, "/rules/0/until"));
     }
 
     @Test
@@ -88,11 +88,11 @@ class BookingCalendarFixtureTest {
                 rule(Set.of(DayOfWeek.SATURDAY), 8, 12, SlotTemplate.MAX_CAPACITY));
         fixture.givenNoPriorActivity()
                 .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(copies), "admin", T))
-                .expectNoEvents().expectException(invalid("out-of-range", "/rules"));
+                .expectNoEvents().expectException(invalid(CommonRefusal.TOO_MANY_ITEMS, "/rules"));
         fixture.givenNoPriorActivity()
                 .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(copies.subList(0, 2)),
                         "admin", T))
-                .expectNoEvents().expectException(invalid("duplicate-slot-rule", "/rules/1"));
+                .expectNoEvents().expectException(invalid(BookingRefusal.DUPLICATE_SLOT_RULE, "/rules/1"));
     }
 
     @Test
@@ -102,7 +102,7 @@ class BookingCalendarFixtureTest {
                         rule(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), 8, 12, 600),
                         rule(Set.of(DayOfWeek.MONDAY), 8, 12, 600),
                         rule(Set.of(DayOfWeek.SUNDAY), 11, 13, 600))), "admin", T))
-                .expectNoEvents().expectException(invalid("overlapping-slot-rules", "/rules/2"));
+                .expectNoEvents().expectException(invalid(BookingRefusal.OVERLAPPING_SLOT_RULES, "/rules/2"));
     }
 
     @Test
@@ -118,9 +118,9 @@ class BookingCalendarFixtureTest {
     void aHolidayNamedInAnUnknownLanguageOrBlankIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new DeclareHoliday("calendar:gulf", "gulf", DAY, Map.of("de", "Tag"), "admin", T))
-                .expectNoEvents().expectException(invalid("out-of-range", "/names"));
+                .expectNoEvents().expectException(invalid(CommonRefusal.UNKNOWN_LANGUAGE, "/names"));
         fixture.givenNoPriorActivity()
                 .when(new DeclareHoliday("calendar:gulf", "gulf", DAY, Map.of("fa", " "), "admin", T))
-                .expectNoEvents().expectException(invalid("out-of-range", "/names/fa"));
+                .expectNoEvents().expectException(invalid(BookingRefusal.HOLIDAY_NAME_LENGTH, "/names/fa"));
     }
 }

@@ -39,7 +39,8 @@ class IdentityGuardFixtureTest {
     void aSecondAppointmentIsRefusedWithoutNamingTheFirst() {
         fixture.given(new IdentityClaimed(GUARD, "AAAA-2222", "gulf:res:2026-12-05", T))
                 .when(new ClaimIdentity(GUARD, "BBBB-2222", "gulf:res:2026-12-06", T))
-                .expectException(IdentityHeld.class)
+                .expectException(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.instanceOf(IdentityHeld.class),
+                        app.nobat.common.Refusals.refused(BookingRefusal.IDENTITY_HAS_APPOINTMENT)))
                 .expectExceptionMessage(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("AAAA")));
     }
 

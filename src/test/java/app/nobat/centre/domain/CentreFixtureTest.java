@@ -2,7 +2,9 @@ package app.nobat.centre.domain;
 
 import app.nobat.centre.domain.CentreMessages.CentreDefined;
 import app.nobat.centre.domain.CentreMessages.DefineCentre;
+import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
+import app.nobat.common.Refusal;
 import app.nobat.floor.domain.EndOfDayRule;
 import app.nobat.floor.domain.PriorityClass;
 import app.nobat.floor.domain.QueuePolicySettings;
@@ -49,15 +51,15 @@ class CentreFixtureTest {
                 new CentreProfile.OpeningPeriod(DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(14, 0))));
     }
 
-    void refused(CentreProfile profile, String code, String field) {
+    void refused(CentreProfile profile, Refusal refusal, String field) {
         fixture.givenNoPriorActivity().when(new DefineCentre("gulf", profile, "admin", T))
-                .expectNoEvents().expectException(invalid(code, field));
+                .expectNoEvents().expectException(invalid(refusal, field));
     }
 
     @Test
     void aNegativeMaxRecallsIsRefusedNotReplaced() {
-        refused(profile(null, -3), "out-of-range", "/maxRecalls");
-        refused(profile(null, CentreProfile.MAX_RECALLS + 1), "out-of-range", "/maxRecalls");
+        refused(profile(null, -3), CommonRefusal.OUT_OF_BOUNDS, "/maxRecalls");
+        refused(profile(null, CentreProfile.MAX_RECALLS + 1), CommonRefusal.OUT_OF_BOUNDS, "/maxRecalls");
     }
 
     @Test
@@ -70,19 +72,19 @@ class CentreFixtureTest {
 
     @Test
     void aBoostMustBeFiniteAndWithinADay() {
-        refused(profile(new QueuePolicySettings(Map.of(), Double.POSITIVE_INFINITY, 3), 2), "out-of-range",
+        refused(profile(new QueuePolicySettings(Map.of(), Double.POSITIVE_INFINITY, 3), 2), CommonRefusal.OUT_OF_BOUNDS,
                 "/policy/appointmentBoost");
         refused(profile(new QueuePolicySettings(Map.of(), QueuePolicySettings.MAX_APPOINTMENT_BOOST + 1, 3), 2),
-                "out-of-range", "/policy/appointmentBoost");
+                CommonRefusal.OUT_OF_BOUNDS, "/policy/appointmentBoost");
         refused(profile(new QueuePolicySettings(Map.of(), 30, QueuePolicySettings.MAX_PRIORITY_IN_ROW + 1), 2),
-                "out-of-range", "/policy/maxPriorityInRow");
+                CommonRefusal.OUT_OF_BOUNDS, "/policy/maxPriorityInRow");
     }
 
     @Test
     void aWeightThatIsNoNumberIsRefusedByItsClass() {
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInput.class,
                 () -> new QueuePolicySettings(Map.of(PriorityClass.ELDERLY, Double.NaN), 30, 3)))
-                .extracting(InvalidInput::field).isEqualTo("/weights/ELDERLY");
+                .extracting(InvalidInput::field, InvalidInput::refusal).containsExactly("/weights/ELDERLY", CommonRefusal.OUT_OF_BOUNDS);
     }
 
     @Test
@@ -90,7 +92,7 @@ class CentreFixtureTest {
         refused(profile(null, 2, List.of(
                         new CentreProfile.OpeningPeriod(DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(14, 0)),
                         new CentreProfile.OpeningPeriod(DayOfWeek.SATURDAY, LocalTime.of(13, 0), LocalTime.of(15, 0)))),
-                "overlapping-opening-hours", "/openingHours/1");
+                CentreRefusal.OVERLAPPING_OPENING_HOURS, "/openingHours/1");
     }
 
     @Test

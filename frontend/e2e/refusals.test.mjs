@@ -1,0 +1,58 @@
+// Refusals on a Persian screen: the desk console says why in Persian, with no English sentence of
+// the server's (a desk someone else holds, a no-show before the recalls are used up).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { api, CENTRE, KIOSK_TOKEN, launch, open, shot, signIn } from './support.mjs';
+
+/** The refusal shown, once one is; its tickets (a Latin prefix letter, Persian digits) are values, not words. */
+async function refusalShown(page) {
+  const alert = page.locator('p.error[role="alert"]');
+  await alert.waitFor({ timeout: 5_000 });
+  const text = (await alert.textContent()).trim();
+  assert.doesNotMatch(text.replace(/[A-Z]-[۰-۹]+/g, ''), /[A-Za-z]/, `a Latin sentence on a Persian screen: ${text}`);
+  return text;
+}
+
+test('a Persian desk console tells its refusals in Persian', async () => {
+  const opened = await api(`/api/centres/${CENTRE}/desks/d4/open`, { method: 'POST', body: { serviceCodes: ['residence'] } });
+  assert.equal(opened.status, 200);
+  const browser = await launch();
+  try {
+    const desk = await open(browser, `/desk.html?centre=${CENTRE}&lang=fa`, { viewport: { width: 1280, height: 900 } });
+    await signIn(desk, 'e2e-super');
+    await desk.selectOption('#desk-select', 'd4');
+    const refused = desk.waitForResponse((r) => r.url().endsWith('/desks/d4/open'));
+    await desk.click('button[data-action="open"]');
+    assert.equal((await refused).status(), 409);
+    assert.equal(await refusalShown(desk), 'باجه ۴ از قبل باز است.');
+    await shot(desk, 'refusal-1-desk-open-fa');
+
+    // the desk is free again: open it here, call a ticket and mark it no-show before any recall
+    assert.equal((await api(`/api/centres/${CENTRE}/desks/d4/close`, { method: 'POST', body: {} })).status, 200);
+    const arrival = await api(`/api/centres/${CENTRE}/visits`, { method: 'POST', device: KIOSK_TOKEN, body: { serviceCode: 'residence' } });
+    assert.equal(arrival.status, 201);
+    await desk.waitForFunction(() => !document.querySelector('p.error'), null, { timeout: 5_000 }).catch(() => {});
+    await desk.selectOption('#desk-select', 'd4');
+    await desk.click('button[data-action="open"]');
+    await desk.waitForSelector('button[data-action="call-next"]:not([disabled])');
+    await desk.click('button[data-action="call-next"]');
+    await desk.waitForSelector('.current[data-status="CALLED"]');
+    const ticket = await desk.getAttribute('.current', 'data-ticket');
+    const noShow = desk.waitForResponse((r) => r.url().endsWith('/no-show'));
+    await desk.click('button[data-action="no-show"]');
+    assert.equal((await noShow).status(), 409);
+    const digits = ticket.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]);
+    assert.equal(await refusalShown(desk),
+      `نوبت ${digits} فقط ۰ بار از ۲ بار دوباره خوانده شده است. پیش از «حاضر نشد» آن را دوباره بخوانید.`);
+    await shot(desk, 'refusal-2-recalls-remaining-fa');
+    assert.deepEqual(desk.errors, []);
+
+    // leave the desk as it was found
+    await desk.click('button[data-action="cancel"]');
+    await desk.waitForSelector('.current[data-ticket=""]');
+    await desk.click('button[data-action="close"]');
+    await desk.waitForSelector('button[data-action="open"]');
+  } finally {
+    await browser.close();
+  }
+});
