@@ -3,8 +3,8 @@ import { LiveStream, type EventSourceLike, type StreamState } from '../src/lib/s
 
 class FakeSource implements EventSourceLike {
   readyState = 0;
-  onopen: ((ev: Event) => any) | null = null;
-  onerror: ((ev: Event) => any) | null = null;
+  onopen: ((ev: Event) => unknown) | null = null;
+  onerror: ((ev: Event) => unknown) | null = null;
   closed = false;
   private listeners = new Map<string, ((ev: MessageEvent) => void)[]>();
   constructor(readonly url: string) {}

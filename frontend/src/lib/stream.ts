@@ -8,8 +8,8 @@ export type StreamState = 'connecting' | 'live' | 'reconnecting';
 /** What this module needs of the browser's EventSource (a fake in tests). */
 export interface EventSourceLike {
   readonly readyState: number;
-  onopen: ((this: any, ev: Event) => any) | null;
-  onerror: ((this: any, ev: Event) => any) | null;
+  onopen: ((ev: Event) => unknown) | null;
+  onerror: ((ev: Event) => unknown) | null;
   addEventListener(type: string, listener: (ev: MessageEvent) => void): void;
   close(): void;
 }

@@ -13,7 +13,7 @@ import { localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
 import { LiveStream } from '../../lib/stream';
-import { timelineTable } from './timeline';
+import { timelineTable } from '../../lib/timeline';
 
 // The desk console: sign in, open a desk, call and serve. While a request is in flight every
 // action button is disabled, so a double click never calls a second ticket.

@@ -10,7 +10,7 @@ import { localName, type MessageKey } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
 import { LiveStream } from '../../lib/stream';
-import { timelineTable } from '../desk/timeline';
+import { timelineTable } from '../../lib/timeline';
 
 // The supervisor's dashboard: live waiting per service against its target, the desks, charts of
 // the day, and any visit's timeline.

@@ -1,5 +1,7 @@
 package app.nobat.bench;
 
+import app.nobat.booking.calendar.NationalHolidays;
+
 import app.nobat.NobatApplication;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -139,7 +141,7 @@ public final class BookingStormBench {
 
     /** A day ahead that is neither a Friday nor a shipped holiday. */
     static String openDay() {
-        var holidays = new app.nobat.booking.calendar.NationalHolidays("classpath*:holidays/*.yml");
+        var holidays = new NationalHolidays("classpath*:holidays/*.yml");
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Tehran")).plusDays(2);
         while (day.getDayOfWeek() == DayOfWeek.FRIDAY || holidays.on(day) != null) {
             day = day.plusDays(1);

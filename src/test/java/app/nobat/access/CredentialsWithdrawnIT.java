@@ -1,5 +1,7 @@
 package app.nobat.access;
 
+import app.nobat.it.Api;
+
 import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DeviceTokens;
 import app.nobat.access.staff.StaffAccounts;
@@ -132,7 +134,7 @@ class CredentialsWithdrawnIT {
         Flux<ServerSentEvent<Map<String, Object>>> stream = request.accept(MediaType.TEXT_EVENT_STREAM).retrieve()
                 .bodyToFlux(SSE);
         Disposable subscription = stream.subscribe(events::add, ended::completeExceptionally, () -> ended.complete(null));
-        app.nobat.it.Api.eventually(events::size, n -> n > 0);
+        Api.eventually(events::size, n -> n > 0);
         assertThat(events.get(0).event()).isEqualTo("snapshot");
         return new Followed(events, ended, subscription);
     }

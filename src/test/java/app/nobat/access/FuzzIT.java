@@ -1,5 +1,10 @@
 package app.nobat.access;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+
 import app.nobat.it.IntegrationTest;
 import com.mongodb.client.MongoDatabase;
 import net.jqwik.api.Arbitraries;
@@ -73,14 +78,14 @@ class FuzzIT {
                 Arbitraries.integers().map(i -> (Object) i), Arbitraries.just(List.of(1, "x")),
                 Arbitraries.just(Map.of("$gt", "")), Arbitraries.just((Object) Boolean.TRUE));
         List<String> failures = new ArrayList<>();
-        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         int requests = 0;
         for (Target target : TARGETS) {
             for (int i = 0; i < 40; i++) {
                 String path = target.path();
                 while (path.contains("{x}")) {
                     String segment = text.filter(t -> t.length() <= 200).sample(); // a URI is not a body
-                    path = path.replaceFirst("\\{x}", java.util.regex.Matcher.quoteReplacement(
+                    path = path.replaceFirst("\\{x}", Matcher.quoteReplacement(
                             URLEncoder.encode(segment.isEmpty() ? "x" : segment, StandardCharsets.UTF_8)));
                 }
                 String body = body(target, value, text, random, i);
@@ -127,7 +132,7 @@ class FuzzIT {
                 "/api/centres/persian-gulf/services/{x}/slots", "/api/centres/{x}/queues", "/api/admin/{x}", "/{x}",
                 "/api/visits/{x}/start");
         List<String> failures = new ArrayList<>();
-        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < 300; i++) {
             String path = paths.get(random.nextInt(paths.size())).replace("{x}",
                     i % 2 == 0 ? PATH_TRICKS.get(random.nextInt(PATH_TRICKS.size())) + "x"
@@ -147,7 +152,7 @@ class FuzzIT {
                             h.set("Cookie", cookie);
                         }
                     })
-                    .request(io.netty.handler.codec.http.HttpMethod.valueOf(method))
+                    .request(HttpMethod.valueOf(method))
                     .uri("http://localhost:" + port + path)
                     .send(method.equals("GET") || method.equals("DELETE") ? ByteBufFlux.empty()
                             : ByteBufFlux.fromString(Mono.just("{}")))
@@ -184,7 +189,7 @@ class FuzzIT {
         }
         fields.put("identityNumber", "{\"$gt\": \"\"}"); // keeps a booking from ever being valid
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(fields);
+            return new ObjectMapper().writeValueAsString(fields);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -198,7 +203,7 @@ class FuzzIT {
                         h.set("Authorization", admin);
                     }
                 })
-                .request(io.netty.handler.codec.http.HttpMethod.valueOf(target.method()))
+                .request(HttpMethod.valueOf(target.method()))
                 .uri("http://localhost:" + port + path)
                 .send(target.method().equals("GET") || target.method().equals("DELETE") ? ByteBufFlux.empty()
                         : ByteBufFlux.fromString(Mono.just(body)))

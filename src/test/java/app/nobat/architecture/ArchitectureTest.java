@@ -1,5 +1,7 @@
 package app.nobat.architecture;
 
+import org.springframework.web.bind.annotation.RestController;
+
 import app.nobat.booking.domain.CalendarMessages;
 import app.nobat.booking.domain.DayBookCommand;
 import app.nobat.booking.domain.DayBookEvent;
@@ -85,7 +87,7 @@ class ArchitectureTest {
 
     @Test
     void controllersLiveInTheirContextsWebSlice() {
-        classes().that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+        classes().that().areAnnotatedWith(RestController.class)
                 .should().resideInAnyPackage("..web..", "app.nobat.display", "app.nobat.tracking")
                 .check(classes);
     }

@@ -1,5 +1,8 @@
 package app.nobat.eventstore;
 
+import java.util.HashSet;
+import org.assertj.core.groups.Tuple;
+
 import app.nobat.eventstore.TestEvents.MutableClock;
 import app.nobat.eventstore.TestEvents.QueueState;
 import app.nobat.eventstore.TestEvents.TicketIssued;
@@ -138,8 +141,8 @@ class MongoEventStorageEngineTest {
         List<? extends TrackedEventData<?>> all = engine.fetchTrackedEvents(null, 100);
         assertThat(all).extracting(DomainEventData.class::cast)
                        .extracting(DomainEventData::getAggregateIdentifier, DomainEventData::getSequenceNumber)
-                       .containsExactly(org.assertj.core.groups.Tuple.tuple("queue-A", 0L),
-                                        org.assertj.core.groups.Tuple.tuple("queue-A", 1L));
+                       .containsExactly(Tuple.tuple("queue-A", 0L),
+                                        Tuple.tuple("queue-A", 1L));
 
         // the reader carries the indices of the failed appends as gaps, and still sees what comes next
         engine.appendEvents(issued("queue-A", 2));
@@ -202,7 +205,7 @@ class MongoEventStorageEngineTest {
     void aTrackedFetchNeverReturnsMoreEventsThanTheBatchSize() {
         int batchSize = 10;
         MongoEventStorageEngine engine = builder().batchSize(batchSize).build();
-        Set<String> appended = new java.util.HashSet<>();
+        Set<String> appended = new HashSet<>();
         DomainEventMessage<TicketIssued> first = issued("queue-A", 0);
         engine.appendEvents(first);                                                // 1
         appended.add(first.getIdentifier());

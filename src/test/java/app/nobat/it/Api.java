@@ -1,5 +1,8 @@
 package app.nobat.it;
 
+import java.util.HashMap;
+import java.util.function.Predicate;
+
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -48,7 +51,7 @@ public final class Api {
     /** A booking request body (mutable, so that a test can spoil one field); {@code language} may be null. */
     static Map<String, Object> bookRequest(String centre, String service, String date, String slot, String identityType,
                                            String identityNumber, String phone, String language) {
-        Map<String, Object> body = new java.util.HashMap<>();
+        Map<String, Object> body = new HashMap<>();
         body.put("centreId", centre);
         body.put("serviceCode", service);
         body.put("date", date);
@@ -63,7 +66,7 @@ public final class Api {
     }
 
     /** Waits until the projections show what the test expects (they follow the events asynchronously). */
-    public static <T> T eventually(Supplier<T> probe, java.util.function.Predicate<T> done) {
+    public static <T> T eventually(Supplier<T> probe, Predicate<T> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         T value = probe.get();
         while (!done.test(value) && System.nanoTime() < deadline) {

@@ -1,5 +1,7 @@
 package app.nobat.it;
 
+import java.util.concurrent.TimeUnit;
+
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -107,7 +109,7 @@ final class AppProcess {
     void stop() throws InterruptedException {
         if (isRunning()) {
             process.destroy();
-            assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
     }
 

@@ -1,5 +1,7 @@
 package app.nobat.it;
 
+import app.nobat.booking.privacy.IdentityKeys;
+
 import app.nobat.booking.appointments.AppointmentSweeps;
 import app.nobat.booking.notify.LoggingNotifications;
 import app.nobat.booking.notify.VisitorNotifications;
@@ -37,7 +39,7 @@ class BookingIT {
     @Autowired
     VisitorNotifications notifications;
     @Autowired
-    app.nobat.booking.privacy.IdentityKeys keys;
+    IdentityKeys keys;
     Api api;
 
     @BeforeEach

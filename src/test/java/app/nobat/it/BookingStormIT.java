@@ -1,5 +1,7 @@
 package app.nobat.it;
 
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+
 import app.nobat.booking.appointments.Appointments;
 import app.nobat.booking.domain.Appointment;
 import app.nobat.booking.domain.AppointmentStatus;
@@ -72,7 +74,7 @@ class BookingStormIT {
         ((MutableClock) clock).set(BookingIntegrationTest.START);
         ConnectionProvider pool = ConnectionProvider.builder("storm").maxConnections(64).pendingAcquireMaxCount(-1).build();
         client = WebClient.builder().baseUrl("http://localhost:" + port)
-                .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                .clientConnector(new ReactorClientHttpConnector(
                         HttpClient.create(pool))).build();
     }
 

@@ -1,5 +1,8 @@
 package app.nobat.it;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+
 import app.nobat.floor.domain.FloorEvent.*;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
@@ -44,7 +47,7 @@ class ConcurrentDesksIT {
     @Autowired
     EventStorageEngine storageEngine;
     @Autowired
-    com.mongodb.client.MongoDatabase database;
+    MongoDatabase database;
 
     WebClient client;
 
@@ -182,7 +185,7 @@ class ConcurrentDesksIT {
         assertThat(calls).isEqualTo(TICKETS);
         // a long day is snapshotted, so that a cold load of the floor stays short
         assertThat(database.getCollection("snapshotevents").countDocuments(
-                com.mongodb.client.model.Filters.eq("_id", floorId))).isEqualTo(1);
+                Filters.eq("_id", floorId))).isEqualTo(1);
         assertThat(called).hasSize(TICKETS);
     }
 }

@@ -1,5 +1,8 @@
 package app.nobat.it;
 
+import com.mongodb.client.MongoDatabase;
+import org.springframework.context.support.GenericApplicationContext;
+
 import app.nobat.NobatApplication;
 import app.nobat.booking.appointments.AppointmentSweeps;
 import org.junit.jupiter.api.Test;
@@ -40,7 +43,7 @@ class ErasureIT {
     ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(NobatApplication.class)
                 // registered before the configuration is read, so that it replaces the application's clock
-                .initializers(context -> ((org.springframework.context.support.GenericApplicationContext) context)
+                .initializers(context -> ((GenericApplicationContext) context)
                         .registerBean("testClock", Clock.class, () -> new MutableClock(BookingIntegrationTest.START)))
                 .run("--server.port=0",
                         "--nobat.mongo.data-dir=" + dataDir,
@@ -92,7 +95,7 @@ class ErasureIT {
             ((MutableClock) clock).set(Instant.parse("2026-12-22T04:30:00Z").plus(Duration.ofDays(31)));
             app.getBean(AppointmentSweeps.class).sweep();
             assertThat(api.get("/api/appointments/" + sweptCode, 200)).containsEntry("phone", null);
-            visitorRef = app.getBean(com.mongodb.client.MongoDatabase.class).getCollection("domainevents").find()
+            visitorRef = app.getBean(MongoDatabase.class).getCollection("domainevents").find()
                     .map(d -> d.toJson()).into(new ArrayList<>()).stream()
                     .filter(d -> d.contains("AppointmentBooked")).map(ErasureIT::visitorRefIn).findFirst().orElseThrow();
         }

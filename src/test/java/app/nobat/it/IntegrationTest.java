@@ -1,5 +1,7 @@
 package app.nobat.it;
 
+import org.springframework.context.annotation.Import;
+
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.lang.annotation.ElementType;
@@ -23,6 +25,6 @@ import java.lang.annotation.Target;
         "nobat.sign-in.failures-per-account=1000000",
         "nobat.sign-in.failures-per-address=1000000"
 })
-@org.springframework.context.annotation.Import(AsAdministrator.class)
+@Import(AsAdministrator.class)
 public @interface IntegrationTest {
 }

@@ -1,5 +1,7 @@
 package app.nobat.it;
 
+import org.assertj.core.api.Assertions;
+
 import app.nobat.booking.appointments.AppointmentDirectory;
 import app.nobat.booking.appointments.AppointmentSweeps;
 import app.nobat.booking.appointments.Appointments;
@@ -85,7 +87,7 @@ class InterruptedBookingIT {
         assertThat(booked.get("code")).isNotEqualTo("DEAD-2222");
 
         // the dead attempt, had it been only slow, can no longer take a seat
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commands.sendAndWait(new BookSeat(dayBook,
+        Assertions.assertThatThrownBy(() -> commands.sendAndWait(new BookSeat(dayBook,
                         "DEAD-2222", LocalTime.of(9, 0), "ref", guard, null, clock.instant())))
                 .hasMessageContaining("given up");
         assertThat(free("2026-12-26", "09:00")).isEqualTo(1);

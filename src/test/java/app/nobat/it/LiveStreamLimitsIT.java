@@ -1,5 +1,7 @@
 package app.nobat.it;
 
+import java.io.IOException;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -161,7 +163,7 @@ class LiveStreamLimitsIT {
                     closed = in.read() == -1;
                 } catch (SocketTimeoutException stillOpen) {
                     // nothing answered yet: send the next byte
-                } catch (java.io.IOException reset) {
+                } catch (IOException reset) {
                     closed = true;
                 }
             }

@@ -1,5 +1,7 @@
 package app.nobat.access.web;
 
+import java.util.Map;
+
 import app.nobat.access.AccessRefusal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +28,7 @@ final class AuthorizationSchemes {
             if (headers.isEmpty() || (headers.size() == 1 && known(headers.get(0)))) {
                 return chain.filter(exchange);
             }
-            return SecurityRules.problem(exchange, json, AccessRefusal.UNSUPPORTED_AUTHORIZATION, java.util.Map.of());
+            return SecurityRules.problem(exchange, json, AccessRefusal.UNSUPPORTED_AUTHORIZATION, Map.of());
         };
     }
 

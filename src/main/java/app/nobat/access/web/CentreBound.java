@@ -1,5 +1,8 @@
 package app.nobat.access.web;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DevicePrincipal;
 import app.nobat.access.staff.StaffRole;
@@ -19,7 +22,7 @@ final class CentreBound implements ReactiveAuthorizationManager<AuthorizationCon
 
     CentreBound(DeviceKind device, StaffRole... roles) {
         this.device = device;
-        this.staff = java.util.Arrays.stream(roles).map(StaffRole::authority).collect(java.util.stream.Collectors.toSet());
+        this.staff = Arrays.stream(roles).map(StaffRole::authority).collect(Collectors.toSet());
     }
 
     @Override

@@ -1,5 +1,8 @@
 package app.nobat.access.web;
 
+import app.nobat.access.staff.StaffRole;
+import java.util.Objects;
+
 import app.nobat.access.AccessRefusal;
 import app.nobat.common.Refused;
 
@@ -36,7 +39,7 @@ import java.util.stream.Collectors;
  */
 final class CentreLimits {
 
-    private static final String PREFIX = app.nobat.access.staff.StaffRole.CENTRE_AUTHORITY_PREFIX;
+    private static final String PREFIX = StaffRole.CENTRE_AUTHORITY_PREFIX;
 
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
     private static final List<PathPattern> CENTRE = List.of(PARSER.parse("/api/centres/{centreId}"),
@@ -84,7 +87,7 @@ final class CentreLimits {
     }
 
     private static Optional<String> variable(List<PathPattern> patterns, PathContainer path, String name) {
-        return patterns.stream().map(p -> p.matchAndExtract(path)).filter(java.util.Objects::nonNull).findFirst()
+        return patterns.stream().map(p -> p.matchAndExtract(path)).filter(Objects::nonNull).findFirst()
                 .map(m -> m.getUriVariables().get(name));
     }
 

@@ -1,5 +1,7 @@
 package app.nobat.access.web;
 
+import java.util.Map;
+
 import app.nobat.access.AccessRefusal;
 
 import app.nobat.access.devices.DevicePrincipal;
@@ -65,7 +67,7 @@ final class DeviceAuthentication {
                                 .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown or revoked device token")))));
         filter.setServerAuthenticationConverter(DeviceAuthentication::convert);
         filter.setAuthenticationFailureHandler((filterExchange, e) -> SecurityRules.problem(
-                filterExchange.getExchange(), json, AccessRefusal.BAD_DEVICE_TOKEN, java.util.Map.of()));
+                filterExchange.getExchange(), json, AccessRefusal.BAD_DEVICE_TOKEN, Map.of()));
         return filter;
     }
 

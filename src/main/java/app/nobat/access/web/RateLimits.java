@@ -115,7 +115,7 @@ public class RateLimits implements WebFilter {
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         ProblemDetail problem = ProblemHandling.problem(AccessRefusal.TOO_MANY_REQUESTS,
-                java.util.Map.of("retryAfterSeconds", seconds));
+                Map.of("retryAfterSeconds", seconds));
         try {
             return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
         } catch (Exception e) {

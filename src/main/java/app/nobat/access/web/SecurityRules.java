@@ -1,5 +1,7 @@
 package app.nobat.access.web;
 
+import java.net.URI;
+
 import app.nobat.access.AccessRefusal;
 import app.nobat.common.Refusal;
 import java.util.Map;
@@ -132,8 +134,8 @@ public class SecurityRules {
                         .authenticationSuccessHandler((filterExchange, auth) -> filterExchange.getExchange().getSession()
                                 .flatMap(session -> session.changeSessionId()) // no session fixation
                                 .then(json(filterExchange.getExchange(), json, HttpStatus.OK,
-                                        RequestActor.of(auth).map(a -> java.util.Map.of("name", a.id(), "role", a.role()))
-                                                .orElse(java.util.Map.of()))))
+                                        RequestActor.of(auth).map(a -> Map.of("name", a.id(), "role", a.role()))
+                                                .orElse(Map.of()))))
                         .authenticationFailureHandler((filterExchange, e) -> problem(filterExchange.getExchange(), json,
                                 AccessRefusal.SIGN_IN_FAILED, Map.of())))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler((filterExchange, auth) -> {
@@ -194,11 +196,11 @@ public class SecurityRules {
     }
 
     static Mono<Void> problem(ServerWebExchange exchange, ObjectMapper json, Refusal refusal,
-                              java.util.Map<String, ?> values) {
+                              Map<String, ?> values) {
         HttpStatus status = HttpStatus.valueOf(refusal.status());
         ProblemDetail problem = ProblemHandling.problem(refusal, values);
         try {
-            problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         } catch (IllegalArgumentException notAUri) {
             // a path the firewall refused may not be a URI at all: the problem goes without it
         }

@@ -1,5 +1,7 @@
 package app.nobat.booking.calendar;
 
+import java.util.concurrent.ConcurrentHashMap;
+
 import app.nobat.booking.domain.DayBookId;
 import app.nobat.booking.domain.DayPlan;
 import app.nobat.booking.domain.DayPlanSource;
@@ -23,7 +25,7 @@ public class CalendarDayPlans implements DayPlanSource {
     private final CalendarStore calendars;
     private final NationalHolidays national;
     private final BookingSettings settings;
-    private final java.util.concurrent.ConcurrentHashMap<DayBookId, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<DayBookId, Cached> recent = new ConcurrentHashMap<>();
 
     private record Cached(DayPlan plan, long until) {
     }

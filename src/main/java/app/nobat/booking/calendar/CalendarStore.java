@@ -1,5 +1,7 @@
 package app.nobat.booking.calendar;
 
+import org.bson.conversions.Bson;
+
 import app.nobat.booking.domain.CalendarMessages.HolidayDeclared;
 import app.nobat.booking.domain.CalendarMessages.HolidayLifted;
 import app.nobat.booking.domain.CalendarMessages.SlotTemplatePublished;
@@ -55,7 +57,7 @@ public class CalendarStore {
                 Updates.set("lifted." + e.date(), true)));
     }
 
-    private void upsert(String centreId, org.bson.conversions.Bson update) {
+    private void upsert(String centreId, Bson update) {
         calendars.updateOne(Filters.eq("_id", centreId), update, new UpdateOptions().upsert(true));
     }
 

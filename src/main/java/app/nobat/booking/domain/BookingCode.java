@@ -1,5 +1,7 @@
 package app.nobat.booking.domain;
 
+import java.util.Locale;
+
 import app.nobat.common.Digits;
 
 import java.util.Optional;
@@ -36,7 +38,7 @@ public final class BookingCode {
         if (typed == null || typed.length() > 40) {
             return Optional.empty();
         }
-        String compact = Digits.toLatin(typed).replaceAll("[\\s\\-_]", "").toUpperCase(java.util.Locale.ROOT);
+        String compact = Digits.toLatin(typed).replaceAll("[\\s\\-_]", "").toUpperCase(Locale.ROOT);
         if (compact.length() != LENGTH) {
             return Optional.empty();
         }

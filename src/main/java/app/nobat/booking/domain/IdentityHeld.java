@@ -1,5 +1,7 @@
 package app.nobat.booking.domain;
 
+import java.util.Map;
+
 import app.nobat.common.RuleViolation;
 
 import java.time.Instant;
@@ -15,7 +17,7 @@ public class IdentityHeld extends RuleViolation {
     private final Instant since;
 
     public IdentityHeld(String heldBy, String dayBookId, Instant since) {
-        super(BookingRefusal.IDENTITY_HAS_APPOINTMENT, java.util.Map.of());
+        super(BookingRefusal.IDENTITY_HAS_APPOINTMENT, Map.of());
         this.heldBy = heldBy;
         this.dayBookId = dayBookId;
         this.since = since;

@@ -1,5 +1,7 @@
 package app.nobat.booking.domain;
 
+import java.util.Collections;
+
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
 
@@ -67,7 +69,7 @@ public record SlotTemplate(List<Rule> rules) {
                 if (earlier.equals(r)) {
                     throw BookingRefusal.DUPLICATE_SLOT_RULE.at(at, "rule", i, "other", j);
                 }
-                if (!java.util.Collections.disjoint(earlier.days(), r.days())
+                if (!Collections.disjoint(earlier.days(), r.days())
                         && r.from().isBefore(earlier.until()) && earlier.from().isBefore(r.until())) {
                     throw BookingRefusal.OVERLAPPING_SLOT_RULES.at(at, "rule", i, "other", j);
                 }

@@ -1,5 +1,7 @@
 package app.nobat.booking.privacy;
 
+import java.util.Arrays;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,7 @@ public class IdentityKeys {
      * hash, with a prefix that keeps it apart from the identity hashes.
      */
     public String bookingCodeKey(String canonicalCode) {
-        byte[] digest = java.util.Arrays.copyOf(mac("booking-code:" + canonicalCode), 16);
+        byte[] digest = Arrays.copyOf(mac("booking-code:" + canonicalCode), 16);
         return "bc-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 

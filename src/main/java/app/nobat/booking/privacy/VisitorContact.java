@@ -1,5 +1,7 @@
 package app.nobat.booking.privacy;
 
+import java.util.Arrays;
+
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.Digits;
 import app.nobat.booking.domain.BookingRefusal;
@@ -20,7 +22,7 @@ public record VisitorContact(IdentityType identityType, String identityNumber, S
     public static VisitorContact of(IdentityType type, String number, String phone, String language) {
         if (type == null) {
             throw BookingRefusal.IDENTITY_TYPE_REQUIRED.at("/identityType", "types",
-                    java.util.Arrays.stream(IdentityType.values()).map(Enum::name).toList());
+                    Arrays.stream(IdentityType.values()).map(Enum::name).toList());
         }
         String id = compact(number).toUpperCase(Locale.ROOT);
         if (id.isEmpty() || id.length() > 20 || !type.accepts(id)) {

@@ -1,5 +1,7 @@
 package app.nobat.booking.web;
 
+import app.nobat.booking.domain.Appointment;
+
 import app.nobat.booking.appointments.Appointments;
 import app.nobat.booking.calendar.CalendarStore;
 import app.nobat.booking.calendar.NationalHolidays;
@@ -155,7 +157,7 @@ public class BookingAdminController {
                         view.map(v -> v.taken()).orElse(Map.of()),
                         view.map(v -> v.counts()).orElse(Map.of()),
                         view.map(v -> v.appointments().stream()
-                                .sorted(Comparator.comparing(app.nobat.booking.domain.Appointment::slot))
+                                .sorted(Comparator.comparing(Appointment::slot))
                                 .map(a -> new DayEntry(a.code(), a.slot(), a.status(), a.visitId())).toList())
                                 .orElse(List.of())));
             }

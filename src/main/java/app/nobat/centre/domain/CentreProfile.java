@@ -1,5 +1,8 @@
 package app.nobat.centre.domain;
 
+import java.time.LocalDate;
+import java.util.Optional;
+
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
 import app.nobat.common.Refusal;
@@ -55,15 +58,15 @@ public record CentreProfile(String centreId, Map<String, String> names, String t
     }
 
     /** When the centre closes on a date, in its own time zone; empty on a day without opening hours. */
-    public java.util.Optional<LocalTime> closingTimeOn(java.time.LocalDate date) {
+    public Optional<LocalTime> closingTimeOn(LocalDate date) {
         return openingHours.stream().filter(p -> p.day() == date.getDayOfWeek()).map(OpeningPeriod::closes)
                 .max(LocalTime::compareTo);
     }
 
     /** The first day after {@code date} with opening hours (the next day when no hours are configured). */
-    public java.time.LocalDate nextOpeningDayAfter(java.time.LocalDate date) {
+    public LocalDate nextOpeningDayAfter(LocalDate date) {
         for (int i = 1; i <= 14; i++) {
-            java.time.LocalDate candidate = date.plusDays(i);
+            LocalDate candidate = date.plusDays(i);
             if (openingHours.isEmpty() || closingTimeOn(candidate).isPresent()) {
                 return candidate;
             }

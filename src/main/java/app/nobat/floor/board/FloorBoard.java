@@ -1,5 +1,9 @@
 package app.nobat.floor.board;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
 import app.nobat.floor.domain.DeskStatus;
 import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.*;
@@ -185,7 +189,7 @@ public class FloorBoard {
             s.waitMillis += Math.max(0, Duration.between(v.arrivedAt, e.at()).toMillis());
             recentCall(new CallView(v.ticket, e.deskId(), v.serviceCode, e.at(), 0));
             var r = e.reason();
-            timeline(v, e.at(), VisitStep.CALLED, e.deskId(), String.format(java.util.Locale.ROOT,
+            timeline(v, e.at(), VisitStep.CALLED, e.deskId(), String.format(Locale.ROOT,
                     "class %s, waited %.2f min, weight %.1f, boost %.1f, score %.2f%s", r.priorityClass(),
                     r.waitedMinutes(), r.weight(), r.boost(), r.score(),
                     r.priorityCapApplied() ? ", priority limit reached" : ""));
@@ -282,7 +286,7 @@ public class FloorBoard {
     }
 
     private HourStats hour(Instant at) {
-        java.time.ZoneId zone = settings == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(settings.timeZone());
+        ZoneId zone = settings == null ? ZoneOffset.UTC : ZoneId.of(settings.timeZone());
         return hours.computeIfAbsent(String.format("%02d", at.atZone(zone).getHour()), k -> new HourStats());
     }
 

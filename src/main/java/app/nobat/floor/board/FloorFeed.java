@@ -1,5 +1,8 @@
 package app.nobat.floor.board;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -51,7 +54,7 @@ public class FloorFeed {
             }
             FloorChange change = new FloorChange(epoch, f.current.seq() + 1, kind, detail, frozenBoard);
             f.current = change;
-            f.sink.emitNext(change, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofSeconds(1)));
+            f.sink.emitNext(change, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
         }
     }
 
@@ -59,7 +62,7 @@ public class FloorFeed {
      * The visit of a tracking token among the live boards on this node: a ticket printed a moment
      * ago is here before the stored read model has it.
      */
-    public java.util.Optional<String> liveVisitForToken(String token) {
+    public Optional<String> liveVisitForToken(String token) {
         for (CentreFeed f : feeds.values()) {
             FloorBoard board = f.current.board();
             if (board == null) {
@@ -67,11 +70,11 @@ public class FloorFeed {
             }
             for (FloorBoard.VisitView v : board.visits.values()) {
                 if (token.equals(v.trackingToken)) {
-                    return java.util.Optional.of(v.visitId);
+                    return Optional.of(v.visitId);
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The board the centre's screens show now. */

@@ -1,5 +1,7 @@
 package app.nobat.floor.domain;
 
+import java.util.TreeSet;
+
 import app.nobat.common.Actor;
 import app.nobat.common.CommonRefusal;
 import app.nobat.floor.domain.FloorCommand.*;
@@ -326,7 +328,7 @@ public class Floor {
     void on(DeskOpened e) {
         DeskState d = new DeskState();
         d.status = DeskStatus.OPEN;
-        d.services = new java.util.TreeSet<>(e.serviceCodes());
+        d.services = new TreeSet<>(e.serviceCodes());
         d.staffId = e.staffId();
         desks.put(e.deskId(), d);
     }

@@ -1,5 +1,8 @@
 package app.nobat.floor.domain;
 
+import java.util.Collections;
+import java.util.TreeSet;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +26,7 @@ public sealed interface FloorEvent {
     record DeskOpened(String floorId, String deskId, Set<String> serviceCodes, String staffId, Instant at)
             implements FloorEvent {
         public DeskOpened {
-            serviceCodes = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(serviceCodes));
+            serviceCodes = Collections.unmodifiableSortedSet(new TreeSet<>(serviceCodes));
         }
     }
 

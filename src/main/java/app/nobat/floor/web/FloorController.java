@@ -1,5 +1,7 @@
 package app.nobat.floor.web;
 
+import java.util.function.Function;
+
 import app.nobat.floor.domain.DeskStatus;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
@@ -235,7 +237,7 @@ public class FloorController {
         });
     }
 
-    private <R> Mono<R> deskCommand(String centreId, String deskId, java.util.function.Function<String, Object> command) {
+    private <R> Mono<R> deskCommand(String centreId, String deskId, Function<String, Object> command) {
         return desk(centreId, deskId)
                 .flatMap(floor -> Blocking.<R>send(commands, command.apply(floor.toString())))
                 .onErrorMap(AggregateNotFoundException.class,
@@ -243,7 +245,7 @@ public class FloorController {
     }
 
     private Mono<VisitActionResponse> visitCommand(String visitId, VisitAction action,
-                                                   java.util.function.Function<String, Object> command) {
+                                                   Function<String, Object> command) {
         String floor = FloorId.ofVisit(visitId).toString();
         return Blocking.send(commands, command.apply(floor))
                 .onErrorMap(AggregateNotFoundException.class, e -> FloorRefusal.UNKNOWN_VISIT.with("visit", visitId))

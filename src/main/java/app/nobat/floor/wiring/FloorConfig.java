@@ -1,5 +1,7 @@
 package app.nobat.floor.wiring;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.Centre;
 import app.nobat.floor.board.FloorBoard;
@@ -38,7 +40,7 @@ public class FloorConfig {
 
     /** The system clock; tests that move time provide their own. */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(Clock.class)
+    @ConditionalOnMissingBean(Clock.class)
     Clock clock() {
         return Clock.systemUTC();
     }

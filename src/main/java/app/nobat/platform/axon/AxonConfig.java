@@ -1,5 +1,11 @@
 package app.nobat.platform.axon;
 
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import app.nobat.common.Actor;
 import app.nobat.eventstore.MongoEventStorageEngine;
 import app.nobat.platform.web.Acting;
@@ -50,7 +56,7 @@ import java.util.concurrent.ScheduledExecutorService;
 public class AxonConfig {
 
     static final int MAX_RETRIES = 12;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AxonConfig.class);
+    private static final Logger log = LoggerFactory.getLogger(AxonConfig.class);
 
     /**
      * Snapshots hold an aggregate's private state: fields, not getters, so the domain classes need
@@ -117,7 +123,7 @@ public class AxonConfig {
         });
         RetryScheduler onlyConcurrency = (command, failure, attempts, dispatch) -> {
             boolean concurrent = failure instanceof ConcurrencyException
-                    || failure instanceof org.axonframework.modelling.command.AggregateStreamCreationException;
+                    || failure instanceof AggregateStreamCreationException;
             if (!concurrent || attempts.size() > MAX_RETRIES) {
                 return false;
             }
@@ -125,8 +131,8 @@ public class AxonConfig {
                     attempts.size() + 1, failure.getMessage());
             // exponential backoff with full jitter, so that two nodes contending for one floor drift apart
             long ceiling = Math.min(1000, 10L << Math.min(attempts.size(), 6));
-            retries.schedule(dispatch, java.util.concurrent.ThreadLocalRandom.current().nextLong(1, ceiling + 1),
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            retries.schedule(dispatch, ThreadLocalRandom.current().nextLong(1, ceiling + 1),
+                    TimeUnit.MILLISECONDS);
             return true;
         };
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(onlyConcurrency)

@@ -1,5 +1,12 @@
 package app.nobat.platform.web;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
+import org.springframework.web.server.ResponseStatusException;
+
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
 import app.nobat.common.Refusal;
@@ -87,9 +94,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     /** A path no route or file answers (the API reference where it is off, too) is a problem like the others. */
     @Override
     protected Mono<ResponseEntity<Object>> handleResponseStatusException(
-            org.springframework.web.server.ResponseStatusException ex, HttpHeaders headers, HttpStatusCode status,
+            ResponseStatusException ex, HttpHeaders headers, HttpStatusCode status,
             ServerWebExchange exchange) {
-        if (ex instanceof org.springframework.web.reactive.resource.NoResourceFoundException) {
+        if (ex instanceof NoResourceFoundException) {
             ProblemDetail problem = problem(RequestRefusal.NOT_FOUND, Map.of());
             return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem));
@@ -125,13 +132,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             return "true or false";
         } else if (type == String.class) {
             return "a string";
-        } else if (type == java.time.LocalTime.class) {
+        } else if (type == LocalTime.class) {
             return "a time of day (HH:mm)";
-        } else if (type == java.time.LocalDate.class) {
+        } else if (type == LocalDate.class) {
             return "a date (YYYY-MM-DD)";
         } else if (type.isEnum()) {
             return "one of " + Arrays.toString(type.getEnumConstants());
-        } else if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        } else if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
         return "an object";
@@ -156,7 +163,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         problem.setTitle(title(RequestRefusal.INVALID_INPUT.code()));
         if (e.field() != null) {
             problem.setProperty("field", e.field());
-            problem.setProperty("errors", java.util.List.of(java.util.Map.of("pointer", e.field(), "code", e.code(),
+            problem.setProperty("errors", List.of(Map.of("pointer", e.field(), "code", e.code(),
                     "detail", e.getMessage())));
         }
         return problem;

@@ -1,5 +1,7 @@
 package app.nobat.platform.web;
 
+import java.net.URI;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -94,8 +96,8 @@ public class StreamLimits implements WebFilter {
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, "30");
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         ProblemDetail problem = ProblemHandling.problem(RequestRefusal.TOO_MANY_STREAMS,
-                java.util.Map.of("scope", scope));
-        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+                Map.of("scope", scope));
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         try {
             return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
         } catch (Exception e) {

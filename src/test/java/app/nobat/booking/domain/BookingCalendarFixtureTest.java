@@ -1,5 +1,7 @@
 package app.nobat.booking.domain;
 
+import java.util.Collections;
+
 import app.nobat.booking.domain.CalendarMessages.*;
 import app.nobat.common.CommonRefusal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -84,7 +86,7 @@ class BookingCalendarFixtureTest {
     @Test
     void aRuleRepeatedToAddUpSeatsIsRefused() {
         // the probe's 2,000 copies of a 1,000-seat rule: every slot would have held 2,000,000 seats
-        List<SlotTemplate.Rule> copies = java.util.Collections.nCopies(2000,
+        List<SlotTemplate.Rule> copies = Collections.nCopies(2000,
                 rule(Set.of(DayOfWeek.SATURDAY), 8, 12, SlotTemplate.MAX_CAPACITY));
         fixture.givenNoPriorActivity()
                 .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(copies), "admin", T))

@@ -1,5 +1,7 @@
 package app.nobat.booking.domain;
 
+import org.hamcrest.Matchers;
+
 import app.nobat.booking.domain.DayBookCommand.*;
 import app.nobat.booking.domain.DayBookEvent.*;
 import app.nobat.common.CommonRefusal;
@@ -71,8 +73,8 @@ class DayBookFixtureTest {
             fixture.givenNoPriorActivity()
                     .when(book("AAAA-2222", NINE, DAY_BEFORE))
                     .expectEvents(booked("AAAA-2222", NINE))
-                    .expectResultMessagePayloadMatching(org.hamcrest.Matchers.hasToString(
-                            org.hamcrest.Matchers.containsString("status=BOOKED")));
+                    .expectResultMessagePayloadMatching(Matchers.hasToString(
+                            Matchers.containsString("status=BOOKED")));
         }
 
         @Test
@@ -87,7 +89,7 @@ class DayBookFixtureTest {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(book("AAAA-2222", QUARTER_PAST, DAY_BEFORE))
                     .expectException(refused(BookingRefusal.CODE_IN_USE)).expectExceptionMessage(
-                            org.hamcrest.Matchers.containsString("already used"));
+                            Matchers.containsString("already used"));
         }
 
         @Test
@@ -95,7 +97,7 @@ class DayBookFixtureTest {
             fixture.given(booked("AAAA-2222", NINE), booked("BBBB-2222", NINE))
                     .when(book("CCCC-2222", NINE, DAY_BEFORE))
                     .expectException(refused(BookingRefusal.SLOT_FULL))
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("is full"));
+                    .expectExceptionMessage(Matchers.containsString("is full"));
         }
 
         @Test
@@ -103,7 +105,7 @@ class DayBookFixtureTest {
             fixture.givenNoPriorActivity()
                     .when(book("AAAA-2222", LocalTime.of(15, 0), DAY_BEFORE))
                     .expectException(refused(BookingRefusal.SLOT_UNKNOWN))
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("slots start at [09:00, 09:15, 09:30]"));
+                    .expectExceptionMessage(Matchers.containsString("slots start at [09:00, 09:15, 09:30]"));
         }
 
         @Test
@@ -118,7 +120,7 @@ class DayBookFixtureTest {
             fixture.givenNoPriorActivity()
                     .when(new BookSeat("gulf:res:2026-12-07", "AAAA-2222", NINE, "r", "g", null, DAY_BEFORE))
                     .expectException(refused(BookingRefusal.HOLIDAY))
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("holiday: Test holiday"));
+                    .expectExceptionMessage(Matchers.containsString("holiday: Test holiday"));
         }
 
         @Test
@@ -126,7 +128,7 @@ class DayBookFixtureTest {
             fixture.givenNoPriorActivity()
                     .when(new BookSeat("gulf:res:2026-12-04", "AAAA-2222", NINE, "r", "g", null, DAY_BEFORE.minus(Duration.ofDays(1))))
                     .expectException(refused(BookingRefusal.NO_SLOTS))
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("closed on FRIDAY"));
+                    .expectExceptionMessage(Matchers.containsString("closed on FRIDAY"));
         }
 
         @Test
@@ -134,7 +136,7 @@ class DayBookFixtureTest {
             fixture.givenNoPriorActivity()
                     .when(book("AAAA-2222", NINE, NINE_AT))
                     .expectException(refused(BookingRefusal.SLOT_STARTED))
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("already started"));
+                    .expectExceptionMessage(Matchers.containsString("already started"));
         }
 
         @Test
@@ -142,7 +144,7 @@ class DayBookFixtureTest {
             fixture.givenNoPriorActivity()
                     .when(book("AAAA-2222", NINE, NINE_AT.minus(Duration.ofDays(61))))
                     .expectException(refused(BookingRefusal.BEYOND_HORIZON))
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("60 days ahead"));
+                    .expectExceptionMessage(Matchers.containsString("60 days ahead"));
         }
 
         @Test
@@ -157,7 +159,7 @@ class DayBookFixtureTest {
             fixture.given(new BookingAbandoned(DAY, "AAAA-2222", DAY_BEFORE))
                     .when(book("AAAA-2222", NINE, DAY_BEFORE))
                     .expectException(refused(BookingRefusal.BOOKING_ABANDONED))
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("given up"));
+                    .expectExceptionMessage(Matchers.containsString("given up"));
         }
     }
 
@@ -184,7 +186,7 @@ class DayBookFixtureTest {
             fixture.given(booked("AAAA-2222", NINE), new AppointmentCheckedIn(DAY, "AAAA-2222", "v1", NINE_AT))
                     .when(new CancelAppointment(DAY, "AAAA-2222", CancelReason.VISITOR, NINE_AT))
                     .expectException(refused(BookingRefusal.APPOINTMENT_ENDED))
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("checked in"));
+                    .expectExceptionMessage(Matchers.containsString("checked in"));
         }
 
         @Test
@@ -226,7 +228,7 @@ class DayBookFixtureTest {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(new MoveWithinDay(DAY, "AAAA-2222", HALF_PAST, NINE_AT.plusSeconds(60)))
                     .expectException(refused(BookingRefusal.SLOT_STARTED))
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("already started"));
+                    .expectExceptionMessage(Matchers.containsString("already started"));
         }
 
         @Test
@@ -235,8 +237,8 @@ class DayBookFixtureTest {
                             new AppointmentMovedOut(DAY, "AAAA-2222", NINE, OTHER_DAY, DAY_BEFORE))
                     .when(new MoveOut(DAY, "AAAA-2222", OTHER_DAY, DAY_BEFORE))
                     .expectNoEvents()
-                    .expectResultMessagePayloadMatching(org.hamcrest.Matchers.hasToString(
-                            org.hamcrest.Matchers.containsString("movedTo=" + OTHER_DAY)));
+                    .expectResultMessagePayloadMatching(Matchers.hasToString(
+                            Matchers.containsString("movedTo=" + OTHER_DAY)));
         }
 
         @Test
@@ -272,8 +274,8 @@ class DayBookFixtureTest {
             fixture.given(booked("AAAA-2222", NINE), new AppointmentCheckedIn(DAY, "AAAA-2222", "v1", NINE_AT))
                     .when(new CheckIn(DAY, "AAAA-2222", "v2", NINE_AT.plusSeconds(30)))
                     .expectNoEvents()
-                    .expectResultMessagePayloadMatching(org.hamcrest.Matchers.hasToString(
-                            org.hamcrest.Matchers.containsString("visitId=v1")));
+                    .expectResultMessagePayloadMatching(Matchers.hasToString(
+                            Matchers.containsString("visitId=v1")));
         }
 
         @Test
@@ -281,7 +283,7 @@ class DayBookFixtureTest {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(new CheckIn(DAY, "AAAA-2222", "v1", NINE_AT.minus(Duration.ofMinutes(31))))
                     .expectException(refused(BookingRefusal.CHECK_IN_TOO_EARLY))
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString(
+                    .expectExceptionMessage(Matchers.containsString(
                             "opens at " + NINE_AT.minus(Duration.ofMinutes(30))));
         }
 
@@ -290,7 +292,7 @@ class DayBookFixtureTest {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(new CheckIn(DAY, "AAAA-2222", "v1", NINE_AT.plus(Duration.ofMinutes(16))))
                     .expectException(refused(BookingRefusal.CHECK_IN_TOO_LATE))
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("walk-in ticket"));
+                    .expectExceptionMessage(Matchers.containsString("walk-in ticket"));
         }
 
         @Test
@@ -313,7 +315,7 @@ class DayBookFixtureTest {
                             new AppointmentCancelled(DAY, "AAAA-2222", NINE, CancelReason.VISITOR, DAY_BEFORE))
                     .when(new CheckIn(DAY, "AAAA-2222", "v1", NINE_AT))
                     .expectException(refused(BookingRefusal.APPOINTMENT_ENDED))
-                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("cancelled"));
+                    .expectExceptionMessage(Matchers.containsString("cancelled"));
         }
     }
 
@@ -390,9 +392,9 @@ class DayBookFixtureTest {
             fixture.given(booked("AAAA-2222", NINE), booked("BBBB-2222", QUARTER_PAST),
                             new AppointmentCancelled(DAY, "BBBB-2222", QUARTER_PAST, CancelReason.VISITOR, DAY_BEFORE))
                     .when(new ReadDay(DAY))
-                    .expectResultMessagePayloadMatching(org.hamcrest.Matchers.allOf(
-                            org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString("taken={09:00=1, 09:15=0}")),
-                            org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString("counts={BOOKED=1, CANCELLED=1}"))));
+                    .expectResultMessagePayloadMatching(Matchers.allOf(
+                            Matchers.hasToString(Matchers.containsString("taken={09:00=1, 09:15=0}")),
+                            Matchers.hasToString(Matchers.containsString("counts={BOOKED=1, CANCELLED=1}"))));
         }
     }
 

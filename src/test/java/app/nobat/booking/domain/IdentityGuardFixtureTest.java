@@ -1,5 +1,8 @@
 package app.nobat.booking.domain;
 
+import app.nobat.common.Refusals;
+import org.hamcrest.Matchers;
+
 import app.nobat.booking.domain.IdentityGuardMessages.*;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -39,9 +42,9 @@ class IdentityGuardFixtureTest {
     void aSecondAppointmentIsRefusedWithoutNamingTheFirst() {
         fixture.given(new IdentityClaimed(GUARD, "AAAA-2222", "gulf:res:2026-12-05", T))
                 .when(new ClaimIdentity(GUARD, "BBBB-2222", "gulf:res:2026-12-06", T))
-                .expectException(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.instanceOf(IdentityHeld.class),
-                        app.nobat.common.Refusals.refused(BookingRefusal.IDENTITY_HAS_APPOINTMENT)))
-                .expectExceptionMessage(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("AAAA")));
+                .expectException(Matchers.allOf(Matchers.instanceOf(IdentityHeld.class),
+                        Refusals.refused(BookingRefusal.IDENTITY_HAS_APPOINTMENT)))
+                .expectExceptionMessage(Matchers.not(Matchers.containsString("AAAA")));
     }
 
     @Test

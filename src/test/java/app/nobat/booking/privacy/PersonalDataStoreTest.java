@@ -1,5 +1,7 @@
 package app.nobat.booking.privacy;
 
+import java.util.ArrayList;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -53,7 +55,7 @@ class PersonalDataStoreTest {
         store.save(data("visitor-0001", NOW.plusSeconds(60)));
         store.save(data("visitor-0002", NOW.minusSeconds(60)));
 
-        String stored = database.getCollection(PersonalDataStore.COLLECTION).find().into(new java.util.ArrayList<>())
+        String stored = database.getCollection(PersonalDataStore.COLLECTION).find().into(new ArrayList<>())
                 .stream().map(Document::toJson).reduce("", String::concat);
         assertThat(stored).contains("visitor-0001").doesNotContain("123456789", "9121234567", "7KQ4-M9XH");
         assertThat(store.find("visitor-0001")).contains(data("visitor-0001", NOW.plusSeconds(60)));

@@ -1,5 +1,7 @@
 package app.nobat.centre.domain;
 
+import org.assertj.core.api.Assertions;
+
 import app.nobat.centre.domain.CentreMessages.CentreDefined;
 import app.nobat.centre.domain.CentreMessages.DefineCentre;
 import app.nobat.common.CommonRefusal;
@@ -82,7 +84,7 @@ class CentreFixtureTest {
 
     @Test
     void aWeightThatIsNoNumberIsRefusedByItsClass() {
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInput.class,
+        assertThat(Assertions.catchThrowableOfType(InvalidInput.class,
                 () -> new QueuePolicySettings(Map.of(PriorityClass.ELDERLY, Double.NaN), 30, 3)))
                 .extracting(InvalidInput::field, InvalidInput::refusal).containsExactly("/weights/ELDERLY", CommonRefusal.OUT_OF_BOUNDS);
     }

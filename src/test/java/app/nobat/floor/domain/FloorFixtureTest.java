@@ -1,5 +1,8 @@
 package app.nobat.floor.domain;
 
+import java.util.ArrayList;
+import org.hamcrest.Matchers;
+
 import app.nobat.common.Actor;
 import app.nobat.common.CommonRefusal;
 import app.nobat.floor.domain.FloorCommand.*;
@@ -431,7 +434,7 @@ class FloorFixtureTest {
                                     reason(PriorityClass.NONE, 1, 1, 1, false), at(1)))
                     .when(new CallNext(FLOOR, "d1", "r2", at(2)))
                     .expectException(refused(FloorRefusal.DESK_BUSY))
-                    .expectExceptionMessage(org.hamcrest.Matchers.startsWith("Desk d1 already has ticket A-001 called;"));
+                    .expectExceptionMessage(Matchers.startsWith("Desk d1 already has ticket A-001 called;"));
         }
 
         @Test
@@ -443,7 +446,7 @@ class FloorFixtureTest {
                             new ServiceStarted(FLOOR, "d1", v(1), at(2)))
                     .when(new CallNext(FLOOR, "d1", "r2", at(3)))
                     .expectException(refused(FloorRefusal.DESK_BUSY))
-                    .expectExceptionMessage(org.hamcrest.Matchers.startsWith("Desk d1 already has ticket A-001 in service;"));
+                    .expectExceptionMessage(Matchers.startsWith("Desk d1 already has ticket A-001 in service;"));
         }
 
         @Test
@@ -486,7 +489,7 @@ class FloorFixtureTest {
         }
 
         List<Object> inServiceV1() {
-            List<Object> events = new java.util.ArrayList<>(calledV1());
+            List<Object> events = new ArrayList<>(calledV1());
             events.add(new ServiceStarted(FLOOR, "d1", v(1), at(2)));
             return events;
         }
@@ -503,7 +506,7 @@ class FloorFixtureTest {
 
         @Test
         void recallsAreLimited() {
-            List<Object> events = new java.util.ArrayList<>(calledV1());
+            List<Object> events = new ArrayList<>(calledV1());
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 1, at(2)));
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 2, at(3)));
             fixture.given(events).when(new Recall(FLOOR, v(1), at(4)))
@@ -512,7 +515,7 @@ class FloorFixtureTest {
 
         @Test
         void noShowFreesTheDesk() {
-            List<Object> events = new java.util.ArrayList<>(calledV1());
+            List<Object> events = new ArrayList<>(calledV1());
             events.add(arrived(2, "res", "A-002", 2, PriorityClass.NONE, 1));
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 1, at(2)));
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 2, at(3)));
@@ -524,7 +527,7 @@ class FloorFixtureTest {
 
         @Test
         void noShowAfterTheLastRecall() {
-            List<Object> events = new java.util.ArrayList<>(calledV1());
+            List<Object> events = new ArrayList<>(calledV1());
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 1, at(2)));
             fixture.given(events).when(new MarkNoShow(FLOOR, v(1), at(4)))
                     .expectException(refused(FloorRefusal.RECALLS_REMAINING))
@@ -592,7 +595,7 @@ class FloorFixtureTest {
     class EndOfDay {
         @Test
         void closingClosesEveryOpenVisitWithAReason() {
-            List<Object> events = new java.util.ArrayList<>(List.of(started(),
+            List<Object> events = new ArrayList<>(List.of(started(),
                     arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
                     arrived(2, "res", "A-002", 2, PriorityClass.ELDERLY, 0),
                     arrived(3, "res", "A-003", 3, PriorityClass.NONE, 0), opened("d1", "res"),

@@ -1,5 +1,7 @@
 package app.nobat.floor.domain;
 
+import java.io.IOException;
+
 import app.nobat.eventstore.MongoEventStorageEngine;
 import app.nobat.floor.domain.FloorEvent.*;
 import app.nobat.platform.axon.AxonConfig;
@@ -95,7 +97,7 @@ class FloorSnapshotTest {
         try {
             Floor floor = repository.load(id).invoke(f -> f);
             return new ObjectMapper().readTree(snapshots.serialize(floor, String.class).getData());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         } finally {
             uow.rollback();

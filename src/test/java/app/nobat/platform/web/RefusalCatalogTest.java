@@ -1,5 +1,10 @@
 package app.nobat.platform.web;
 
+import app.nobat.common.RuleViolation;
+import app.nobat.floor.domain.FloorRefusal;
+import java.util.TreeSet;
+import org.assertj.core.api.Assertions;
+
 import app.nobat.common.Refusal;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,8 +59,8 @@ class RefusalCatalogTest {
 
     @Test
     void aRefusalFillsItsTemplateAndCarriesItsValues() {
-        var refused = app.nobat.floor.domain.FloorRefusal.DESK_OPEN.with("desk", "desk-1");
-        assertThat(refused).isInstanceOf(app.nobat.common.RuleViolation.class)
+        var refused = FloorRefusal.DESK_OPEN.with("desk", "desk-1");
+        assertThat(refused).isInstanceOf(RuleViolation.class)
                 .hasMessage("Desk desk-1 is already open");
         assertThat(refused.values()).containsExactly(Map.entry("desk", "desk-1"));
         var problem = ProblemHandling.problem(refused.refusal(), refused.values());
@@ -67,13 +72,13 @@ class RefusalCatalogTest {
     /** Tests run with assertions on: a raise site that leaves a parameter of its template unnamed fails them. */
     @Test
     void aRaiseSiteMustNameEveryParameter() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.nobat.floor.domain.FloorRefusal.DESK_BUSY
+        Assertions.assertThatThrownBy(() -> FloorRefusal.DESK_BUSY
                         .with("desk", "d1", "ticket", "A-001"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("desk-busy needs [desk, ticket, state]");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.nobat.floor.domain.FloorRefusal.DESK_OPEN
+        Assertions.assertThatThrownBy(() -> FloorRefusal.DESK_OPEN
                         .with("desk", "d1", "code", "x"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("reserved");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.nobat.floor.domain.FloorRefusal.DESK_OPEN.at("/desk"))
+        Assertions.assertThatThrownBy(() -> FloorRefusal.DESK_OPEN.at("/desk"))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -120,9 +125,9 @@ class RefusalCatalogTest {
             Files.createDirectories(fresh.getParent());
             Files.writeString(fresh, wanted);
             Set<String> missing = expected.keySet().stream().filter(c -> !committed.containsKey(c))
-                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+                    .collect(Collectors.toCollection(TreeSet::new));
             Set<String> stale = committed.keySet().stream().filter(c -> !expected.containsKey(c))
-                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+                    .collect(Collectors.toCollection(TreeSet::new));
             throw new AssertionError(FRONTEND_CODES + " differs from the catalogs (missing " + missing + ", stale "
                     + stale + ", or parameters changed): copy " + fresh + " over it and translate what is new "
                     + "in frontend/src/lib/problems.ts");

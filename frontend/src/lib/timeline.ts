@@ -1,7 +1,7 @@
-import type { VisitDetails } from '../../lib/api';
-import { h } from '../../lib/dom';
-import { time } from '../../lib/format';
-import type { Screen } from '../../lib/page';
+import type { VisitDetails } from './api';
+import { h } from './dom';
+import { time } from './format';
+import type { Screen } from './page';
 
 /** A visit's timeline: each step, when, where and by whom. */
 export function timelineTable(visit: VisitDetails, screen: Screen, timeZone?: string): HTMLElement {
