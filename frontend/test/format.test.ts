@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, digits, jalaliDate, jalaliDay, jalaliMonthTitle, jalaliParts, latinDigits, number, ticket, time, todayIn } from '../src/lib/format';
+import {
+  addDays,
+  digits,
+  jalaliDate,
+  jalaliDay,
+  jalaliMonthTitle,
+  jalaliParts,
+  latinDigits,
+  number,
+  ticket,
+  time,
+  todayIn,
+} from '../src/lib/format';
 
 describe('digits and numbers', () => {
   it('writes Persian digits for Persian, Dari and Pashto, Latin for English', () => {

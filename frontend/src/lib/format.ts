@@ -31,13 +31,22 @@ export function ticket(value: string, lang: Lang): string {
 
 export function time(at: Date | number | string, lang: Lang, timeZone?: string, seconds = false): string {
   const format = new Intl.DateTimeFormat(LOCALE[lang], {
-    hour: '2-digit', minute: '2-digit', second: seconds ? '2-digit' : undefined, hourCycle: 'h23', timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: seconds ? '2-digit' : undefined,
+    hourCycle: 'h23',
+    timeZone,
   });
   return digits(format.format(new Date(at)), lang);
 }
 
 /** Weekday, day, month name and year of an instant in the Solar Hijri calendar, in a language. */
-function persianParts(at: Date, lang: Lang, timeZone: string | undefined, fields: Intl.DateTimeFormatOptions): Record<string, string> {
+function persianParts(
+  at: Date,
+  lang: Lang,
+  timeZone: string | undefined,
+  fields: Intl.DateTimeFormatOptions,
+): Record<string, string> {
   const parts = new Intl.DateTimeFormat(`${LOCALE[lang]}-u-ca-persian`, { ...fields, timeZone }).formatToParts(at);
   return Object.fromEntries(parts.filter((p) => p.type !== 'literal').map((p) => [p.type, digits(p.value, lang)]));
 }
@@ -47,7 +56,12 @@ function persianParts(at: Date, lang: Lang, timeZone: string | undefined, fields
  * Iran and Afghanistan), or "Monday, Azar 9, 1405" in English. The order is ours: ICU builds differ.
  */
 export function jalaliDate(at: Date | number | string, lang: Lang, timeZone?: string, weekday = false): string {
-  const p = persianParts(new Date(at), lang, timeZone, { year: 'numeric', month: 'long', day: 'numeric', weekday: weekday ? 'long' : undefined });
+  const p = persianParts(new Date(at), lang, timeZone, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: weekday ? 'long' : undefined,
+  });
   const year = p.year.replace(/\s*AP$/, '');
   if (lang === 'en') return `${weekday ? `${p.weekday}, ` : ''}${p.month} ${p.day}, ${year}`;
   return `${weekday ? `${p.weekday} ` : ''}${p.day} ${p.month} ${year}`;
@@ -67,7 +81,10 @@ export function jalaliMonthTitle(isoDate: string, lang: Lang): string {
 /** Year, month and day of an ISO date in the Solar Hijri calendar, as numbers. */
 export function jalaliParts(isoDate: string): { year: number; month: number; day: number } {
   const parts = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
-    year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    timeZone: 'UTC',
   }).formatToParts(new Date(`${isoDate}T12:00:00Z`));
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: part('year'), month: part('month'), day: part('day') };

@@ -1,10 +1,9 @@
 package app.nobat.platform.web;
 
-import org.springframework.web.util.UriComponentsBuilder;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The address visitors reach the centre's pages at, from configuration ({@code nobat.public-base-url}).
@@ -17,8 +16,12 @@ public record PublicBaseUrl(URI base) {
 
     public PublicBaseUrl {
         String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
-        if (!base.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || base.getHost() == null
-                || base.getRawUserInfo() != null || base.getRawQuery() != null || base.getRawFragment() != null) {
+        if (!base.isAbsolute()
+                || !(scheme.equals("http") || scheme.equals("https"))
+                || base.getHost() == null
+                || base.getRawUserInfo() != null
+                || base.getRawQuery() != null
+                || base.getRawFragment() != null) {
             throw new IllegalArgumentException(SETTING + " must be an http or https address with a host and "
                     + "without user, query or fragment, e.g. https://nobat.example.org");
         }
@@ -40,7 +43,11 @@ public record PublicBaseUrl(URI base) {
     /** A page of the application under the base address, with one query parameter. */
     public URI page(String path, String parameter, String value) {
         String basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
-        return UriComponentsBuilder.fromUri(base).replacePath(basePath + path).queryParam(parameter, value)
-                .encode().build().toUri();
+        return UriComponentsBuilder.fromUri(base)
+                .replacePath(basePath + path)
+                .queryParam(parameter, value)
+                .encode()
+                .build()
+                .toUri();
     }
 }
