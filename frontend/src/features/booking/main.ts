@@ -7,7 +7,7 @@ import {
 import { refusalMessage } from '../../lib/problems';
 import { serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
-import { digits, jalaliDay, jalaliMonthTitle, latinDigits, number, todayIn } from '../../lib/format';
+import { digits, jalaliDay, jalaliMonthTitle, latinDigits, number, todayIn, weekdayName } from '../../lib/format';
 import { localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { monthContaining, nextMonth, previousMonth, type JalaliMonth } from './calendar';
@@ -61,8 +61,7 @@ function calendar(): HTMLElement {
   month ??= monthContaining(day || today);
   const m = month;
   const title = jalaliMonthTitle(m.days[0], lang);
-  const weekdays = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'].map((_, i) => new Intl.DateTimeFormat(lang === 'en' ? 'en' : lang,
-    { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 3 + i))));
+  const weekdays = Array.from({ length: 7 }, (_, i) => weekdayName(i, lang, true));
   return h('div', { class: 'calendar', role: 'group', 'aria-label': t('date') },
     h('div', { class: 'calendar-head' },
       h('button', { type: 'button', class: 'secondary', 'aria-label': t('prevMonth'), onclick: () => { month = previousMonth(m); render(); } }, lang === 'en' ? '‹' : '›'),
