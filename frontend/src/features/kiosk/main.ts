@@ -118,6 +118,7 @@ function render(): void {
       const trackUrl = new URL(a.trackingUrl, location.origin).toString();
       body = h('section', { class: 'card step' },
         h('article', { class: 'ticket-slip', 'aria-labelledby': 'ticket-title' },
+          h('p', { class: 'slip-centre' }, centre ? localName(centre.names, lang, centreId) : t('appName')),
           h('h2', { id: 'ticket-title', tabindex: -1 }, t('yourTicket')),
           h('p', { class: 'ticket-number', 'data-ticket': a.ticket }, ticketText(a.ticket, lang)),
           h('p', {}, serviceName(a.serviceCode)),
@@ -127,6 +128,7 @@ function render(): void {
             alt: t('scanToFollow') }),
           h('p', { class: 'small' }, t('scanToFollow')),
           h('p', { class: 'small' }, `${jalaliDate(a.arrivedAt, lang, centre?.timeZone)} ${time(a.arrivedAt, lang, centre?.timeZone)}`),
+          h('p', { class: 'keep' }, t('keepTicket')),
           h('a', { class: 'track-link', href: trackUrl }, trackUrl)),
         h('div', { class: 'row no-print' },
           h('button', { type: 'button', class: 'big', onclick: () => window.print() }, `🖨 ${t('print')}`),
