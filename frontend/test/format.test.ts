@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addDays, digits, jalaliDate, jalaliDay, jalaliMonthTitle, jalaliParts, latinDigits, number, ticket, time, todayIn, weekdayName } from '../src/lib/format';
+import { addDays, digits, jalaliDate, jalaliDay, jalaliMonthTitle, jalaliParts, latinDigits, number, ticket, time, SEPARATOR, todayIn, weekdayName } from '../src/lib/format';
 
 describe('digits and numbers', () => {
   it('writes Persian digits for Persian, Dari and Pashto, Latin for English', () => {
@@ -90,5 +90,15 @@ describe('dates that do not depend on the browser\'s locale data', () => {
     expect(Array.from({ length: 7 }, (_, i) => weekdayName(i, 'fa', true)).join(' ')).toBe('ش ی د س چ پ ج');
     expect(weekdayName(0, 'en', true)).toBe('Sat');
     expect(weekdayName(6, 'ps')).toBe('جمعه');
+  });
+});
+
+describe('separators', () => {
+  it('never uses a mark that reads as a Persian zero on any screen', () => {
+    const sources = import.meta.glob(['../src/**/*.{ts,css}', '../*.html'], { query: '?raw', import: 'default', eager: true });
+    const offenders = Object.entries(sources).filter(([, text]) => /[·•∙⋅]/.test(String(text))).map(([file]) => file);
+    expect(Object.keys(sources).length).toBeGreaterThan(20);
+    expect(offenders).toEqual([]);
+    expect(SEPARATOR).not.toMatch(/[·•∙⋅۰٠.]/);
   });
 });

@@ -5,6 +5,12 @@ import type { Lang } from './i18n';
 // tables, because browsers lack some languages' data (Chromium has none for Pashto and would show
 // English Gregorian names) and because Dari and Pashto name the solar months differently from Persian.
 
+/**
+ * Between parts of one line ("desk 7 — open"). Not the middle dot (U+00B7): it looks exactly like the
+ * Persian zero, so "desk 7, dot, open" read as "desk 07 open".
+ */
+export const SEPARATOR = ' — ';
+
 /** Digits in the language's own script (Persian digits for fa, fa-AF and ps). */
 export function digits(value: number | string, lang: Lang): string {
   const text = String(value);

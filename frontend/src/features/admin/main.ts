@@ -8,7 +8,7 @@ import {
 import { refusalMessage } from '../../lib/problems';
 import { readUntilShown } from '../../lib/settle';
 import { byId, guarded, h, replace } from '../../lib/dom';
-import { jalaliDay } from '../../lib/format';
+import { jalaliDay, SEPARATOR } from '../../lib/format';
 import { LANGS, localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
@@ -142,7 +142,7 @@ let templateDraft: { service: string; template: SlotTemplate } | null = null;
 
 function centreSection(): HTMLElement {
   const t = screen.t;
-  const title = `${t('services')} · ${t('desks')} · ${t('openingHours')}`;
+  const title = `${t('services')}${SEPARATOR}${t('desks')}${SEPARATOR}${t('openingHours')}`;
   profileDraft ??= structuredClone(centre!);
   const saveButton: HTMLButtonElement = h('button', { type: 'submit', id: 'save-centre' }, t('save'));
   const draft = profileDraft;
@@ -186,8 +186,8 @@ function templateSection(): HTMLElement {
 
 function render(): void {
   const t = screen.t;
-  document.title = `${t('adminTitle')} · ${t('appName')}`;
-  const header = h('header', { class: 'bar' }, h('h1', {}, `${t('adminTitle')} · ${centre ? localName(centre.names, screen.lang, centreId) : centreId}`),
+  document.title = `${t('adminTitle')}${SEPARATOR}${t('appName')}`;
+  const header = h('header', { class: 'bar' }, h('h1', {}, `${t('adminTitle')}${SEPARATOR}${centre ? localName(centre.names, screen.lang, centreId) : centreId}`),
     screen.languagePicker(),
     me ? h('button', { type: 'button', class: 'secondary', onclick: async () => { await signOut(); location.reload(); } }, t('signOut')) : null);
   if (!me || !centre) {
@@ -196,7 +196,7 @@ function render(): void {
   }
   templateService ||= centre.services[0]?.code ?? '';
   replace(app, header, h('main', {},
-    h('nav', { 'aria-label': t('adminTitle') }, h('ul', { class: 'toc' }, ...[['centre', `${t('services')} · ${t('desks')} · ${t('openingHours')}`],
+    h('nav', { 'aria-label': t('adminTitle') }, h('ul', { class: 'toc' }, ...[['centre', `${t('services')}${SEPARATOR}${t('desks')}${SEPARATOR}${t('openingHours')}`],
       ['template', t('slotTemplate')], ['holidays', t('holidays')], ['staff', t('staff')], ['devices', t('devices')]]
       .map(([id, label]) => h('li', {}, h('a', { href: `#${id}` }, label))))),
     centreSection(), templateSection(),

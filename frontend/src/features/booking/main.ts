@@ -7,7 +7,7 @@ import {
 import { refusalMessage } from '../../lib/problems';
 import { serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
-import { digits, jalaliDay, jalaliMonthTitle, latinDigits, number, todayIn, weekdayName } from '../../lib/format';
+import { digits, jalaliDay, jalaliMonthTitle, latinDigits, number, SEPARATOR, todayIn, weekdayName } from '../../lib/format';
 import { localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { monthContaining, nextMonth, previousMonth, type JalaliMonth } from './calendar';
@@ -139,7 +139,7 @@ function appointmentCard(a: Appointment, title: string): HTMLElement {
     h('p', {}, t('keepCode')),
     h('dl', {},
       h('dt', {}, t('service')), h('dd', {}, serviceNameIn(centres.find((c) => c.centreId === a.centreId), a.serviceCode, lang)),
-      h('dt', {}, t('date')), h('dd', {}, `${jalaliDay(a.date, lang)} · ${digits(a.slot, lang)}`),
+      h('dt', {}, t('date')), h('dd', {}, `${jalaliDay(a.date, lang)}${SEPARATOR}${digits(a.slot, lang)}`),
       h('dt', {}, t('bookingStatus')), h('dd', { class: 'status' }, t(`status${a.status}`) || a.status),
       h('dt', {}, t('phone')), h('dd', { dir: 'ltr' }, digits(a.phone ?? '', lang))),
     a.status === 'BOOKED' ? h('img', { src: a.qrUrl, width: 180, height: 180, alt: `${t('bookingCode')} ${a.code}` }) : null);
@@ -202,7 +202,7 @@ function findSection(): HTMLElement {
 
 function render(): void {
   const t = screen.t;
-  document.title = `${t('bookTitle')} · ${t('appName')}`;
+  document.title = `${t('bookTitle')}${SEPARATOR}${t('appName')}`;
   if (booked && found && found.code === booked.code) booked = found; // moved or cancelled below: one truth on the page
   preserving(app, () => replace(app, h('header', { class: 'bar' }, h('h1', {}, t('bookTitle')), screen.languagePicker()),
     h('main', {}, booked ? h('section', { class: 'card', 'aria-live': 'polite' }, appointmentCard(booked, t('bookingCode')),

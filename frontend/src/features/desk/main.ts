@@ -8,7 +8,7 @@ import { refusalMessage } from '../../lib/problems';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { readUntilShown } from '../../lib/settle';
 import { byId, h, preserving, replace } from '../../lib/dom';
-import { number, ticket as ticketText } from '../../lib/format';
+import { number, SEPARATOR, ticket as ticketText } from '../../lib/format';
 import { localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
@@ -177,9 +177,9 @@ function consolePanel(): HTMLElement {
     .sort((a, b) => a.position - b.position || a.arrivedAt.localeCompare(b.arrivedAt));
   return h('div', { class: 'console' },
     h('section', { class: 'card', 'aria-labelledby': 'desk-title' },
-      h('h2', { id: 'desk-title' }, `${deskName(desk.deskId)} · ${t(desk.status === 'PAUSED' ? 'deskPaused' : 'deskOpen')}`),
+      h('h2', { id: 'desk-title' }, `${deskName(desk.deskId)}${SEPARATOR}${t(desk.status === 'PAUSED' ? 'deskPaused' : 'deskOpen')}`),
       h('p', { class: 'current', 'data-ticket': current?.ticket ?? '', 'data-status': current?.status ?? '' },
-        `${t('current')}: `, current ? h('strong', {}, `${ticketText(current.ticket, lang)} · ${serviceName(current.serviceCode)}`) : '—'),
+        `${t('current')}: `, current ? h('strong', {}, `${ticketText(current.ticket, lang)}${SEPARATOR}${serviceName(current.serviceCode)}`) : '—'),
       h('div', { class: 'row actions', 'aria-busy': busy ? 'true' : 'false' }, ...actions),
       message ? h('p', { class: message.error ? 'error' : 'notice', role: 'alert' }, message.text) : null),
     h('section', { class: 'card', 'aria-labelledby': 'waiting-title' },
@@ -195,7 +195,7 @@ function consolePanel(): HTMLElement {
 
 function render(): void {
   const t = screen.t;
-  const header = h('header', { class: 'bar' }, h('h1', {}, `${t('deskConsole')} · ${centre ? name(centre.names, centreId) : centreId}`),
+  const header = h('header', { class: 'bar' }, h('h1', {}, `${t('deskConsole')}${SEPARATOR}${centre ? name(centre.names, centreId) : centreId}`),
     screen.languagePicker(), me ? badge.element : null,
     me ? h('span', { class: 'who' }, me.name, ' ', h('button', { type: 'button', class: 'secondary', onclick: async () => {
       await signOut(); location.reload();

@@ -6,7 +6,7 @@ import {
 import { refusalMessage } from '../../lib/problems';
 import { serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, replace } from '../../lib/dom';
-import { jalaliDate, latinDigits, number, ticket as ticketText, time } from '../../lib/format';
+import { jalaliDate, latinDigits, number, SEPARATOR, ticket as ticketText, time } from '../../lib/format';
 import { LANG_NAMES, LANGS, localName, type Lang } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 
@@ -122,7 +122,7 @@ function render(): void {
           h('h2', { id: 'ticket-title', tabindex: -1 }, t('yourTicket')),
           h('p', { class: 'ticket-number', 'data-ticket': a.ticket }, ticketText(a.ticket, lang)),
           h('p', {}, serviceName(a.serviceCode)),
-          h('p', {}, t('peopleAhead', { n: number(Math.max(0, a.position - 1), lang) }), ' · ',
+          h('p', {}, t('peopleAhead', { n: number(Math.max(0, a.position - 1), lang) }), SEPARATOR,
             t('estimatedWait'), ': ', t('minutes', { n: number(a.estimatedWaitMinutes, lang) })),
           h('img', { class: 'qr', src: `/api/track/${encodeURIComponent(a.trackingToken)}/qr.svg`, width: 160, height: 160,
             alt: t('scanToFollow') }),

@@ -5,7 +5,7 @@ import { refusalMessage } from '../../lib/problems';
 import { barChart } from '../../lib/chart';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
-import { digits, number } from '../../lib/format';
+import { digits, number, SEPARATOR } from '../../lib/format';
 import { localName, type MessageKey } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
@@ -116,7 +116,7 @@ function dashboard(): HTMLElement {
           render();
         });
       } }, h('div', {}, h('label', { for: 'visit-id' }, t('visitId')), visitInput), find),
-      visit ? h('div', {}, h('p', {}, `${digits(visit.ticket, lang)} · ${serviceName(visit.serviceCode)} · ${statusText(visit.status)}`),
+      visit ? h('div', {}, h('p', {}, `${digits(visit.ticket, lang)}${SEPARATOR}${serviceName(visit.serviceCode)}${SEPARATOR}${statusText(visit.status)}`),
         timelineTable(visit, screen, centre?.timeZone)) : null),
     message ? h('p', { class: 'error', role: 'alert' }, message) : null,
     me?.role === 'SUPERVISOR' || me?.role === 'ADMIN' ? h('div', { class: 'row' }, closeDay) : null);
@@ -124,8 +124,8 @@ function dashboard(): HTMLElement {
 
 function render(): void {
   const t = screen.t;
-  document.title = `${t('supervisorTitle')} · ${t('appName')}`;
-  const header = h('header', { class: 'bar' }, h('h1', {}, `${t('supervisorTitle')} · ${centre ? name(centre.names, centreId) : centreId}`),
+  document.title = `${t('supervisorTitle')}${SEPARATOR}${t('appName')}`;
+  const header = h('header', { class: 'bar' }, h('h1', {}, `${t('supervisorTitle')}${SEPARATOR}${centre ? name(centre.names, centreId) : centreId}`),
     screen.languagePicker(), me ? badge.element : null,
     me ? h('button', { type: 'button', class: 'secondary', onclick: async () => { await signOut(); location.reload(); } }, t('signOut')) : null);
   preserving(app, () => replace(app, header, h('main', {}, !me ? signInForm(screen, (m) => { me = m; void start(); })
