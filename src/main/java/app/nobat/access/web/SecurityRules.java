@@ -81,7 +81,7 @@ public class SecurityRules {
                     }
                     rules
                         // the pages
-                        .pathMatchers(GET, "/", "/*.html", "/*.js", "/*.css", "/*.svg", "/*.ico", "/*.png",
+                        .pathMatchers(GET, "/", "/*.html", "/*.js", "/*.css", "/*.svg", "/*.ico", "/*.png", "/manifest.json",
                                 "/assets/**").permitAll()
                         .pathMatchers(POST, "/login", "/logout").permitAll()
                         // visitors: centres, slots, holidays, their appointments, their ticket
