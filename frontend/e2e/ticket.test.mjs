@@ -41,7 +41,14 @@ for (const lang of ['fa', 'ps']) {
       assert.equal(boxes.length, 1, 'the ticket is one page');
       const width = Number(boxes[0][1]) / MM;
       assert.ok(Math.abs(width - 80) < 0.5, `the page is ${width.toFixed(1)} mm wide`);
-      assert.deepEqual(kiosk.errors, []);
+      // the QR code and the link open the phone's page in the language chosen at the kiosk
+      const qrSrc = await kiosk.getAttribute('img.qr', 'src');
+      assert.ok(qrSrc.endsWith(`?lang=${lang}`), qrSrc);
+      const link = new URL(await kiosk.getAttribute('.track-link', 'href'));
+      const phone = await open(browser, link.pathname + link.search, { viewport: { width: 390, height: 844 } });
+      await phone.waitForSelector('.state');
+      assert.equal(await phone.getAttribute('html', 'lang'), lang);
+      assert.deepEqual([...kiosk.errors, ...phone.errors], []);
     } finally {
       await browser.close();
     }

@@ -115,7 +115,8 @@ function render(): void {
     }
     case 'ticket': {
       const a = step.arrival;
-      const trackUrl = new URL(a.trackingUrl, location.origin).toString();
+      const trackUrl = new URL(a.trackingUrl, location.origin);
+      trackUrl.searchParams.set('lang', lang); // the phone opens in the language chosen here
       body = h('section', { class: 'card step' },
         h('article', { class: 'ticket-slip', 'aria-labelledby': 'ticket-title' },
           h('p', { class: 'slip-centre' }, centre ? localName(centre.names, lang, centreId) : t('appName')),
@@ -124,12 +125,12 @@ function render(): void {
           h('p', {}, serviceName(a.serviceCode)),
           h('p', {}, t('peopleAhead', { n: number(Math.max(0, a.position - 1), lang) }), SEPARATOR,
             t('estimatedWait'), ': ', t('minutes', { n: number(a.estimatedWaitMinutes, lang) })),
-          h('img', { class: 'qr', src: `/api/track/${encodeURIComponent(a.trackingToken)}/qr.svg`, width: 160, height: 160,
+          h('img', { class: 'qr', src: `/api/track/${encodeURIComponent(a.trackingToken)}/qr.svg?lang=${encodeURIComponent(lang)}`, width: 160, height: 160,
             alt: t('scanToFollow') }),
           h('p', { class: 'small' }, t('scanToFollow')),
           h('p', { class: 'small' }, `${jalaliDate(a.arrivedAt, lang, centre?.timeZone)} ${time(a.arrivedAt, lang, centre?.timeZone)}`),
           h('p', { class: 'keep' }, t('keepTicket')),
-          h('a', { class: 'track-link', href: trackUrl }, trackUrl)),
+          h('a', { class: 'track-link', href: trackUrl.toString() }, trackUrl.toString())),
         h('div', { class: 'row no-print' },
           h('button', { type: 'button', class: 'big', onclick: () => window.print() }, `🖨 ${t('print')}`),
           h('button', { type: 'button', class: 'big secondary', onclick: () => go({ name: 'language' }) }, t('done'))));
