@@ -1,6 +1,6 @@
 // axe-core on every screen (WCAG 2.1 A and AA rules): no serious or critical violation.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { api, axe, CENTRE, DISPLAY_TOKEN, KIOSK_TOKEN, launch, open, shot, signIn } from './support.mjs';
 
 test('every screen passes axe-core without serious or critical violations', async () => {
@@ -12,14 +12,21 @@ test('every screen passes axe-core without serious or critical violations', asyn
   };
   const csp = { bypassCSP: true }; // axe is injected as a script the pages' own policy would refuse
   try {
-    const arrival = await api(`/api/centres/${CENTRE}/visits`, { method: 'POST', device: KIOSK_TOKEN, body: { serviceCode: 'work' } });
+    const arrival = await api(`/api/centres/${CENTRE}/visits`, {
+      method: 'POST',
+      device: KIOSK_TOKEN,
+      body: { serviceCode: 'work' },
+    });
     assert.equal(arrival.status, 201);
 
     const home = await open(browser, '/?lang=fa', csp);
     await home.waitForSelector('main a');
     await check(home, 'home');
 
-    const display = await open(browser, `/display.html?centre=${CENTRE}&device_token=${DISPLAY_TOKEN}`, { ...csp, viewport: { width: 1600, height: 900 } });
+    const display = await open(browser, `/display.html?centre=${CENTRE}&device_token=${DISPLAY_TOKEN}`, {
+      ...csp,
+      viewport: { width: 1600, height: 900 },
+    });
     await display.waitForSelector('body[data-connection="live"]');
     await display.waitForSelector('tr[data-service]');
     await check(display, 'display');
@@ -36,7 +43,10 @@ test('every screen passes axe-core without serious or critical violations', asyn
     await kiosk.waitForSelector('.ticket-number');
     await check(kiosk, 'kiosk-ticket');
 
-    const phone = await open(browser, `/track.html?token=${arrival.body.trackingToken}`, { ...csp, viewport: { width: 390, height: 844 } });
+    const phone = await open(browser, `/track.html?token=${arrival.body.trackingToken}`, {
+      ...csp,
+      viewport: { width: 390, height: 844 },
+    });
     await phone.waitForSelector('.ticket-card');
     await check(phone, 'track');
 
@@ -70,7 +80,9 @@ test('every screen passes axe-core without serious or critical violations', asyn
     await admin.waitForSelector('#staff table');
     await check(admin, 'admin');
 
-    const all = Object.entries(found).map(([screen, v]) => `${screen}: ${v.length}`).join(', ');
+    const all = Object.entries(found)
+      .map(([screen, v]) => `${screen}: ${v.length}`)
+      .join(', ');
     console.log(`serious or critical violations per screen: ${all}`);
     assert.deepEqual(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0)), {});
   } finally {

@@ -1,7 +1,7 @@
 // The administrator's screen: a centre's service changed through the form, a holiday declared and
 // lifted, a staff account created, a device token issued and revoked.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { api, CENTRE, launch, open, shot } from './support.mjs';
 
 async function eventually(probe, done, ms = 5_000) {
@@ -16,18 +16,25 @@ async function eventually(probe, done, ms = 5_000) {
 test('an administrator changes the centre, holidays, staff and devices', async () => {
   const browser = await launch();
   try {
-    const page = await open(browser, `/admin.html?centre=${CENTRE}&lang=en`, { viewport: { width: 1280, height: 1000 } });
+    const page = await open(browser, `/admin.html?centre=${CENTRE}&lang=en`, {
+      viewport: { width: 1280, height: 1000 },
+    });
     await page.fill('#username', 'demo-admin');
     await page.fill('#password', 'demo-admin-pass');
     await page.click('form button[type=submit]');
     await page.waitForSelector('#svc-0-target');
 
-    const before = (await api(`/api/centres/${CENTRE}`)).body.services.find((s) => s.code === 'residence').targetWaitMinutes;
+    const before = (await api(`/api/centres/${CENTRE}`)).body.services.find(
+      (s) => s.code === 'residence',
+    ).targetWaitMinutes;
     await page.fill('#svc-0-target', String(before + 7));
     await page.click('#save-centre');
     await page.waitForSelector('#centre .notice');
-    const after = await eventually(async () => (await api(`/api/centres/${CENTRE}`)).body.services.find((s) => s.code === 'residence').targetWaitMinutes,
-      (v) => v === before + 7);
+    const after = await eventually(
+      async () =>
+        (await api(`/api/centres/${CENTRE}`)).body.services.find((s) => s.code === 'residence').targetWaitMinutes,
+      (v) => v === before + 7,
+    );
     assert.equal(after, before + 7);
     await shot(page, 'admin-1-centre-saved');
 
@@ -35,12 +42,23 @@ test('an administrator changes the centre, holidays, staff and devices', async (
     await page.fill('#rule-0-capacity', '4');
     await page.click('#save-template');
     await page.waitForSelector('#template .notice');
-    assert.equal(await eventually(async () => (await api(`/api/centres/${CENTRE}/services/residence/slot-template`)).body.template.rules[0].capacity,
-      (c) => c === 4), 4);
+    assert.equal(
+      await eventually(
+        async () =>
+          (await api(`/api/centres/${CENTRE}/services/residence/slot-template`)).body.template.rules[0].capacity,
+        (c) => c === 4,
+      ),
+      4,
+    );
 
     const day = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
     await page.fill('#holiday-date', day);
-    for (const [lang, name] of [['fa', 'تعطیل آزمایشی'], ['fa-AF', 'رخصتی آزمایشی'], ['ps', 'ازمایښتي رخصتي'], ['en', 'Test holiday']]) {
+    for (const [lang, name] of [
+      ['fa', 'تعطیل آزمایشی'],
+      ['fa-AF', 'رخصتی آزمایشی'],
+      ['ps', 'ازمایښتي رخصتي'],
+      ['en', 'Test holiday'],
+    ]) {
       await page.fill(`#holiday-${lang}`, name);
     }
     await page.click('#holidays button[type=submit]');

@@ -1,7 +1,7 @@
 // Booking end to end: centre, service, a Solar Hijri day, a free slot, identity and phone → a code;
 // then find it by code, move it and cancel it.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { api, CENTRE, launch, open, shot } from './support.mjs';
 
 async function firstBookableDay() {
@@ -31,7 +31,10 @@ test('book, find, move and cancel an appointment', async () => {
     await page.click(`button.slot[data-slot="${slots[0]}"]`);
     await page.selectOption('#identity-type', 'FOREIGN_NATIONAL_ID');
     const id = String(Date.now()).slice(-12).padStart(12, '7');
-    await page.fill('#identity-number', id.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d])); // typed in Persian digits
+    await page.fill(
+      '#identity-number',
+      id.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]),
+    ); // typed in Persian digits
     await page.fill('#phone', '09121234567');
     await shot(page, 'booking-1-form');
     await page.click('#book');
@@ -52,8 +55,13 @@ test('book, find, move and cancel an appointment', async () => {
     await page.click('button[data-action="move"]');
     await page.click(`#find button.slot[data-slot="${slots[1]}"]`);
     await page.click('button[data-action="confirm-move"]');
-    await page.waitForFunction((s) => document.querySelector('#find .appointment dd:nth-of-type(2)')?.textContent?.includes(
-      s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d])), slots[1]);
+    await page.waitForFunction(
+      (s) =>
+        document
+          .querySelector('#find .appointment dd:nth-of-type(2)')
+          ?.textContent?.includes(s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d])),
+      slots[1],
+    );
     assert.equal((await api(`/api/appointments/${code}`, { user: null })).body.slot, slots[1]);
     await shot(page, 'booking-3-moved');
 

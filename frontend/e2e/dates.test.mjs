@@ -2,8 +2,8 @@
 // through Intl's names alone came out as English Gregorian ("November ۲۰۲۶", "Sat Sun …").
 // On a fixed day (Saturday 14 Azar 1405 = 5 December 2026) every date shown must be in the
 // screen's script with the Afghan name of the month.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { BASE, CENTRE, DISPLAY_TOKEN, KIOSK_TOKEN, launch, shot } from './support.mjs';
 
 const FIXED = new Date('2026-12-05T06:30:00Z'); // 10:00 in Tehran
@@ -24,11 +24,16 @@ for (const lang of ['ps', 'fa-AF']) {
   test(`every date on the ${lang} screens is in its script with the Afghan month`, async () => {
     const browser = await launch();
     try {
-      const kiosk = await openAt(browser, `/kiosk.html?centre=${CENTRE}&device_token=${KIOSK_TOKEN}&lang=${lang}`,
-        { width: 1080, height: 1920 });
+      const kiosk = await openAt(browser, `/kiosk.html?centre=${CENTRE}&device_token=${KIOSK_TOKEN}&lang=${lang}`, {
+        width: 1080,
+        height: 1920,
+      });
       const kioskDate = (await kiosk.waitForSelector('.date')).textContent();
-      const display = await openAt(browser, `/display.html?centre=${CENTRE}&device_token=${DISPLAY_TOKEN}&lang=${lang}`,
-        { width: 1920, height: 1080 });
+      const display = await openAt(
+        browser,
+        `/display.html?centre=${CENTRE}&device_token=${DISPLAY_TOKEN}&lang=${lang}`,
+        { width: 1920, height: 1080 },
+      );
       const displayDate = (await display.waitForSelector('.date')).textContent();
       const book = await openAt(browser, `/book.html?lang=${lang}`, { width: 390, height: 844 });
       await book.selectOption('#centre', CENTRE);
@@ -37,12 +42,24 @@ for (const lang of ['ps', 'fa-AF']) {
       const heads = await book.$$eval('.calendar .weekday', (cells) => cells.map((c) => c.textContent));
       const dayLabel = await book.getAttribute('button.day[data-date="2026-12-05"]', 'aria-label');
 
-      for (const [where, text] of [['kiosk', await kioskDate], ['display', await displayDate], ['calendar', title],
-        ['calendar day', dayLabel], ['weekday heads', heads.join(' ')]]) {
+      for (const [where, text] of [
+        ['kiosk', await kioskDate],
+        ['display', await displayDate],
+        ['calendar', title],
+        ['calendar day', dayLabel],
+        ['weekday heads', heads.join(' ')],
+      ]) {
         assert.ok(text && !LATIN.test(text), `${where} on the ${lang} screen shows "${text}"`);
       }
-      for (const [where, text] of [['kiosk', await kioskDate], ['display', await displayDate], ['calendar', title]]) {
-        assert.ok(text.includes(MONTH[lang]) && text.includes('۱۴۰۵'), `${where} on the ${lang} screen shows "${text}"`);
+      for (const [where, text] of [
+        ['kiosk', await kioskDate],
+        ['display', await displayDate],
+        ['calendar', title],
+      ]) {
+        assert.ok(
+          text.includes(MONTH[lang]) && text.includes('۱۴۰۵'),
+          `${where} on the ${lang} screen shows "${text}"`,
+        );
       }
       assert.ok(dayLabel.includes(`۱۴ ${MONTH[lang]}`), `the 5 December button reads "${dayLabel}"`);
       assert.equal(heads.length, 7);

@@ -1,11 +1,15 @@
 // The desk console's double-click guard: one click or two, one ticket is called.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { api, CENTRE, KIOSK_TOKEN, launch, open, shot, signIn } from './support.mjs';
 
 test('a double click on "call next" calls one ticket', async () => {
   for (let i = 0; i < 2; i++) {
-    const r = await api(`/api/centres/${CENTRE}/visits`, { method: 'POST', device: KIOSK_TOKEN, body: { serviceCode: 'health' } });
+    const r = await api(`/api/centres/${CENTRE}/visits`, {
+      method: 'POST',
+      device: KIOSK_TOKEN,
+      body: { serviceCode: 'health' },
+    });
     assert.equal(r.status, 201);
   }
   const browser = await launch();
@@ -15,11 +19,15 @@ test('a double click on "call next" calls one ticket', async () => {
     await desk.selectOption('#desk-select', 'd2');
     await desk.click('button[data-action="open"]');
     await desk.waitForSelector('button[data-action="call-next"]:not([disabled])');
-    const waitingBefore = (await api(`/api/centres/${CENTRE}/queues`)).body.services.find((s) => s.serviceCode === 'health').waitingCount;
+    const waitingBefore = (await api(`/api/centres/${CENTRE}/queues`)).body.services.find(
+      (s) => s.serviceCode === 'health',
+    ).waitingCount;
     assert.equal(waitingBefore, 2);
 
     const calls = [];
-    desk.on('request', (r) => { if (r.url().endsWith('/call-next')) calls.push(r.url()); });
+    desk.on('request', (r) => {
+      if (r.url().endsWith('/call-next')) calls.push(r.url());
+    });
     await desk.dblclick('button[data-action="call-next"]');
     await desk.waitForSelector('.current[data-status="CALLED"]');
     await desk.waitForTimeout(500); // a second request, if one had gone out, would have been sent by now
@@ -30,7 +38,10 @@ test('a double click on "call next" calls one ticket', async () => {
     await shot(desk, 'desk-double-click-one-call');
 
     // buttons are disabled while a request is in flight
-    await desk.route('**/visits/*/start', async (route) => { await new Promise((r) => setTimeout(r, 400)); await route.continue(); });
+    await desk.route('**/visits/*/start', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
     await desk.click('button[data-action="start"]');
     assert.equal(await desk.locator('button[data-action="recall"]').isDisabled(), true);
     await desk.waitForSelector('.current[data-status="IN_SERVICE"]');

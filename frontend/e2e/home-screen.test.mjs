@@ -1,17 +1,23 @@
 // The visitor's phone as an app: a favicon, a web-app manifest with home-screen icons that load,
 // and a header that stays one compact line on a 390 px phone in every language.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { api, BASE, CENTRE, KIOSK_TOKEN, launch, open, shot } from './support.mjs';
 
 test('the phone page has an icon, a manifest and a one-line header', async () => {
-  const arrival = await api(`/api/centres/${CENTRE}/visits`, { method: 'POST', device: KIOSK_TOKEN, body: { serviceCode: 'work' } });
+  const arrival = await api(`/api/centres/${CENTRE}/visits`, {
+    method: 'POST',
+    device: KIOSK_TOKEN,
+    body: { serviceCode: 'work' },
+  });
   assert.equal(arrival.status, 201);
   const browser = await launch();
   try {
     for (const lang of ['fa', 'fa-AF', 'ps', 'en']) {
-      const phone = await open(browser, `/track.html?token=${arrival.body.trackingToken}&lang=${lang}`,
-        { viewport: { width: 390, height: 844 }, isMobile: true });
+      const phone = await open(browser, `/track.html?token=${arrival.body.trackingToken}&lang=${lang}`, {
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+      });
       await phone.waitForSelector('.state');
       await shot(phone, `home-screen-${lang}-phone`);
       const header = await phone.$eval('header.bar', (el) => el.getBoundingClientRect().height);

@@ -1,16 +1,19 @@
 // Kiosk issues a ticket → the display shows it → a desk calls it → display and phone update within a second.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { api, CENTRE, DISPLAY_TOKEN, KIOSK_TOKEN, launch, open, shot, signIn } from './support.mjs';
 
 test('kiosk → display → desk → phone', async () => {
   const browser = await launch();
   try {
-    const display = await open(browser, `/display.html?centre=${CENTRE}&lang=fa&device_token=${DISPLAY_TOKEN}`,
-      { viewport: { width: 1600, height: 900 } });
+    const display = await open(browser, `/display.html?centre=${CENTRE}&lang=fa&device_token=${DISPLAY_TOKEN}`, {
+      viewport: { width: 1600, height: 900 },
+    });
     await display.waitForSelector('body[data-connection="live"]', { timeout: 15_000 });
 
-    const kiosk = await open(browser, `/kiosk.html?centre=${CENTRE}&device_token=${KIOSK_TOKEN}`, { viewport: { width: 1080, height: 1400 } });
+    const kiosk = await open(browser, `/kiosk.html?centre=${CENTRE}&device_token=${KIOSK_TOKEN}`, {
+      viewport: { width: 1080, height: 1400 },
+    });
     await kiosk.click('button[lang="fa"]');
     await kiosk.click('text=گرفتن نوبت');
     await kiosk.click('button[data-service="residence"]');
@@ -21,7 +24,10 @@ test('kiosk → display → desk → phone', async () => {
     assert.equal((await qr).status(), 200);
     const ticket = await slip.getAttribute('data-ticket');
     assert.match(ticket, /^R-\d{3}$/);
-    assert.equal(await slip.textContent(), ticket.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]));
+    assert.equal(
+      await slip.textContent(),
+      ticket.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]),
+    );
     await kiosk.waitForFunction(() => document.querySelector('img.qr')?.complete);
     await shot(kiosk, 'journey-1-kiosk-ticket');
     await kiosk.emulateMedia({ media: 'print' });
@@ -29,11 +35,18 @@ test('kiosk → display → desk → phone', async () => {
     const trackUrl = await kiosk.getAttribute('.track-link', 'href');
 
     // the display counts the new visitor
-    await display.waitForFunction(() => document.querySelector('tr[data-service="residence"] td:nth-child(2)')?.textContent === '۱',
-      null, { timeout: 5_000 });
+    await display.waitForFunction(
+      () => document.querySelector('tr[data-service="residence"] td:nth-child(2)')?.textContent === '۱',
+      null,
+      { timeout: 5_000 },
+    );
     await shot(display, 'journey-2-display-waiting');
 
-    const phone = await open(browser, new URL(trackUrl).pathname + new URL(trackUrl).search, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await open(browser, new URL(trackUrl).pathname + new URL(trackUrl).search, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     await phone.waitForSelector(`.ticket-number[data-ticket="${ticket}"]`);
     await phone.waitForSelector('.ticket-card[data-status="WAITING"]');
     await phone.waitForSelector('body[data-connection="live"]', { timeout: 15_000 });
@@ -60,7 +73,9 @@ test('kiosk → display → desk → phone', async () => {
       shown(display, `.latest .call[data-ticket="${ticket}"]`),
       shown(phone, '.ticket-card[data-status="CALLED"]'),
     ]);
-    console.log(`the call reached the display after ${onDisplay} ms and the phone after ${onPhone} ms (from the desk's answer)`);
+    console.log(
+      `the call reached the display after ${onDisplay} ms and the phone after ${onPhone} ms (from the desk's answer)`,
+    );
     assert.ok(onDisplay < 1_000, `display: ${onDisplay} ms`);
     assert.ok(onPhone < 1_000, `phone: ${onPhone} ms`);
     assert.equal(await phone.textContent('.state'), 'همین حالا به باجه ۴ بروید');

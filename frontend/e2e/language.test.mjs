@@ -1,6 +1,6 @@
 // Switching to Pashto flips the page to right-to-left and translates it.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { CENTRE, KIOSK_TOKEN, launch, open, shot } from './support.mjs';
 
 test('switching to Pashto flips the layout to right-to-left', async () => {

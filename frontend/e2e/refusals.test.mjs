@@ -1,7 +1,7 @@
 // Refusals on a Persian screen: the desk console says why in Persian, with no English sentence of
 // the server's (a desk someone else holds, a no-show before the recalls are used up).
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { api, CENTRE, KIOSK_TOKEN, launch, open, shot, signIn } from './support.mjs';
 
 /** The refusal shown, once one is; its tickets (a Latin prefix letter, Persian digits) are values, not words. */
@@ -14,7 +14,10 @@ async function refusalShown(page) {
 }
 
 test('a Persian desk console tells its refusals in Persian', async () => {
-  const opened = await api(`/api/centres/${CENTRE}/desks/d4/open`, { method: 'POST', body: { serviceCodes: ['residence'] } });
+  const opened = await api(`/api/centres/${CENTRE}/desks/d4/open`, {
+    method: 'POST',
+    body: { serviceCodes: ['residence'] },
+  });
   assert.equal(opened.status, 200);
   const browser = await launch();
   try {
@@ -29,7 +32,11 @@ test('a Persian desk console tells its refusals in Persian', async () => {
 
     // the desk is free again: open it here, call a ticket and mark it no-show before any recall
     assert.equal((await api(`/api/centres/${CENTRE}/desks/d4/close`, { method: 'POST', body: {} })).status, 200);
-    const arrival = await api(`/api/centres/${CENTRE}/visits`, { method: 'POST', device: KIOSK_TOKEN, body: { serviceCode: 'residence' } });
+    const arrival = await api(`/api/centres/${CENTRE}/visits`, {
+      method: 'POST',
+      device: KIOSK_TOKEN,
+      body: { serviceCode: 'residence' },
+    });
     assert.equal(arrival.status, 201);
     await desk.waitForFunction(() => !document.querySelector('p.error'), null, { timeout: 5_000 }).catch(() => {});
     await desk.selectOption('#desk-select', 'd4');
@@ -42,8 +49,10 @@ test('a Persian desk console tells its refusals in Persian', async () => {
     await desk.click('button[data-action="no-show"]');
     assert.equal((await noShow).status(), 409);
     const digits = ticket.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]);
-    assert.equal(await refusalShown(desk),
-      `نوبت ${digits} فقط ۰ بار از ۲ بار دوباره خوانده شده است. پیش از «حاضر نشد» آن را دوباره بخوانید.`);
+    assert.equal(
+      await refusalShown(desk),
+      `نوبت ${digits} فقط ۰ بار از ۲ بار دوباره خوانده شده است. پیش از «حاضر نشد» آن را دوباره بخوانید.`,
+    );
     await shot(desk, 'refusal-2-recalls-remaining-fa');
     assert.deepEqual(desk.errors, []);
 

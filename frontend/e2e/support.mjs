@@ -1,9 +1,9 @@
 // Shared by the browser tests: Debian's Chromium through playwright-core (no browser download),
 // screenshots as build artifacts, and axe-core for accessibility.
-import { chromium } from 'playwright-core';
-import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 
@@ -18,8 +18,17 @@ export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-      '--no-first-run', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
   });
 }
 
@@ -41,21 +50,35 @@ export async function shot(page, name) {
 export async function axe(page, name) {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const result = await page.evaluate(async () => {
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,
-      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.length,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   });
   writeFileSync(join(SHOTS, `axe-${name}.json`), JSON.stringify(result, null, 2));
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /** The API as staff, for setting up and checking what the pages did. */
-export async function api(path, { method = 'GET', body, user = 'demo-admin', password = 'demo-admin-pass', device } = {}) {
+export async function api(
+  path,
+  { method = 'GET', body, user = 'demo-admin', password = 'demo-admin-pass', device } = {},
+) {
   const headers = { Accept: 'application/json' };
   if (device) headers.Authorization = `Device ${device}`;
   else if (user) headers.Authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(BASE + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }

@@ -1,8 +1,8 @@
 // The printed ticket on an 80 mm thermal roll: the page is 80 mm wide (an invalid @page rule made
 // Chromium print on Letter), the number is at least 15 mm high, everything is black (thermal
 // printers dither grey), and the slip names the centre, the service, the day and what to do.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { CENTRE, KIOSK_TOKEN, launch, open, shot } from './support.mjs';
 
 const MM = 72 / 25.4; // PDF points per millimetre

@@ -3,7 +3,9 @@ import { AnnouncementQueue, type Voice } from '../src/lib/announcer';
 
 function deferred() {
   let resolve!: () => void;
-  const promise = new Promise<void>((r) => { resolve = r; });
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
   return { promise, resolve };
 }
 
@@ -20,11 +22,16 @@ describe('announcement queue', () => {
         speaking++;
         if (speaking > 1) overlapped = true;
         const d = deferred();
-        pending.push(() => { speaking--; d.resolve(); });
+        pending.push(() => {
+          speaking--;
+          d.resolve();
+        });
         return d.promise;
       },
     };
-    const queue = new AnnouncementQueue(async () => { log.push('chime'); }, voice);
+    const queue = new AnnouncementQueue(async () => {
+      log.push('chime');
+    }, voice);
     queue.announce({ text: 'A-001 desk 1', lang: 'fa' });
     queue.announce({ text: 'B-002 desk 2', lang: 'fa' });
     queue.announce({ text: 'C-003 desk 3', lang: 'fa' });
@@ -43,8 +50,15 @@ describe('announcement queue', () => {
 
   it('plays the chime alone when the browser has no voice for the language', async () => {
     const log: string[] = [];
-    const voice: Voice = { canSpeak: (lang) => lang === 'en', speak: async (text) => { log.push(text); } };
-    const queue = new AnnouncementQueue(async () => { log.push('chime'); }, voice);
+    const voice: Voice = {
+      canSpeak: (lang) => lang === 'en',
+      speak: async (text) => {
+        log.push(text);
+      },
+    };
+    const queue = new AnnouncementQueue(async () => {
+      log.push('chime');
+    }, voice);
     queue.announce({ text: 'ps call', lang: 'ps' });
     queue.announce({ text: 'en call', lang: 'en' });
     await queue.idle();
@@ -55,7 +69,10 @@ describe('announcement queue', () => {
     const log: string[] = [];
     let first = true;
     const queue = new AnnouncementQueue(async () => {
-      if (first) { first = false; throw new Error('audio blocked'); }
+      if (first) {
+        first = false;
+        throw new Error('audio blocked');
+      }
       log.push('chime');
     }, null);
     queue.announce({ text: 'one', lang: 'fa' });

@@ -1,5 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addDays, digits, jalaliDate, jalaliDay, jalaliMonthTitle, jalaliParts, latinDigits, number, ticket, time, SEPARATOR, todayIn, weekdayName } from '../src/lib/format';
+import {
+  addDays,
+  digits,
+  jalaliDate,
+  jalaliDay,
+  jalaliMonthTitle,
+  jalaliParts,
+  latinDigits,
+  number,
+  ticket,
+  time,
+  SEPARATOR,
+  todayIn,
+  weekdayName,
+} from '../src/lib/format';
 
 describe('digits and numbers', () => {
   it('writes Persian digits for Persian, Dari and Pashto, Latin for English', () => {
@@ -54,12 +68,15 @@ describe('Solar Hijri dates', () => {
   });
 });
 
-describe('dates that do not depend on the browser\'s locale data', () => {
+describe("dates that do not depend on the browser's locale data", () => {
   // Chromium has no Pashto data: Intl resolves ps-AF to en-US with the Gregorian calendar there.
   // Node has full ICU, so these tests make Intl behave like such a browser for every locale but English.
   const RealDateTimeFormat = Intl.DateTimeFormat;
   function browserWithoutPashtoOrDariData(): void {
-    vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(((locales?: string | string[], options?: Intl.DateTimeFormatOptions) => {
+    vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(((
+      locales?: string | string[],
+      options?: Intl.DateTimeFormatOptions,
+    ) => {
       const locale = [locales ?? 'en'].flat()[0];
       return new RealDateTimeFormat(/^(ps|fa-AF)/.test(locale) ? 'en-US' : locale, options);
     }) as unknown as typeof Intl.DateTimeFormat);
@@ -78,7 +95,11 @@ describe('dates that do not depend on the browser\'s locale data', () => {
     browserWithoutPashtoOrDariData();
     const at = '2026-12-05T06:30:00Z'; // Saturday 14 Azar 1405, 10:00 in Tehran
     for (const lang of ['ps', 'fa-AF'] as const) {
-      const shown = [jalaliDate(at, lang, 'Asia/Tehran', true), jalaliMonthTitle('2026-12-05', lang), time(at, lang, 'Asia/Tehran')];
+      const shown = [
+        jalaliDate(at, lang, 'Asia/Tehran', true),
+        jalaliMonthTitle('2026-12-05', lang),
+        time(at, lang, 'Asia/Tehran'),
+      ];
       for (const text of shown) expect(text).not.toMatch(/[A-Za-z0-9]/);
     }
     expect(jalaliDate(at, 'ps', 'Asia/Tehran', true)).toBe('اونۍ ۱۴ لیندۍ ۱۴۰۵');
@@ -95,8 +116,14 @@ describe('dates that do not depend on the browser\'s locale data', () => {
 
 describe('separators', () => {
   it('never uses a mark that reads as a Persian zero on any screen', () => {
-    const sources = import.meta.glob(['../src/**/*.{ts,css}', '../*.html'], { query: '?raw', import: 'default', eager: true });
-    const offenders = Object.entries(sources).filter(([, text]) => /[·•∙⋅]/.test(String(text))).map(([file]) => file);
+    const sources = import.meta.glob(['../src/**/*.{ts,css}', '../*.html'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    });
+    const offenders = Object.entries(sources)
+      .filter(([, text]) => /[·•∙⋅]/.test(String(text)))
+      .map(([file]) => file);
     expect(Object.keys(sources).length).toBeGreaterThan(20);
     expect(offenders).toEqual([]);
     expect(SEPARATOR).not.toMatch(/[·•∙⋅۰٠.]/);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { applyLang, chosenLang, direction, localName, translate } from '../src/lib/i18n';
 import { en } from '../src/locales/en';
 import { fa } from '../src/locales/fa';
 import { faAF } from '../src/locales/fa-AF';
 import { ps } from '../src/locales/ps';
-import { applyLang, chosenLang, direction, localName, translate } from '../src/lib/i18n';
 
 describe('languages', () => {
   it('gives every label in every language', () => {

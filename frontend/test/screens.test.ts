@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { monthContaining, nextMonth, previousMonth } from '../src/features/booking/calendar';
 import { callKey, unseenCalls } from '../src/features/display/calls';
 import { describe as describeTicket, isNewCall } from '../src/features/track/status';
-import { monthContaining, nextMonth, previousMonth } from '../src/features/booking/calendar';
 import type { CallView, TrackingView, VisitStatus } from '../src/lib/api';
 import { guarded } from '../src/lib/dom';
 
-const call = (ticket: string, desk: string, at: string, recall = 0): CallView => ({ ticket, deskId: desk, serviceCode: 's', at, recall });
+const call = (ticket: string, desk: string, at: string, recall = 0): CallView => ({
+  ticket,
+  deskId: desk,
+  serviceCode: 's',
+  at,
+  recall,
+});
 
 describe('display calls', () => {
   it('announces each call once, oldest first, including those made while away', () => {
@@ -22,8 +28,16 @@ describe('display calls', () => {
 
 describe('visitor status', () => {
   const view = (status: VisitStatus, extra: Partial<TrackingView> = {}): TrackingView => ({
-    centreId: 'c', ticket: 'A-001', serviceCode: 's', status, position: 3, estimatedWaitMinutes: 9, deskId: null,
-    calledAt: null, recall: 0, ...extra,
+    centreId: 'c',
+    ticket: 'A-001',
+    serviceCode: 's',
+    status,
+    position: 3,
+    estimatedWaitMinutes: 9,
+    deskId: null,
+    calledAt: null,
+    recall: 0,
+    ...extra,
   });
 
   it('says what to do in each state', () => {
@@ -64,7 +78,12 @@ describe('in-flight guard', () => {
     const button = document.createElement('button');
     let runs = 0;
     let release!: () => void;
-    const action = () => { runs++; return new Promise<void>((r) => { release = r; }); };
+    const action = () => {
+      runs++;
+      return new Promise<void>((r) => {
+        release = r;
+      });
+    };
     const first = guarded(button, action);
     expect(button.disabled).toBe(true);
     await guarded(button, action);
@@ -81,8 +100,16 @@ describe('live re-rendering', () => {
     const { h, preserving, replace } = await import('../src/lib/dom');
     const root = document.createElement('div');
     document.body.append(root);
-    const build = () => [h('input', { id: 'visit-id' }), h('input', { type: 'checkbox', name: 'service', value: 'a' }),
-      h('select', { id: 'desk', 'data-keep': 'false' }, h('option', { value: 'd1', selected: true }, '1'), h('option', { value: 'd2' }, '2'))];
+    const build = () => [
+      h('input', { id: 'visit-id' }),
+      h('input', { type: 'checkbox', name: 'service', value: 'a' }),
+      h(
+        'select',
+        { id: 'desk', 'data-keep': 'false' },
+        h('option', { value: 'd1', selected: true }, '1'),
+        h('option', { value: 'd2' }, '2'),
+      ),
+    ];
     replace(root, ...build());
     (root.querySelector('#visit-id') as HTMLInputElement).value = 'gulf:2026-11-29:v1';
     (root.querySelector('#visit-id') as HTMLInputElement).focus();

@@ -11,12 +11,21 @@ class FakeSource implements EventSourceLike {
   addEventListener(type: string, listener: (ev: MessageEvent) => void) {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
   }
-  close() { this.closed = true; this.readyState = 2; }
-  open() { this.readyState = 1; this.onopen?.(new Event('open')); }
+  close() {
+    this.closed = true;
+    this.readyState = 2;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.(new Event('open'));
+  }
   emit(type: string, data: string, id = '') {
     for (const l of this.listeners.get(type) ?? []) l(new MessageEvent(type, { data, lastEventId: id }));
   }
-  fail(readyState: number) { this.readyState = readyState; this.onerror?.(new Event('error')); }
+  fail(readyState: number) {
+    this.readyState = readyState;
+    this.onerror?.(new Event('error'));
+  }
 }
 
 describe('live stream', () => {
@@ -44,10 +53,17 @@ describe('live stream', () => {
       events: ['snapshot', 'call'],
       onMessage: (e, d, id) => messages.push([e, d, id]),
       onState: (s) => states.push(s),
-      create: (url) => { const s = new FakeSource(url); sources.push(s); return s; },
+      create: (url) => {
+        const s = new FakeSource(url);
+        sources.push(s);
+        return s;
+      },
       staleAfterMs: 30_000,
       backoffMs: [1_000, 5_000],
-      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+      timers: {
+        setTimeout: (fn, ms) => setTimeout(fn, ms),
+        clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+      },
     });
     started.push(s);
     return s;

@@ -19,7 +19,10 @@ export class AnnouncementQueue {
   private running = false;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly chime: () => Promise<void>, private readonly voice: Voice | null) {}
+  constructor(
+    private readonly chime: () => Promise<void>,
+    private readonly voice: Voice | null,
+  ) {}
 
   announce(item: Announcement): void {
     this.pending.push(item);
@@ -56,20 +59,29 @@ export function browserVoice(synth: SpeechSynthesis | undefined = globalThis.spe
   if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return null;
   const voiceFor = (lang: string) => {
     const base = lang.split('-')[0];
-    return synth.getVoices().find((v) => v.lang === lang) ?? synth.getVoices().find((v) => v.lang.split('-')[0] === base);
+    return (
+      synth.getVoices().find((v) => v.lang === lang) ?? synth.getVoices().find((v) => v.lang.split('-')[0] === base)
+    );
   };
   return {
     canSpeak: (lang) => voiceFor(lang) !== undefined,
-    speak: (text, lang) => new Promise<void>((resolve) => {
-      const utterance = new SpeechSynthesisUtterance(text);
-      utterance.lang = lang;
-      utterance.voice = voiceFor(lang) ?? null;
-      // some browsers never say that they finished: the queue must not stop for that
-      const giveUp = setTimeout(resolve, 4_000 + text.length * 150);
-      utterance.onend = () => { clearTimeout(giveUp); resolve(); };
-      utterance.onerror = () => { clearTimeout(giveUp); resolve(); };
-      synth.speak(utterance); // queued by the browser too: never cancel() an announcement in progress
-    }),
+    speak: (text, lang) =>
+      new Promise<void>((resolve) => {
+        const utterance = new SpeechSynthesisUtterance(text);
+        utterance.lang = lang;
+        utterance.voice = voiceFor(lang) ?? null;
+        // some browsers never say that they finished: the queue must not stop for that
+        const giveUp = setTimeout(resolve, 4_000 + text.length * 150);
+        utterance.onend = () => {
+          clearTimeout(giveUp);
+          resolve();
+        };
+        utterance.onerror = () => {
+          clearTimeout(giveUp);
+          resolve();
+        };
+        synth.speak(utterance); // queued by the browser too: never cancel() an announcement in progress
+      }),
   };
 }
 
@@ -87,26 +99,27 @@ export function browserChime(): { play: () => Promise<void>; unlock: () => Promi
       await c.resume();
       return c.state === 'running';
     },
-    play: () => new Promise<void>((resolve) => {
-      const c = get();
-      if (!c || c.state !== 'running') {
-        resolve();
-        return;
-      }
-      const notes = [659.25, 523.25];
-      notes.forEach((freq, i) => {
-        const osc = c.createOscillator();
-        const gain = c.createGain();
-        const start = c.currentTime + i * 0.35;
-        osc.frequency.value = freq;
-        gain.gain.setValueAtTime(0.0001, start);
-        gain.gain.exponentialRampToValueAtTime(0.4, start + 0.02);
-        gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.6);
-        osc.connect(gain).connect(c.destination);
-        osc.start(start);
-        osc.stop(start + 0.65);
-      });
-      setTimeout(resolve, 1000);
-    }),
+    play: () =>
+      new Promise<void>((resolve) => {
+        const c = get();
+        if (!c || c.state !== 'running') {
+          resolve();
+          return;
+        }
+        const notes = [659.25, 523.25];
+        notes.forEach((freq, i) => {
+          const osc = c.createOscillator();
+          const gain = c.createGain();
+          const start = c.currentTime + i * 0.35;
+          osc.frequency.value = freq;
+          gain.gain.setValueAtTime(0.0001, start);
+          gain.gain.exponentialRampToValueAtTime(0.4, start + 0.02);
+          gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.6);
+          osc.connect(gain).connect(c.destination);
+          osc.start(start);
+          osc.stop(start + 0.65);
+        });
+        setTimeout(resolve, 1000);
+      }),
   };
 }

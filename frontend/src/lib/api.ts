@@ -3,7 +3,12 @@
 // and displays send their device token.
 
 import {
-  deviceKindValues, endOfDayRuleValues, floorChangeKindValues, identityTypeValues, priorityClassValues, staffRoleValues,
+  deviceKindValues,
+  endOfDayRuleValues,
+  floorChangeKindValues,
+  identityTypeValues,
+  priorityClassValues,
+  staffRoleValues,
   type components,
 } from './api-schema';
 
@@ -19,7 +24,10 @@ export type Problem = Partial<Pick<Schemas['Problem'], 'detail' | 'field' | 'ins
 };
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly problem: Problem) {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
   }
 
@@ -66,13 +74,16 @@ export async function api<T>(path: string, options: CallOptions = {}): Promise<T
   const csrf = method === 'GET' ? null : cookie('XSRF-TOKEN');
   if (csrf) headers['X-XSRF-TOKEN'] = csrf;
   const response = await fetch(path, {
-    method, headers, credentials: 'same-origin',
+    method,
+    headers,
+    credentials: 'same-origin',
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await response.text();
   const data = text ? safeJson(text) : null;
   if (!response.ok) {
-    const problem: Problem = data && typeof data === 'object' ? data as Problem : { status: response.status, detail: text };
+    const problem: Problem =
+      data && typeof data === 'object' ? (data as Problem) : { status: response.status, detail: text };
     throw new ApiError(response.status, problem);
   }
   return data as T;

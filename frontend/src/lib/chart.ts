@@ -9,14 +9,22 @@ export interface Series {
   values: number[];
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   return el;
 }
 
 /** Grouped bars: one group per label, one bar per series. Labels and numbers are given already formatted. */
-export function barChart(title: string, labels: string[], series: Series[], format: (n: number) => string): HTMLElement {
+export function barChart(
+  title: string,
+  labels: string[],
+  series: Series[],
+  format: (n: number) => string,
+): HTMLElement {
   const width = 640;
   const height = 220;
   const pad = 28;
@@ -28,7 +36,13 @@ export function barChart(title: string, labels: string[], series: Series[], form
   const caption = document.createElement('figcaption');
   caption.textContent = title;
   // axes run left to right in every language; labels such as "5-10" must not be reordered
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, width: '100%', direction: 'ltr' });
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': title,
+    width: '100%',
+    direction: 'ltr',
+  });
   labels.forEach((label, i) => {
     series.forEach((s, j) => {
       const value = s.values[i] ?? 0;
@@ -40,7 +54,15 @@ export function barChart(title: string, labels: string[], series: Series[], form
       rect.append(tip);
       chart.append(rect);
     });
-    const text = svg('text', { x: pad + i * groupWidth + groupWidth / 2, y: height - 8, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor', direction: 'ltr', 'unicode-bidi': 'embed' });
+    const text = svg('text', {
+      x: pad + i * groupWidth + groupWidth / 2,
+      y: height - 8,
+      'text-anchor': 'middle',
+      'font-size': 12,
+      fill: 'currentColor',
+      direction: 'ltr',
+      'unicode-bidi': 'embed',
+    });
     text.textContent = label;
     chart.append(text);
   });
@@ -55,12 +77,20 @@ export function barChart(title: string, labels: string[], series: Series[], form
   const table = document.createElement('table');
   table.className = 'visually-hidden';
   const head = table.createTHead().insertRow();
-  head.append(...[title, ...series.map((s) => s.name)].map((n) => { const th = document.createElement('th'); th.textContent = n; return th; }));
+  head.append(
+    ...[title, ...series.map((s) => s.name)].map((n) => {
+      const th = document.createElement('th');
+      th.textContent = n;
+      return th;
+    }),
+  );
   const body = table.createTBody();
   labels.forEach((label, i) => {
     const row = body.insertRow();
     row.insertCell().textContent = label;
-    series.forEach((s) => { row.insertCell().textContent = format(s.values[i] ?? 0); });
+    series.forEach((s) => {
+      row.insertCell().textContent = format(s.values[i] ?? 0);
+    });
   });
   figure.append(caption, chart, legend, table);
   return figure;

@@ -3,7 +3,11 @@
 
 type Attrs = Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Node | string | null | undefined | false)[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
@@ -53,15 +57,24 @@ export async function guarded<T>(button: HTMLButtonElement, action: () => Promis
  */
 export function preserving(root: Element, render: () => void): void {
   const fields = new Map<string, string | boolean>();
-  for (const el of root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')) {
+  for (const el of root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+    'input, select, textarea',
+  )) {
     const key = fieldKey(el);
     if (!key) continue;
-    fields.set(key, el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? el.checked : el.value);
+    fields.set(
+      key,
+      el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? el.checked : el.value,
+    );
   }
-  const focused = document.activeElement instanceof HTMLElement && root.contains(document.activeElement)
-    ? fieldKey(document.activeElement) ?? (document.activeElement.id ? `#${document.activeElement.id}` : null) : null;
+  const focused =
+    document.activeElement instanceof HTMLElement && root.contains(document.activeElement)
+      ? (fieldKey(document.activeElement) ?? (document.activeElement.id ? `#${document.activeElement.id}` : null))
+      : null;
   render();
-  for (const el of root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')) {
+  for (const el of root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+    'input, select, textarea',
+  )) {
     const key = fieldKey(el);
     if (!key || !fields.has(key) || el.dataset.keep === 'false') continue;
     const value = fields.get(key)!;
@@ -69,14 +82,17 @@ export function preserving(root: Element, render: () => void): void {
     else if (el instanceof HTMLSelectElement ? [...el.options].some((o) => o.value === value) : true) el.value = value;
   }
   if (focused) {
-    const again = focused.startsWith('#') ? document.getElementById(focused.slice(1))
+    const again = focused.startsWith('#')
+      ? document.getElementById(focused.slice(1))
       : [...root.querySelectorAll<HTMLElement>('input, select, textarea')].find((el) => fieldKey(el) === focused);
     again?.focus();
   }
 }
 
 function fieldKey(el: Element): string | null {
-  if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement)) return null;
-  if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) return `${el.name}=${el.value}`;
+  if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement))
+    return null;
+  if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio'))
+    return `${el.name}=${el.value}`;
   return el.id ? `#${el.id}` : null;
 }

@@ -40,7 +40,20 @@ const SOLAR_MONTHS: Record<Lang, readonly string[]> = {
   fa: ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'],
   'fa-AF': ['حمل', 'ثور', 'جوزا', 'سرطان', 'اسد', 'سنبله', 'میزان', 'عقرب', 'قوس', 'جدی', 'دلو', 'حوت'],
   ps: ['وری', 'غویی', 'غبرګولی', 'چنګاښ', 'زمری', 'وږی', 'تله', 'لړم', 'لیندۍ', 'مرغومی', 'سلواغه', 'کب'],
-  en: ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'],
+  en: [
+    'Farvardin',
+    'Ordibehesht',
+    'Khordad',
+    'Tir',
+    'Mordad',
+    'Shahrivar',
+    'Mehr',
+    'Aban',
+    'Azar',
+    'Dey',
+    'Bahman',
+    'Esfand',
+  ],
 };
 
 /** Weekday names from Saturday, the first day of the week in Iran and Afghanistan. */
@@ -72,18 +85,31 @@ export function solarMonthName(month: number, lang: Lang): string {
 /** "09:40": hours and minutes (and seconds) of an instant in a time zone, in the language's digits. */
 export function time(at: Date | number | string, lang: Lang, timeZone?: string, seconds = false): string {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit', minute: '2-digit', second: seconds ? '2-digit' : undefined, hourCycle: 'h23', timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: seconds ? '2-digit' : undefined,
+    hourCycle: 'h23',
+    timeZone,
   }).formatToParts(new Date(at));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return digits([part('hour'), part('minute'), ...(seconds ? [part('second')] : [])].join(':'), lang);
 }
 
-interface SolarDay { year: number; month: number; day: number; fromSaturday: number }
+interface SolarDay {
+  year: number;
+  month: number;
+  day: number;
+  fromSaturday: number;
+}
 
 /** The Solar Hijri day of an instant in a time zone, as numbers, and its weekday from Saturday. */
 function solarDay(at: Date, timeZone?: string): SolarDay {
   const parts = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
-    year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short', timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    weekday: 'short',
+    timeZone,
   }).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const fromSaturday = ['Sat', 'Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri'].indexOf(part('weekday'));

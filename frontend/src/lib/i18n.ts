@@ -21,7 +21,10 @@ export function direction(lang: Lang): 'rtl' | 'ltr' {
 }
 
 /** The page's language: ?lang= first, then the visitor's last choice, then Persian. */
-export function chosenLang(search: string = location.search, storage: Pick<Storage, 'getItem'> | null = safeStorage()): Lang {
+export function chosenLang(
+  search: string = location.search,
+  storage: Pick<Storage, 'getItem'> | null = safeStorage(),
+): Lang {
   const asked = new URLSearchParams(search).get('lang');
   if (isLang(asked)) return asked;
   const saved = storage?.getItem(STORAGE_KEY);

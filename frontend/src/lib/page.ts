@@ -1,5 +1,5 @@
-import { applyLang, chosenLang, LANG_NAMES, LANGS, rememberLang, translate, type Lang, type MessageKey } from './i18n';
 import { h } from './dom';
+import { applyLang, chosenLang, LANG_NAMES, LANGS, rememberLang, translate, type Lang, type MessageKey } from './i18n';
 import type { StreamState } from './stream';
 
 /** The language of a screen, and how it re-renders on a switch. */
@@ -33,8 +33,15 @@ export class Screen {
   /** A labelled language picker: one per screen, moved along when the screen renders again. */
   languagePicker(): HTMLElement {
     if (this.picker) return this.picker;
-    const select = h('select', { id: 'lang', name: 'lang', onchange: (e: Event) => this.switchTo((e.target as HTMLSelectElement).value as Lang) },
-      ...LANGS.map((l) => h('option', { value: l, lang: l, selected: l === this.lang }, LANG_NAMES[l])));
+    const select = h(
+      'select',
+      {
+        id: 'lang',
+        name: 'lang',
+        onchange: (e: Event) => this.switchTo((e.target as HTMLSelectElement).value as Lang),
+      },
+      ...LANGS.map((l) => h('option', { value: l, lang: l, selected: l === this.lang }, LANG_NAMES[l])),
+    );
     const label = h('label', { for: 'lang', class: 'visually-hidden' }, this.t('language'));
     this.onLang(() => {
       label.textContent = this.t('language');
@@ -54,7 +61,13 @@ export class Screen {
     };
     this.onLang(render);
     render();
-    return { element, set: (s) => { state = s; render(); } };
+    return {
+      element,
+      set: (s) => {
+        state = s;
+        render();
+      },
+    };
   }
 }
 

@@ -1,13 +1,13 @@
+import { refusalsEn, type RefusalMessages } from '../locales/refusals-en';
+import { refusalsFa } from '../locales/refusals-fa';
+import { refusalsFaAF } from '../locales/refusals-fa-AF';
+import { refusalsPs } from '../locales/refusals-ps';
 import { ApiError, type Centre } from './api';
 import { deskName, serviceName } from './centre';
 import { digits, jalaliDay, number, ticket, time } from './format';
 import type { Lang } from './i18n';
 import { isMessageKey, translate } from './i18n';
 import type { RefusalCode } from './refusal-codes';
-import { refusalsEn, type RefusalMessages } from '../locales/refusals-en';
-import { refusalsFa } from '../locales/refusals-fa';
-import { refusalsFaAF } from '../locales/refusals-fa-AF';
-import { refusalsPs } from '../locales/refusals-ps';
 
 // What a screen says when the API refuses: the problem's code in the screen's language, its named
 // values filled in (desks and services by their names where the screen knows the centre, tickets,
@@ -15,7 +15,12 @@ import { refusalsPs } from '../locales/refusals-ps';
 
 export type { RefusalCode };
 
-export const REFUSALS: Record<Lang, RefusalMessages> = { fa: refusalsFa, 'fa-AF': refusalsFaAF, ps: refusalsPs, en: refusalsEn };
+export const REFUSALS: Record<Lang, RefusalMessages> = {
+  fa: refusalsFa,
+  'fa-AF': refusalsFaAF,
+  ps: refusalsPs,
+  en: refusalsEn,
+};
 
 /** Every code the screens translate (the server's catalog). */
 export const REFUSAL_CODES = Object.keys(refusalsEn) as RefusalCode[];
@@ -49,8 +54,9 @@ function weekday(day: string, lang: Lang): string {
   const index = WEEKDAYS.indexOf(day);
   if (index < 0) return day;
   // 2024-01-01 was a Monday
-  return new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', timeZone: 'UTC' })
-    .format(new Date(Date.UTC(2024, 0, 1 + index, 12)));
+  return new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, 1 + index, 12)),
+  );
 }
 
 function state(value: string, lang: Lang): string {
@@ -101,13 +107,24 @@ export function refusalValue(name: string, value: unknown, lang: Lang, context: 
       // the server counts from 0 (as its JSON pointers do); people count from 1
       return typeof value === 'number' ? number(value + 1, lang) : digits(text, lang);
     default:
-      return typeof value === 'number' ? number(value, lang) : Array.isArray(value) ? list(value, lang, (s) => s) : text;
+      return typeof value === 'number'
+        ? number(value, lang)
+        : Array.isArray(value)
+          ? list(value, lang, (s) => s)
+          : text;
   }
 }
 
 /** A code's message in a language, its {names} filled from the problem's members. */
-export function fillRefusal(code: RefusalCode, values: Record<string, unknown>, lang: Lang, context: RefusalContext = {}): string {
-  return REFUSALS[lang][code].replace(/\{(\w+)\}/g, (_, name: string) => refusalValue(name, values[name], lang, context));
+export function fillRefusal(
+  code: RefusalCode,
+  values: Record<string, unknown>,
+  lang: Lang,
+  context: RefusalContext = {},
+): string {
+  return REFUSALS[lang][code].replace(/\{(\w+)\}/g, (_, name: string) =>
+    refusalValue(name, values[name], lang, context),
+  );
 }
 
 /** The code a refusal answered with: the problem's code member, else its type's last part. */

@@ -15,11 +15,16 @@ export async function currentStaff(): Promise<Me | null> {
 
 export async function signIn(username: string, password: string): Promise<boolean> {
   await api('/api/me').catch(() => null); // obtains the CSRF cookie
-  const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/x-www-form-urlencoded',
+    Accept: 'application/json',
+  };
   const csrf = cookie('XSRF-TOKEN');
   if (csrf) headers['X-XSRF-TOKEN'] = csrf;
   const response = await fetch('/login', {
-    method: 'POST', credentials: 'same-origin', headers,
+    method: 'POST',
+    credentials: 'same-origin',
+    headers,
     body: new URLSearchParams({ username, password }).toString(),
   });
   return response.ok;
@@ -33,24 +38,47 @@ export async function signOut(): Promise<void> {
 export function signInForm(screen: Screen, onSignedIn: (me: Me) => void): HTMLElement {
   const t = screen.t;
   const user = h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true });
-  const pass = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const pass = h('input', {
+    id: 'password',
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+  });
   const error = h('p', { class: 'error', role: 'alert', id: 'signin-error' });
   const submit = h('button', { type: 'submit' }, t('signIn'));
-  return h('section', { class: 'card signin' }, h('h2', {}, t('signIn')),
-    h('form', { onsubmit: async (e: Event) => {
-      e.preventDefault();
-      submit.disabled = true;
-      try {
-        if (await signIn(user.value, pass.value)) {
-          const me = await currentStaff();
-          if (me) { onSignedIn(me); return; }
-        }
-        error.textContent = t('signInFailed');
-      } catch {
-        error.textContent = t('retry'); // the network, not the password
-      } finally {
-        submit.disabled = false;
-      }
-    } }, h('label', { for: 'username' }, t('username')), user, h('label', { for: 'password' }, t('password')), pass,
-      error, h('div', { class: 'row' }, submit)));
+  return h(
+    'section',
+    { class: 'card signin' },
+    h('h2', {}, t('signIn')),
+    h(
+      'form',
+      {
+        onsubmit: async (e: Event) => {
+          e.preventDefault();
+          submit.disabled = true;
+          try {
+            if (await signIn(user.value, pass.value)) {
+              const me = await currentStaff();
+              if (me) {
+                onSignedIn(me);
+                return;
+              }
+            }
+            error.textContent = t('signInFailed');
+          } catch {
+            error.textContent = t('retry'); // the network, not the password
+          } finally {
+            submit.disabled = false;
+          }
+        },
+      },
+      h('label', { for: 'username' }, t('username')),
+      user,
+      h('label', { for: 'password' }, t('password')),
+      pass,
+      error,
+      h('div', { class: 'row' }, submit),
+    ),
+  );
 }

@@ -48,7 +48,10 @@ export class LiveStream<E extends string = string, D = unknown> {
   private readonly options: Required<LiveStreamOptions<E, D>>;
   private readonly names: readonly string[];
 
-  constructor(private readonly url: string, options: LiveStreamOptions<E, D>) {
+  constructor(
+    private readonly url: string,
+    options: LiveStreamOptions<E, D>,
+  ) {
     this.names = options.events;
     this.options = {
       onState: () => {},
@@ -90,19 +93,20 @@ export class LiveStream<E extends string = string, D = unknown> {
         this.setState('reconnecting'); // the browser retries by itself, sending Last-Event-ID
       }
     };
-    const listen = (name: string, event?: E) => source.addEventListener(name, (ev: MessageEvent) => {
-      if (source !== this.source) return;
-      this.setState('live');
-      this.armWatchdog();
-      if (event === undefined) return; // a heartbeat: alive, nothing to show
-      let data: unknown = ev.data;
-      try {
-        data = JSON.parse(ev.data);
-      } catch {
-        // not JSON: hand over the text
-      }
-      this.options.onMessage(event, data as D, ev.lastEventId);
-    });
+    const listen = (name: string, event?: E) =>
+      source.addEventListener(name, (ev: MessageEvent) => {
+        if (source !== this.source) return;
+        this.setState('live');
+        this.armWatchdog();
+        if (event === undefined) return; // a heartbeat: alive, nothing to show
+        let data: unknown = ev.data;
+        try {
+          data = JSON.parse(ev.data);
+        } catch {
+          // not JSON: hand over the text
+        }
+        this.options.onMessage(event, data as D, ev.lastEventId);
+      });
     this.options.events.forEach((event) => listen(event, event));
     if (!this.names.includes('heartbeat')) listen('heartbeat');
     this.armWatchdog();

@@ -11,7 +11,7 @@ export const en = {
   reconnecting: 'Connection lost; reconnecting…',
   // display
   nowServing: 'Now serving',
-    recentCalls: 'Recent calls',
+  recentCalls: 'Recent calls',
   noCalls: 'No ticket has been called yet',
   service: 'Service',
   waiting: 'Waiting',

@@ -11,7 +11,7 @@ export const fa: Messages = {
   live: 'زنده',
   reconnecting: 'ارتباط قطع شد؛ در حال اتصال دوباره…',
   nowServing: 'نوبت فعلی',
-    recentCalls: 'شماره‌های اخیر',
+  recentCalls: 'شماره‌های اخیر',
   noCalls: 'هنوز شماره‌ای خوانده نشده است',
   service: 'خدمت',
   waiting: 'در انتظار',

@@ -11,7 +11,7 @@ export const ps: Messages = {
   live: 'ژوندی',
   reconnecting: 'اړیکه پرې شوه؛ بیا نښلېږي…',
   nowServing: 'اوسنی نوبت',
-    recentCalls: 'وروستي غږونه',
+  recentCalls: 'وروستي غږونه',
   noCalls: 'تر اوسه کومه شمېره نه ده غږ شوې',
   service: 'خدمت',
   waiting: 'په انتظار کې',

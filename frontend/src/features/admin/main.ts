@@ -1,17 +1,31 @@
 import '../../styles/base.css';
 import './admin.css';
 import {
-  api, deviceKinds, oneOf, staffRoles, type Centre, type DefineResponse, type DeviceView as Device,
-  type HolidayRequest, type HolidayView as Holiday, type IssuedDevice, type Me, type NewDevice, type NewStaff, type SlotTemplate,
-  type StaffChange, type StaffView as Staff, type TemplateResponse,
+  api,
+  deviceKinds,
+  oneOf,
+  staffRoles,
+  type Centre,
+  type DefineResponse,
+  type DeviceView as Device,
+  type HolidayRequest,
+  type HolidayView as Holiday,
+  type IssuedDevice,
+  type Me,
+  type NewDevice,
+  type NewStaff,
+  type SlotTemplate,
+  type StaffChange,
+  type StaffView as Staff,
+  type TemplateResponse,
 } from '../../lib/api';
-import { refusalMessage } from '../../lib/problems';
-import { readUntilShown } from '../../lib/settle';
 import { byId, guarded, h, replace } from '../../lib/dom';
 import { jalaliDay, SEPARATOR } from '../../lib/format';
 import { LANGS, localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
+import { refusalMessage } from '../../lib/problems';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
+import { readUntilShown } from '../../lib/settle';
 import { centreForm, templateForm } from './forms';
 
 // Administration: the centre (services, desks, opening hours), slot templates, holidays, staff
@@ -31,7 +45,10 @@ const notes: Record<string, { text: string; error: boolean }> = {};
 
 async function load(): Promise<void> {
   [centre, staff, devices, holidays] = await Promise.all([
-    api<Centre>(base), api<Staff[]>('/api/admin/staff'), api<Device[]>('/api/admin/devices'), api<Holiday[]>(`${base}/holidays`),
+    api<Centre>(base),
+    api<Staff[]>('/api/admin/staff'),
+    api<Device[]>('/api/admin/devices'),
+    api<Holiday[]>(`${base}/holidays`),
   ]);
   render();
 }
@@ -40,7 +57,12 @@ async function load(): Promise<void> {
  * Runs a change from a button, then reloads until `shown` holds (the calendar and the centre
  * catalog are read models that follow the change a moment later); the section shows the answer.
  */
-function change(section: string, button: HTMLButtonElement, action: () => Promise<unknown>, shown: () => boolean = () => true): void {
+function change(
+  section: string,
+  button: HTMLButtonElement,
+  action: () => Promise<unknown>,
+  shown: () => boolean = () => true,
+): void {
   void guarded(button, async () => {
     try {
       await action();
@@ -68,23 +90,76 @@ function staffSection(): HTMLElement {
   const pass = h('input', { id: 'new-password', type: 'password', autocomplete: 'new-password', dir: 'ltr' });
   const role = h('select', { id: 'new-role' }, ...staffRoles.map((r) => h('option', { value: r }, r)));
   const create: HTMLButtonElement = h('button', { type: 'submit' }, t('create'));
-  return h('section', { class: 'card', id: 'staff', 'aria-labelledby': 'staff-title' }, h('h2', { id: 'staff-title' }, t('staff')),
-    h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('username')), h('th', { scope: 'col' }, t('role')), h('th', { scope: 'col' }, t('actions')))),
-      h('tbody', {}, ...staff.map((s) => {
-        const toggle: HTMLButtonElement = h('button', { type: 'button', class: 'secondary', onclick: () => change('staff', toggle,
-          () => api(`/api/admin/staff/${encodeURIComponent(s.username)}`, { method: 'PUT', body: { disabled: !s.disabled } satisfies StaffChange })) },
-          s.disabled ? '✓' : '⨯');
-        toggle.setAttribute('aria-label', `${s.username}: ${t(s.disabled ? 'enable' : 'disable')}`);
-        return h('tr', { 'data-username': s.username, class: s.disabled ? 'disabled' : '' }, h('td', { dir: 'ltr' }, s.username), h('td', {}, s.role), h('td', {}, toggle));
-      }))),
-    h('form', { class: 'row', onsubmit: (e: Event) => {
-      e.preventDefault();
-      const chosenRole = oneOf(staffRoles, role.value); // always one: the select offers no other
-      if (!chosenRole) return;
-      change('staff', create, () => api('/api/admin/staff',
-        { body: { username: user.value.trim(), password: pass.value, role: chosenRole } satisfies NewStaff }));
-    } }, field('new-username', t('username'), user), field('new-password', t('password'), pass), field('new-role', t('role'), role), create),
-    note('staff'));
+  return h(
+    'section',
+    { class: 'card', id: 'staff', 'aria-labelledby': 'staff-title' },
+    h('h2', { id: 'staff-title' }, t('staff')),
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, t('username')),
+          h('th', { scope: 'col' }, t('role')),
+          h('th', { scope: 'col' }, t('actions')),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...staff.map((s) => {
+          const toggle: HTMLButtonElement = h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              onclick: () =>
+                change('staff', toggle, () =>
+                  api(`/api/admin/staff/${encodeURIComponent(s.username)}`, {
+                    method: 'PUT',
+                    body: { disabled: !s.disabled } satisfies StaffChange,
+                  }),
+                ),
+            },
+            s.disabled ? '✓' : '⨯',
+          );
+          toggle.setAttribute('aria-label', `${s.username}: ${t(s.disabled ? 'enable' : 'disable')}`);
+          return h(
+            'tr',
+            { 'data-username': s.username, class: s.disabled ? 'disabled' : '' },
+            h('td', { dir: 'ltr' }, s.username),
+            h('td', {}, s.role),
+            h('td', {}, toggle),
+          );
+        }),
+      ),
+    ),
+    h(
+      'form',
+      {
+        class: 'row',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const chosenRole = oneOf(staffRoles, role.value); // always one: the select offers no other
+          if (!chosenRole) return;
+          change('staff', create, () =>
+            api('/api/admin/staff', {
+              body: { username: user.value.trim(), password: pass.value, role: chosenRole } satisfies NewStaff,
+            }),
+          );
+        },
+      },
+      field('new-username', t('username'), user),
+      field('new-password', t('password'), pass),
+      field('new-role', t('role'), role),
+      create,
+    ),
+    note('staff'),
+  );
 }
 
 function devicesSection(): HTMLElement {
@@ -92,25 +167,64 @@ function devicesSection(): HTMLElement {
   const id = h('input', { id: 'new-device', autocomplete: 'off', dir: 'ltr' });
   const kind = h('select', { id: 'new-kind' }, ...deviceKinds.map((k) => h('option', { value: k }, k)));
   const issue: HTMLButtonElement = h('button', { type: 'submit' }, t('issue'));
-  return h('section', { class: 'card', id: 'devices', 'aria-labelledby': 'devices-title' }, h('h2', { id: 'devices-title' }, t('devices')),
-    h('table', {}, h('tbody', {}, ...devices.map((d) => {
-      const revoke: HTMLButtonElement = h('button', { type: 'button', class: 'danger', disabled: d.revoked, onclick: () => change('devices', revoke,
-        () => api(`/api/admin/devices/${encodeURIComponent(d.deviceId)}`, { method: 'DELETE' })) }, t('revoke'));
-      return h('tr', { 'data-device': d.deviceId }, h('td', { dir: 'ltr' }, d.deviceId), h('td', {}, d.kind), h('td', {}, d.centreId),
-        h('td', {}, d.revoked ? '—' : revoke));
-    }))),
-    h('form', { class: 'row', onsubmit: (e: Event) => {
-      e.preventDefault();
-      const chosenKind = oneOf(deviceKinds, kind.value); // always one: the select offers no other
-      if (!chosenKind) return;
-      change('devices', issue, async () => {
-        const issued = await api<IssuedDevice>('/api/admin/devices',
-          { body: { deviceId: id.value.trim(), kind: chosenKind, centreId } satisfies NewDevice });
-        issuedToken = issued.token;
-      });
-    } }, field('new-device', 'id', id), field('new-kind', t('kind'), kind), issue),
+  return h(
+    'section',
+    { class: 'card', id: 'devices', 'aria-labelledby': 'devices-title' },
+    h('h2', { id: 'devices-title' }, t('devices')),
+    h(
+      'table',
+      {},
+      h(
+        'tbody',
+        {},
+        ...devices.map((d) => {
+          const revoke: HTMLButtonElement = h(
+            'button',
+            {
+              type: 'button',
+              class: 'danger',
+              disabled: d.revoked,
+              onclick: () =>
+                change('devices', revoke, () =>
+                  api(`/api/admin/devices/${encodeURIComponent(d.deviceId)}`, { method: 'DELETE' }),
+                ),
+            },
+            t('revoke'),
+          );
+          return h(
+            'tr',
+            { 'data-device': d.deviceId },
+            h('td', { dir: 'ltr' }, d.deviceId),
+            h('td', {}, d.kind),
+            h('td', {}, d.centreId),
+            h('td', {}, d.revoked ? '—' : revoke),
+          );
+        }),
+      ),
+    ),
+    h(
+      'form',
+      {
+        class: 'row',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const chosenKind = oneOf(deviceKinds, kind.value); // always one: the select offers no other
+          if (!chosenKind) return;
+          change('devices', issue, async () => {
+            const issued = await api<IssuedDevice>('/api/admin/devices', {
+              body: { deviceId: id.value.trim(), kind: chosenKind, centreId } satisfies NewDevice,
+            });
+            issuedToken = issued.token;
+          });
+        },
+      },
+      field('new-device', 'id', id),
+      field('new-kind', t('kind'), kind),
+      issue,
+    ),
     issuedToken ? h('p', { class: 'token' }, t('tokenOnce'), ' ', h('code', { dir: 'ltr' }, issuedToken)) : null,
-    note('devices'));
+    note('devices'),
+  );
 }
 
 function holidaysSection(): HTMLElement {
@@ -118,22 +232,72 @@ function holidaysSection(): HTMLElement {
   const date = h('input', { id: 'holiday-date', type: 'date', dir: 'ltr' });
   const names = LANGS.map((l) => h('input', { id: `holiday-${l}`, lang: l, dir: l === 'en' ? 'ltr' : 'rtl' }));
   const declare: HTMLButtonElement = h('button', { type: 'submit' }, t('declare'));
-  return h('section', { class: 'card', id: 'holidays', 'aria-labelledby': 'holidays-title' }, h('h2', { id: 'holidays-title' }, t('holidays')),
-    h('table', {}, h('tbody', {}, ...holidays.map((x) => {
-      const lift: HTMLButtonElement = h('button', { type: 'button', class: 'secondary', onclick: () => change('holidays', lift,
-        () => api(`${base}/holidays/${x.date}`, { method: 'DELETE' }),
-        () => !holidays.some((y) => y.date === x.date && y.source === x.source)) }, t('lift'));
-      return h('tr', { 'data-date': x.date, 'data-source': x.source }, h('td', {}, jalaliDay(x.date, screen.lang)),
-        h('td', {}, localName(x.names, screen.lang)), h('td', {}, x.source), h('td', {}, lift));
-    }))),
-    h('form', { class: 'row', onsubmit: (e: Event) => {
-      e.preventDefault();
-      const day = date.value;
-      change('holidays', declare, () => api(`${base}/holidays/${day}`, { method: 'PUT',
-        body: { names: Object.fromEntries(LANGS.map((l, i) => [l, names[i].value.trim()]).filter(([, n]) => n !== '')) } satisfies HolidayRequest }),
-      () => holidays.some((y) => y.date === day && y.source === 'centre'));
-    } }, field('holiday-date', t('date'), date), ...LANGS.map((l, i) => field(`holiday-${l}`, `${t('holidays')} (${l})`, names[i])), declare),
-    note('holidays'));
+  return h(
+    'section',
+    { class: 'card', id: 'holidays', 'aria-labelledby': 'holidays-title' },
+    h('h2', { id: 'holidays-title' }, t('holidays')),
+    h(
+      'table',
+      {},
+      h(
+        'tbody',
+        {},
+        ...holidays.map((x) => {
+          const lift: HTMLButtonElement = h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              onclick: () =>
+                change(
+                  'holidays',
+                  lift,
+                  () => api(`${base}/holidays/${x.date}`, { method: 'DELETE' }),
+                  () => !holidays.some((y) => y.date === x.date && y.source === x.source),
+                ),
+            },
+            t('lift'),
+          );
+          return h(
+            'tr',
+            { 'data-date': x.date, 'data-source': x.source },
+            h('td', {}, jalaliDay(x.date, screen.lang)),
+            h('td', {}, localName(x.names, screen.lang)),
+            h('td', {}, x.source),
+            h('td', {}, lift),
+          );
+        }),
+      ),
+    ),
+    h(
+      'form',
+      {
+        class: 'row',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          const day = date.value;
+          change(
+            'holidays',
+            declare,
+            () =>
+              api(`${base}/holidays/${day}`, {
+                method: 'PUT',
+                body: {
+                  names: Object.fromEntries(
+                    LANGS.map((l, i) => [l, names[i].value.trim()]).filter(([, n]) => n !== ''),
+                  ),
+                } satisfies HolidayRequest,
+              }),
+            () => holidays.some((y) => y.date === day && y.source === 'centre'),
+          );
+        },
+      },
+      field('holiday-date', t('date'), date),
+      ...LANGS.map((l, i) => field(`holiday-${l}`, `${t('holidays')} (${l})`, names[i])),
+      declare,
+    ),
+    note('holidays'),
+  );
 }
 
 let templateService = '';
@@ -146,63 +310,170 @@ function centreSection(): HTMLElement {
   profileDraft ??= structuredClone(centre!);
   const saveButton: HTMLButtonElement = h('button', { type: 'submit', id: 'save-centre' }, t('save'));
   const draft = profileDraft;
-  return h('section', { class: 'card', id: 'centre', 'aria-labelledby': 'centre-title' }, h('h2', { id: 'centre-title' }, title),
-    centreForm(screen, draft, () => {
-      const before = JSON.stringify(centre);
-      let changed = false;
-      change('centre', saveButton, async () => {
-        changed = (await api<DefineResponse>(base, { method: 'PUT', body: draft satisfies Centre })).changed;
-        profileDraft = null; // shown again from the catalog
-      }, () => !changed || JSON.stringify(centre) !== before);
-    }, saveButton), note('centre'));
+  return h(
+    'section',
+    { class: 'card', id: 'centre', 'aria-labelledby': 'centre-title' },
+    h('h2', { id: 'centre-title' }, title),
+    centreForm(
+      screen,
+      draft,
+      () => {
+        const before = JSON.stringify(centre);
+        let changed = false;
+        change(
+          'centre',
+          saveButton,
+          async () => {
+            changed = (await api<DefineResponse>(base, { method: 'PUT', body: draft satisfies Centre })).changed;
+            profileDraft = null; // shown again from the catalog
+          },
+          () => !changed || JSON.stringify(centre) !== before,
+        );
+      },
+      saveButton,
+    ),
+    note('centre'),
+  );
 }
 
 function templateSection(): HTMLElement {
   const t = screen.t;
-  const serviceSelect = h('select', { id: 'template-service', onchange: (e: Event) => {
-    templateService = (e.target as HTMLSelectElement).value; templateDraft = null; render();
-  } }, ...centre!.services.map((s) => h('option', { value: s.code, selected: s.code === templateService }, localName(s.names, screen.lang, s.code))));
+  const serviceSelect = h(
+    'select',
+    {
+      id: 'template-service',
+      onchange: (e: Event) => {
+        templateService = (e.target as HTMLSelectElement).value;
+        templateDraft = null;
+        render();
+      },
+    },
+    ...centre!.services.map((s) =>
+      h('option', { value: s.code, selected: s.code === templateService }, localName(s.names, screen.lang, s.code)),
+    ),
+  );
   const saveButton: HTMLButtonElement = h('button', { type: 'submit', id: 'save-template' }, t('save'));
   const body = h('div', {}, h('p', {}, t('loading')));
   const path = `${base}/services/${encodeURIComponent(templateService)}/slot-template`;
   const show = () => {
     const draft = templateDraft!.template;
-    replace(body, templateForm(screen, draft, () => change('template', saveButton, () => api<TemplateResponse>(path, { method: 'PUT', body: draft satisfies SlotTemplate })),
-      saveButton));
+    replace(
+      body,
+      templateForm(
+        screen,
+        draft,
+        () =>
+          change('template', saveButton, () =>
+            api<TemplateResponse>(path, { method: 'PUT', body: draft satisfies SlotTemplate }),
+          ),
+        saveButton,
+      ),
+    );
   };
   if (templateDraft?.service === templateService) {
     show();
   } else {
     const asked = templateService;
-    api<TemplateResponse>(path).then((r) => {
-      if (asked !== templateService) return; // another service was chosen meanwhile
-      templateDraft = { service: asked, template: r.template };
-      show();
-    }).catch((e) => replace(body, h('p', { class: 'error' }, refusalMessage(e, screen.lang, { centre, timeZone: centre?.timeZone }))));
+    api<TemplateResponse>(path)
+      .then((r) => {
+        if (asked !== templateService) return; // another service was chosen meanwhile
+        templateDraft = { service: asked, template: r.template };
+        show();
+      })
+      .catch((e) =>
+        replace(
+          body,
+          h('p', { class: 'error' }, refusalMessage(e, screen.lang, { centre, timeZone: centre?.timeZone })),
+        ),
+      );
   }
-  return h('section', { class: 'card', id: 'template', 'aria-labelledby': 'template-title' }, h('h2', { id: 'template-title' }, t('slotTemplate')),
-    h('div', { class: 'row' }, h('label', { for: 'template-service' }, t('service')), serviceSelect), body, note('template'));
+  return h(
+    'section',
+    { class: 'card', id: 'template', 'aria-labelledby': 'template-title' },
+    h('h2', { id: 'template-title' }, t('slotTemplate')),
+    h('div', { class: 'row' }, h('label', { for: 'template-service' }, t('service')), serviceSelect),
+    body,
+    note('template'),
+  );
 }
 
 function render(): void {
   const t = screen.t;
   document.title = `${t('adminTitle')}${SEPARATOR}${t('appName')}`;
-  const header = h('header', { class: 'bar' }, h('h1', {}, `${t('adminTitle')}${SEPARATOR}${centre ? localName(centre.names, screen.lang, centreId) : centreId}`),
+  const header = h(
+    'header',
+    { class: 'bar' },
+    h('h1', {}, `${t('adminTitle')}${SEPARATOR}${centre ? localName(centre.names, screen.lang, centreId) : centreId}`),
     screen.languagePicker(),
-    me ? h('button', { type: 'button', class: 'secondary', onclick: async () => { await signOut(); location.reload(); } }, t('signOut')) : null);
+    me
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            onclick: async () => {
+              await signOut();
+              location.reload();
+            },
+          },
+          t('signOut'),
+        )
+      : null,
+  );
   if (!me || !centre) {
-    replace(app, header, h('main', {}, me ? h('p', {}, t('loading')) : signInForm(screen, (m) => { me = m; void load(); })));
+    replace(
+      app,
+      header,
+      h(
+        'main',
+        {},
+        me
+          ? h('p', {}, t('loading'))
+          : signInForm(screen, (m) => {
+              me = m;
+              void load();
+            }),
+      ),
+    );
     return;
   }
   templateService ||= centre.services[0]?.code ?? '';
-  replace(app, header, h('main', {},
-    h('nav', { 'aria-label': t('adminTitle') }, h('ul', { class: 'toc' }, ...[['centre', `${t('services')}${SEPARATOR}${t('desks')}${SEPARATOR}${t('openingHours')}`],
-      ['template', t('slotTemplate')], ['holidays', t('holidays')], ['staff', t('staff')], ['devices', t('devices')]]
-      .map(([id, label]) => h('li', {}, h('a', { href: `#${id}` }, label))))),
-    centreSection(), templateSection(),
-    holidaysSection(), staffSection(), devicesSection()));
+  replace(
+    app,
+    header,
+    h(
+      'main',
+      {},
+      h(
+        'nav',
+        { 'aria-label': t('adminTitle') },
+        h(
+          'ul',
+          { class: 'toc' },
+          ...[
+            ['centre', `${t('services')}${SEPARATOR}${t('desks')}${SEPARATOR}${t('openingHours')}`],
+            ['template', t('slotTemplate')],
+            ['holidays', t('holidays')],
+            ['staff', t('staff')],
+            ['devices', t('devices')],
+          ].map(([id, label]) => h('li', {}, h('a', { href: `#${id}` }, label))),
+        ),
+      ),
+      centreSection(),
+      templateSection(),
+      holidaysSection(),
+      staffSection(),
+      devicesSection(),
+    ),
+  );
 }
 
 screen.onLang(render);
 render();
-currentStaff().then((m) => { me = m; if (me) void load().catch(() => render()); else render(); }).catch(() => render());
+currentStaff()
+  .then((m) => {
+    me = m;
+    if (me) void load().catch(() => render());
+    else render();
+  })
+  .catch(() => render());

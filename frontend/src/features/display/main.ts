@@ -1,9 +1,16 @@
 import '../../styles/base.css';
 import './display.css';
-import {
-  api, deviceToken, floorChangeKinds, type Centre, type CallView, type DisplayMessage, type DisplayView, type FloorChangeKind,
-} from '../../lib/api';
 import { AnnouncementQueue, browserChime, browserVoice } from '../../lib/announcer';
+import {
+  api,
+  deviceToken,
+  floorChangeKinds,
+  type Centre,
+  type CallView,
+  type DisplayMessage,
+  type DisplayView,
+  type FloorChangeKind,
+} from '../../lib/api';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, h, replace } from '../../lib/dom';
 import { jalaliDate, number, ticket as ticketText, time } from '../../lib/format';
@@ -28,14 +35,21 @@ let primed = false;
 const app = byId('app');
 const badge = screen.connectionBadge();
 const clock = h('div', { class: 'clock' });
-const soundButton = h('button', { class: 'secondary sound', type: 'button', onclick: async () => {
-  if (await chime.unlock()) soundButton.hidden = true;
-} });
+const soundButton = h('button', {
+  class: 'secondary sound',
+  type: 'button',
+  onclick: async () => {
+    if (await chime.unlock()) soundButton.hidden = true;
+  },
+});
 const title = h('h1', {});
 const latest = h('section', { class: 'latest', 'aria-live': 'assertive', 'aria-atomic': 'true' });
 const recent = h('section', { class: 'recent', 'aria-labelledby': 'recent-title' });
 const services = h('section', { class: 'services', 'aria-labelledby': 'services-title' });
-app.append(h('header', { class: 'bar' }, title, clock, badge.element, soundButton), h('main', { class: 'board' }, latest, recent, services));
+app.append(
+  h('header', { class: 'bar' }, title, clock, badge.element, soundButton),
+  h('main', { class: 'board' }, latest, recent, services),
+);
 
 const deskName = (deskId: string) => deskNameIn(centre, deskId, screen.lang);
 const serviceName = (code: string) => serviceNameIn(centre, code, screen.lang);
@@ -50,30 +64,82 @@ function render(): void {
     return;
   }
   const call = view.latestCall;
-  replace(latest,
+  replace(
+    latest,
     h('h2', {}, t('nowServing')),
-    call ? h('p', { class: 'call', 'data-ticket': call.ticket, 'data-desk': call.deskId },
-      h('span', { class: 'ticket' }, ticketText(call.ticket, lang)),
-      h('span', { class: 'arrow', 'aria-hidden': 'true' }, lang === 'en' ? '→' : '←'),
-      h('span', { class: 'desk' }, deskName(call.deskId)))
-      : h('p', { class: 'empty' }, view.closed ? t('dayClosed') : t('noCalls')));
-  replace(recent, h('h2', { id: 'recent-title' }, t('recentCalls')),
-    h('ol', { class: 'calls' }, ...view.recentCalls.slice(1).map((c: CallView) => h('li', { 'data-ticket': c.ticket },
-      h('span', { class: 'ticket' }, ticketText(c.ticket, lang)), ' ',
-      h('span', { class: 'desk' }, deskName(c.deskId)),
-      ' ', h('time', { datetime: c.at }, time(c.at, lang, centre?.timeZone))))));
-  replace(services, h('h2', { id: 'services-title' }, t('waiting')),
-    h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('service')), h('th', { scope: 'col' }, t('waiting')),
-      h('th', { scope: 'col' }, t('estimatedWait')))),
-      h('tbody', {}, ...view.services.map((s) => h('tr', { 'data-service': s.serviceCode },
-        h('td', {}, serviceName(s.serviceCode)), h('td', {}, number(s.waiting, lang)),
-        h('td', {}, t('minutes', { n: number(s.estimatedWaitMinutes, lang) })))))));
+    call
+      ? h(
+          'p',
+          { class: 'call', 'data-ticket': call.ticket, 'data-desk': call.deskId },
+          h('span', { class: 'ticket' }, ticketText(call.ticket, lang)),
+          h('span', { class: 'arrow', 'aria-hidden': 'true' }, lang === 'en' ? '→' : '←'),
+          h('span', { class: 'desk' }, deskName(call.deskId)),
+        )
+      : h('p', { class: 'empty' }, view.closed ? t('dayClosed') : t('noCalls')),
+  );
+  replace(
+    recent,
+    h('h2', { id: 'recent-title' }, t('recentCalls')),
+    h(
+      'ol',
+      { class: 'calls' },
+      ...view.recentCalls
+        .slice(1)
+        .map((c: CallView) =>
+          h(
+            'li',
+            { 'data-ticket': c.ticket },
+            h('span', { class: 'ticket' }, ticketText(c.ticket, lang)),
+            ' ',
+            h('span', { class: 'desk' }, deskName(c.deskId)),
+            ' ',
+            h('time', { datetime: c.at }, time(c.at, lang, centre?.timeZone)),
+          ),
+        ),
+    ),
+  );
+  replace(
+    services,
+    h('h2', { id: 'services-title' }, t('waiting')),
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, t('service')),
+          h('th', { scope: 'col' }, t('waiting')),
+          h('th', { scope: 'col' }, t('estimatedWait')),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...view.services.map((s) =>
+          h(
+            'tr',
+            { 'data-service': s.serviceCode },
+            h('td', {}, serviceName(s.serviceCode)),
+            h('td', {}, number(s.waiting, lang)),
+            h('td', {}, t('minutes', { n: number(s.estimatedWaitMinutes, lang) })),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 function tick(): void {
   const now = Date.now();
-  replace(clock, h('span', { class: 'time' }, time(now, screen.lang, centre?.timeZone)), ' ',
-    h('span', { class: 'date' }, jalaliDate(now, screen.lang, centre?.timeZone, true)));
+  replace(
+    clock,
+    h('span', { class: 'time' }, time(now, screen.lang, centre?.timeZone)),
+    ' ',
+    h('span', { class: 'date' }, jalaliDate(now, screen.lang, centre?.timeZone, true)),
+  );
 }
 
 function announceNew(next: DisplayView): void {
@@ -87,7 +153,10 @@ function announceNew(next: DisplayView): void {
     return;
   }
   for (const c of fresh) {
-    announcer.announce({ text: screen.t('announceCall', { ticket: c.ticket.replace('-', ' '), desk: deskName(c.deskId) }), lang: screen.lang });
+    announcer.announce({
+      text: screen.t('announceCall', { ticket: c.ticket.replace('-', ' '), desk: deskName(c.deskId) }),
+      lang: screen.lang,
+    });
     document.body.dataset.lastAnnounced = c.ticket;
   }
 }
@@ -99,12 +168,21 @@ function show(next: DisplayView): void {
   setTimeout(() => announceNew(next), 0);
 }
 
-screen.onLang(() => { render(); tick(); });
+screen.onLang(() => {
+  render();
+  tick();
+});
 render();
 tick();
 setInterval(tick, 1000);
 
-api<Centre>(`/api/centres/${encodeURIComponent(centreId)}`).then((c) => { centre = c; render(); tick(); }).catch(() => {});
+api<Centre>(`/api/centres/${encodeURIComponent(centreId)}`)
+  .then((c) => {
+    centre = c;
+    render();
+    tick();
+  })
+  .catch(() => {});
 new LiveStream<FloorChangeKind, DisplayMessage>(`/api/centres/${encodeURIComponent(centreId)}/display/stream${query}`, {
   events: floorChangeKinds,
   onMessage: (_event, message) => {

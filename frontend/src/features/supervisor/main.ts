@@ -1,13 +1,13 @@
 import '../../styles/base.css';
 import './supervisor.css';
 import { api, floorChangeKinds, type Centre, type Me, type QueuesView, type VisitDetails } from '../../lib/api';
-import { refusalMessage } from '../../lib/problems';
-import { barChart } from '../../lib/chart';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
+import { barChart } from '../../lib/chart';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
 import { digits, number, SEPARATOR } from '../../lib/format';
 import { localName, type MessageKey } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
+import { refusalMessage } from '../../lib/problems';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
 import { LiveStream } from '../../lib/stream';
 import { timelineTable } from '../../lib/timeline';
@@ -58,8 +58,12 @@ function statusText(status: string): string {
   return key in VISIT_STATUS_KEYS ? screen.t(key as MessageKey) : status;
 }
 
-const VISIT_STATUS_KEYS = Object.fromEntries(['WAITING', 'CALLED', 'IN_SERVICE', 'COMPLETED', 'NO_SHOW', 'CANCELLED', 'CLOSED',
-  'CARRIED_OVER'].map((st) => [`visit${st}`, true]));
+const VISIT_STATUS_KEYS = Object.fromEntries(
+  ['WAITING', 'CALLED', 'IN_SERVICE', 'COMPLETED', 'NO_SHOW', 'CANCELLED', 'CLOSED', 'CARRIED_OVER'].map((st) => [
+    `visit${st}`,
+    true,
+  ]),
+);
 
 function dashboard(): HTMLElement {
   const t = screen.t;
@@ -68,68 +72,198 @@ function dashboard(): HTMLElement {
   const minutes = (n: number) => t('minutes', { n: number(n, lang) });
   const visitInput = h('input', { id: 'visit-id', name: 'visitId', dir: 'ltr', autocomplete: 'off' });
   const find = h('button', { type: 'submit' }, t('show'));
-  const closeDay = h('button', { type: 'button', class: 'danger', disabled: closing, onclick: async () => {
-    if (closing || !window.confirm(t('confirmCloseDay'))) return;
-    closing = true; // kept across re-renders: live changes redraw this button while the request runs
-    render();
-    try {
-      await api(`${base}/close-day`, { body: {} });
-    } catch (e) {
-      message = refusalMessage(e, screen.lang, { centre, timeZone: centre?.timeZone });
-    }
-    closing = false;
-    await refresh().catch(() => render());
-  } }, t('closeDay'));
-  return h('div', {},
-    h('section', { class: 'card', 'aria-labelledby': 'waiting-title' }, h('h2', { id: 'waiting-title' }, t('waiting')),
-      h('table', { class: 'services' },
-        h('thead', {}, h('tr', {}, ...[t('service'), t('waiting'), t('longestWait'), t('target'), t('desks'), t('estimatedWait')]
-          .map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, ...q.services.map((s) => h('tr', { 'data-service': s.serviceCode, class: s.targetBreached ? 'breached' : '' },
-          h('td', {}, serviceName(s.serviceCode)), h('td', { class: 'count' }, number(s.waitingCount, lang)),
-          h('td', {}, minutes(s.longestWaitMinutes), s.targetBreached ? h('strong', { class: 'flag' }, ` ⚠ ${t('overTarget')}`) : ''),
-          h('td', {}, minutes(s.targetWaitMinutes)), h('td', {}, number(s.desksServing, lang)), h('td', {}, minutes(s.estimatedWaitMinutes))))))),
-    h('section', { class: 'card', 'aria-labelledby': 'desks-title' }, h('h2', { id: 'desks-title' }, t('desks')),
-      h('table', {}, h('tbody', {}, ...q.desks.map((d) => h('tr', { 'data-desk': d.deskId },
-        h('th', { scope: 'row' }, deskName(d.deskId)),
-        h('td', {}, t(d.status === 'OPEN' ? 'deskOpen' : d.status === 'PAUSED' ? 'deskPaused' : 'deskClosed')),
-        h('td', {}, d.staffId ?? ''), h('td', {}, d.currentTicket ? digits(d.currentTicket, lang) : '')))))),
-    h('section', { class: 'card charts' },
-      barChart(t('arrivalsPerHour'), q.hourly.map((x) => digits(x.hour, lang)), [
-        { name: t('arrivals'), colour: '#0b5fa5', values: q.hourly.map((x) => x.arrived) },
-        { name: t('served'), colour: '#1b7a3a', values: q.hourly.map((x) => x.served) },
-      ], (n) => number(n, lang)),
-      barChart(t('waitDistribution'), q.waitDistribution.map((x) => digits(x.minutes, lang)), [
-        { name: t('callsSeries'), colour: '#9a5b00', values: q.waitDistribution.map((x) => x.calls) },
-      ], (n) => number(n, lang))),
-    h('section', { class: 'card', 'aria-labelledby': 'find-title' }, h('h2', { id: 'find-title' }, t('findVisit')),
-      h('form', { class: 'row', onsubmit: (e: Event) => {
-        e.preventDefault();
-        void guarded(find, async () => {
-          try {
-            visit = await api<VisitDetails>(`/api/visits/${encodeURIComponent(visitInput.value.trim())}`);
-            message = '';
-          } catch (err) {
-            visit = null;
-            message = refusalMessage(err, screen.lang, { centre, timeZone: centre?.timeZone });
-          }
-          render();
-        });
-      } }, h('div', {}, h('label', { for: 'visit-id' }, t('visitId')), visitInput), find),
-      visit ? h('div', {}, h('p', {}, `${digits(visit.ticket, lang)}${SEPARATOR}${serviceName(visit.serviceCode)}${SEPARATOR}${statusText(visit.status)}`),
-        timelineTable(visit, screen, centre?.timeZone)) : null),
+  const closeDay = h(
+    'button',
+    {
+      type: 'button',
+      class: 'danger',
+      disabled: closing,
+      onclick: async () => {
+        if (closing || !window.confirm(t('confirmCloseDay'))) return;
+        closing = true; // kept across re-renders: live changes redraw this button while the request runs
+        render();
+        try {
+          await api(`${base}/close-day`, { body: {} });
+        } catch (e) {
+          message = refusalMessage(e, screen.lang, { centre, timeZone: centre?.timeZone });
+        }
+        closing = false;
+        await refresh().catch(() => render());
+      },
+    },
+    t('closeDay'),
+  );
+  return h(
+    'div',
+    {},
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'waiting-title' },
+      h('h2', { id: 'waiting-title' }, t('waiting')),
+      h(
+        'table',
+        { class: 'services' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...[t('service'), t('waiting'), t('longestWait'), t('target'), t('desks'), t('estimatedWait')].map((c) =>
+              h('th', { scope: 'col' }, c),
+            ),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...q.services.map((s) =>
+            h(
+              'tr',
+              { 'data-service': s.serviceCode, class: s.targetBreached ? 'breached' : '' },
+              h('td', {}, serviceName(s.serviceCode)),
+              h('td', { class: 'count' }, number(s.waitingCount, lang)),
+              h(
+                'td',
+                {},
+                minutes(s.longestWaitMinutes),
+                s.targetBreached ? h('strong', { class: 'flag' }, ` ⚠ ${t('overTarget')}`) : '',
+              ),
+              h('td', {}, minutes(s.targetWaitMinutes)),
+              h('td', {}, number(s.desksServing, lang)),
+              h('td', {}, minutes(s.estimatedWaitMinutes)),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'desks-title' },
+      h('h2', { id: 'desks-title' }, t('desks')),
+      h(
+        'table',
+        {},
+        h(
+          'tbody',
+          {},
+          ...q.desks.map((d) =>
+            h(
+              'tr',
+              { 'data-desk': d.deskId },
+              h('th', { scope: 'row' }, deskName(d.deskId)),
+              h('td', {}, t(d.status === 'OPEN' ? 'deskOpen' : d.status === 'PAUSED' ? 'deskPaused' : 'deskClosed')),
+              h('td', {}, d.staffId ?? ''),
+              h('td', {}, d.currentTicket ? digits(d.currentTicket, lang) : ''),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'card charts' },
+      barChart(
+        t('arrivalsPerHour'),
+        q.hourly.map((x) => digits(x.hour, lang)),
+        [
+          { name: t('arrivals'), colour: '#0b5fa5', values: q.hourly.map((x) => x.arrived) },
+          { name: t('served'), colour: '#1b7a3a', values: q.hourly.map((x) => x.served) },
+        ],
+        (n) => number(n, lang),
+      ),
+      barChart(
+        t('waitDistribution'),
+        q.waitDistribution.map((x) => digits(x.minutes, lang)),
+        [{ name: t('callsSeries'), colour: '#9a5b00', values: q.waitDistribution.map((x) => x.calls) }],
+        (n) => number(n, lang),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'find-title' },
+      h('h2', { id: 'find-title' }, t('findVisit')),
+      h(
+        'form',
+        {
+          class: 'row',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            void guarded(find, async () => {
+              try {
+                visit = await api<VisitDetails>(`/api/visits/${encodeURIComponent(visitInput.value.trim())}`);
+                message = '';
+              } catch (err) {
+                visit = null;
+                message = refusalMessage(err, screen.lang, { centre, timeZone: centre?.timeZone });
+              }
+              render();
+            });
+          },
+        },
+        h('div', {}, h('label', { for: 'visit-id' }, t('visitId')), visitInput),
+        find,
+      ),
+      visit
+        ? h(
+            'div',
+            {},
+            h(
+              'p',
+              {},
+              `${digits(visit.ticket, lang)}${SEPARATOR}${serviceName(visit.serviceCode)}${SEPARATOR}${statusText(visit.status)}`,
+            ),
+            timelineTable(visit, screen, centre?.timeZone),
+          )
+        : null,
+    ),
     message ? h('p', { class: 'error', role: 'alert' }, message) : null,
-    me?.role === 'SUPERVISOR' || me?.role === 'ADMIN' ? h('div', { class: 'row' }, closeDay) : null);
+    me?.role === 'SUPERVISOR' || me?.role === 'ADMIN' ? h('div', { class: 'row' }, closeDay) : null,
+  );
 }
 
 function render(): void {
   const t = screen.t;
   document.title = `${t('supervisorTitle')}${SEPARATOR}${t('appName')}`;
-  const header = h('header', { class: 'bar' }, h('h1', {}, `${t('supervisorTitle')}${SEPARATOR}${centre ? name(centre.names, centreId) : centreId}`),
-    screen.languagePicker(), me ? badge.element : null,
-    me ? h('button', { type: 'button', class: 'secondary', onclick: async () => { await signOut(); location.reload(); } }, t('signOut')) : null);
-  preserving(app, () => replace(app, header, h('main', {}, !me ? signInForm(screen, (m) => { me = m; void start(); })
-    : queues ? dashboard() : h('p', {}, t('loading')))));
+  const header = h(
+    'header',
+    { class: 'bar' },
+    h('h1', {}, `${t('supervisorTitle')}${SEPARATOR}${centre ? name(centre.names, centreId) : centreId}`),
+    screen.languagePicker(),
+    me ? badge.element : null,
+    me
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            onclick: async () => {
+              await signOut();
+              location.reload();
+            },
+          },
+          t('signOut'),
+        )
+      : null,
+  );
+  preserving(app, () =>
+    replace(
+      app,
+      header,
+      h(
+        'main',
+        {},
+        !me
+          ? signInForm(screen, (m) => {
+              me = m;
+              void start();
+            })
+          : queues
+            ? dashboard()
+            : h('p', {}, t('loading')),
+      ),
+    ),
+  );
 }
 
 async function start(): Promise<void> {
@@ -145,4 +279,10 @@ async function start(): Promise<void> {
 
 screen.onLang(render);
 render();
-currentStaff().then((m) => { me = m; if (me) void start(); else render(); }).catch(() => render());
+currentStaff()
+  .then((m) => {
+    me = m;
+    if (me) void start();
+    else render();
+  })
+  .catch(() => render());

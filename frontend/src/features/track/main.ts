@@ -1,7 +1,7 @@
 import '../../styles/base.css';
 import './track.css';
-import { api, ApiError, type Centre, type TrackingView, type VisitStatus } from '../../lib/api';
 import { browserChime } from '../../lib/announcer';
+import { api, ApiError, type Centre, type TrackingView, type VisitStatus } from '../../lib/api';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, h, replace } from '../../lib/dom';
 import { number, ticket as ticketText, time } from '../../lib/format';
@@ -20,9 +20,13 @@ const token = param('token');
 const app = byId('app');
 const chime = browserChime();
 const badge = screen.connectionBadge();
-const soundButton = h('button', { type: 'button', class: 'secondary', onclick: async () => {
-  if (await chime.unlock()) soundButton.hidden = true;
-} });
+const soundButton = h('button', {
+  type: 'button',
+  class: 'secondary',
+  onclick: async () => {
+    if (await chime.unlock()) soundButton.hidden = true;
+  },
+});
 const stateLine = h('p', { class: 'state', role: 'status', 'aria-live': 'assertive', 'aria-atomic': 'true' });
 let view: TrackingView | null = null;
 let stream: LiveStream<'ticket', TrackingView> | null = null;
@@ -35,8 +39,13 @@ function render(): void {
   const t = screen.t;
   const lang = screen.lang;
   soundButton.textContent = `🔊 ${t('enableSound')}`;
-  const header = h('header', { class: 'bar' }, h('h1', {}, centre ? localName(centre.names, lang) : t('appName')),
-    screen.languagePicker(), badge.element);
+  const header = h(
+    'header',
+    { class: 'bar' },
+    h('h1', {}, centre ? localName(centre.names, lang) : t('appName')),
+    screen.languagePicker(),
+    badge.element,
+  );
   let body: HTMLElement;
   if (problem || !token) {
     body = h('section', { class: 'card' }, h('p', { class: 'error', role: 'alert' }, problem ?? t('ticketNotFound')));
@@ -48,16 +57,26 @@ function render(): void {
     const sentence = t(state.key, { desk: deskName(view.deskId), n: number(Math.max(0, view.position - 1), lang) });
     if (stateLine.textContent !== sentence) stateLine.textContent = sentence;
     const service = serviceNameIn(centre, view.serviceCode, lang);
-    body = h('section', { class: `card ticket-card${state.callToDesk ? ' called' : ''}`, 'data-status': view.status },
+    body = h(
+      'section',
+      { class: `card ticket-card${state.callToDesk ? ' called' : ''}`, 'data-status': view.status },
       h('h2', {}, t('yourTicket')),
       h('p', { class: 'ticket-number', 'data-ticket': view.ticket }, ticketText(view.ticket, lang)),
       h('p', {}, service),
       stateLine,
-      view.status === 'WAITING' ? h('dl', {},
-        h('dt', {}, t('position')), h('dd', { 'data-position': view.position }, number(view.position, lang)),
-        h('dt', {}, t('estimatedWait')), h('dd', {}, t('minutes', { n: number(view.estimatedWaitMinutes, lang) }))) : null,
+      view.status === 'WAITING'
+        ? h(
+            'dl',
+            {},
+            h('dt', {}, t('position')),
+            h('dd', { 'data-position': view.position }, number(view.position, lang)),
+            h('dt', {}, t('estimatedWait')),
+            h('dd', {}, t('minutes', { n: number(view.estimatedWaitMinutes, lang) })),
+          )
+        : null,
       view.calledAt ? h('p', { class: 'small' }, time(view.calledAt, lang, centre?.timeZone)) : null,
-      soundButton);
+      soundButton,
+    );
   }
   replace(app, header, h('main', {}, body));
 }
@@ -75,7 +94,12 @@ function show(next: TrackingView): void {
     }, 0);
   }
   if (first && !centre) {
-    api<Centre>(`/api/centres/${encodeURIComponent(next.centreId)}`).then((c) => { centre = c; render(); }).catch(() => {});
+    api<Centre>(`/api/centres/${encodeURIComponent(next.centreId)}`)
+      .then((c) => {
+        centre = c;
+        render();
+      })
+      .catch(() => {});
   }
 }
 
@@ -90,19 +114,24 @@ if (token) {
       show(next);
       if (!OPEN.has(next.status)) stream?.stop(); // an ended visit never changes again: free the phone's connection
     },
-    onState: (state) => { badge.set(state); document.body.dataset.connection = state; },
+    onState: (state) => {
+      badge.set(state);
+      document.body.dataset.connection = state;
+    },
   });
-  api<TrackingView>(path).then((v) => {
-    show(v);
-    if (!OPEN.has(v.status)) stream?.stop();
-  }).catch((e) => {
-    if (e instanceof ApiError && e.status === 404 && !view) {
-      problem = screen.t('ticketNotFound');
-      stream?.stop(); // no such ticket: do not keep asking
-    } else if (!view) {
-      problem = refusalMessage(e, screen.lang); // a refusal in the phone's language, or "try again"
-    }
-    render();
-  });
+  api<TrackingView>(path)
+    .then((v) => {
+      show(v);
+      if (!OPEN.has(v.status)) stream?.stop();
+    })
+    .catch((e) => {
+      if (e instanceof ApiError && e.status === 404 && !view) {
+        problem = screen.t('ticketNotFound');
+        stream?.stop(); // no such ticket: do not keep asking
+      } else if (!view) {
+        problem = refusalMessage(e, screen.lang); // a refusal in the phone's language, or "try again"
+      }
+      render();
+    });
   stream.start();
 }

@@ -7,12 +7,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventData;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.json.JacksonSerializer;
-
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
@@ -23,6 +17,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * Replay cost per event at 10,000 and at 200,000 stored events, on mongo-java-server's H2 file backend reached
@@ -31,8 +30,7 @@ import java.util.stream.Stream;
  */
 public final class ReplayBench {
 
-    record TicketIssued(String ticket, int number, String counter, Instant at) {
-    }
+    record TicketIssued(String ticket, int number, String counter, Instant at) {}
 
     private static final int EVENTS_PER_AGGREGATE = 100;
     private static final int APPEND_CHUNK = 1_000;
@@ -48,26 +46,26 @@ public final class ReplayBench {
     private ReplayBench(MongoEventStorageEngine engine) throws NoSuchMethodException {
         this.engine = engine;
         // fetchTrackedEvents is protected in Axon's BatchingEventStorageEngine; the bench measures exactly it
-        this.fetch = MongoEventStorageEngine.class.getDeclaredMethod("fetchTrackedEvents", TrackingToken.class,
-                                                                     int.class);
+        this.fetch =
+                MongoEventStorageEngine.class.getDeclaredMethod("fetchTrackedEvents", TrackingToken.class, int.class);
         this.fetch.setAccessible(true);
     }
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("nobat-replay-bench");
-        MongoServer server = new MongoServer(new H2Backend(dir.resolve("bench.mv").toString()));
+        MongoServer server =
+                new MongoServer(new H2Backend(dir.resolve("bench.mv").toString()));
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
             JacksonSerializer serializer = JacksonSerializer.builder()
-                                                            .objectMapper(new ObjectMapper().registerModule(
-                                                                    new JavaTimeModule()))
-                                                            .build();
+                    .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
+                    .build();
             MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                                                                    .database(client.getDatabase("bench"))
-                                                                    .eventSerializer(serializer)
-                                                                    .snapshotSerializer(serializer)
-                                                                    .batchSize(BATCH)
-                                                                    .build();
+                    .database(client.getDatabase("bench"))
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(serializer)
+                    .batchSize(BATCH)
+                    .build();
             new ReplayBench(engine).run();
         } finally {
             server.shutdown();
@@ -76,16 +74,17 @@ public final class ReplayBench {
     }
 
     private void run() throws Exception {
-        System.out.printf("ReplayBench: H2 file backend, fetchTrackedEvents batch %d, best of %d rounds%n",
-                          BATCH, ROUNDS);
+        System.out.printf(
+                "ReplayBench: H2 file backend, fetchTrackedEvents batch %d, best of %d rounds%n", BATCH, ROUNDS);
         long fillStart = System.nanoTime();
         fillTo(SMALL);
         System.out.printf("filled %,d events in %.1f s%n", stored, (System.nanoTime() - fillStart) / 1e9);
 
         double small = bestReplayNsPerEvent(SMALL);
         double loadSmall = bestLoadMicros("q-0");
-        System.out.printf("at %,7d events: replay of %,d events: %,10.0f ns/event; load of a %d-event aggregate: %,8.0f us%n",
-                          stored, SMALL, small, EVENTS_PER_AGGREGATE, loadSmall);
+        System.out.printf(
+                "at %,7d events: replay of %,d events: %,10.0f ns/event; load of a %d-event aggregate: %,8.0f us%n",
+                stored, SMALL, small, EVENTS_PER_AGGREGATE, loadSmall);
 
         fillStart = System.nanoTime();
         fillTo(LARGE);
@@ -97,8 +96,9 @@ public final class ReplayBench {
         double loadLargeLast = bestLoadMicros("q-" + (LARGE / EVENTS_PER_AGGREGATE - 1));
         System.out.printf("at %,7d events: replay of first %,d events: %,10.0f ns/event%n", stored, SMALL, largeFirst);
         System.out.printf("at %,7d events: full replay of %,d events: %,10.0f ns/event%n", stored, LARGE, largeFull);
-        System.out.printf("at %,7d events: load of a %d-event aggregate: first %,8.0f us, last %,8.0f us%n",
-                          stored, EVENTS_PER_AGGREGATE, loadLargeFirst, loadLargeLast);
+        System.out.printf(
+                "at %,7d events: load of a %d-event aggregate: first %,8.0f us, last %,8.0f us%n",
+                stored, EVENTS_PER_AGGREGATE, loadLargeFirst, loadLargeLast);
         System.out.printf("ratio replay per event (first %,d) 200k/10k: %.2f%n", SMALL, largeFirst / small);
         System.out.printf("ratio replay per event (full replay) 200k/10k: %.2f%n", largeFull / small);
         System.out.printf("ratio aggregate load 200k/10k: %.2f%n", loadLargeFirst / loadSmall);
@@ -111,9 +111,11 @@ public final class ReplayBench {
             for (int i = 0; i < APPEND_CHUNK && stored < target; i++, stored++) {
                 String aggregate = "q-" + (stored / EVENTS_PER_AGGREGATE);
                 long seq = stored % EVENTS_PER_AGGREGATE;
-                chunk.add(new GenericDomainEventMessage<>("Queue", aggregate, seq,
-                                                          new TicketIssued(aggregate + "-" + seq, (int) seq,
-                                                                           "counter-" + (stored % 7), at)));
+                chunk.add(new GenericDomainEventMessage<>(
+                        "Queue",
+                        aggregate,
+                        seq,
+                        new TicketIssued(aggregate + "-" + seq, (int) seq, "counter-" + (stored % 7), at)));
             }
             engine.appendEvents(chunk);
         }

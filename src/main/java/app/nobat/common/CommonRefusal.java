@@ -5,7 +5,6 @@ package app.nobat.common;
  * bounds, repeated) and the centres and services that every context names.
  */
 public enum CommonRefusal implements Refusal {
-
     REQUIRED("required", INVALID, "{member} is required"),
     OUT_OF_RANGE("out-of-range", INVALID, "'{member}' has a value that is not accepted"),
     OUT_OF_BOUNDS("out-of-bounds", INVALID, "{member} must be between {min} and {max}"),

@@ -3,8 +3,7 @@ package app.nobat.common;
 /** Visitors type on Persian and Arabic keyboards: their digits mean the same as Latin ones. */
 public final class Digits {
 
-    private Digits() {
-    }
+    private Digits() {}
 
     /** Replaces Persian (U+06F0..) and Arabic-Indic (U+0660..) digits with Latin digits. */
     public static String toLatin(String text) {

@@ -8,8 +8,7 @@ public final class RandomIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RandomIds() {
-    }
+    private RandomIds() {}
 
     /** {@code bytes} random bytes, base64url without padding. */
     public static String of(int bytes) {

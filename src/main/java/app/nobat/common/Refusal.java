@@ -66,8 +66,9 @@ public interface Refusal {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            m.appendReplacement(out, Matcher.quoteReplacement(values.containsKey(name)
-                    ? String.valueOf(values.get(name)) : m.group()));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(values.containsKey(name) ? String.valueOf(values.get(name)) : m.group()));
         }
         return m.appendTail(out).toString();
     }

@@ -1,5 +1,8 @@
 package app.nobat.eventstore;
 
+import static org.axonframework.common.BuilderUtils.assertNonNull;
+import static org.axonframework.common.BuilderUtils.assertThat;
+
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
@@ -14,6 +17,23 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -34,27 +54,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
-
-import static org.axonframework.common.BuilderUtils.assertNonNull;
-import static org.axonframework.common.BuilderUtils.assertThat;
 
 /**
  * An Axon {@link org.axonframework.eventsourcing.eventstore.EventStorageEngine} on the MongoDB sync driver that only
@@ -133,10 +132,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * Creates the unique indexes the engine relies on (idempotent). {@code _id} is indexed by the store itself.
      */
     public void ensureIndexes() {
-        eventCollection.createIndex(Indexes.ascending(AGGREGATE_KEY),
-                                    new IndexOptions().unique(true).name("aggregateKey_unique"));
-        eventCollection.createIndex(Indexes.ascending(EVENT_IDENTIFIER),
-                                    new IndexOptions().unique(true).name("eventIdentifier_unique"));
+        eventCollection.createIndex(
+                Indexes.ascending(AGGREGATE_KEY),
+                new IndexOptions().unique(true).name("aggregateKey_unique"));
+        eventCollection.createIndex(
+                Indexes.ascending(EVENT_IDENTIFIER),
+                new IndexOptions().unique(true).name("eventIdentifier_unique"));
     }
 
     // ---------------------------------------------------------------------------------------------------- appending
@@ -156,8 +157,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 // another writer holds one of these indices (see reserveIndices): take a fresh block; the rest of
                 // this block stays unused and becomes gaps for readers
                 if (attempt >= MAX_INDEX_COLLISION_RETRIES) {
-                    throw new EventStoreException("Global index collisions persisted after " + attempt
-                                                          + " reservations", collision.getCause());
+                    throw new EventStoreException(
+                            "Global index collisions persisted after " + attempt + " reservations",
+                            collision.getCause());
                 }
             }
         }
@@ -190,8 +192,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         Map<String, TreeSet<Long>> byAggregate = new LinkedHashMap<>();
         for (EventMessage<?> event : events) {
             if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getAggregateIdentifier() != null) {
-                byAggregate.computeIfAbsent(domainEvent.getAggregateIdentifier(), a -> new TreeSet<>())
-                           .add(domainEvent.getSequenceNumber());
+                byAggregate
+                        .computeIfAbsent(domainEvent.getAggregateIdentifier(), a -> new TreeSet<>())
+                        .add(domainEvent.getSequenceNumber());
             }
         }
         Map<String, String> predecessorKeys = new LinkedHashMap<>(); // key -> aggregate
@@ -220,9 +223,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (predecessorKeys.isEmpty()) {
             return;
         }
-        eventCollection.find(Filters.in(AGGREGATE_KEY, new ArrayList<>(predecessorKeys.keySet())))
-                       .projection(Projections.include(AGGREGATE_KEY))
-                       .forEach(d -> predecessorKeys.remove(d.getString(AGGREGATE_KEY)));
+        eventCollection
+                .find(Filters.in(AGGREGATE_KEY, new ArrayList<>(predecessorKeys.keySet())))
+                .projection(Projections.include(AGGREGATE_KEY))
+                .forEach(d -> predecessorKeys.remove(d.getString(AGGREGATE_KEY)));
         for (String aggregate : predecessorKeys.values()) {
             Optional<Long> last = lastSequenceNumberFor(aggregate);
             if (last.isPresent()) {
@@ -268,11 +272,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         } catch (RuntimeException e) {
             int failedAt = 0;
             boolean idCollision = false;
-            if (e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()) {
+            if (e instanceof MongoBulkWriteException bulk
+                    && !bulk.getWriteErrors().isEmpty()) {
                 BulkWriteError error = bulk.getWriteErrors().get(0);
                 failedAt = Math.min(Math.max(error.getIndex(), 0), events.size() - 1);
                 idCollision = MongoDuplicateKeyExceptionResolver.isDuplicateKey(e)
-                        && error.getMessage() != null && error.getMessage().contains("index: _id_");
+                        && error.getMessage() != null
+                        && error.getMessage().contains("index: _id_");
             }
             if (failedAt > 0 || !(e instanceof MongoBulkWriteException)) {
                 compensate(events);
@@ -310,24 +316,25 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
         Document doc = new Document(ID, index);
         if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getAggregateIdentifier() != null) {
-            doc.append(AGGREGATE_KEY,
-                       aggregateKey(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber()))
-               .append(AGGREGATE_IDENTIFIER, domainEvent.getAggregateIdentifier())
-               .append(SEQUENCE_NUMBER, domainEvent.getSequenceNumber())
-               .append(TYPE, domainEvent.getType());
+            doc.append(
+                            AGGREGATE_KEY,
+                            aggregateKey(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber()))
+                    .append(AGGREGATE_IDENTIFIER, domainEvent.getAggregateIdentifier())
+                    .append(SEQUENCE_NUMBER, domainEvent.getSequenceNumber())
+                    .append(TYPE, domainEvent.getType());
         } else {
             // the suffix after the last '#' is not numeric, so this can never collide with an aggregate key
             doc.append(AGGREGATE_KEY, "~" + event.getIdentifier() + "#~")
-               .append(AGGREGATE_IDENTIFIER, null)
-               .append(SEQUENCE_NUMBER, null)
-               .append(TYPE, null);
+                    .append(AGGREGATE_IDENTIFIER, null)
+                    .append(SEQUENCE_NUMBER, null)
+                    .append(TYPE, null);
         }
         return doc.append(EVENT_IDENTIFIER, event.getIdentifier())
-                  .append(TIMESTAMP, DateTimeUtils.formatInstant(event.getTimestamp()))
-                  .append(PAYLOAD_TYPE, payload.getType().getName())
-                  .append(PAYLOAD_REVISION, payload.getType().getRevision())
-                  .append(PAYLOAD, payload.getData())
-                  .append(META_DATA, metaData.getData());
+                .append(TIMESTAMP, DateTimeUtils.formatInstant(event.getTimestamp()))
+                .append(PAYLOAD_TYPE, payload.getType().getName())
+                .append(PAYLOAD_REVISION, payload.getType().getRevision())
+                .append(PAYLOAD, payload.getData())
+                .append(META_DATA, metaData.getData());
     }
 
     static String aggregateKey(String aggregateIdentifier, long sequenceNumber) {
@@ -381,9 +388,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         for (Document d : found) {
             current = current.advanceTo(id(d), maxGapOffset);
             DomainEventData<String> data = toEventData(d);
-            result.add(d.getString(AGGREGATE_IDENTIFIER) == null
-                               ? new TrackedPlainEventData(current, data)
-                               : new TrackedDomainEventData<>(current, data));
+            result.add(
+                    d.getString(AGGREGATE_IDENTIFIER) == null
+                            ? new TrackedPlainEventData(current, data)
+                            : new TrackedDomainEventData<>(current, data));
         }
         return result;
     }
@@ -414,7 +422,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return Collections.emptyList(); // every reserved index is (still) missing: the reader is at the head
         }
         // rare slow path: a range query (scans the collection on stores without range indexes)
-        Document next = eventCollection.find(Filters.gt(ID, from - 1)).sort(Sorts.ascending(ID)).limit(1).first();
+        Document next = eventCollection
+                .find(Filters.gt(ID, from - 1))
+                .sort(Sorts.ascending(ID))
+                .limit(1)
+                .first();
         if (next == null) {
             return Collections.emptyList();
         }
@@ -457,9 +469,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         runsByNext.put(previous + 1, run);
 
         Map<Long, Instant> timestamps = new HashMap<>();
-        eventCollection.find(Filters.in(ID, new ArrayList<>(runsByNext.keySet())))
-                       .projection(Projections.include(TIMESTAMP))
-                       .forEach(d -> timestamps.put(id(d), DateTimeUtils.parseInstant(d.getString(TIMESTAMP))));
+        eventCollection
+                .find(Filters.in(ID, new ArrayList<>(runsByNext.keySet())))
+                .projection(Projections.include(TIMESTAMP))
+                .forEach(d -> timestamps.put(id(d), DateTimeUtils.parseInstant(d.getString(TIMESTAMP))));
         Instant threshold = clock.instant().minus(gapTimeout);
         TreeSet<Long> remaining = new TreeSet<>(gaps);
         boolean changed = false;
@@ -489,11 +502,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        Document first = eventCollection.find(Filters.gte(TIMESTAMP, DateTimeUtils.formatInstant(dateTime)))
-                                        .projection(Projections.include(ID))
-                                        .sort(Sorts.ascending(ID))
-                                        .limit(1)
-                                        .first();
+        Document first = eventCollection
+                .find(Filters.gte(TIMESTAMP, DateTimeUtils.formatInstant(dateTime)))
+                .projection(Projections.include(ID))
+                .sort(Sorts.ascending(ID))
+                .limit(1)
+                .first();
         if (first == null) {
             return createHeadToken();
         }
@@ -508,16 +522,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     // ---------------------------------------------------------------------------------------------------- aggregates
 
     @Override
-    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
-                                                                   long firstSequenceNumber,
-                                                                   int batchSize) {
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(
+            String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
         List<String> keys = new ArrayList<>(batchSize);
         for (long seq = firstSequenceNumber; seq < firstSequenceNumber + batchSize; seq++) {
             keys.add(aggregateKey(aggregateIdentifier, seq));
         }
         Map<Long, Document> bySequence = new HashMap<>();
-        eventCollection.find(Filters.in(AGGREGATE_KEY, keys))
-                       .forEach(d -> bySequence.put(((Number) d.get(SEQUENCE_NUMBER)).longValue(), d));
+        eventCollection
+                .find(Filters.in(AGGREGATE_KEY, keys))
+                .forEach(d -> bySequence.put(((Number) d.get(SEQUENCE_NUMBER)).longValue(), d));
         List<DomainEventData<?>> result = new ArrayList<>(bySequence.size());
         for (long seq = firstSequenceNumber; seq < firstSequenceNumber + batchSize; seq++) {
             Document d = bySequence.get(seq);
@@ -582,8 +596,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             keys.add(aggregateKey(aggregateIdentifier, s));
         }
         long max = -1;
-        for (Document d : eventCollection.find(Filters.in(AGGREGATE_KEY, keys))
-                                         .projection(Projections.include(SEQUENCE_NUMBER))) {
+        for (Document d : eventCollection
+                .find(Filters.in(AGGREGATE_KEY, keys))
+                .projection(Projections.include(SEQUENCE_NUMBER))) {
             max = Math.max(max, ((Number) d.get(SEQUENCE_NUMBER)).longValue());
         }
         return max;
@@ -595,8 +610,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         Document doc = toDocument(-1, snapshot, serializer);
         doc.put(ID, snapshot.getAggregateIdentifier());
-        Bson olderOrAbsent = Filters.and(Filters.eq(ID, snapshot.getAggregateIdentifier()),
-                                         Filters.lt(SEQUENCE_NUMBER, snapshot.getSequenceNumber()));
+        Bson olderOrAbsent = Filters.and(
+                Filters.eq(ID, snapshot.getAggregateIdentifier()),
+                Filters.lt(SEQUENCE_NUMBER, snapshot.getSequenceNumber()));
         try {
             snapshotCollection.replaceOne(olderOrAbsent, doc, new ReplaceOptions().upsert(true));
         } catch (RuntimeException e) {
@@ -609,7 +625,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
-        Document d = snapshotCollection.find(Filters.eq(ID, aggregateIdentifier)).first();
+        Document d =
+                snapshotCollection.find(Filters.eq(ID, aggregateIdentifier)).first();
         return d == null ? Stream.empty() : Stream.of(toEventData(d));
     }
 
@@ -638,10 +655,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         } else {
             sequenceNumber = ((Number) d.get(SEQUENCE_NUMBER)).longValue();
         }
-        return new GenericDomainEventEntry<>(type, aggregateIdentifier, sequenceNumber, eventIdentifier,
-                                             d.getString(TIMESTAMP), d.getString(PAYLOAD_TYPE),
-                                             d.getString(PAYLOAD_REVISION), d.getString(PAYLOAD),
-                                             d.getString(META_DATA));
+        return new GenericDomainEventEntry<>(
+                type,
+                aggregateIdentifier,
+                sequenceNumber,
+                eventIdentifier,
+                d.getString(TIMESTAMP),
+                d.getString(PAYLOAD_TYPE),
+                d.getString(PAYLOAD_REVISION),
+                d.getString(PAYLOAD),
+                d.getString(META_DATA));
     }
 
     // ---------------------------------------------------------------------------------------------------- builder

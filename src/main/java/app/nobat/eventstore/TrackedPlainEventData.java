@@ -1,11 +1,10 @@
 package app.nobat.eventstore;
 
+import java.time.Instant;
 import org.axonframework.eventhandling.EventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
-
-import java.time.Instant;
 
 /**
  * Tracked data of an event that does not belong to an aggregate. Deliberately not a {@code DomainEventData}, so that

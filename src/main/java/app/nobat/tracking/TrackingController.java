@@ -2,39 +2,38 @@ package app.nobat.tracking;
 
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.CommonRefusal;
-import app.nobat.floor.domain.FloorRefusal;
 import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.board.FloorFeed;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.domain.FloorId;
+import app.nobat.floor.domain.FloorRefusal;
 import app.nobat.platform.web.Blocking;
 import app.nobat.platform.web.LiveStreamSettings;
 import app.nobat.platform.web.LiveStreams;
 import app.nobat.platform.web.PublicBaseUrl;
 import app.nobat.platform.web.QrCodes;
-import org.springframework.http.ResponseEntity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** A visitor follows one ticket by its unguessable tracking token. */
 @RestController
@@ -49,8 +48,8 @@ public class TrackingController {
     private final Duration heartbeat;
     private final PublicBaseUrl publicBaseUrl;
 
-    public TrackingController(FloorQueries floors, FloorFeed feed,
-                              LiveStreamSettings streams, PublicBaseUrl publicBaseUrl) {
+    public TrackingController(
+            FloorQueries floors, FloorFeed feed, LiveStreamSettings streams, PublicBaseUrl publicBaseUrl) {
         this.floors = floors;
         this.feed = feed;
         this.heartbeat = streams.heartbeat();
@@ -68,20 +67,28 @@ public class TrackingController {
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The ticket live: an event each time what the visitor sees changes")
-    @ApiResponse(responseCode = "200", description = "Events named ticket, each a TrackingView",
-            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-                    schema = @Schema(implementation = TrackingView.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Events named ticket, each a TrackingView",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(implementation = TrackingView.class)))
     public Flux<ServerSentEvent<TrackingView>> stream(@PathVariable String token) {
         return Blocking.call(() -> visitIdOf(token)).flatMapMany(visitId -> {
             FloorId floor = FloorId.ofVisit(visitId);
             Flux<ServerSentEvent<TrackingView>> updates = feed.follow(floor.centreId(), null)
                     .publishOn(Schedulers.boundedElastic())
                     .map(change -> floor.toString().equals(change.board().floorId)
-                            ? view(visitId, change.board()) : view(visitId, floors.board(floor)))
+                            ? view(visitId, change.board())
+                            : view(visitId, floors.board(floor)))
                     .distinctUntilChanged()
                     // an ended visit never changes again: later reads of its record must not show an older state
                     .takeUntil(v -> !v.status().isOpen())
-                    .map(v -> ServerSentEvent.<TrackingView>builder().event("ticket").data(v).build());
+                    .map(v -> ServerSentEvent.<TrackingView>builder()
+                            .event("ticket")
+                            .data(v)
+                            .build());
             return LiveStreams.withHeartbeat(updates, heartbeat);
         });
     }
@@ -92,10 +99,10 @@ public class TrackingController {
      * moment it is issued never waits for the read model (the page itself answers for the token).
      */
     @GetMapping(value = "/qr.svg", produces = "image/svg+xml")
-    @Operation(summary = "The visitor's tracking page as a QR code (SVG), for the printed ticket; "
-            + "with lang, the page opens in the language chosen at the kiosk")
-    public Mono<ResponseEntity<String>> qr(@PathVariable String token,
-                                           @RequestParam(required = false) String lang) {
+    @Operation(
+            summary = "The visitor's tracking page as a QR code (SVG), for the printed ticket; "
+                    + "with lang, the page opens in the language chosen at the kiosk")
+    public Mono<ResponseEntity<String>> qr(@PathVariable String token, @RequestParam(required = false) String lang) {
         requireTokenForm(token);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("token", token);
@@ -131,7 +138,15 @@ public class TrackingController {
         }
         int position = board.positionOf(visit, floors.clock().instant());
         int eta = position == 0 ? 0 : board.estimatedWaitMinutes(visit.serviceCode, position);
-        return new TrackingView(FloorId.ofVisit(visitId).centreId(), visit.ticket, visit.serviceCode, visit.status,
-                position, eta, visit.deskId, visit.calledAt, visit.recalls);
+        return new TrackingView(
+                FloorId.ofVisit(visitId).centreId(),
+                visit.ticket,
+                visit.serviceCode,
+                visit.status,
+                position,
+                eta,
+                visit.deskId,
+                visit.calledAt,
+                visit.recalls);
     }
 }

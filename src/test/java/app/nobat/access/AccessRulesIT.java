@@ -1,22 +1,13 @@
 package app.nobat.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DeviceTokens;
 import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import app.nobat.it.IntegrationTest;
 import io.netty.handler.codec.http.HttpMethod;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.reactive.result.method.RequestMappingInfo;
-import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.pattern.PathPattern;
-import reactor.core.publisher.Mono;
-import reactor.netty.ByteBufFlux;
-import reactor.netty.http.client.HttpClient;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.reactive.result.method.RequestMappingInfo;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * Walks every route the application exposes, for no credential and for each role and device, and
@@ -43,8 +42,18 @@ class AccessRulesIT {
      * the walk's), and callers whose Authorization header proves nothing (refused 401 everywhere).
      */
     enum Caller {
-        ANONYMOUS, KIOSK, KIOSK_ELSEWHERE, DISPLAY, DESK, SUPERVISOR, ADMIN, ADMIN_ELSEWHERE,
-        UNKNOWN_SCHEME, BEARER, MALFORMED_BASIC, UNKNOWN_DEVICE;
+        ANONYMOUS,
+        KIOSK,
+        KIOSK_ELSEWHERE,
+        DISPLAY,
+        DESK,
+        SUPERVISOR,
+        ADMIN,
+        ADMIN_ELSEWHERE,
+        UNKNOWN_SCHEME,
+        BEARER,
+        MALFORMED_BASIC,
+        UNKNOWN_DEVICE;
 
         boolean proves() {
             return ordinal() <= ADMIN_ELSEWHERE.ordinal();
@@ -74,12 +83,15 @@ class AccessRulesIT {
         RULES.put("GET /api/track/{token}/stream", EVERYONE);
         RULES.put("GET /api/track/{token}/qr.svg", EVERYONE);
         RULES.put("GET /api/me", EnumSet.range(Caller.KIOSK, Caller.ADMIN_ELSEWHERE));
-        RULES.put("POST /api/centres/{centreId}/visits", EnumSet.of(Caller.KIOSK, Caller.DESK, Caller.SUPERVISOR,
-                Caller.ADMIN));
-        RULES.put("GET /api/centres/{centreId}/display", EnumSet.of(Caller.DISPLAY, Caller.DESK, Caller.SUPERVISOR,
-                Caller.ADMIN));
-        RULES.put("GET /api/centres/{centreId}/display/stream", EnumSet.of(Caller.DISPLAY, Caller.DESK,
-                Caller.SUPERVISOR, Caller.ADMIN));
+        RULES.put(
+                "POST /api/centres/{centreId}/visits",
+                EnumSet.of(Caller.KIOSK, Caller.DESK, Caller.SUPERVISOR, Caller.ADMIN));
+        RULES.put(
+                "GET /api/centres/{centreId}/display",
+                EnumSet.of(Caller.DISPLAY, Caller.DESK, Caller.SUPERVISOR, Caller.ADMIN));
+        RULES.put(
+                "GET /api/centres/{centreId}/display/stream",
+                EnumSet.of(Caller.DISPLAY, Caller.DESK, Caller.SUPERVISOR, Caller.ADMIN));
         for (String action : List.of("open", "pause", "resume", "close", "call-next")) {
             RULES.put("POST /api/centres/{centreId}/desks/{deskId}/" + action, DESK_UP);
         }
@@ -103,24 +115,41 @@ class AccessRulesIT {
         RULES.put("DELETE /api/admin/devices/{deviceId}", ADMIN);
     }
 
-    static final Map<String, String> VALUES = Map.ofEntries(Map.entry("centreId", "persian-gulf"), Map.entry("serviceCode", "residence"), Map.entry("deskId", "desk-8"), Map.entry("visitId", "persian-gulf:2026-11-29:nobody"), Map.entry("code", "ZZZZ-ZZZZ"), Map.entry("token", "nope"), Map.entry("date", "2031-01-01"), Map.entry("username", "nobody-here"), Map.entry("deviceId", "no-such-device"));
+    static final Map<String, String> VALUES = Map.ofEntries(
+            Map.entry("centreId", "persian-gulf"),
+            Map.entry("serviceCode", "residence"),
+            Map.entry("deskId", "desk-8"),
+            Map.entry("visitId", "persian-gulf:2026-11-29:nobody"),
+            Map.entry("code", "ZZZZ-ZZZZ"),
+            Map.entry("token", "nope"),
+            Map.entry("date", "2031-01-01"),
+            Map.entry("username", "nobody-here"),
+            Map.entry("deviceId", "no-such-device"));
 
     @LocalServerPort
     int port;
+
     @Autowired
     RequestMappingHandlerMapping mappings;
+
     @Autowired
     DeviceTokens devices;
+
     @Autowired
     StaffAccounts accounts;
+
     @Autowired
     PasswordEncoder encoder;
 
     @Test
     void everyRouteLetsThroughOnlyWhomItShould() {
         String elsewhere = devices.issue("test-kiosk-elsewhere", DeviceKind.KIOSK, "it-journey", Instant.now());
-        accounts.save(new StaffAccounts.Account("admin.elsewhere", encoder.encode("amber lantern ferry"),
-                StaffRole.ADMIN, false, List.of("it-journey")));
+        accounts.save(new StaffAccounts.Account(
+                "admin.elsewhere",
+                encoder.encode("amber lantern ferry"),
+                StaffRole.ADMIN,
+                false,
+                List.of("it-journey")));
         Map<Caller, String> credentials = Map.ofEntries(
                 Map.entry(Caller.ADMIN_ELSEWHERE, basic("admin.elsewhere", "amber lantern ferry")),
                 Map.entry(Caller.KIOSK, "Device demo-kiosk-token"),
@@ -140,7 +169,9 @@ class AccessRulesIT {
                 if (!pattern.getPatternString().startsWith("/api/")) {
                     continue;
                 }
-                info.getMethodsCondition().getMethods().forEach(m -> exposed.add(m.name() + " " + pattern.getPatternString()));
+                info.getMethodsCondition()
+                        .getMethods()
+                        .forEach(m -> exposed.add(m.name() + " " + pattern.getPatternString()));
             }
         }
         assertThat(exposed).as("routes without a rule in this test").isSubsetOf(RULES.keySet());
@@ -170,48 +201,64 @@ class AccessRulesIT {
             }
         }
         assertThat(wrong).as("%d checks", checks).isEmpty();
-        System.out.printf("Route walk: %d routes x %d callers = %d checks%n", exposed.size(), Caller.values().length,
-                checks);
+        System.out.printf(
+                "Route walk: %d routes x %d callers = %d checks%n", exposed.size(), Caller.values().length, checks);
     }
 
     @Test
     void administratorsIssueAndRevokeDeviceTokensAndManageStaff() {
         String admin = basic("demo-admin", "demo-admin-pass");
-        String issued = HttpClient.create().headers(h -> h.set("Authorization", admin).set("Content-Type", "application/json"))
-                .post().uri("http://localhost:" + port + "/api/admin/devices")
-                .send(ByteBufFlux.fromString(Mono.just("{\"deviceId\":\"kiosk-hall-2\",\"kind\":\"KIOSK\",\"centreId\":\"persian-gulf\"}")))
-                .responseSingle((r, body) -> body.asString()).block(Duration.ofSeconds(30));
+        String issued = HttpClient.create()
+                .headers(h -> h.set("Authorization", admin).set("Content-Type", "application/json"))
+                .post()
+                .uri("http://localhost:" + port + "/api/admin/devices")
+                .send(ByteBufFlux.fromString(
+                        Mono.just("{\"deviceId\":\"kiosk-hall-2\",\"kind\":\"KIOSK\",\"centreId\":\"persian-gulf\"}")))
+                .responseSingle((r, body) -> body.asString())
+                .block(Duration.ofSeconds(30));
         String token = issued.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         assertThat(token).hasSizeGreaterThan(40);
         assertThat(call("GET", "/api/admin/devices", admin)).isEqualTo(200);
-        assertThat(call("POST", "/api/centres/persian-gulf/visits", "Device " + token)).isEqualTo(400);
+        assertThat(call("POST", "/api/centres/persian-gulf/visits", "Device " + token))
+                .isEqualTo(400);
         assertThat(call("DELETE", "/api/admin/devices/kiosk-hall-2", admin)).isEqualTo(200);
-        assertThat(call("POST", "/api/centres/persian-gulf/visits", "Device " + token)).isEqualTo(401);
+        assertThat(call("POST", "/api/centres/persian-gulf/visits", "Device " + token))
+                .isEqualTo(401);
 
-        String created = HttpClient.create().headers(h -> h.set("Authorization", admin).set("Content-Type", "application/json"))
-                .post().uri("http://localhost:" + port + "/api/admin/staff")
-                .send(ByteBufFlux.fromString(Mono.just("{\"username\":\"desk.amina\",\"password\":\"a long pass phrase\",\"role\":\"DESK\"}")))
-                .responseSingle((r, body) -> body.asString()).block(Duration.ofSeconds(30));
+        String created = HttpClient.create()
+                .headers(h -> h.set("Authorization", admin).set("Content-Type", "application/json"))
+                .post()
+                .uri("http://localhost:" + port + "/api/admin/staff")
+                .send(ByteBufFlux.fromString(Mono.just(
+                        "{\"username\":\"desk.amina\",\"password\":\"a long pass phrase\",\"role\":\"DESK\"}")))
+                .responseSingle((r, body) -> body.asString())
+                .block(Duration.ofSeconds(30));
         assertThat(created).contains("desk.amina").doesNotContain("pass phrase", "bcrypt");
         String amina = basic("desk.amina", "a long pass phrase");
         assertThat(call("GET", "/api/centres/persian-gulf/queues", amina)).isEqualTo(200);
         assertThat(call("POST", "/api/centres/persian-gulf/close-day", amina)).isEqualTo(403);
-        assertThat(call("GET", "/api/centres/persian-gulf/queues", basic("desk.amina", "wrong"))).isEqualTo(401);
+        assertThat(call("GET", "/api/centres/persian-gulf/queues", basic("desk.amina", "wrong")))
+                .isEqualTo(401);
     }
 
     @Test
     void aRevokedDeviceTokenStopsWorkingAtOnce() {
         String token = devices.issue("test-display-revoked", DeviceKind.DISPLAY, "persian-gulf", Instant.now());
-        assertThat(call("GET", "/api/centres/persian-gulf/display", "Device " + token)).isEqualTo(200);
+        assertThat(call("GET", "/api/centres/persian-gulf/display", "Device " + token))
+                .isEqualTo(200);
         devices.revoke("test-display-revoked");
-        assertThat(call("GET", "/api/centres/persian-gulf/display", "Device " + token)).isEqualTo(401);
-        assertThat(call("GET", "/api/centres/persian-gulf/display?device_token=" + token, null)).isEqualTo(401);
+        assertThat(call("GET", "/api/centres/persian-gulf/display", "Device " + token))
+                .isEqualTo(401);
+        assertThat(call("GET", "/api/centres/persian-gulf/display?device_token=" + token, null))
+                .isEqualTo(401);
     }
 
     @Test
     void aDisplayMayReadOnlyItsOwnCentreAndAKioskMayNotCallTickets() {
-        assertThat(call("GET", "/api/centres/it-journey/display", "Device demo-display-token")).isEqualTo(403);
-        assertThat(call("GET", "/api/centres/persian-gulf/display?device_token=demo-display-token", null)).isEqualTo(200);
+        assertThat(call("GET", "/api/centres/it-journey/display", "Device demo-display-token"))
+                .isEqualTo(403);
+        assertThat(call("GET", "/api/centres/persian-gulf/display?device_token=demo-display-token", null))
+                .isEqualTo(200);
         assertThat(call("POST", "/api/centres/persian-gulf/desks/desk-1/call-next", "Device demo-kiosk-token"))
                 .isEqualTo(403);
     }
@@ -231,46 +278,63 @@ class AccessRulesIT {
 
     /** The status, type and body of an answer; streams are left as soon as their headers arrive. */
     Answer answer(String method, String path, String authorization) {
-        return HttpClient.create().headers(h -> {
+        return HttpClient.create()
+                .headers(h -> {
                     h.set("Content-Type", "application/json");
                     if (authorization != null) {
                         h.set("Authorization", authorization);
                     }
                 })
-                .request(HttpMethod.valueOf(method)).uri("http://localhost:" + port + path)
-                .send(method.equals("GET") || method.equals("DELETE") ? ByteBufFlux.empty()
-                        : ByteBufFlux.fromString(Mono.just("{}")))
+                .request(HttpMethod.valueOf(method))
+                .uri("http://localhost:" + port + path)
+                .send(
+                        method.equals("GET") || method.equals("DELETE")
+                                ? ByteBufFlux.empty()
+                                : ByteBufFlux.fromString(Mono.just("{}")))
                 .response((r, body) -> {
                     String type = r.responseHeaders().get("Content-Type", "");
                     if (type.startsWith("text/event-stream")) {
                         return Mono.just(new Answer(r.status().code(), type, ""));
                     }
-                    return body.aggregate().asString().defaultIfEmpty("")
+                    return body.aggregate()
+                            .asString()
+                            .defaultIfEmpty("")
                             .map(text -> new Answer(r.status().code(), type, text));
                 })
-                .next().block(Duration.ofSeconds(30));
+                .next()
+                .block(Duration.ofSeconds(30));
     }
 
     /** Every refusal made before a controller is reached is a problem like the controllers' own. */
     @Test
     void refusalsAtTheDoorAreProblemsToo() {
         // the firewall: encoded slashes, dots, percent signs and backslashes, semicolons, doubled slashes
-        for (String path : List.of("/api/centres/a%2Fb", "/api/centres/a%2fb/holidays", "/api/centres/%2e%2e/holidays",
-                "/api/centres;x=1", "/api/centres/a%25b", "/api/centres/a%5Cb", "/api//centres", "/api/track/a%3Bb",
-                "/api/centres/./persian-gulf", "/api/centres/x/../persian-gulf")) {
+        for (String path : List.of(
+                "/api/centres/a%2Fb",
+                "/api/centres/a%2fb/holidays",
+                "/api/centres/%2e%2e/holidays",
+                "/api/centres;x=1",
+                "/api/centres/a%25b",
+                "/api/centres/a%5Cb",
+                "/api//centres",
+                "/api/track/a%3Bb",
+                "/api/centres/./persian-gulf",
+                "/api/centres/x/../persian-gulf")) {
             Answer answer = answer("GET", path, null);
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.isProblem()).as(path + ": " + answer).isTrue();
             assertThat(answer.body()).as(path).contains("https://nobat.app/problems/rejected-request");
         }
         // a device token that is unknown, given in the header or (displays) in the query
-        for (Answer answer : List.of(answer("GET", "/api/centres/persian-gulf/display", "Device nope"),
+        for (Answer answer : List.of(
+                answer("GET", "/api/centres/persian-gulf/display", "Device nope"),
                 answer("GET", "/api/centres/persian-gulf/display?device_token=nope", null),
                 answer("POST", "/api/centres/persian-gulf/visits", "Device "))) {
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.isProblem()).as(answer.toString()).isTrue();
         }
-        assertThat(answer("GET", "/api/centres/persian-gulf/display", "Device nope").body())
+        assertThat(answer("GET", "/api/centres/persian-gulf/display", "Device nope")
+                        .body())
                 .contains("https://nobat.app/problems/bad-device-token");
         // no scheme this application knows
         Answer unknown = answer("GET", "/api/centres", "Negotiate abc");
@@ -284,15 +348,21 @@ class AccessRulesIT {
 
     /** The status only: streams are left as soon as their headers arrive. */
     int call(String method, String path, String authorization) {
-        return HttpClient.create().headers(h -> {
+        return HttpClient.create()
+                .headers(h -> {
                     h.set("Content-Type", "application/json");
                     if (authorization != null) {
                         h.set("Authorization", authorization);
                     }
                 })
-                .request(HttpMethod.valueOf(method)).uri("http://localhost:" + port + path)
-                .send(method.equals("GET") || method.equals("DELETE") ? ByteBufFlux.empty()
-                        : ByteBufFlux.fromString(Mono.just("{}")))
-                .response().map(r -> r.status().code()).block(Duration.ofSeconds(30));
+                .request(HttpMethod.valueOf(method))
+                .uri("http://localhost:" + port + path)
+                .send(
+                        method.equals("GET") || method.equals("DELETE")
+                                ? ByteBufFlux.empty()
+                                : ByteBufFlux.fromString(Mono.just("{}")))
+                .response()
+                .map(r -> r.status().code())
+                .block(Duration.ofSeconds(30));
     }
 }

@@ -1,47 +1,67 @@
 package app.nobat.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.nobat.common.Actor;
 import app.nobat.it.Api;
 import app.nobat.it.IntegrationTest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Administrators change a centre's services, desks and hours through the API; each change is an audited event. */
 @IntegrationTest
 class CentreDefinitionIT {
 
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     @Autowired
     WebTestClient admin;
+
     @Autowired
     EventStorageEngine events;
 
     Map<String, Object> put(String centreId, Object body, int status) {
-        return admin.put().uri("/api/centres/" + centreId).bodyValue(body).exchange().expectStatus().isEqualTo(status)
-                .expectBody(JSON).returnResult().getResponseBody();
+        return admin.put()
+                .uri("/api/centres/" + centreId)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void anAdministratorDefinesAndChangesACentre() {
-        Map<String, Object> profile = new LinkedHashMap<>(admin.get().uri("/api/centres/it-journey").exchange()
-                .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody());
+        Map<String, Object> profile = new LinkedHashMap<>(admin.get()
+                .uri("/api/centres/it-journey")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody());
         profile.put("centreId", "it-admin-made");
         assertThat(put("it-admin-made", profile, 200)).containsEntry("changed", true);
-        assertThat(put("it-admin-made", profile, 200)).as("the same profile again").containsEntry("changed", false);
-        Api.eventually(() -> admin.get().uri("/api/centres/it-admin-made").exchange().returnResult(String.class)
-                .getStatus().value(), s -> s == 200);
+        assertThat(put("it-admin-made", profile, 200))
+                .as("the same profile again")
+                .containsEntry("changed", false);
+        Api.eventually(
+                () -> admin.get()
+                        .uri("/api/centres/it-admin-made")
+                        .exchange()
+                        .returnResult(String.class)
+                        .getStatus()
+                        .value(),
+                s -> s == 200);
 
         List<Map<String, Object>> services = (List<Map<String, Object>>) profile.get("services");
         Map<String, Object> renamed = new LinkedHashMap<>(services.get(0));

@@ -1,18 +1,17 @@
 package app.nobat.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.nobat.it.IntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Staff accounts limited to centres act only there, through HTTP: refused with 403
@@ -31,14 +30,20 @@ class CentreLimitedStaffIT {
     WebTestClient admin;
 
     WebTestClient as(String user) {
-        return admin.mutate().responseTimeout(Duration.ofSeconds(30))
-                .defaultHeaders(h -> h.setBasicAuth(user, PASSWORD)).build();
+        return admin.mutate()
+                .responseTimeout(Duration.ofSeconds(30))
+                .defaultHeaders(h -> h.setBasicAuth(user, PASSWORD))
+                .build();
     }
 
     EntityExchangeResult<String> call(WebTestClient client, HttpMethod method, String path) {
         var spec = client.method(method).uri(path);
-        return (method == HttpMethod.GET ? spec : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()))
-                .exchange().expectBody(String.class).returnResult();
+        return (method == HttpMethod.GET
+                        ? spec
+                        : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()))
+                .exchange()
+                .expectBody(String.class)
+                .returnResult();
     }
 
     void refused(WebTestClient client, HttpMethod method, String path) {
@@ -48,7 +53,8 @@ class CentreLimitedStaffIT {
     void refused(WebTestClient client, HttpMethod method, String path, String code) {
         var result = call(client, method, path);
         assertThat(result.getStatus().value()).as(method + " " + path).isEqualTo(403);
-        assertThat(result.getResponseBody()).as(method + " " + path)
+        assertThat(result.getResponseBody())
+                .as(method + " " + path)
                 .contains("\"type\":\"https://nobat.app/problems/" + code + "\"");
     }
 
@@ -58,10 +64,18 @@ class CentreLimitedStaffIT {
     }
 
     void create(String user, String role, List<String> centres) {
-        admin.post().uri("/api/admin/staff").contentType(MediaType.APPLICATION_JSON)
+        admin.post()
+                .uri("/api/admin/staff")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", user, "password", PASSWORD, "role", role, "centres", centres))
-                .exchange().expectStatus().isCreated()
-                .expectBody().jsonPath("$.centres[0]").isEqualTo(OWN).jsonPath("$.centres.length()").isEqualTo(1);
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.centres[0]")
+                .isEqualTo(OWN)
+                .jsonPath("$.centres.length()")
+                .isEqualTo(1);
     }
 
     @Test
@@ -71,12 +85,16 @@ class CentreLimitedStaffIT {
         WebTestClient desk = as("desk.limited");
         WebTestClient supervisor = as("supervisor.limited");
 
-        for (String path : List.of("/api/centres/" + OTHER + "/queues", "/api/centres/" + OTHER + "/display",
+        for (String path : List.of(
+                "/api/centres/" + OTHER + "/queues",
+                "/api/centres/" + OTHER + "/display",
                 "/api/visits/" + OTHER + ":2026-11-29:nobody")) {
             refused(desk, HttpMethod.GET, path);
         }
-        for (String path : List.of("/api/centres/" + OTHER + "/desks/desk-1/open",
-                "/api/centres/" + OTHER + "/desks/desk-1/call-next", "/api/centres/" + OTHER + "/visits",
+        for (String path : List.of(
+                "/api/centres/" + OTHER + "/desks/desk-1/open",
+                "/api/centres/" + OTHER + "/desks/desk-1/call-next",
+                "/api/centres/" + OTHER + "/visits",
                 "/api/visits/" + OTHER + ":2026-11-29:nobody/complete")) {
             refused(desk, HttpMethod.POST, path);
         }
@@ -110,21 +128,49 @@ class CentreLimitedStaffIT {
     @Test
     void theAdminApiListsAndChangesAnAccountsCentres() {
         create("desk.moving", "DESK", List.of(OWN));
-        admin.get().uri("/api/admin/staff").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.username == 'desk.moving')].centres[0]").isEqualTo(OWN)
-                .jsonPath("$[?(@.username == 'demo-desk')].centres.length()").isEqualTo(0);
-        admin.put().uri("/api/admin/staff/desk.moving").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("centres", List.of("no-such-centre"))).exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("centres"));
+        admin.get()
+                .uri("/api/admin/staff")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.username == 'desk.moving')].centres[0]")
+                .isEqualTo(OWN)
+                .jsonPath("$[?(@.username == 'demo-desk')].centres.length()")
+                .isEqualTo(0);
+        admin.put()
+                .uri("/api/admin/staff/desk.moving")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("centres", List.of("no-such-centre")))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d).contains("centres"));
         refused(as("desk.moving"), HttpMethod.GET, "/api/centres/" + OTHER + "/queues");
 
-        admin.put().uri("/api/admin/staff/desk.moving").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("centres", List.of(OWN, OTHER))).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.centres.length()").isEqualTo(2);
+        admin.put()
+                .uri("/api/admin/staff/desk.moving")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("centres", List.of(OWN, OTHER)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.centres.length()")
+                .isEqualTo(2);
         allowed(as("desk.moving"), HttpMethod.GET, "/api/centres/" + OTHER + "/queues");
-        admin.put().uri("/api/admin/staff/desk.moving").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("centres", List.of(), "role", "SUPERVISOR")).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.centres.length()").isEqualTo(0);
+        admin.put()
+                .uri("/api/admin/staff/desk.moving")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("centres", List.of(), "role", "SUPERVISOR"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.centres.length()")
+                .isEqualTo(0);
         allowed(as("desk.moving"), HttpMethod.GET, "/api/centres/it-desks/appointments?date=2026-12-05");
     }
 }

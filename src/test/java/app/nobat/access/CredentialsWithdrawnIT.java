@@ -1,11 +1,19 @@
 package app.nobat.access;
 
-import app.nobat.it.Api;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DeviceTokens;
 import app.nobat.access.staff.StaffAccounts;
+import app.nobat.it.Api;
 import app.nobat.it.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,16 +25,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A withdrawn credential stops working everywhere at once: disabling a staff account or changing
  * its password (or role) ends its signed-in sessions, and revoking a device or disabling an account
@@ -35,15 +33,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class CredentialsWithdrawnIT {
 
-    static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> SSE = new ParameterizedTypeReference<>() {
-    };
+    static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> SSE =
+            new ParameterizedTypeReference<>() {};
 
     @Autowired
     WebTestClient admin;
+
     @Autowired
     DeviceTokens devices;
+
     @Autowired
     StaffAccounts accounts;
+
     @LocalServerPort
     int port;
 
@@ -53,29 +54,56 @@ class CredentialsWithdrawnIT {
     }
 
     void createDesk(String username, String password) {
-        admin.post().uri("/api/admin/staff").contentType(MediaType.APPLICATION_JSON)
+        admin.post()
+                .uri("/api/admin/staff")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", username, "password", password, "role", "DESK"))
-                .exchange().expectStatus().isCreated();
+                .exchange()
+                .expectStatus()
+                .isCreated();
     }
 
     void change(String username, Map<String, Object> change) {
-        admin.put().uri("/api/admin/staff/" + username).contentType(MediaType.APPLICATION_JSON).bodyValue(change)
-                .exchange().expectStatus().isOk();
+        admin.put()
+                .uri("/api/admin/staff/" + username)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(change)
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     String signIn(String username, String password) {
-        return visitor().post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .bodyValue("username=" + username + "&password=" + password).exchange().expectStatus().isOk()
-                .returnResult(String.class).getResponseCookies().getFirst("SESSION").getValue();
+        return visitor()
+                .post()
+                .uri("/login")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("username=" + username + "&password=" + password)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseCookies()
+                .getFirst("SESSION")
+                .getValue();
     }
 
     WebTestClient.ResponseSpec queues(String session) {
-        return visitor().get().uri("/api/centres/persian-gulf/queues").cookie("SESSION", session).exchange();
+        return visitor()
+                .get()
+                .uri("/api/centres/persian-gulf/queues")
+                .cookie("SESSION", session)
+                .exchange();
     }
 
     static void refused(WebTestClient.ResponseSpec answer) {
-        answer.expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("https://nobat.app/problems/unauthenticated");
+        answer.expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://nobat.app/problems/unauthenticated");
     }
 
     @Test
@@ -124,23 +152,27 @@ class CredentialsWithdrawnIT {
         queues(session).expectStatus().isOk();
     }
 
-    record Followed(List<ServerSentEvent<Map<String, Object>>> events, CompletableFuture<Void> ended,
-                    Disposable subscription) {
-    }
+    record Followed(
+            List<ServerSentEvent<Map<String, Object>>> events,
+            CompletableFuture<Void> ended,
+            Disposable subscription) {}
 
     Followed follow(WebClient.RequestHeadersSpec<?> request) {
         List<ServerSentEvent<Map<String, Object>>> events = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> ended = new CompletableFuture<>();
-        Flux<ServerSentEvent<Map<String, Object>>> stream = request.accept(MediaType.TEXT_EVENT_STREAM).retrieve()
-                .bodyToFlux(SSE);
-        Disposable subscription = stream.subscribe(events::add, ended::completeExceptionally, () -> ended.complete(null));
+        Flux<ServerSentEvent<Map<String, Object>>> stream =
+                request.accept(MediaType.TEXT_EVENT_STREAM).retrieve().bodyToFlux(SSE);
+        Disposable subscription =
+                stream.subscribe(events::add, ended::completeExceptionally, () -> ended.complete(null));
         Api.eventually(events::size, n -> n > 0);
         assertThat(events.get(0).event()).isEqualTo("snapshot");
         return new Followed(events, ended, subscription);
     }
 
     WebClient.RequestHeadersSpec<?> displayStream(String authorization) {
-        return WebClient.create("http://localhost:" + port).get().uri("/api/centres/persian-gulf/display/stream")
+        return WebClient.create("http://localhost:" + port)
+                .get()
+                .uri("/api/centres/persian-gulf/display/stream")
                 .header("Authorization", authorization);
     }
 
@@ -153,24 +185,42 @@ class CredentialsWithdrawnIT {
 
     @Test
     void revokingADeviceEndsItsOpenStreamAtOnceAndNoOtherOne() throws Exception {
-        String token = admin.post().uri("/api/admin/devices").contentType(MediaType.APPLICATION_JSON)
+        String token = admin.post()
+                .uri("/api/admin/devices")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("deviceId", "display-hall-9", "kind", "DISPLAY", "centreId", "persian-gulf"))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
-                .get("token").toString();
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("token")
+                .toString();
         Followed revoked = follow(displayStream("Device " + token));
         Followed other = follow(displayStream("Device demo-display-token"));
         Thread.sleep(1500); // heartbeats (every second here) keep both open
         assertThat(revoked.ended()).isNotDone();
 
-        admin.delete().uri("/api/admin/devices/display-hall-9").exchange().expectStatus().isOk();
+        admin.delete()
+                .uri("/api/admin/devices/display-hall-9")
+                .exchange()
+                .expectStatus()
+                .isOk();
         long took = endsWithin(revoked, Duration.ofSeconds(3));
         System.out.printf("A revoked display's stream ended %d ms after the revocation%n", took);
         Thread.sleep(1500);
         assertThat(other.ended()).as("another display's stream").isNotDone();
         other.subscription().dispose();
-        visitor().get().uri("/api/centres/persian-gulf/display?device_token=" + token).exchange()
-                .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.type").isEqualTo("https://nobat.app/problems/bad-device-token");
+        visitor()
+                .get()
+                .uri("/api/centres/persian-gulf/display?device_token=" + token)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://nobat.app/problems/bad-device-token");
     }
 
     @Test
@@ -186,8 +236,10 @@ class CredentialsWithdrawnIT {
     void disablingAnAccountEndsItsOpenStreams() throws Exception {
         createDesk("desk.streaming", "a long pass phrase five");
         String session = signIn("desk.streaming", "a long pass phrase five");
-        Followed bySession = follow(WebClient.create("http://localhost:" + port).get()
-                .uri("/api/centres/persian-gulf/display/stream").cookie("SESSION", session));
+        Followed bySession = follow(WebClient.create("http://localhost:" + port)
+                .get()
+                .uri("/api/centres/persian-gulf/display/stream")
+                .cookie("SESSION", session));
         Followed byPassword = follow(displayStream(AccessRulesIT.basic("desk.streaming", "a long pass phrase five")));
 
         change("desk.streaming", Map.of("disabled", true));

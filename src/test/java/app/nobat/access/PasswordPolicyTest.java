@@ -1,13 +1,12 @@
 package app.nobat.access;
 
-import app.nobat.access.staff.PasswordPolicy;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import app.nobat.access.staff.PasswordPolicy;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /** The staff password policy: lengths in characters (code points), not bytes; no user name; no common ones. */
 class PasswordPolicyTest {
@@ -20,9 +19,11 @@ class PasswordPolicyTest {
         assertThat(PERSIAN.codePointCount(0, PERSIAN.length())).isEqualTo(37);
         assertThat(PERSIAN.getBytes(StandardCharsets.UTF_8)).hasSizeGreaterThan(72);
         assertThatCode(() -> PasswordPolicy.check("desk.amina", PERSIAN)).doesNotThrowAnyException();
-        assertThatCode(() -> PasswordPolicy.check("desk.amina", "x7-".repeat(66) + "yz")).doesNotThrowAnyException();
+        assertThatCode(() -> PasswordPolicy.check("desk.amina", "x7-".repeat(66) + "yz"))
+                .doesNotThrowAnyException();
         // 12 characters in astral code points are 24 UTF-16 units, still 12 characters
-        assertThatCode(() -> PasswordPolicy.check("desk.amina", "𝔸𝔹ℂ𝔻𝔼𝔽𝔾ℍ𝕀𝕁𝕂𝕃")).doesNotThrowAnyException();
+        assertThatCode(() -> PasswordPolicy.check("desk.amina", "𝔸𝔹ℂ𝔻𝔼𝔽𝔾ℍ𝕀𝕁𝕂𝕃"))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -39,6 +40,7 @@ class PasswordPolicyTest {
     }
 
     private static String code(String username, String password) {
-        return catchThrowableOfType(PasswordPolicy.Refused.class, () -> PasswordPolicy.check(username, password)).code();
+        return catchThrowableOfType(PasswordPolicy.Refused.class, () -> PasswordPolicy.check(username, password))
+                .code();
     }
 }

@@ -1,17 +1,16 @@
 package app.nobat.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.nobat.it.IntegrationTest;
 import app.nobat.platform.web.PublicBaseUrl;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.decoder.Decoder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The QR code on a printed ticket opens the configured public address, whatever Host the request names. */
 @IntegrationTest
@@ -23,6 +22,7 @@ class PublicLinksIT {
 
     @Autowired
     WebTestClient http;
+
     @Autowired
     PublicBaseUrl publicBaseUrl;
 
@@ -32,9 +32,12 @@ class PublicLinksIT {
         String expected = publicBaseUrl.page("/track.html", "token", token).toString();
 
         String plain = qrText(http.get().uri("/api/track/" + token + "/qr.svg"));
-        String forgedHost = qrText(http.get().uri("/api/track/" + token + "/qr.svg").header("Host", "evil.example"));
-        String forwarded = qrText(http.get().uri("/api/track/" + token + "/qr.svg")
-                .header("X-Forwarded-Host", "evil.example").header("Forwarded", "host=evil.example;proto=http"));
+        String forgedHost =
+                qrText(http.get().uri("/api/track/" + token + "/qr.svg").header("Host", "evil.example"));
+        String forwarded = qrText(http.get()
+                .uri("/api/track/" + token + "/qr.svg")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("Forwarded", "host=evil.example;proto=http"));
 
         assertThat(plain).isEqualTo(expected).startsWith(publicBaseUrl.base().toString());
         assertThat(forgedHost).isEqualTo(expected).doesNotContain("evil");
@@ -49,12 +52,23 @@ class PublicLinksIT {
 
         assertThat(pashto).isEqualTo(publicBaseUrl.base() + "/track.html?token=" + token + "&lang=ps");
         assertThat(dari).endsWith("&lang=fa-AF");
-        http.get().uri("/api/track/" + token + "/qr.svg?lang=xx").exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.code").isEqualTo("unknown-language");
+        http.get()
+                .uri("/api/track/" + token + "/qr.svg?lang=xx")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("unknown-language");
     }
 
     private static String qrText(WebTestClient.RequestHeadersSpec<?> request) throws Exception {
-        String svg = request.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String svg = request.exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         return decode(svg);
     }
 

@@ -1,6 +1,12 @@
 package app.nobat.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.nobat.access.web.StaffSignIn;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -15,13 +21,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import reactor.core.publisher.Mono;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * Sign-in checks a password hash whether or not the account exists or is enabled (so the time
  * taken tells nothing), and moves old bcrypt hashes to PBKDF2 on a good sign-in. Counted, not
@@ -34,9 +33,14 @@ class StaffSignInTest {
     /** The application's encoder (cheap PBKDF2 here: the count matters, not the cost), counting checks. */
     static final class CountingEncoder implements PasswordEncoder {
         final AtomicInteger matches = new AtomicInteger();
-        final PasswordEncoder real = new DelegatingPasswordEncoder(PBKDF2, Map.of(
-                PBKDF2, new Pbkdf2PasswordEncoder("", 16, 1000, Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256),
-                "bcrypt", new BCryptPasswordEncoder(4)));
+        final PasswordEncoder real = new DelegatingPasswordEncoder(
+                PBKDF2,
+                Map.of(
+                        PBKDF2,
+                        new Pbkdf2PasswordEncoder(
+                                "", 16, 1000, Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256),
+                        "bcrypt",
+                        new BCryptPasswordEncoder(4)));
 
         @Override
         public String encode(CharSequence raw) {
@@ -58,11 +62,19 @@ class StaffSignInTest {
     final CountingEncoder encoder = new CountingEncoder();
     final Map<String, String> upgraded = new ConcurrentHashMap<>();
     final MapReactiveUserDetailsService users = new MapReactiveUserDetailsService(
-            User.withUsername("desk.amina").password(encoder.encode("amber lantern ferry")).roles("DESK").build(),
-            User.withUsername("desk.old").password("{bcrypt}" + new BCryptPasswordEncoder(4).encode("amber lantern ferry"))
-                    .roles("DESK").build(),
-            User.withUsername("desk.gone").password(encoder.encode("amber lantern ferry")).roles("DESK")
-                    .disabled(true).build());
+            User.withUsername("desk.amina")
+                    .password(encoder.encode("amber lantern ferry"))
+                    .roles("DESK")
+                    .build(),
+            User.withUsername("desk.old")
+                    .password("{bcrypt}" + new BCryptPasswordEncoder(4).encode("amber lantern ferry"))
+                    .roles("DESK")
+                    .build(),
+            User.withUsername("desk.gone")
+                    .password(encoder.encode("amber lantern ferry"))
+                    .roles("DESK")
+                    .disabled(true)
+                    .build());
     final StaffSignIn signIn = new StaffSignIn(users, encoder, (user, hash) -> {
         upgraded.put(user.getUsername(), hash);
         return Mono.just(User.withUserDetails(user).password(hash).build());
@@ -83,17 +95,23 @@ class StaffSignInTest {
         assertThat(encoder.matches.get()).as("unknown user: one hash check too").isEqualTo(before + 2);
         assertThatThrownBy(() -> attempt("desk.gone", "amber lantern ferry").block())
                 .isInstanceOf(DisabledException.class);
-        assertThat(encoder.matches.get()).as("disabled user: one hash check too").isEqualTo(before + 3);
-        assertThat(attempt("desk.amina", "amber lantern ferry").block().getName()).isEqualTo("desk.amina");
+        assertThat(encoder.matches.get())
+                .as("disabled user: one hash check too")
+                .isEqualTo(before + 3);
+        assertThat(attempt("desk.amina", "amber lantern ferry").block().getName())
+                .isEqualTo("desk.amina");
     }
 
     @Test
     void aBcryptHashStillSignsInAndIsReplacedByPbkdf2() {
-        UserDetails signedIn = (UserDetails) attempt("desk.old", "amber lantern ferry").block().getPrincipal();
+        UserDetails signedIn =
+                (UserDetails) attempt("desk.old", "amber lantern ferry").block().getPrincipal();
         assertThat(signedIn.getUsername()).isEqualTo("desk.old");
         assertThat(upgraded.get("desk.old")).startsWith("{" + PBKDF2 + "}");
-        assertThat(encoder.real.matches("amber lantern ferry", upgraded.get("desk.old"))).isTrue();
+        assertThat(encoder.real.matches("amber lantern ferry", upgraded.get("desk.old")))
+                .isTrue();
         // a password past bcrypt's 72 bytes is a plain failure against a bcrypt hash, not an error
-        assertThatThrownBy(() -> attempt("desk.old", "ب".repeat(37)).block()).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> attempt("desk.old", "ب".repeat(37)).block())
+                .isInstanceOf(BadCredentialsException.class);
     }
 }

@@ -1,6 +1,7 @@
 package app.nobat.architecture;
 
-import org.springframework.web.bind.annotation.RestController;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import app.nobat.booking.domain.CalendarMessages;
 import app.nobat.booking.domain.DayBookCommand;
@@ -18,9 +19,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Guards the layout: package by context, domain free of Spring and infrastructure, messages as records. */
 class ArchitectureTest {
@@ -29,66 +28,114 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("app.nobat");
     }
 
     @Test
     void domainIsFreeOfSpringAndInfrastructure() {
-        noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
-                        "org.bson..", "reactor..", "com.fasterxml..", "app.nobat.platform..", "app.nobat.eventstore..",
-                        "org.axonframework.spring..", "de.bwaldvogel..")
+        noClasses()
+                .that()
+                .resideInAPackage("..domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "com.mongodb..",
+                        "org.bson..",
+                        "reactor..",
+                        "com.fasterxml..",
+                        "app.nobat.platform..",
+                        "app.nobat.eventstore..",
+                        "org.axonframework.spring..",
+                        "de.bwaldvogel..")
                 .because("the domain holds the rules; Spring, storage and the web are wired around it")
                 .check(classes);
     }
 
     @Test
     void theFloorDomainKnowsNothingOfOtherContexts() {
-        noClasses().that().resideInAPackage("app.nobat.floor.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("app.nobat.centre..", "app.nobat.display..",
-                        "app.nobat.tracking..", "app.nobat.floor.board..", "app.nobat.floor.web..")
+        noClasses()
+                .that()
+                .resideInAPackage("app.nobat.floor.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "app.nobat.centre..",
+                        "app.nobat.display..",
+                        "app.nobat.tracking..",
+                        "app.nobat.floor.board..",
+                        "app.nobat.floor.web..")
                 .check(classes);
     }
 
     @Test
     void theBookingDomainKnowsNothingOfOtherContexts() {
-        noClasses().that().resideInAPackage("app.nobat.booking.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("app.nobat.centre..", "app.nobat.floor..",
-                        "app.nobat.display..", "app.nobat.tracking..", "app.nobat.booking.privacy..",
-                        "app.nobat.booking.web..", "app.nobat.booking.appointments..")
+        noClasses()
+                .that()
+                .resideInAPackage("app.nobat.booking.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "app.nobat.centre..",
+                        "app.nobat.floor..",
+                        "app.nobat.display..",
+                        "app.nobat.tracking..",
+                        "app.nobat.booking.privacy..",
+                        "app.nobat.booking.web..",
+                        "app.nobat.booking.appointments..")
                 .because("day books, guards and calendars hold the booking rules; personal data never reaches them")
                 .check(classes);
     }
 
     @Test
     void theFloorDoesNotDependOnBooking() {
-        noClasses().that().resideInAPackage("app.nobat.floor..")
-                .should().dependOnClassesThat().resideInAPackage("app.nobat.booking..")
+        noClasses()
+                .that()
+                .resideInAPackage("app.nobat.floor..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("app.nobat.booking..")
                 .because("booking checks visitors in through the floor's own port, not the other way round")
                 .check(classes);
     }
 
     @Test
     void theEventStoreIsAComponentOfItsOwn() {
-        noClasses().that().resideInAPackage("app.nobat.eventstore..")
-                .should().dependOnClassesThat().resideInAnyPackage("app.nobat.centre..", "app.nobat.floor..",
-                        "app.nobat.display..", "app.nobat.tracking..", "app.nobat.platform..", "org.springframework..")
+        noClasses()
+                .that()
+                .resideInAPackage("app.nobat.eventstore..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "app.nobat.centre..",
+                        "app.nobat.floor..",
+                        "app.nobat.display..",
+                        "app.nobat.tracking..",
+                        "app.nobat.platform..",
+                        "org.springframework..")
                 .check(classes);
     }
 
     @Test
     void readModelsAndDomainDoNotReachIntoTheWebLayer() {
-        noClasses().that().resideInAnyPackage("..domain..", "..board..", "..catalog..")
-                .should().dependOnClassesThat().resideInAnyPackage("..web..", "app.nobat.display..",
-                        "app.nobat.tracking..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("..domain..", "..board..", "..catalog..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..web..", "app.nobat.display..", "app.nobat.tracking..")
                 .check(classes);
     }
 
     @Test
     void controllersLiveInTheirContextsWebSlice() {
-        classes().that().areAnnotatedWith(RestController.class)
-                .should().resideInAnyPackage("..web..", "app.nobat.display", "app.nobat.tracking")
+        classes()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .resideInAnyPackage("..web..", "app.nobat.display", "app.nobat.tracking")
                 .check(classes);
     }
 
@@ -102,11 +149,22 @@ class ArchitectureTest {
                 }
             }
         };
-        classes().that().implement(FloorEvent.class).or().implement(FloorCommand.class)
-                .or().implement(DayBookEvent.class).or().implement(DayBookCommand.class)
-                .or().haveNameMatching(CentreMessages.class.getName().replace("$", "\\$") + "\\$.*")
-                .or().haveNameMatching(CalendarMessages.class.getName() + "\\$.*")
-                .or().haveNameMatching(IdentityGuardMessages.class.getName() + "\\$.*")
-                .should(beRecords).check(classes);
+        classes()
+                .that()
+                .implement(FloorEvent.class)
+                .or()
+                .implement(FloorCommand.class)
+                .or()
+                .implement(DayBookEvent.class)
+                .or()
+                .implement(DayBookCommand.class)
+                .or()
+                .haveNameMatching(CentreMessages.class.getName().replace("$", "\\$") + "\\$.*")
+                .or()
+                .haveNameMatching(CalendarMessages.class.getName() + "\\$.*")
+                .or()
+                .haveNameMatching(IdentityGuardMessages.class.getName() + "\\$.*")
+                .should(beRecords)
+                .check(classes);
     }
 }

@@ -7,8 +7,7 @@ import org.hamcrest.TypeSafeMatcher;
 /** Fixture matchers that name the refusal a rule gives (its catalog entry), not only its class. */
 public final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /** A refusal of this catalog entry (whose code clients and screens act on). */
     public static Matcher<Object> refused(Refusal refusal) {
@@ -40,13 +39,17 @@ public final class Refusals {
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("invalid input ").appendValue(refusal.code()).appendText(" at ").appendValue(field);
+                description
+                        .appendText("invalid input ")
+                        .appendValue(refusal.code())
+                        .appendText(" at ")
+                        .appendValue(field);
             }
 
             @Override
             protected void describeMismatchSafely(Object item, Description mismatch) {
-                mismatch.appendText(item instanceof InvalidInput i ? "was " + i.code() + " at " + i.field()
-                        : "was " + item);
+                mismatch.appendText(
+                        item instanceof InvalidInput i ? "was " + i.code() + " at " + i.field() : "was " + item);
             }
         };
     }

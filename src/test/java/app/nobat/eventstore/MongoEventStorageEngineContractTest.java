@@ -1,11 +1,10 @@
 package app.nobat.eventstore;
 
+import java.util.function.UnaryOperator;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngineTest;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-
-import java.util.function.UnaryOperator;
 
 /**
  * Axon's own storage-engine contract tests (from the {@code axon-eventsourcing} test jar, the same ones Axon runs
@@ -31,9 +30,9 @@ class MongoEventStorageEngineContractTest
     protected MongoEventStorageEngine createEngine(UnaryOperator<MongoEventStorageEngine.Builder> customization) {
         Serializer serializer = TestEvents.serializer();
         MongoEventStorageEngine.Builder builder = MongoEventStorageEngine.builder()
-                                                                         .database(mongo.database())
-                                                                         .eventSerializer(serializer)
-                                                                         .snapshotSerializer(serializer);
+                .database(mongo.database())
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer);
         return customization.apply(builder).build();
     }
 }

@@ -1,6 +1,13 @@
 package app.nobat.eventstore;
 
+import static app.nobat.eventstore.TestEvents.issued;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.nobat.eventstore.TestEvents.QueueState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -11,14 +18,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static app.nobat.eventstore.TestEvents.issued;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Uses the H2 file backend and reopens it to show that events, counter, indexes and snapshots persist. */
 class MongoEventStorageEngineH2PersistenceTest {
 
@@ -27,11 +26,11 @@ class MongoEventStorageEngineH2PersistenceTest {
 
     private MongoEventStorageEngine engine(EmbeddedMongo mongo, JacksonSerializer serializer) {
         return MongoEventStorageEngine.builder()
-                                      .database(mongo.database())
-                                      .eventSerializer(serializer)
-                                      .snapshotSerializer(serializer)
-                                      .batchSize(7)
-                                      .build();
+                .database(mongo.database())
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .batchSize(7)
+                .build();
     }
 
     @Test
@@ -56,11 +55,19 @@ class MongoEventStorageEngineH2PersistenceTest {
         try (EmbeddedMongo mongo = EmbeddedMongo.h2(file)) {
             MongoEventStorageEngine engine = engine(mongo, serializer);
             assertThat(engine.createHeadToken()).isEqualTo(tokenBefore);
-            assertThat(engine.readEvents("queue-A").asStream().map(DomainEventMessage::getSequenceNumber).toList())
-                    .hasSize(20).startsWith(0L).endsWith(19L);
+            assertThat(engine.readEvents("queue-A")
+                            .asStream()
+                            .map(DomainEventMessage::getSequenceNumber)
+                            .toList())
+                    .hasSize(20)
+                    .startsWith(0L)
+                    .endsWith(19L);
             assertThat(engine.lastSequenceNumberFor("queue-A")).contains(19L);
-            assertThat(engine.readSnapshot("queue-A").orElseThrow().getPayload()).isEqualTo(new QueueState("A", 19));
-            assertThat(engine.readEvents(null, false).map(EventMessage::getIdentifier).toList())
+            assertThat(engine.readSnapshot("queue-A").orElseThrow().getPayload())
+                    .isEqualTo(new QueueState("A", 19));
+            assertThat(engine.readEvents(null, false)
+                            .map(EventMessage::getIdentifier)
+                            .toList())
                     .containsExactlyElementsOf(written);
 
             // the unique aggregate key index is still in force, and the counter continues after the reopen
@@ -70,7 +77,7 @@ class MongoEventStorageEngineH2PersistenceTest {
             List<? extends TrackedEventData<?>> next = engine.fetchTrackedEvents(tokenBefore, 7);
             assertThat(next).hasSize(1);
             GapAwareTrackingToken token = (GapAwareTrackingToken) next.get(0).trackingToken();
-            assertThat(token.getIndex()).isEqualTo(22L);   // 21 was taken by the failed append
+            assertThat(token.getIndex()).isEqualTo(22L); // 21 was taken by the failed append
             assertThat(token.getGaps()).containsExactly(21L);
         }
     }

@@ -1,11 +1,22 @@
 package app.nobat.eventstore;
 
-import java.util.HashSet;
-import org.assertj.core.groups.Tuple;
+import static app.nobat.eventstore.TestEvents.issued;
+import static app.nobat.eventstore.TestEvents.plain;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.nobat.eventstore.TestEvents.MutableClock;
 import app.nobat.eventstore.TestEvents.QueueState;
 import app.nobat.eventstore.TestEvents.TicketIssued;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -22,19 +33,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
-import static app.nobat.eventstore.TestEvents.issued;
-import static app.nobat.eventstore.TestEvents.plain;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MongoEventStorageEngineTest {
 
@@ -56,12 +54,12 @@ class MongoEventStorageEngineTest {
 
     private MongoEventStorageEngine.Builder builder() {
         return MongoEventStorageEngine.builder()
-                                      .database(mongo.database())
-                                      .eventSerializer(serializer)
-                                      .snapshotSerializer(serializer)
-                                      .gapTimeout(Duration.ofSeconds(10))
-                                      .maxGapOffset(10_000)
-                                      .clock(clock);
+                .database(mongo.database())
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .gapTimeout(Duration.ofSeconds(10))
+                .maxGapOffset(10_000)
+                .clock(clock);
     }
 
     private static List<DomainEventMessage<?>> stream(MongoEventStorageEngine engine, String aggregate) {
@@ -73,7 +71,9 @@ class MongoEventStorageEngineTest {
     }
 
     private static List<Long> indices(List<? extends TrackedEventData<?>> batch) {
-        return batch.stream().map(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex()).toList();
+        return batch.stream()
+                .map(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex())
+                .toList();
     }
 
     @Test
@@ -91,13 +91,15 @@ class MongoEventStorageEngineTest {
         engine.appendEvents(events.subList(7, events.size()));
 
         List<DomainEventMessage<?>> a = stream(engine, "queue-A");
-        assertThat(a).extracting(DomainEventMessage::getSequenceNumber)
-                     .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(a)
+                .extracting(DomainEventMessage::getSequenceNumber)
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
         assertThat(a).allSatisfy(e -> assertThat(e.getAggregateIdentifier()).isEqualTo("queue-A"));
         assertThat(a.get(4).getPayload()).isEqualTo(issued("queue-A", 4).getPayload());
         assertThat(a.get(4).getType()).isEqualTo("Queue");
 
-        List<? extends DomainEventMessage<?>> fromSeven = engine.readEvents("queue-B", 7).asStream().toList();
+        List<? extends DomainEventMessage<?>> fromSeven =
+                engine.readEvents("queue-B", 7).asStream().toList();
         assertThat(fromSeven).extracting(DomainEventMessage::getSequenceNumber).containsExactly(7L, 8L, 9L);
 
         assertThat(engine.lastSequenceNumberFor("queue-A")).contains(9L);
@@ -108,7 +110,7 @@ class MongoEventStorageEngineTest {
     @Test
     void lastSequenceNumberIsFoundForLongerAggregates() {
         MongoEventStorageEngine engine = builder().build();
-        for (int size : new int[]{1, 2, 64, 130, 1000}) {
+        for (int size : new int[] {1, 2, 64, 130, 1000}) {
             String aggregate = "queue-" + size;
             List<EventMessage<?>> events = new ArrayList<>();
             for (int seq = 0; seq < size; seq++) {
@@ -134,19 +136,21 @@ class MongoEventStorageEngineTest {
         assertThatThrownBy(() -> engine.appendEvents(issued("queue-B", 0), plain("c1"), issued("queue-A", 1)))
                 .isInstanceOf(ConcurrencyException.class);
 
-        assertThat(stream(engine, "queue-A")).extracting(DomainEventMessage::getSequenceNumber)
-                                             .containsExactly(0L, 1L);
+        assertThat(stream(engine, "queue-A"))
+                .extracting(DomainEventMessage::getSequenceNumber)
+                .containsExactly(0L, 1L);
         assertThat(stream(engine, "queue-B")).isEmpty();
         assertThat(engine.lastSequenceNumberFor("queue-A")).contains(1L);
         List<? extends TrackedEventData<?>> all = engine.fetchTrackedEvents(null, 100);
-        assertThat(all).extracting(DomainEventData.class::cast)
-                       .extracting(DomainEventData::getAggregateIdentifier, DomainEventData::getSequenceNumber)
-                       .containsExactly(Tuple.tuple("queue-A", 0L),
-                                        Tuple.tuple("queue-A", 1L));
+        assertThat(all)
+                .extracting(DomainEventData.class::cast)
+                .extracting(DomainEventData::getAggregateIdentifier, DomainEventData::getSequenceNumber)
+                .containsExactly(Tuple.tuple("queue-A", 0L), Tuple.tuple("queue-A", 1L));
 
         // the reader carries the indices of the failed appends as gaps, and still sees what comes next
         engine.appendEvents(issued("queue-A", 2));
-        List<? extends TrackedEventMessage<?>> tracked = engine.readEvents(null, false).toList();
+        List<? extends TrackedEventMessage<?>> tracked =
+                engine.readEvents(null, false).toList();
         assertThat(tracked).hasSize(3);
         assertThat(((DomainEventMessage<?>) tracked.get(2)).getSequenceNumber()).isEqualTo(2L);
     }
@@ -166,14 +170,15 @@ class MongoEventStorageEngineTest {
                 .isNotInstanceOf(AggregateStreamCreationException.class)
                 .hasMessageContaining("end at sequence [1]");
         // one bad aggregate rejects the whole batch, the valid events of others included
-        assertThatThrownBy(() -> engine.appendEvents(issued("queue-C", 0), plain("c1"), issued("queue-A", 2),
-                                                     issued("queue-A", 4)))
+        assertThatThrownBy(() -> engine.appendEvents(
+                        issued("queue-C", 0), plain("c1"), issued("queue-A", 2), issued("queue-A", 4)))
                 .isInstanceOf(EventStoreException.class);
         assertThatThrownBy(() -> engine.appendEvents(issued("queue-C", 0), plain("c2"), issued("queue-A", 3)))
                 .isInstanceOf(ConcurrencyException.class);
 
-        assertThat(stream(engine, "queue-A")).extracting(DomainEventMessage::getSequenceNumber)
-                                             .containsExactly(0L, 1L);
+        assertThat(stream(engine, "queue-A"))
+                .extracting(DomainEventMessage::getSequenceNumber)
+                .containsExactly(0L, 1L);
         assertThat(engine.lastSequenceNumberFor("queue-A")).contains(1L);
         assertThat(engine.lastSequenceNumberFor("queue-B")).isEmpty();
         assertThat(engine.lastSequenceNumberFor("queue-C")).isEmpty();
@@ -181,16 +186,16 @@ class MongoEventStorageEngineTest {
 
         // a contiguous continuation, and a new aggregate from 0, are still accepted
         engine.appendEvents(issued("queue-A", 2), issued("queue-A", 3), issued("queue-B", 0));
-        assertThat(stream(engine, "queue-A")).extracting(DomainEventMessage::getSequenceNumber)
-                                             .containsExactly(0L, 1L, 2L, 3L);
+        assertThat(stream(engine, "queue-A"))
+                .extracting(DomainEventMessage::getSequenceNumber)
+                .containsExactly(0L, 1L, 2L, 3L);
         assertThat(engine.lastSequenceNumberFor("queue-A")).contains(3L);
         assertThat(stream(engine, "queue-B")).hasSize(1);
         // the first append of a fresh aggregate may start past 0 (Axon's contract tests do), but must not skip
         engine.appendEvents(issued("queue-D", 1), issued("queue-D", 2));
         assertThat(engine.lastSequenceNumberFor("queue-D")).contains(2L);
         assertThat(engine.readEvents("queue-D", 1).asStream().count()).isEqualTo(2L);
-        assertThatThrownBy(() -> engine.appendEvents(issued("queue-D", 4)))
-                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(issued("queue-D", 4))).isInstanceOf(ConcurrencyException.class);
         assertThatThrownBy(() -> engine.appendEvents(issued("queue-E", 1), issued("queue-E", 3)))
                 .isInstanceOf(EventStoreException.class);
         assertThat(engine.lastSequenceNumberFor("queue-E")).isEmpty();
@@ -207,12 +212,12 @@ class MongoEventStorageEngineTest {
         MongoEventStorageEngine engine = builder().batchSize(batchSize).build();
         Set<String> appended = new HashSet<>();
         DomainEventMessage<TicketIssued> first = issued("queue-A", 0);
-        engine.appendEvents(first);                                                // 1
+        engine.appendEvents(first); // 1
         appended.add(first.getIdentifier());
-        long slow = engine.reserveIndices(51);                                     // 2..52: slow writers
+        long slow = engine.reserveIndices(51); // 2..52: slow writers
         List<EventMessage<?>> many = new ArrayList<>();
         for (int seq = 0; seq < 60; seq++) {
-            many.add(issued("queue-B", seq));                                      // 53..112, one append
+            many.add(issued("queue-B", seq)); // 53..112, one append
         }
         engine.appendEvents(many);
         many.forEach(e -> appended.add(e.getIdentifier()));
@@ -239,9 +244,11 @@ class MongoEventStorageEngineTest {
         batch.forEach(e -> read.add(e.getEventIdentifier()));
         batch = engine.fetchTrackedEvents(token, batchSize);
         // 61 found, the lowest ten returned: filled gaps only; the token keeps its index and the other 41 gaps
-        assertThat(batch).extracting(TrackedEventData::getEventIdentifier)
-                         .containsExactlyElementsOf(late.subList(0, 10).stream().map(EventMessage::getIdentifier)
-                                                        .toList());
+        assertThat(batch)
+                .extracting(TrackedEventData::getEventIdentifier)
+                .containsExactlyElementsOf(late.subList(0, 10).stream()
+                        .map(EventMessage::getIdentifier)
+                        .toList());
         assertThat(tokenOf(batch).getIndex()).isEqualTo(62L);
         assertThat(tokenOf(batch).getGaps()).hasSize(41);
         batch.forEach(e -> read.add(e.getEventIdentifier()));
@@ -257,8 +264,11 @@ class MongoEventStorageEngineTest {
         assertThat(Set.copyOf(read)).isEqualTo(appended);
         assertThat(token.getIndex()).isEqualTo(112L);
         assertThat(token.hasGaps()).isFalse();
-        assertThat(engine.readEvents(null, false).map(EventMessage::getIdentifier).toList())
-                .doesNotHaveDuplicates().hasSize(112);
+        assertThat(engine.readEvents(null, false)
+                        .map(EventMessage::getIdentifier)
+                        .toList())
+                .doesNotHaveDuplicates()
+                .hasSize(112);
     }
 
     @Test
@@ -284,18 +294,22 @@ class MongoEventStorageEngineTest {
             batches++;
         }
         assertThat(batches).isEqualTo(7);
-        assertThat(ids).containsExactlyElementsOf(appended.stream().map(EventMessage::getIdentifier).toList());
+        assertThat(ids)
+                .containsExactlyElementsOf(
+                        appended.stream().map(EventMessage::getIdentifier).toList());
         assertThat(token.getIndex()).isEqualTo(25L);
         assertThat(token.hasGaps()).isFalse();
         assertThat(engine.createHeadToken()).isEqualTo(token);
         assertThat(engine.createTailToken()).isNull();
 
-        List<? extends TrackedEventMessage<?>> viaStream = engine.readEvents(null, false).toList();
+        List<? extends TrackedEventMessage<?>> viaStream =
+                engine.readEvents(null, false).toList();
         assertThat(viaStream).extracting(EventMessage::getIdentifier).containsExactlyElementsOf(ids);
         assertThat(viaStream.get(4)).isNotInstanceOf(DomainEventMessage.class);
         assertThat(viaStream.get(4).getPayload()).isEqualTo(appended.get(4).getPayload());
 
-        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        EmbeddedEventStore store =
+                EmbeddedEventStore.builder().storageEngine(engine).build();
         try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
             List<String> streamed = new ArrayList<>();
             for (int i = 0; i < 25; i++) {
@@ -308,7 +322,8 @@ class MongoEventStorageEngineTest {
             assertThat(stream.hasNextAvailable(10, TimeUnit.SECONDS)).isTrue();
             TrackedEventMessage<?> late = stream.nextAvailable();
             assertThat(((DomainEventMessage<?>) late).getAggregateIdentifier()).isEqualTo("queue-late");
-            assertThat(((GapAwareTrackingToken) late.trackingToken()).getIndex()).isEqualTo(26L);
+            assertThat(((GapAwareTrackingToken) late.trackingToken()).getIndex())
+                    .isEqualTo(26L);
         } finally {
             store.shutDown();
         }
@@ -317,10 +332,10 @@ class MongoEventStorageEngineTest {
     @Test
     void aGapFromAWriterThatNeverCommitsIsKeptUntilTheTimeoutThenDropped() {
         MongoEventStorageEngine engine = builder().build();
-        engine.appendEvents(issued("queue-A", 0), issued("queue-A", 1));          // 1, 2
-        long reserved = engine.reserveIndices(3);                                 // 3, 4, 5: never written
+        engine.appendEvents(issued("queue-A", 0), issued("queue-A", 1)); // 1, 2
+        long reserved = engine.reserveIndices(3); // 3, 4, 5: never written
         assertThat(reserved).isEqualTo(3L);
-        engine.appendEvents(issued("queue-B", 0), issued("queue-B", 1));          // 6, 7
+        engine.appendEvents(issued("queue-B", 0), issued("queue-B", 1)); // 6, 7
 
         List<? extends TrackedEventData<?>> first = engine.fetchTrackedEvents(null, 100);
         assertThat(indices(first)).containsExactly(1L, 2L, 6L, 7L);
@@ -331,7 +346,7 @@ class MongoEventStorageEngineTest {
         // still young: kept
         clock.advance(Duration.ofSeconds(5));
         assertThat(engine.fetchTrackedEvents(token, 100)).isEmpty();
-        engine.appendEvents(issued("queue-B", 2));                                // 8
+        engine.appendEvents(issued("queue-B", 2)); // 8
         List<? extends TrackedEventData<?>> second = engine.fetchTrackedEvents(token, 100);
         assertThat(indices(second)).containsExactly(8L);
         token = tokenOf(second);
@@ -339,7 +354,7 @@ class MongoEventStorageEngineTest {
 
         // older than the gap timeout (measured from the event committed after the gap): dropped
         clock.advance(Duration.ofSeconds(6));
-        engine.appendEvents(issued("queue-B", 3));                                // 9
+        engine.appendEvents(issued("queue-B", 3)); // 9
         List<? extends TrackedEventData<?>> third = engine.fetchTrackedEvents(token, 100);
         assertThat(indices(third)).containsExactly(9L);
         assertThat(tokenOf(third).getIndex()).isEqualTo(9L);
@@ -349,9 +364,9 @@ class MongoEventStorageEngineTest {
     @Test
     void aLateCommitWithinTheTimeoutIsDeliveredNotSkipped() {
         MongoEventStorageEngine engine = builder().build();
-        engine.appendEvents(issued("queue-A", 0));                                 // 1
-        long slow = engine.reserveIndices(1);                                      // 2: a slow writer
-        engine.appendEvents(issued("queue-B", 0));                                 // 3
+        engine.appendEvents(issued("queue-A", 0)); // 1
+        long slow = engine.reserveIndices(1); // 2: a slow writer
+        engine.appendEvents(issued("queue-B", 0)); // 3
 
         List<? extends TrackedEventData<?>> first = engine.fetchTrackedEvents(null, 10);
         assertThat(indices(first)).containsExactly(1L, 3L);
@@ -392,13 +407,13 @@ class MongoEventStorageEngineTest {
 
     @Test
     void aRunOfGapsLongerThanTheBatchDoesNotStallTheReader() {
-        for (int probeLimit : new int[]{10_000, 0}) { // key probing, then the range-query fallback
+        for (int probeLimit : new int[] {10_000, 0}) { // key probing, then the range-query fallback
             mongo.close();
             mongo = EmbeddedMongo.inMemory();
             MongoEventStorageEngine engine = builder().gapProbeLimit(probeLimit).build();
-            engine.appendEvents(issued("queue-A", 0));                             // 1
-            engine.reserveIndices(700);                                            // 2..701 never written
-            engine.appendEvents(issued("queue-A", 1), issued("queue-A", 2));       // 702, 703
+            engine.appendEvents(issued("queue-A", 0)); // 1
+            engine.reserveIndices(700); // 2..701 never written
+            engine.appendEvents(issued("queue-A", 1), issued("queue-A", 2)); // 702, 703
 
             List<? extends TrackedEventData<?>> first = engine.fetchTrackedEvents(null, 5);
             assertThat(indices(first)).as("probe limit " + probeLimit).containsExactly(1L);
@@ -408,13 +423,15 @@ class MongoEventStorageEngineTest {
             assertThat(token.getGaps()).hasSize(700).contains(2L, 701L);
 
             // at the head with only never-written reservations beyond: empty, no stall, then new events flow
-            engine.reserveIndices(50);                                             // 704..753
+            engine.reserveIndices(50); // 704..753
             assertThat(engine.fetchTrackedEvents(token, 5)).isEmpty();
-            engine.appendEvents(issued("queue-A", 3));                             // 754
+            engine.appendEvents(issued("queue-A", 3)); // 754
             List<? extends TrackedEventData<?>> third = engine.fetchTrackedEvents(token, 5);
             assertThat(indices(third)).containsExactly(754L);
 
-            assertThat(engine.readEvents(null, false).map(EventMessage::getIdentifier).collect(Collectors.toSet()))
+            assertThat(engine.readEvents(null, false)
+                            .map(EventMessage::getIdentifier)
+                            .collect(Collectors.toSet()))
                     .hasSize(4);
         }
     }
@@ -427,7 +444,9 @@ class MongoEventStorageEngineTest {
         Instant between = Instant.now();
         engine.appendEvents(issued("queue-A", 2));
         assertThat(engine.createHeadToken()).isEqualTo(GapAwareTrackingToken.newInstance(3, Set.of()));
-        assertThat(((GapAwareTrackingToken) engine.createTokenAt(between.plusSeconds(3600))).getIndex()).isEqualTo(3L);
-        assertThat(((GapAwareTrackingToken) engine.createTokenAt(Instant.EPOCH)).getIndex()).isEqualTo(0L);
+        assertThat(((GapAwareTrackingToken) engine.createTokenAt(between.plusSeconds(3600))).getIndex())
+                .isEqualTo(3L);
+        assertThat(((GapAwareTrackingToken) engine.createTokenAt(Instant.EPOCH)).getIndex())
+                .isEqualTo(0L);
     }
 }

@@ -2,32 +2,27 @@ package app.nobat.eventstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.serialization.json.JacksonSerializer;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-
 /** Test payloads and helpers. */
 final class TestEvents {
 
-    record TicketIssued(String ticket, int number, Instant at) {
-    }
+    record TicketIssued(String ticket, int number, Instant at) {}
 
-    record CounterOpened(String counter) {
-    }
+    record CounterOpened(String counter) {}
 
-    record QueueState(String queue, long version) {
-    }
+    record QueueState(String queue, long version) {}
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     static JacksonSerializer serializer() {
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
@@ -35,9 +30,11 @@ final class TestEvents {
     }
 
     static DomainEventMessage<TicketIssued> issued(String aggregate, long seq) {
-        return new GenericDomainEventMessage<>("Queue", aggregate, seq,
-                                               new TicketIssued(aggregate + "-" + seq, (int) seq,
-                                                                Instant.parse("2025-01-01T10:00:00Z")));
+        return new GenericDomainEventMessage<>(
+                "Queue",
+                aggregate,
+                seq,
+                new TicketIssued(aggregate + "-" + seq, (int) seq, Instant.parse("2025-01-01T10:00:00Z")));
     }
 
     static EventMessage<CounterOpened> plain(String counter) {

@@ -1,17 +1,15 @@
 package app.nobat.it;
 
-import java.util.HashMap;
-import java.util.function.Predicate;
-
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A small client of the HTTP API for the tests. */
 public final class Api {
@@ -25,32 +23,54 @@ public final class Api {
     @SuppressWarnings("unchecked")
     Map<String, Object> post(String path, Object body, int expectedStatus) {
         var spec = http.post().uri(path).contentType(MediaType.APPLICATION_JSON);
-        var response = (body == null ? spec : spec.bodyValue(body)).exchange()
-                .expectStatus().isEqualTo(expectedStatus)
-                .expectBody(Map.class).returnResult().getResponseBody();
+        var response = (body == null ? spec : spec.bodyValue(body))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(expectedStatus)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return (Map<String, Object>) response;
     }
 
     @SuppressWarnings("unchecked")
     Map<String, Object> get(String path, int expectedStatus) {
-        return (Map<String, Object>) http.get().uri(path).exchange().expectStatus().isEqualTo(expectedStatus)
-                .expectBody(Map.class).returnResult().getResponseBody();
+        return (Map<String, Object>) http.get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(expectedStatus)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     Map<String, Object> arrive(String centre, String service, String priorityClass) {
-        return post("/api/centres/" + centre + "/visits",
-                priorityClass == null ? Map.of("serviceCode", service)
-                        : Map.of("serviceCode", service, "priorityClass", priorityClass), 201);
+        return post(
+                "/api/centres/" + centre + "/visits",
+                priorityClass == null
+                        ? Map.of("serviceCode", service)
+                        : Map.of("serviceCode", service, "priorityClass", priorityClass),
+                201);
     }
 
     Map<String, Object> callNext(String centre, String desk) {
-        return post("/api/centres/" + centre + "/desks/" + desk + "/call-next",
-                Map.of("requestId", UUID.randomUUID().toString()), 200);
+        return post(
+                "/api/centres/" + centre + "/desks/" + desk + "/call-next",
+                Map.of("requestId", UUID.randomUUID().toString()),
+                200);
     }
 
     /** A booking request body (mutable, so that a test can spoil one field); {@code language} may be null. */
-    static Map<String, Object> bookRequest(String centre, String service, String date, String slot, String identityType,
-                                           String identityNumber, String phone, String language) {
+    static Map<String, Object> bookRequest(
+            String centre,
+            String service,
+            String date,
+            String slot,
+            String identityType,
+            String identityNumber,
+            String phone,
+            String language) {
         Map<String, Object> body = new HashMap<>();
         body.put("centreId", centre);
         body.put("serviceCode", service);

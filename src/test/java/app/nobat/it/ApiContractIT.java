@@ -1,5 +1,7 @@
 package app.nobat.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.nobat.platform.web.ApiDocumentation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,10 +9,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The OpenAPI document the server serves is the committed frontend/openapi/nobat.json, from which
@@ -36,13 +35,20 @@ class ApiContractIT {
 
     @Autowired
     WebTestClient http;
+
     @Autowired
     ApiDocumentation.RecordComponents records;
 
     @Test
     void theCommittedOpenApiDocumentIsTheServedOne() throws IOException {
-        String served = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String served = http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         String normalised = normalise(served);
         if (Boolean.getBoolean("nobat.contract.write")) {
             Files.createDirectories(COMMITTED.getParent());
@@ -56,28 +62,58 @@ class ApiContractIT {
 
     @Test
     void theDocumentSaysWhatIsOnTheWire() throws IOException {
-        JsonNode schemas = new ObjectMapper().readTree(http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody()).path("components").path("schemas");
+        JsonNode schemas = new ObjectMapper()
+                .readTree(http.get()
+                        .uri("/v3/api-docs")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .path("components")
+                .path("schemas");
         JsonNode tracking = schemas.path("TrackingView");
-        assertThat(tracking.path("required")).as("every component of an answer is written")
-                .extracting(JsonNode::asText).contains("status", "deskId", "calledAt");
-        assertThat(tracking.path("properties").path("deskId").path("type")).extracting(JsonNode::asText)
-                .as("a @Nullable component may be null").containsExactly("string", "null");
-        assertThat(tracking.path("properties").path("ticket").path("type").asText()).isEqualTo("string");
+        assertThat(tracking.path("required"))
+                .as("every component of an answer is written")
+                .extracting(JsonNode::asText)
+                .contains("status", "deskId", "calledAt");
+        assertThat(tracking.path("properties").path("deskId").path("type"))
+                .extracting(JsonNode::asText)
+                .as("a @Nullable component may be null")
+                .containsExactly("string", "null");
+        assertThat(tracking.path("properties").path("ticket").path("type").asText())
+                .isEqualTo("string");
         assertThat(tracking.path("properties").path("status").path("$ref").asText())
                 .isEqualTo("#/components/schemas/VisitStatus");
-        assertThat(schemas.path("DeskLine").path("properties").path("status").path("$ref").asText())
+        assertThat(schemas.path("DeskLine")
+                        .path("properties")
+                        .path("status")
+                        .path("$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/DeskStatus");
-        assertThat(schemas.path("FloorChangeKind").path("enum")).extracting(JsonNode::asText)
-                .as("the stream's event names").contains("snapshot", "call", "closed");
-        assertThat(schemas.path("VisitAction").path("enum")).extracting(JsonNode::asText).contains("no-show");
-        assertThat(schemas.path("DisplayView").path("properties").path("latestCall").path("oneOf"))
-                .as("a nullable reference").hasSize(2);
+        assertThat(schemas.path("FloorChangeKind").path("enum"))
+                .extracting(JsonNode::asText)
+                .as("the stream's event names")
+                .contains("snapshot", "call", "closed");
+        assertThat(schemas.path("VisitAction").path("enum"))
+                .extracting(JsonNode::asText)
+                .contains("no-show");
+        assertThat(schemas.path("DisplayView")
+                        .path("properties")
+                        .path("latestCall")
+                        .path("oneOf"))
+                .as("a nullable reference")
+                .hasSize(2);
         assertThat(schemas.path("ArrivalRequest").has("required"))
-                .as("a request may leave its nullable fields out").isFalse();
-        assertThat(schemas.path("NewStaff").path("required")).extracting(JsonNode::asText)
+                .as("a request may leave its nullable fields out")
+                .isFalse();
+        assertThat(schemas.path("NewStaff").path("required"))
+                .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("username", "password", "role");
-        assertThat(records.nameCollisions()).as("classes sharing a schema name; give one a @Schema(name = ...)").isEmpty();
+        assertThat(records.nameCollisions())
+                .as("classes sharing a schema name; give one a @Schema(name = ...)")
+                .isEmpty();
     }
 
     /** Sorted keys, two-space indents, no server address (the test's port changes every run). */

@@ -1,10 +1,6 @@
 package app.nobat.it;
 
-import java.util.concurrent.TimeUnit;
-
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.reactive.function.client.WebClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.TimeUnit;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The packaged application (the jar users run) in a process of its own, to be killed or run twice;
@@ -26,12 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class AppProcess {
 
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     final int port = freePort();
-    final WebClient client = WebClient.builder().baseUrl("http://localhost:" + port)
-            .defaultHeaders(h -> h.setBasicAuth(AsAdministrator.USER, AsAdministrator.PASSWORD)).build();
+    final WebClient client = WebClient.builder()
+            .baseUrl("http://localhost:" + port)
+            .defaultHeaders(h -> h.setBasicAuth(AsAdministrator.USER, AsAdministrator.PASSWORD))
+            .build();
     final Path dataDir;
     private final Path logDir;
     private Process process;
@@ -58,7 +57,9 @@ final class AppProcess {
         Files.createDirectories(logDir);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", packagedJar().toString(),
+                "-Xmx512m",
+                "-jar",
+                packagedJar().toString(),
                 "--server.port=" + port,
                 "--nobat.seed.centres=classpath*:centres/*.yml,file:src/test/resources/test-centres/*.yml",
                 "--nobat.seed.calendars=classpath*:calendars/*.yml,file:src/test/resources/test-calendars/*.yml",
@@ -66,7 +67,10 @@ final class AppProcess {
                 "--nobat.rate-limit.booking-changes-per-minute=1000000"));
         command.addAll(List.of(args));
         File log = logDir.resolve(name + ".log").toFile();
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
         awaitReady();
         return this;
     }
@@ -74,10 +78,14 @@ final class AppProcess {
     private void awaitReady() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the application exited; see its log in " + logDir).isTrue();
+            assertThat(process.isAlive())
+                    .as("the application exited; see its log in " + logDir)
+                    .isTrue();
             try {
                 // the last test centre seeded, once the catalog shows it
-                var r = client.get().uri("/api/centres/it-stream").exchangeToMono(x -> x.toBodilessEntity())
+                var r = client.get()
+                        .uri("/api/centres/it-stream")
+                        .exchangeToMono(x -> x.toBodilessEntity())
                         .block(Duration.ofSeconds(5));
                 if (r != null && r.getStatusCode().value() == 200) {
                     return;
@@ -91,7 +99,10 @@ final class AppProcess {
     }
 
     ResponseEntity<Map<String, Object>> post(String path, Object body) {
-        return client.post().uri(path).bodyValue(body).exchangeToMono(r -> r.toEntity(JSON))
+        return client.post()
+                .uri(path)
+                .bodyValue(body)
+                .exchangeToMono(r -> r.toEntity(JSON))
                 .block(Duration.ofSeconds(30));
     }
 
@@ -119,7 +130,8 @@ final class AppProcess {
 
     static Path packagedJar() {
         try (var files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("nobat-.*\\.jar")).findFirst()
+            return files.filter(p -> p.getFileName().toString().matches("nobat-.*\\.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no packaged jar in target/: run ./mvnw verify"));
         } catch (IOException e) {
             throw new IllegalStateException(e);

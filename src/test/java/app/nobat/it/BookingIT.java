@@ -1,26 +1,22 @@
 package app.nobat.it;
 
-import app.nobat.booking.privacy.IdentityKeys;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import app.nobat.booking.appointments.AppointmentSweeps;
 import app.nobat.booking.notify.LoggingNotifications;
 import app.nobat.booking.notify.VisitorNotifications;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
+import app.nobat.booking.privacy.IdentityKeys;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Appointments through HTTP: book, read, move, cancel, check in (inside, early, late), missed, reminders. */
 @BookingIntegrationTest
@@ -32,14 +28,19 @@ class BookingIT {
 
     @Autowired
     WebTestClient http;
+
     @Autowired
     Clock clock;
+
     @Autowired
     AppointmentSweeps sweeps;
+
     @Autowired
     VisitorNotifications notifications;
+
     @Autowired
     IdentityKeys keys;
+
     Api api;
 
     @BeforeEach
@@ -61,14 +62,19 @@ class BookingIT {
     }
 
     void setTehranTime(String date, String time) {
-        ((MutableClock) clock).set(LocalDate.parse(date).atTime(LocalTime.parse(time)).atZone(TEHRAN).toInstant());
+        ((MutableClock) clock)
+                .set(LocalDate.parse(date)
+                        .atTime(LocalTime.parse(time))
+                        .atZone(TEHRAN)
+                        .toInstant());
     }
 
     @SuppressWarnings("unchecked")
     Map<String, Object> slot(String service, String date, String start) {
-        Map<String, Object> listing = api.get("/api/centres/" + C + "/services/" + service + "/slots?date=" + date, 200);
-        return ((List<Map<String, Object>>) listing.get("slots")).stream()
-                .filter(s -> s.get("start").equals(start)).findFirst().orElseThrow();
+        Map<String, Object> listing =
+                api.get("/api/centres/" + C + "/services/" + service + "/slots?date=" + date, 200);
+        return ((List<Map<String, Object>>) listing.get("slots"))
+                .stream().filter(s -> s.get("start").equals(start)).findFirst().orElseThrow();
     }
 
     static String type(Map<String, Object> problem) {
@@ -82,34 +88,61 @@ class BookingIT {
         assertThat(listing.get("jalaliDate")).isEqualTo("1405-09-14");
         List<Map<String, Object>> slots = (List<Map<String, Object>>) listing.get("slots");
         assertThat(slots).hasSize(20);
-        assertThat(slots.get(0)).containsEntry("start", "08:00").containsEntry("capacity", 2)
-                .containsEntry("free", 2).containsEntry("bookable", true);
+        assertThat(slots.get(0))
+                .containsEntry("start", "08:00")
+                .containsEntry("capacity", 2)
+                .containsEntry("free", 2)
+                .containsEntry("bookable", true);
 
         Map<String, Object> booked = book("docs", "2026-12-05", "08:00", newIdentity());
         String code = (String) booked.get("code");
         assertThat(code).matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
-        assertThat(booked).containsEntry("status", "BOOKED").containsEntry("date", "2026-12-05")
-                .containsEntry("jalaliDate", "1405-09-14").containsEntry("slot", "08:00")
-                .containsEntry("phone", "***789").containsEntry("language", "ps")
-                .containsEntry("startsAt", "2026-12-05T04:30:00Z").containsEntry("checkInOpens", "2026-12-05T04:00:00Z")
+        assertThat(booked)
+                .containsEntry("status", "BOOKED")
+                .containsEntry("date", "2026-12-05")
+                .containsEntry("jalaliDate", "1405-09-14")
+                .containsEntry("slot", "08:00")
+                .containsEntry("phone", "***789")
+                .containsEntry("language", "ps")
+                .containsEntry("startsAt", "2026-12-05T04:30:00Z")
+                .containsEntry("checkInOpens", "2026-12-05T04:00:00Z")
                 .containsEntry("checkInCloses", "2026-12-05T04:45:00Z")
                 .containsEntry("qrUrl", "/api/appointments/" + code + "/qr.svg");
         assertThat(booked.toString()).doesNotContain("3456789", "identity", "visitorRef", "guard");
         assertThat(slot("docs", "2026-12-05", "08:00")).containsEntry("free", 1);
 
-        Map<String, Object> read = api.get("/api/appointments/" + code.toLowerCase().replace("-", ""), 200);
+        Map<String, Object> read =
+                api.get("/api/appointments/" + code.toLowerCase().replace("-", ""), 200);
         assertThat(read).isEqualTo(booked);
-        String svg = http.get().uri("/api/appointments/" + code + "/qr.svg").exchange().expectStatus().isOk()
-                .expectHeader().contentType("image/svg+xml").expectBody(String.class).returnResult().getResponseBody();
+        String svg = http.get()
+                .uri("/api/appointments/" + code + "/qr.svg")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("image/svg+xml")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(svg).startsWith("<svg").contains("<path");
 
         assertThat(type(api.get("/api/appointments/ZZZZ-ZZZZ", 404))).isEqualTo("unknown-appointment");
         assertThat(type(api.get("/api/appointments/not-a-code", 400))).isEqualTo("invalid-input");
         assertThat(type(api.get("/api/appointments/ZZZZ-ZZZZ/qr.svg", 404))).isEqualTo("unknown-appointment");
-        assertThat(http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
-                .returnResult().getResponseBody()).contains("/api/appointments/{code}/reschedule",
-                "/api/centres/{centreId}/services/{serviceCode}/slots", "/api/centres/{centreId}/holidays/{date}",
-                "/api/centres/{centreId}/services/{serviceCode}/slot-template", "appointmentCode");
+        assertThat(http.get()
+                        .uri("/v3/api-docs")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains(
+                        "/api/appointments/{code}/reschedule",
+                        "/api/centres/{centreId}/services/{serviceCode}/slots",
+                        "/api/centres/{centreId}/holidays/{date}",
+                        "/api/centres/{centreId}/services/{serviceCode}/slot-template",
+                        "appointmentCode");
     }
 
     @Test
@@ -118,7 +151,8 @@ class BookingIT {
         String id = newIdentity();
         assertThat(type(api.post("/api/appointments", bookRequest("docs", "2026-11-30", "08:00", id), 409)))
                 .isEqualTo("date-past");
-        Map<String, Object> closedHours = api.post("/api/appointments", bookRequest("docs", "2026-12-05", "19:00", id), 409);
+        Map<String, Object> closedHours =
+                api.post("/api/appointments", bookRequest("docs", "2026-12-05", "19:00", id), 409);
         assertThat(type(closedHours)).isEqualTo("slot-unknown");
         assertThat((List<Object>) closedHours.get("slots")).contains("08:00", "17:30");
         assertThat(type(api.post("/api/appointments", bookRequest("docs", "2027-03-01", "08:00", id), 409)))
@@ -133,31 +167,53 @@ class BookingIT {
         assertThat((String) problem.get("detail")).contains("12 digits").doesNotContain("12345");
         Map<String, Object> badPhone = bookRequest("docs", "2026-12-05", "08:00", id);
         badPhone.put("phone", "12");
-        assertThat((String) api.post("/api/appointments", badPhone, 400).get("detail")).startsWith("phone");
+        assertThat((String) api.post("/api/appointments", badPhone, 400).get("detail"))
+                .startsWith("phone");
         Map<String, Object> badType = bookRequest("docs", "2026-12-05", "08:00", id);
         badType.put("identityType", "DRIVING_LICENCE");
-        assertThat((String) api.post("/api/appointments", badType, 400).get("detail")).contains("identityType");
+        assertThat((String) api.post("/api/appointments", badType, 400).get("detail"))
+                .contains("identityType");
         Map<String, Object> badDate = bookRequest("docs", "2026-13-40", "08:00", id);
-        assertThat((String) api.post("/api/appointments", badDate, 400).get("detail")).contains("date");
-        assertThat(type(api.post("/api/appointments", Map.of("centreId", C), 400))).isEqualTo("invalid-input");
+        assertThat((String) api.post("/api/appointments", badDate, 400).get("detail"))
+                .contains("date");
+        assertThat(type(api.post("/api/appointments", Map.of("centreId", C), 400)))
+                .isEqualTo("invalid-input");
         assertThat(type(api.get("/api/centres/" + C + "/services/docs/slots?date=2026-11-01", 400)))
                 .isEqualTo("invalid-input");
         assertThat(type(api.get("/api/centres/" + C + "/services/docs/slots?date=yesterday", 400)))
                 .isEqualTo("invalid-input");
 
         // an administrator declares a holiday: no slots that day, and booking says why
-        api.http.put().uri("/api/centres/" + C + "/holidays/2026-12-08")
-                .bodyValue(Map.of("names", Map.of("en", "Test day off", "fa", "تعطیل آزمایشی"))).exchange()
-                .expectStatus().isOk();
-        Api.eventually(() -> api.get("/api/centres/" + C + "/services/docs/slots?date=2026-12-08", 200),
+        api.http
+                .put()
+                .uri("/api/centres/" + C + "/holidays/2026-12-08")
+                .bodyValue(Map.of("names", Map.of("en", "Test day off", "fa", "تعطیل آزمایشی")))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        Api.eventually(
+                () -> api.get("/api/centres/" + C + "/services/docs/slots?date=2026-12-08", 200),
                 l -> "holiday: Test day off".equals(l.get("closedReason")) && ((List<?>) l.get("slots")).isEmpty());
         assertThat(type(api.post("/api/appointments", bookRequest("docs", "2026-12-08", "08:00", id), 409)))
                 .isEqualTo("holiday");
-        assertThat(api.http.get().uri("/api/centres/" + C + "/holidays?from=2026-12-01").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody())
+        assertThat(api.http
+                        .get()
+                        .uri("/api/centres/" + C + "/holidays?from=2026-12-01")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
                 .contains("\"date\":\"2026-12-08\"", "Test day off", "\"source\":\"centre\"");
-        api.http.delete().uri("/api/centres/" + C + "/holidays/2026-12-08").exchange().expectStatus().isOk();
-        Api.eventually(() -> api.get("/api/centres/" + C + "/services/docs/slots?date=2026-12-08", 200),
+        api.http
+                .delete()
+                .uri("/api/centres/" + C + "/holidays/2026-12-08")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        Api.eventually(
+                () -> api.get("/api/centres/" + C + "/services/docs/slots?date=2026-12-08", 200),
                 l -> l.get("closedReason") == null && ((List<?>) l.get("slots")).size() == 20);
     }
 
@@ -169,16 +225,30 @@ class BookingIT {
         assertThat(type(second)).isEqualTo("identity-has-appointment");
         assertThat(second.toString()).doesNotContain(first, id);
         // the same digits typed in Persian are the same identity
-        String persianDigits = id.chars().mapToObj(c -> String.valueOf((char) ('۰' + (c - '0')))).reduce("", String::concat);
+        String persianDigits = id.chars()
+                .mapToObj(c -> String.valueOf((char) ('۰' + (c - '0'))))
+                .reduce("", String::concat);
         assertThat(type(api.post("/api/appointments", bookRequest("docs", "2026-12-07", "09:30", persianDigits), 409)))
                 .isEqualTo("identity-has-appointment");
         book("permit", "2026-12-06", "09:00", id);
 
-        Map<String, Object> cancelled = api.http.delete().uri("/api/appointments/" + first).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> cancelled = api.http
+                .delete()
+                .uri("/api/appointments/" + first)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(cancelled).containsEntry("status", "CANCELLED");
         // a second cancel changes nothing and gives nothing back twice
-        api.http.delete().uri("/api/appointments/" + first).exchange().expectStatus().isOk();
+        api.http
+                .delete()
+                .uri("/api/appointments/" + first)
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(slot("docs", "2026-12-06", "09:00")).containsEntry("free", 2);
         book("docs", "2026-12-07", "09:00", id);
     }
@@ -186,26 +256,37 @@ class BookingIT {
     @Test
     void aFullSlotRefusesAndACancelledSeatIsOfferedAgain() {
         String a = (String) book("permit", "2026-12-09", "10:00", newIdentity()).get("code");
-        assertThat(type(api.post("/api/appointments", bookRequest("permit", "2026-12-09", "10:00", newIdentity()), 409)))
+        assertThat(type(api.post(
+                        "/api/appointments", bookRequest("permit", "2026-12-09", "10:00", newIdentity()), 409)))
                 .isEqualTo("slot-full");
-        assertThat(slot("permit", "2026-12-09", "10:00")).containsEntry("free", 0).containsEntry("bookable", false);
-        api.http.delete().uri("/api/appointments/" + a).exchange().expectStatus().isOk();
+        assertThat(slot("permit", "2026-12-09", "10:00"))
+                .containsEntry("free", 0)
+                .containsEntry("bookable", false);
+        api.http
+                .delete()
+                .uri("/api/appointments/" + a)
+                .exchange()
+                .expectStatus()
+                .isOk();
         book("permit", "2026-12-09", "10:00", newIdentity());
         assertThat(slot("permit", "2026-12-09", "10:00")).containsEntry("free", 0);
     }
 
     @Test
     void anAppointmentMovesWithinItsDayAndToAnotherDay() {
-        String code = (String) book("docs", "2026-12-12", "10:00", newIdentity()).get("code");
-        Map<String, Object> sameDay = api.post("/api/appointments/" + code + "/reschedule",
-                Map.of("date", "2026-12-12", "slot", "10:30"), 200);
+        String code =
+                (String) book("docs", "2026-12-12", "10:00", newIdentity()).get("code");
+        Map<String, Object> sameDay = api.post(
+                "/api/appointments/" + code + "/reschedule", Map.of("date", "2026-12-12", "slot", "10:30"), 200);
         assertThat(sameDay).containsEntry("slot", "10:30").containsEntry("code", code);
         assertThat(slot("docs", "2026-12-12", "10:00")).containsEntry("free", 2);
         assertThat(slot("docs", "2026-12-12", "10:30")).containsEntry("free", 1);
 
-        Map<String, Object> otherDay = api.post("/api/appointments/" + code + "/reschedule",
-                Map.of("date", "2026-12-13", "slot", "11:00"), 200);
-        assertThat(otherDay).containsEntry("date", "2026-12-13").containsEntry("slot", "11:00")
+        Map<String, Object> otherDay = api.post(
+                "/api/appointments/" + code + "/reschedule", Map.of("date", "2026-12-13", "slot", "11:00"), 200);
+        assertThat(otherDay)
+                .containsEntry("date", "2026-12-13")
+                .containsEntry("slot", "11:00")
                 .containsEntry("status", "BOOKED");
         assertThat(api.get("/api/appointments/" + code, 200)).isEqualTo(otherDay);
         assertThat(slot("docs", "2026-12-12", "10:30")).containsEntry("free", 2);
@@ -214,13 +295,19 @@ class BookingIT {
         // into a full slot: refused, and the appointment stays where it was
         book("docs", "2026-12-14", "08:00", newIdentity());
         book("docs", "2026-12-14", "08:00", newIdentity());
-        assertThat(type(api.post("/api/appointments/" + code + "/reschedule",
-                Map.of("date", "2026-12-14", "slot", "08:00"), 409))).isEqualTo("slot-full");
+        assertThat(type(api.post(
+                        "/api/appointments/" + code + "/reschedule",
+                        Map.of("date", "2026-12-14", "slot", "08:00"),
+                        409)))
+                .isEqualTo("slot-full");
         assertThat(api.get("/api/appointments/" + code, 200)).isEqualTo(otherDay);
 
         // and back to its first day
-        assertThat(api.post("/api/appointments/" + code + "/reschedule",
-                Map.of("date", "2026-12-12", "slot", "12:00"), 200)).containsEntry("date", "2026-12-12");
+        assertThat(api.post(
+                        "/api/appointments/" + code + "/reschedule",
+                        Map.of("date", "2026-12-12", "slot", "12:00"),
+                        200))
+                .containsEntry("date", "2026-12-12");
         assertThat(slot("docs", "2026-12-13", "11:00")).containsEntry("free", 2);
         assertThat(type(api.post("/api/appointments/" + code + "/reschedule", Map.of("date", "2026-12-12"), 400)))
                 .isEqualTo("invalid-input");
@@ -229,8 +316,10 @@ class BookingIT {
     @Test
     @SuppressWarnings("unchecked")
     void checkInOpensThirtyMinutesBeforeAndClosesFifteenAfter() {
-        String onTime = (String) book("docs", "2026-12-05", "09:00", newIdentity()).get("code");
-        String late = (String) book("docs", "2026-12-05", "09:30", newIdentity()).get("code");
+        String onTime =
+                (String) book("docs", "2026-12-05", "09:00", newIdentity()).get("code");
+        String late =
+                (String) book("docs", "2026-12-05", "09:30", newIdentity()).get("code");
 
         setTehranTime("2026-12-05", "08:20");
         Map<String, Object> early = api.post("/api/centres/" + C + "/visits", Map.of("appointmentCode", onTime), 409);
@@ -241,16 +330,20 @@ class BookingIT {
         Map<String, Object> ticket = api.post("/api/centres/" + C + "/visits", Map.of("appointmentCode", onTime), 201);
         assertThat((String) ticket.get("ticket")).startsWith("D-");
         assertThat(ticket).containsEntry("serviceCode", "docs");
-        Map<String, Object> again = api.post("/api/centres/" + C + "/visits",
-                Map.of("appointmentCode", onTime.toLowerCase()), 201);
+        Map<String, Object> again =
+                api.post("/api/centres/" + C + "/visits", Map.of("appointmentCode", onTime.toLowerCase()), 201);
         assertThat(again.get("visitId")).isEqualTo(ticket.get("visitId"));
         assertThat(again.get("ticket")).isEqualTo(ticket.get("ticket"));
-        Map<String, Object> visit = Api.eventually(() -> api.get("/api/visits/" + ticket.get("visitId"), 200),
+        Map<String, Object> visit = Api.eventually(
+                () -> api.get("/api/visits/" + ticket.get("visitId"), 200),
                 v -> keys.bookingCodeKey(onTime).equals(v.get("appointmentRef")));
-        assertThat(visit.toString()).as("desk staff see the appointment's reference, not its bearer code")
+        assertThat(visit.toString())
+                .as("desk staff see the appointment's reference, not its bearer code")
                 .doesNotContain(onTime);
-        assertThat(((List<Map<String, Object>>) visit.get("timeline")).get(0).toString()).contains("appointment");
-        assertThat(api.get("/api/appointments/" + onTime, 200)).containsEntry("status", "CHECKED_IN")
+        assertThat(((List<Map<String, Object>>) visit.get("timeline")).get(0).toString())
+                .contains("appointment");
+        assertThat(api.get("/api/appointments/" + onTime, 200))
+                .containsEntry("status", "CHECKED_IN")
                 .containsEntry("visitId", ticket.get("visitId"));
 
         assertThat(type(api.post("/api/centres/it-storm/visits", Map.of("appointmentCode", late), 409)))
@@ -268,8 +361,10 @@ class BookingIT {
     @Test
     @SuppressWarnings("unchecked")
     void aBookingNotCheckedInByTheEndOfItsWindowIsMissed() {
-        String code = (String) book("docs", "2026-12-10", "08:00", newIdentity()).get("code");
-        String kept = (String) book("docs", "2026-12-10", "08:30", newIdentity()).get("code");
+        String code =
+                (String) book("docs", "2026-12-10", "08:00", newIdentity()).get("code");
+        String kept =
+                (String) book("docs", "2026-12-10", "08:30", newIdentity()).get("code");
         setTehranTime("2026-12-10", "08:14");
         sweeps.sweep();
         assertThat(api.get("/api/appointments/" + code, 200)).containsEntry("status", "BOOKED");
@@ -280,25 +375,42 @@ class BookingIT {
         assertThat(type(api.post("/api/centres/" + C + "/visits", Map.of("appointmentCode", code), 409)))
                 .isEqualTo("check-in-too-late");
         // an ended appointment's code can no longer cancel or move anything
-        assertThat(type(api.http.delete().uri("/api/appointments/" + code).exchange().expectStatus().isEqualTo(409)
-                .expectBody(Map.class).returnResult().getResponseBody())).isEqualTo("appointment-ended");
-        assertThat(type(api.post("/api/appointments/" + code + "/reschedule",
-                Map.of("date", "2026-12-12", "slot", "08:00"), 409))).isEqualTo("appointment-ended");
+        assertThat(type(api.http
+                        .delete()
+                        .uri("/api/appointments/" + code)
+                        .exchange()
+                        .expectStatus()
+                        .isEqualTo(409)
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody()))
+                .isEqualTo("appointment-ended");
+        assertThat(type(api.post(
+                        "/api/appointments/" + code + "/reschedule",
+                        Map.of("date", "2026-12-12", "slot", "08:00"),
+                        409)))
+                .isEqualTo("appointment-ended");
         // its seat is not sold again once the slot has started
         assertThat(type(api.post("/api/appointments", bookRequest("docs", "2026-12-10", "08:00", newIdentity()), 409)))
                 .isEqualTo("slot-started");
 
         Map<String, Object> day = api.get("/api/centres/" + C + "/appointments?date=2026-12-10", 200);
-        Map<String, Object> docs = ((List<Map<String, Object>>) day.get("services")).stream()
-                .filter(s -> s.get("serviceCode").equals("docs")).findFirst().orElseThrow();
-        assertThat((Map<String, Object>) docs.get("counts")).containsEntry("MISSED", 1).containsEntry("BOOKED", 1);
+        Map<String, Object> docs = ((List<Map<String, Object>>) day.get("services"))
+                .stream()
+                        .filter(s -> s.get("serviceCode").equals("docs"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat((Map<String, Object>) docs.get("counts"))
+                .containsEntry("MISSED", 1)
+                .containsEntry("BOOKED", 1);
         assertThat(docs.toString()).doesNotContain("0912", "+98", code);
     }
 
     @Test
     void remindersGoOutOnceAndACheckedInVisitorHearsTheirTurnIsNear() {
         LoggingNotifications sent = (LoggingNotifications) notifications;
-        String code = (String) book("docs", "2026-12-16", "09:00", newIdentity()).get("code");
+        String code =
+                (String) book("docs", "2026-12-16", "09:00", newIdentity()).get("code");
         long reminders = sent.remindersSent();
         setTehranTime("2026-12-15", "10:00");
         sweeps.sweep();

@@ -1,5 +1,7 @@
 package app.nobat.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.nobat.common.Actor;
 import app.nobat.eventstore.MongoEventStorageEngine;
 import app.nobat.floor.board.FloorBoard;
@@ -16,14 +18,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.ResponseEntity;
-
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -37,8 +31,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Rule 4: the application process is killed with SIGKILL during a load of arrivals and calls, then
@@ -73,7 +71,9 @@ class CrashRecoveryProcessIT {
     void nothingAcceptedIsLostAndTheReadModelEqualsAReplay() throws Exception {
         app.startOnOwnStore("first");
         for (int d = 1; d <= 3; d++) {
-            assertThat(post("/api/centres/" + C + "/desks/d" + d + "/open", Map.of()).getStatusCode().value())
+            assertThat(post("/api/centres/" + C + "/desks/d" + d + "/open", Map.of())
+                            .getStatusCode()
+                            .value())
                     .isEqualTo(200);
         }
         AtomicBoolean running = new AtomicBoolean(true);
@@ -84,8 +84,13 @@ class CrashRecoveryProcessIT {
             load.submit(() -> {
                 for (int i = 0; running.get(); i++) {
                     try {
-                        var r = post("/api/centres/" + C + "/visits", Map.of("serviceCode", i % 2 == 0 ? "residence"
-                                : "work", "requestId", "k" + kiosk + "-" + i));
+                        var r = post(
+                                "/api/centres/" + C + "/visits",
+                                Map.of(
+                                        "serviceCode",
+                                        i % 2 == 0 ? "residence" : "work",
+                                        "requestId",
+                                        "k" + kiosk + "-" + i));
                         if (r.getStatusCode().value() == 201) {
                             acceptedArrivals.add((String) r.getBody().get("visitId"));
                         }
@@ -101,8 +106,8 @@ class CrashRecoveryProcessIT {
                 while (running.get()) {
                     try {
                         String requestId = UUID.randomUUID().toString();
-                        var call = post("/api/centres/" + C + "/desks/" + desk + "/call-next",
-                                Map.of("requestId", requestId));
+                        var call = post(
+                                "/api/centres/" + C + "/desks/" + desk + "/call-next", Map.of("requestId", requestId));
                         if (call.getStatusCode().value() != 200) {
                             Thread.sleep(20);
                             continue;
@@ -110,7 +115,10 @@ class CrashRecoveryProcessIT {
                         String visitId = (String) call.getBody().get("visitId");
                         acceptedCalls.put(requestId, visitId);
                         post("/api/visits/" + visitId + "/start", Map.of());
-                        if (post("/api/visits/" + visitId + "/complete", Map.of()).getStatusCode().value() == 200) {
+                        if (post("/api/visits/" + visitId + "/complete", Map.of())
+                                        .getStatusCode()
+                                        .value()
+                                == 200) {
                             acceptedCompletions.add(visitId);
                         }
                     } catch (RuntimeException e) {
@@ -148,20 +156,27 @@ class CrashRecoveryProcessIT {
     }
 
     private void verifyStoreAgainstAcceptedCommandsAndReplay() throws Exception {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (EmbeddedMongo mongo = new EmbeddedMongo(dataDir);
-             MongoClient mongoClient = MongoClients.create(mongo.connectionString())) {
+                MongoClient mongoClient = MongoClients.create(mongo.connectionString())) {
             var database = mongoClient.getDatabase("nobat");
-            JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
-            var engine = MongoEventStorageEngine.builder().database(database).eventSerializer(serializer)
-                    .snapshotSerializer(serializer).build();
-            EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+            JacksonSerializer serializer =
+                    JacksonSerializer.builder().objectMapper(json).build();
+            var engine = MongoEventStorageEngine.builder()
+                    .database(database)
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(serializer)
+                    .build();
+            EmbeddedEventStore store =
+                    EmbeddedEventStore.builder().storageEngine(engine).build();
             try {
                 String anyVisit = acceptedArrivals.iterator().next();
                 String floorId = anyVisit.substring(0, anyVisit.lastIndexOf(':'));
-                List<? extends DomainEventMessage<?>> events = engine.readEvents(floorId, 0).asStream().toList();
+                List<? extends DomainEventMessage<?>> events =
+                        engine.readEvents(floorId, 0).asStream().toList();
                 Set<String> arrived = ConcurrentHashMap.newKeySet();
                 Map<String, String> called = new HashMap<>();
                 Set<String> completed = ConcurrentHashMap.newKeySet();
@@ -169,8 +184,8 @@ class CrashRecoveryProcessIT {
                 Map<String, VisitView> replayedVisits = new HashMap<>();
                 for (DomainEventMessage<?> message : events) {
                     FloorEvent event = (FloorEvent) message.getPayload();
-                    for (VisitView v : replayed.apply(event, message.getSequenceNumber(),
-                            (String) message.getMetaData().get(Actor.ID_KEY))) {
+                    for (VisitView v : replayed.apply(event, message.getSequenceNumber(), (String)
+                            message.getMetaData().get(Actor.ID_KEY))) {
                         replayedVisits.put(v.visitId, json.convertValue(v, VisitView.class));
                     }
                     if (event instanceof VisitArrived e) {
@@ -192,7 +207,9 @@ class CrashRecoveryProcessIT {
                 assertThat(replayedVisits).hasSizeGreaterThanOrEqualTo(acceptedArrivals.size());
                 for (VisitView expected : replayedVisits.values()) {
                     VisitView actual = boards.visit(expected.visitId).orElseThrow();
-                    assertThat((Object) json.valueToTree(actual)).as(expected.visitId).isEqualTo(json.valueToTree(expected));
+                    assertThat((Object) json.valueToTree(actual))
+                            .as(expected.visitId)
+                            .isEqualTo(json.valueToTree(expected));
                     assertThat(boards.visitIdForToken(expected.trackingToken)).contains(expected.visitId);
                 }
             } finally {
@@ -204,7 +221,8 @@ class CrashRecoveryProcessIT {
     private boolean caughtUp() {
         for (String visitId : acceptedCompletions) {
             var r = restarted.get("/api/visits/" + visitId);
-            if (r.getStatusCode().value() != 200 || !"COMPLETED".equals(r.getBody().get("status"))) {
+            if (r.getStatusCode().value() != 200
+                    || !"COMPLETED".equals(r.getBody().get("status"))) {
                 return false;
             }
         }

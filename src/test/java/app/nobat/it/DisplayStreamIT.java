@@ -1,6 +1,11 @@
 package app.nobat.it;
 
-import app.nobat.display.DisplayController.DisplayMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,40 +16,39 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The display stream: a snapshot first, every call in order, heartbeats, and resumption without loss. */
 @IntegrationTest
 class DisplayStreamIT {
 
     static final String C = "it-stream";
-    static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> SSE = new ParameterizedTypeReference<>() {
-    };
+    static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> SSE =
+            new ParameterizedTypeReference<>() {};
 
     @Autowired
     WebTestClient http;
+
     @LocalServerPort
     int port;
 
     WebClient client() {
-        return WebClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeaders(h -> h.setBasicAuth(AsAdministrator.USER, AsAdministrator.PASSWORD)).build();
+        return WebClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth(AsAdministrator.USER, AsAdministrator.PASSWORD))
+                .build();
     }
 
     Disposable follow(String lastEventId, List<ServerSentEvent<Map<String, Object>>> into) {
-        return client().get().uri("/api/centres/" + C + "/display/stream").accept(MediaType.TEXT_EVENT_STREAM)
+        return client().get()
+                .uri("/api/centres/" + C + "/display/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
                 .headers(h -> {
                     if (lastEventId != null) {
                         h.set("Last-Event-ID", lastEventId);
                     }
                 })
-                .retrieve().bodyToFlux(SSE).subscribe(into::add);
+                .retrieve()
+                .bodyToFlux(SSE)
+                .subscribe(into::add);
     }
 
     /** Arrives, then calls and completes, at one desk: returns the tickets called in order. */
@@ -64,8 +68,10 @@ class DisplayStreamIT {
 
     @SuppressWarnings("unchecked")
     static List<String> callsIn(List<ServerSentEvent<Map<String, Object>>> events) {
-        return events.stream().filter(e -> "call".equals(e.event()))
-                .map(e -> (String) ((Map<String, Object>) e.data().get("change")).get("ticket")).toList();
+        return events.stream()
+                .filter(e -> "call".equals(e.event()))
+                .map(e -> (String) ((Map<String, Object>) e.data().get("change")).get("ticket"))
+                .toList();
     }
 
     @Test
@@ -84,14 +90,17 @@ class DisplayStreamIT {
         assertThat(callsIn(first)).isEqualTo(calledBefore);
         // heartbeats are comments (for proxies) and id-less "heartbeat" events (for pages' watchdogs)
         Api.eventually(() -> first.stream().anyMatch(e -> "heartbeat".equals(e.comment())), b -> b);
-        assertThat(first.stream().filter(e -> "heartbeat".equals(e.comment())))
-                .allSatisfy(e -> {
-                    assertThat(e.event()).isEqualTo("heartbeat");
-                    assertThat(e.id()).isNull();
-                });
+        assertThat(first.stream().filter(e -> "heartbeat".equals(e.comment()))).allSatisfy(e -> {
+            assertThat(e.event()).isEqualTo("heartbeat");
+            assertThat(e.id()).isNull();
+        });
         subscription.dispose();
 
-        String lastSeen = first.stream().filter(e -> e.id() != null).reduce((a, b) -> b).orElseThrow().id();
+        String lastSeen = first.stream()
+                .filter(e -> e.id() != null)
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .id();
         List<String> calledWhileAway = callTickets(api, 4);
 
         List<ServerSentEvent<Map<String, Object>>> resumed = new CopyOnWriteArrayList<>();
@@ -101,12 +110,16 @@ class DisplayStreamIT {
         Api.eventually(() -> callsIn(resumed), calls -> calls.size() >= 6);
         again.dispose();
 
-        assertThat(resumed.get(0).event()).as("a resumed stream continues, no snapshot").isNotEqualTo("snapshot");
+        assertThat(resumed.get(0).event())
+                .as("a resumed stream continues, no snapshot")
+                .isNotEqualTo("snapshot");
         List<String> expected = new ArrayList<>(calledWhileAway);
         expected.addAll(calledAfter);
         assertThat(callsIn(resumed)).isEqualTo(expected);
-        List<Long> seqs = resumed.stream().filter(e -> e.id() != null)
-                .map(e -> Long.parseLong(e.id().substring(e.id().indexOf('-') + 1))).toList();
+        List<Long> seqs = resumed.stream()
+                .filter(e -> e.id() != null)
+                .map(e -> Long.parseLong(e.id().substring(e.id().indexOf('-') + 1)))
+                .toList();
         assertThat(seqs.get(0)).isEqualTo(Long.parseLong(lastSeen.substring(lastSeen.indexOf('-') + 1)) + 1);
         for (int i = 1; i < seqs.size(); i++) {
             assertThat(seqs.get(i)).as("dense event ids").isEqualTo(seqs.get(i - 1) + 1);
@@ -124,8 +137,12 @@ class DisplayStreamIT {
 
     @Test
     void anUnknownCentreIs404() {
-        http.get().uri("/api/centres/nowhere/display/stream").accept(MediaType.TEXT_EVENT_STREAM)
-                .exchange().expectStatus().isNotFound();
+        http.get()
+                .uri("/api/centres/nowhere/display/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
@@ -134,11 +151,22 @@ class DisplayStreamIT {
         api.post("/api/centres/" + C + "/desks/d2/open", null, 200);
         Map<String, Object> ticket = api.arrive(C, "residence", null);
         String token = (String) ticket.get("trackingToken");
-        Api.eventually(() -> api.http.get().uri("/api/track/" + token).exchange().returnResult(String.class)
-                .getStatus().value(), s -> s == 200);
+        Api.eventually(
+                () -> api.http
+                        .get()
+                        .uri("/api/track/" + token)
+                        .exchange()
+                        .returnResult(String.class)
+                        .getStatus()
+                        .value(),
+                s -> s == 200);
         List<ServerSentEvent<Map<String, Object>>> events = new CopyOnWriteArrayList<>();
-        Disposable subscription = client().get().uri("/api/track/" + token + "/stream")
-                .accept(MediaType.TEXT_EVENT_STREAM).retrieve().bodyToFlux(SSE).subscribe(events::add);
+        Disposable subscription = client().get()
+                .uri("/api/track/" + token + "/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve()
+                .bodyToFlux(SSE)
+                .subscribe(events::add);
         Api.eventually(() -> events.stream().filter(e -> e.data() != null).count(), n -> n > 0);
         String called;
         do {
@@ -149,10 +177,18 @@ class DisplayStreamIT {
                 api.post("/api/visits/" + called + "/complete", null, 200);
             }
         } while (!called.equals(ticket.get("visitId")));
-        Api.eventually(() -> events.stream().filter(e -> e.data() != null)
-                .anyMatch(e -> "CALLED".equals(e.data().get("status")) && "d2".equals(e.data().get("deskId"))), b -> b);
+        Api.eventually(
+                () -> events.stream()
+                        .filter(e -> e.data() != null)
+                        .anyMatch(e -> "CALLED".equals(e.data().get("status"))
+                                && "d2".equals(e.data().get("deskId"))),
+                b -> b);
         subscription.dispose();
-        assertThat(events.stream().filter(e -> e.data() != null).findFirst().orElseThrow().data())
+        assertThat(events.stream()
+                        .filter(e -> e.data() != null)
+                        .findFirst()
+                        .orElseThrow()
+                        .data())
                 .containsEntry("ticket", ticket.get("ticket"));
     }
 }

@@ -1,16 +1,10 @@
 package app.nobat.it;
 
-import com.mongodb.client.MongoDatabase;
-import org.springframework.context.support.GenericApplicationContext;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import app.nobat.NobatApplication;
 import app.nobat.booking.appointments.AppointmentSweeps;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
+import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Erasure holds for whoever later holds the files: after an erasure by the visitor, a retention
@@ -45,7 +43,8 @@ class ErasureIT {
                 // registered before the configuration is read, so that it replaces the application's clock
                 .initializers(context -> ((GenericApplicationContext) context)
                         .registerBean("testClock", Clock.class, () -> new MutableClock(BookingIntegrationTest.START)))
-                .run("--server.port=0",
+                .run(
+                        "--server.port=0",
                         "--nobat.mongo.data-dir=" + dataDir,
                         "--nobat.privacy.key-dir=" + keyDir,
                         "--nobat.seed.centres=classpath*:centres/*.yml,classpath*:test-centres/*.yml",
@@ -58,8 +57,10 @@ class ErasureIT {
 
     static Api api(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new Api(WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build());
+        return new Api(WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build());
     }
 
     @Test
@@ -77,17 +78,42 @@ class ErasureIT {
             ((MutableClock) clock).set(BookingIntegrationTest.START);
             Api api = api(app);
 
-            code = (String) api.post("/api/appointments", Api.bookRequest(C, "permit", "2026-12-20", "10:00",
-                    "AMAYESH", erasedNumber, "0" + erasedPhone, "fa-AF"), 201).get("code");
-            sweptCode = (String) api.post("/api/appointments", Api.bookRequest(C, "permit", "2026-12-22", "08:00",
-                    "AMAYESH", sweptNumber, "0" + sweptPhone, "fa"), 201).get("code");
+            code = (String) api.post(
+                            "/api/appointments",
+                            Api.bookRequest(
+                                    C,
+                                    "permit",
+                                    "2026-12-20",
+                                    "10:00",
+                                    "AMAYESH",
+                                    erasedNumber,
+                                    "0" + erasedPhone,
+                                    "fa-AF"),
+                            201)
+                    .get("code");
+            sweptCode = (String) api.post(
+                            "/api/appointments",
+                            Api.bookRequest(
+                                    C, "permit", "2026-12-22", "08:00", "AMAYESH", sweptNumber, "0" + sweptPhone, "fa"),
+                            201)
+                    .get("code");
             // the same identity again: its personal data is written, then undone when the claim refuses
-            api.post("/api/appointments", Api.bookRequest(C, "permit", "2026-12-23", "08:00",
-                    "AMAYESH", sweptNumber, "0" + undonePhone, "fa"), 409);
+            api.post(
+                    "/api/appointments",
+                    Api.bookRequest(
+                            C, "permit", "2026-12-23", "08:00", "AMAYESH", sweptNumber, "0" + undonePhone, "fa"),
+                    409);
 
             assertThat(api.get("/api/appointments/" + code, 200)).containsEntry("phone", "***642");
-            assertThat(api.http.delete().uri("/api/appointments/" + code + "/personal-data").exchange()
-                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody())
+            assertThat(api.http
+                            .delete()
+                            .uri("/api/appointments/" + code + "/personal-data")
+                            .exchange()
+                            .expectStatus()
+                            .isOk()
+                            .expectBody(Map.class)
+                            .returnResult()
+                            .getResponseBody())
                     .containsEntry("erased", true);
             assertThat(api.get("/api/appointments/" + code, 200)).containsEntry("phone", null);
 
@@ -95,26 +121,48 @@ class ErasureIT {
             ((MutableClock) clock).set(Instant.parse("2026-12-22T04:30:00Z").plus(Duration.ofDays(31)));
             app.getBean(AppointmentSweeps.class).sweep();
             assertThat(api.get("/api/appointments/" + sweptCode, 200)).containsEntry("phone", null);
-            visitorRef = app.getBean(MongoDatabase.class).getCollection("domainevents").find()
-                    .map(d -> d.toJson()).into(new ArrayList<>()).stream()
-                    .filter(d -> d.contains("AppointmentBooked")).map(ErasureIT::visitorRefIn).findFirst().orElseThrow();
+            visitorRef = app
+                    .getBean(MongoDatabase.class)
+                    .getCollection("domainevents")
+                    .find()
+                    .map(d -> d.toJson())
+                    .into(new ArrayList<>())
+                    .stream()
+                    .filter(d -> d.contains("AppointmentBooked"))
+                    .map(ErasureIT::visitorRefIn)
+                    .findFirst()
+                    .orElseThrow();
         }
 
-        List<String> secrets = List.of(erasedNumber, erasedPhone, sweptNumber, sweptPhone, undonePhone, code, sweptCode,
-                code.replace("-", ""), sweptCode.replace("-", ""));
-        assertThat(filesContaining(visitorRef)).as("the scan reads the store's file: it finds a visitor reference")
+        List<String> secrets = List.of(
+                erasedNumber,
+                erasedPhone,
+                sweptNumber,
+                sweptPhone,
+                undonePhone,
+                code,
+                sweptCode,
+                code.replace("-", ""),
+                sweptCode.replace("-", ""));
+        assertThat(filesContaining(visitorRef))
+                .as("the scan reads the store's file: it finds a visitor reference")
                 .isNotEmpty();
         for (String secret : secrets) {
-            assertThat(filesContaining(secret)).as("files holding %s after a clean shutdown", secret).isEmpty();
+            assertThat(filesContaining(secret))
+                    .as("files holding %s after a clean shutdown", secret)
+                    .isEmpty();
         }
 
         try (ConfigurableApplicationContext app = start()) {
             Api api = api(app);
-            assertThat(api.get("/api/appointments/" + code, 200)).containsEntry("status", "BOOKED")
+            assertThat(api.get("/api/appointments/" + code, 200))
+                    .containsEntry("status", "BOOKED")
                     .containsEntry("phone", null);
         }
         for (String secret : secrets) {
-            assertThat(filesContaining(secret)).as("files holding %s after a restart", secret).isEmpty();
+            assertThat(filesContaining(secret))
+                    .as("files holding %s after a restart", secret)
+                    .isEmpty();
         }
     }
 
@@ -126,8 +174,10 @@ class ErasureIT {
 
     /** Files under the data and key directories whose raw bytes hold {@code value} in UTF-8 or UTF-16. */
     private List<Path> filesContaining(String value) {
-        List<byte[]> needles = List.of(value.getBytes(StandardCharsets.UTF_8),
-                value.getBytes(StandardCharsets.UTF_16LE), value.getBytes(StandardCharsets.UTF_16BE));
+        List<byte[]> needles = List.of(
+                value.getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_16LE),
+                value.getBytes(StandardCharsets.UTF_16BE));
         List<Path> found = new ArrayList<>();
         for (Path dir : List.of(dataDir, keyDir)) {
             if (!Files.isDirectory(dir)) {

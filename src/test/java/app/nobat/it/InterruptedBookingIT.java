@@ -1,6 +1,6 @@
 package app.nobat.it;
 
-import org.assertj.core.api.Assertions;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import app.nobat.booking.appointments.AppointmentDirectory;
 import app.nobat.booking.appointments.AppointmentSweeps;
@@ -12,19 +12,17 @@ import app.nobat.booking.notify.LoggingNotifications;
 import app.nobat.booking.notify.VisitorNotifications;
 import app.nobat.booking.privacy.IdentityKeys;
 import app.nobat.booking.privacy.IdentityType;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.api.Assertions;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A booking or a move cut short between its steps (as by a crash) is settled: a claim whose seat
@@ -39,20 +37,28 @@ class InterruptedBookingIT {
 
     @Autowired
     WebTestClient http;
+
     @Autowired
     CommandGateway commands;
+
     @Autowired
     IdentityKeys keys;
+
     @Autowired
     AppointmentDirectory directory;
+
     @Autowired
     AppointmentSweeps sweeps;
+
     @Autowired
     VisitorNotifications notifications;
+
     @Autowired
     Appointments appointments;
+
     @Autowired
     Clock clock;
+
     Api api;
 
     @BeforeEach
@@ -68,8 +74,12 @@ class InterruptedBookingIT {
     @SuppressWarnings("unchecked")
     int free(String date, String slot) {
         Map<String, Object> listing = api.get("/api/centres/" + C + "/services/docs/slots?date=" + date, 200);
-        return (Integer) ((List<Map<String, Object>>) listing.get("slots")).stream()
-                .filter(s -> s.get("start").equals(slot)).findFirst().orElseThrow().get("free");
+        return (Integer) ((List<Map<String, Object>>) listing.get("slots"))
+                .stream()
+                        .filter(s -> s.get("start").equals(slot))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("free");
     }
 
     @Test
@@ -80,15 +90,17 @@ class InterruptedBookingIT {
         directory.reserve("DEAD-2222", dayBook);
         commands.sendAndWait(new ClaimIdentity(guard, "DEAD-2222", dayBook, clock.instant()));
 
-        assertThat((String) api.post("/api/appointments", request("2026-12-26", "09:00", "P7001001"), 409).get("type"))
-                .as("within the grace the claim may still be a booking in flight").endsWith("identity-has-appointment");
+        assertThat((String) api.post("/api/appointments", request("2026-12-26", "09:00", "P7001001"), 409)
+                        .get("type"))
+                .as("within the grace the claim may still be a booking in flight")
+                .endsWith("identity-has-appointment");
         ((MutableClock) clock).advance(Duration.ofSeconds(31));
         Map<String, Object> booked = api.post("/api/appointments", request("2026-12-26", "09:00", "P7001001"), 201);
         assertThat(booked.get("code")).isNotEqualTo("DEAD-2222");
 
         // the dead attempt, had it been only slow, can no longer take a seat
-        Assertions.assertThatThrownBy(() -> commands.sendAndWait(new BookSeat(dayBook,
-                        "DEAD-2222", LocalTime.of(9, 0), "ref", guard, null, clock.instant())))
+        Assertions.assertThatThrownBy(() -> commands.sendAndWait(
+                        new BookSeat(dayBook, "DEAD-2222", LocalTime.of(9, 0), "ref", guard, null, clock.instant())))
                 .hasMessageContaining("given up");
         assertThat(free("2026-12-26", "09:00")).isEqualTo(1);
     }
@@ -117,8 +129,10 @@ class InterruptedBookingIT {
         sweeps.sweep();
         assertThat(free("2026-12-27", "10:00")).isEqualTo(2);
         assertThat(free("2026-12-28", "11:00")).isEqualTo(1);
-        assertThat(api.get("/api/appointments/" + code, 200)).containsEntry("date", "2026-12-28")
-                .containsEntry("slot", "11:00").containsEntry("status", "BOOKED");
+        assertThat(api.get("/api/appointments/" + code, 200))
+                .containsEntry("date", "2026-12-28")
+                .containsEntry("slot", "11:00")
+                .containsEntry("status", "BOOKED");
         sweeps.sweep();
         assertThat(free("2026-12-27", "10:00")).as("given back once").isEqualTo(2);
     }

@@ -1,10 +1,8 @@
 package app.nobat.it;
 
-import app.nobat.booking.calendar.NationalHolidays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.ResponseEntity;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import app.nobat.booking.calendar.NationalHolidays;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,8 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Two application nodes on one store take bookings for the same slots at once: capacity and the
@@ -59,7 +58,7 @@ class TwoNodesBookingProcessIT {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tehran"));
         String day = openDayAfter(today.plusDays(3)).toString();
         String otherDay = openDayAfter(LocalDate.parse(day).plusDays(1)).toString();
-        List<String> slots = List.of("08:00", "08:30", "09:00", "09:30", "10:00");   // 5 slots x 2 seats
+        List<String> slots = List.of("08:00", "08:30", "09:00", "09:30", "10:00"); // 5 slots x 2 seats
         Random random = new Random(7);
         List<Map<String, Object>> attempts = new ArrayList<>();
         for (int i = 0; i < 240; i++) {
@@ -91,10 +90,14 @@ class TwoNodesBookingProcessIT {
             }
             System.out.printf("Two nodes, 240 attempts for 10 seats: %d booked, refused %s%n", booked.size(), problems);
             assertThat(booked).hasSize(10);
-            assertThat(booked.stream().collect(Collectors.groupingBy(m -> m.get("identity"), Collectors.counting()))
-                    .values()).allMatch(n -> n == 1);
-            assertThat(booked.stream().collect(Collectors.groupingBy(m -> m.get("slot"), Collectors.counting()))
-                    .values()).allMatch(n -> n == 2);
+            assertThat(booked.stream()
+                            .collect(Collectors.groupingBy(m -> m.get("identity"), Collectors.counting()))
+                            .values())
+                    .allMatch(n -> n == 1);
+            assertThat(booked.stream()
+                            .collect(Collectors.groupingBy(m -> m.get("slot"), Collectors.counting()))
+                            .values())
+                    .allMatch(n -> n == 2);
 
             // made on one node, read, moved and cancelled on the other
             String code = (String) booked.get(0).get("code");
@@ -108,12 +111,17 @@ class TwoNodesBookingProcessIT {
             String freedSlot = (String) booked.get(0).get("slot");
             var first = pool.submit(() -> a.post("/api/appointments", request(day, freedSlot, "900001")));
             var second = pool.submit(() -> b.post("/api/appointments", request(day, freedSlot, "900002")));
-            List<Integer> statuses = List.of(first.get().getStatusCode().value(), second.get().getStatusCode().value());
+            List<Integer> statuses = List.of(
+                    first.get().getStatusCode().value(),
+                    second.get().getStatusCode().value());
             assertThat(statuses).containsExactlyInAnyOrder(201, 409);
             @SuppressWarnings("unchecked")
             var listed = (List<Map<String, Object>>) a.get("/api/centres/" + C + "/services/docs/slots?date=" + day)
-                    .getBody().get("slots");
-            assertThat(listed).filteredOn(s -> slots.contains(s.get("start"))).hasSize(5)
+                    .getBody()
+                    .get("slots");
+            assertThat(listed)
+                    .filteredOn(s -> slots.contains(s.get("start")))
+                    .hasSize(5)
                     .allSatisfy(s -> assertThat(s.get("free")).isEqualTo(0));
         } finally {
             pool.shutdownNow();

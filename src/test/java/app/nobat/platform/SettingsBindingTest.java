@@ -1,20 +1,19 @@
 package app.nobat.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.nobat.access.web.StreamRecheckSettings;
 import app.nobat.booking.calendar.BookingSettings;
 import app.nobat.booking.wiring.PrivacySettings;
 import app.nobat.platform.axon.AggregateCacheSettings;
 import app.nobat.platform.seed.SeedSettings;
 import app.nobat.platform.web.PublicBaseUrlSettings;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The settings records bind the property names README documents, with application.yml's defaults
@@ -22,10 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SettingsBindingTest {
 
-    @EnableConfigurationProperties({AggregateCacheSettings.class, PublicBaseUrlSettings.class, SeedSettings.class,
-            BookingSettings.class, PrivacySettings.class, StreamRecheckSettings.class})
-    static class Settings {
-    }
+    @EnableConfigurationProperties({
+        AggregateCacheSettings.class,
+        PublicBaseUrlSettings.class,
+        SeedSettings.class,
+        BookingSettings.class,
+        PrivacySettings.class,
+        StreamRecheckSettings.class
+    })
+    static class Settings {}
 
     final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withInitializer(new ConfigDataApplicationContextInitializer())
@@ -36,35 +40,47 @@ class SettingsBindingTest {
         runner.run(context -> {
             assertThat(context.getBean(AggregateCacheSettings.class).cache()).isNull();
             // the demo profile is the default one and gives the local address
-            assertThat(context.getBean(PublicBaseUrlSettings.class).publicBaseUrl()).isEqualTo("http://localhost:8080");
+            assertThat(context.getBean(PublicBaseUrlSettings.class).publicBaseUrl())
+                    .isEqualTo("http://localhost:8080");
             assertThat(context.getBean(SeedSettings.class).centres()).containsExactly("classpath*:centres/*.yml");
             assertThat(context.getBean(SeedSettings.class).calendars()).containsExactly("classpath*:calendars/*.yml");
             assertThat(context.getBean(BookingSettings.class).holidays()).isEqualTo("classpath*:holidays/*.yml");
             PrivacySettings privacy = context.getBean(PrivacySettings.class);
             assertThat(privacy.identityKey()).isEqualTo("demo-only-identity-key-change-me");
             assertThat(privacy.retention()).isEqualTo(Duration.ofDays(30));
-            assertThat(List.of(privacy.keyStore(), privacy.keyDir(), privacy.keyDatabase())).containsOnly("");
-            assertThat(context.getBean(StreamRecheckSettings.class).streamRecheck()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(List.of(privacy.keyStore(), privacy.keyDir(), privacy.keyDatabase()))
+                    .containsOnly("");
+            assertThat(context.getBean(StreamRecheckSettings.class).streamRecheck())
+                    .isEqualTo(Duration.ofSeconds(10));
         });
     }
 
     @Test
     void everyDocumentedNameBinds() {
-        runner.withPropertyValues("nobat.floor.cache=false", "nobat.public-base-url=https://nobat.example.org",
-                        "nobat.seed.centres=classpath*:a/*.yml,file:b.yml", "nobat.seed.calendars=file:c.yml",
-                        "nobat.booking.holidays=file:h.yml", "nobat.privacy.identity-key=k",
-                        "nobat.privacy.retention=P7D", "nobat.privacy.key-store=mongo", "nobat.privacy.key-dir=/keys",
-                        "nobat.privacy.key-database=secrets", "nobat.access.stream-recheck=3s")
+        runner.withPropertyValues(
+                        "nobat.floor.cache=false",
+                        "nobat.public-base-url=https://nobat.example.org",
+                        "nobat.seed.centres=classpath*:a/*.yml,file:b.yml",
+                        "nobat.seed.calendars=file:c.yml",
+                        "nobat.booking.holidays=file:h.yml",
+                        "nobat.privacy.identity-key=k",
+                        "nobat.privacy.retention=P7D",
+                        "nobat.privacy.key-store=mongo",
+                        "nobat.privacy.key-dir=/keys",
+                        "nobat.privacy.key-database=secrets",
+                        "nobat.access.stream-recheck=3s")
                 .run(context -> {
-                    assertThat(context.getBean(AggregateCacheSettings.class).cache()).isFalse();
+                    assertThat(context.getBean(AggregateCacheSettings.class).cache())
+                            .isFalse();
                     assertThat(context.getBean(PublicBaseUrlSettings.class).publicBaseUrl())
                             .isEqualTo("https://nobat.example.org");
                     assertThat(context.getBean(SeedSettings.class).centres())
                             .containsExactly("classpath*:a/*.yml", "file:b.yml");
                     assertThat(context.getBean(SeedSettings.class).calendars()).containsExactly("file:c.yml");
-                    assertThat(context.getBean(BookingSettings.class).holidays()).isEqualTo("file:h.yml");
-                    assertThat(context.getBean(PrivacySettings.class)).isEqualTo(
-                            new PrivacySettings("k", Duration.ofDays(7), "mongo", "/keys", "secrets"));
+                    assertThat(context.getBean(BookingSettings.class).holidays())
+                            .isEqualTo("file:h.yml");
+                    assertThat(context.getBean(PrivacySettings.class))
+                            .isEqualTo(new PrivacySettings("k", Duration.ofDays(7), "mongo", "/keys", "secrets"));
                     assertThat(context.getBean(StreamRecheckSettings.class).streamRecheck())
                             .isEqualTo(Duration.ofSeconds(3));
                 });
@@ -74,8 +90,10 @@ class SettingsBindingTest {
     void theEnvironmentVariablesApplicationYmlMapsStillApply() {
         runner.withSystemProperties("NOBAT_RETENTION=P3D", "NOBAT_KEY_STORE=files")
                 .run(context -> {
-                    assertThat(context.getBean(PrivacySettings.class).retention()).isEqualTo(Duration.ofDays(3));
-                    assertThat(context.getBean(PrivacySettings.class).keyStore()).isEqualTo("files");
+                    assertThat(context.getBean(PrivacySettings.class).retention())
+                            .isEqualTo(Duration.ofDays(3));
+                    assertThat(context.getBean(PrivacySettings.class).keyStore())
+                            .isEqualTo("files");
                 });
     }
 }

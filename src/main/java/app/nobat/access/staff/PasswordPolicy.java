@@ -1,7 +1,6 @@
 package app.nobat.access.staff;
 
 import app.nobat.access.AccessRefusal;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +25,7 @@ public final class PasswordPolicy {
 
     private static final Set<String> COMMON = load("/access/common-passwords.txt");
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** A refused password: its refusal's code is stable for clients, the message says what to do. */
     public static final class Refused extends IllegalArgumentException {
@@ -35,7 +33,9 @@ public final class PasswordPolicy {
         private final transient Map<String, Object> values;
 
         Refused(AccessRefusal refusal, Object... namesAndValues) {
-            this(refusal, namesAndValues.length == 0 ? Map.of() : Map.of((String) namesAndValues[0], namesAndValues[1]));
+            this(
+                    refusal,
+                    namesAndValues.length == 0 ? Map.of() : Map.of((String) namesAndValues[0], namesAndValues[1]));
         }
 
         private Refused(AccessRefusal refusal, Map<String, Object> values) {
@@ -83,8 +83,11 @@ public final class PasswordPolicy {
             if (in == null) {
                 throw new IllegalStateException("missing " + resource);
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(Locale.ROOT))
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.toLowerCase(Locale.ROOT))
                     .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,11 +6,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 
 /**
  * Staff accounts: a user name, a password hash (never the password) and a role. Each account counts
@@ -31,8 +30,13 @@ public class StaffAccounts {
      * {@code centres}: the centres the account may act at, empty for all of them;
      * {@code sessionGeneration}: sessions opened under an older generation are ended.
      */
-    public record Account(String username, String passwordHash, StaffRole role, boolean disabled,
-                          List<String> centres, long sessionGeneration) {
+    public record Account(
+            String username,
+            String passwordHash,
+            StaffRole role,
+            boolean disabled,
+            List<String> centres,
+            long sessionGeneration) {
         public Account {
             centres = centres == null ? List.of() : List.copyOf(centres);
         }
@@ -54,10 +58,14 @@ public class StaffAccounts {
 
     /** Creates or changes an account; its session generation is left as it is (see {@link #endSessions}). */
     public void save(Account account) {
-        accounts.updateOne(Filters.eq("_id", account.username()), Updates.combine(
-                Updates.set("passwordHash", account.passwordHash()), Updates.set("role", account.role().name()),
-                Updates.set("disabled", account.disabled()), Updates.set("centres", account.centres()),
-                Updates.setOnInsert(GENERATION, 0L)),
+        accounts.updateOne(
+                Filters.eq("_id", account.username()),
+                Updates.combine(
+                        Updates.set("passwordHash", account.passwordHash()),
+                        Updates.set("role", account.role().name()),
+                        Updates.set("disabled", account.disabled()),
+                        Updates.set("centres", account.centres()),
+                        Updates.setOnInsert(GENERATION, 0L)),
                 new UpdateOptions().upsert(true));
     }
 
@@ -68,12 +76,14 @@ public class StaffAccounts {
 
     /** Replaces a hash by a stronger one of the same password, unless the password changed meanwhile. */
     public void replaceHash(String username, String oldHash, String newHash) {
-        accounts.updateOne(Filters.and(Filters.eq("_id", username), Filters.eq("passwordHash", oldHash)),
+        accounts.updateOne(
+                Filters.and(Filters.eq("_id", username), Filters.eq("passwordHash", oldHash)),
                 Updates.set("passwordHash", newHash));
     }
 
     public Optional<Account> find(String username) {
-        return Optional.ofNullable(accounts.find(Filters.eq("_id", username)).first()).map(StaffAccounts::toAccount);
+        return Optional.ofNullable(accounts.find(Filters.eq("_id", username)).first())
+                .map(StaffAccounts::toAccount);
     }
 
     public List<Account> all() {
@@ -83,14 +93,21 @@ public class StaffAccounts {
     }
 
     private static Document toDocument(Account a) {
-        return new Document("_id", a.username()).append("passwordHash", a.passwordHash())
-                .append("role", a.role().name()).append("disabled", a.disabled())
-                .append("centres", a.centres()).append(GENERATION, a.sessionGeneration());
+        return new Document("_id", a.username())
+                .append("passwordHash", a.passwordHash())
+                .append("role", a.role().name())
+                .append("disabled", a.disabled())
+                .append("centres", a.centres())
+                .append(GENERATION, a.sessionGeneration());
     }
 
     private static Account toAccount(Document d) {
-        return new Account(d.getString("_id"), d.getString("passwordHash"), StaffRole.valueOf(d.getString("role")),
-                Boolean.TRUE.equals(d.getBoolean("disabled")), d.getList("centres", String.class),
+        return new Account(
+                d.getString("_id"),
+                d.getString("passwordHash"),
+                StaffRole.valueOf(d.getString("role")),
+                Boolean.TRUE.equals(d.getBoolean("disabled")),
+                d.getList("centres", String.class),
                 d.get(GENERATION) instanceof Number n ? n.longValue() : 0); // accounts stored before generations
     }
 }

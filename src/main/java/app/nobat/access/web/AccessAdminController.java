@@ -1,29 +1,28 @@
 package app.nobat.access.web;
 
+import app.nobat.access.AccessRefusal;
 import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DeviceTokens;
 import app.nobat.access.staff.PasswordPolicy;
 import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
 import app.nobat.centre.catalog.CentreCatalog;
-import app.nobat.access.AccessRefusal;
 import app.nobat.common.CommonRefusal;
-import app.nobat.platform.web.RequestRefusal;
 import app.nobat.platform.web.Blocking;
 import app.nobat.platform.web.ProblemHandling;
+import app.nobat.platform.web.RequestRefusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.Nullable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.*;
 import reactor.core.publisher.Mono;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /** Administrators manage staff accounts and device tokens. Password hashes and tokens are never listed. */
 @RestController
@@ -41,8 +40,13 @@ public class AccessAdminController {
     private final Clock clock;
     private final CredentialChanges withdrawals;
 
-    public AccessAdminController(StaffAccounts accounts, DeviceTokens devices, PasswordEncoder encoder,
-                                 CentreCatalog catalog, Clock clock, CredentialChanges withdrawals) {
+    public AccessAdminController(
+            StaffAccounts accounts,
+            DeviceTokens devices,
+            PasswordEncoder encoder,
+            CentreCatalog catalog,
+            Clock clock,
+            CredentialChanges withdrawals) {
         this.withdrawals = withdrawals;
         this.accounts = accounts;
         this.devices = devices;
@@ -59,36 +63,40 @@ public class AccessAdminController {
     }
 
     /** {@code centres} may be left out: the account then acts at every centre. */
-    public record NewStaff(String username, String password, StaffRole role, @Nullable List<String> centres) {
-    }
+    public record NewStaff(
+            String username,
+            String password,
+            StaffRole role,
+            @Nullable List<String> centres) {}
 
     /** Fields left out stay as they are; {@code centres: []} lets the account act at every centre. */
-    public record StaffChange(@Nullable String password, @Nullable StaffRole role, @Nullable Boolean disabled,
-                              @Nullable List<String> centres) {
-    }
+    public record StaffChange(
+            @Nullable String password,
+            @Nullable StaffRole role,
+            @Nullable Boolean disabled,
+            @Nullable List<String> centres) {}
 
-    public record DeviceView(String deviceId, DeviceKind kind, String centreId, boolean revoked, Instant issuedAt) {
-    }
+    public record DeviceView(String deviceId, DeviceKind kind, String centreId, boolean revoked, Instant issuedAt) {}
 
-    public record NewDevice(String deviceId, DeviceKind kind, String centreId) {
-    }
+    public record NewDevice(String deviceId, DeviceKind kind, String centreId) {}
 
     /** The token appears here once; only its hash is stored. */
-    public record IssuedDevice(String deviceId, DeviceKind kind, String centreId, String token) {
-    }
+    public record IssuedDevice(String deviceId, DeviceKind kind, String centreId, String token) {}
 
     @GetMapping("/staff")
     public Mono<List<StaffView>> staff() {
-        return Blocking.call(() -> accounts.all().stream()
-                .map(StaffView::of).toList());
+        return Blocking.call(() -> accounts.all().stream().map(StaffView::of).toList());
     }
 
     @PostMapping("/staff")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a staff account (password of 12 to 200 characters, not containing the username "
-            + "nor a common one, stored as a PBKDF2 hash), optionally limited to some centres")
+    @Operation(
+            summary = "Create a staff account (password of 12 to 200 characters, not containing the username "
+                    + "nor a common one, stored as a PBKDF2 hash), optionally limited to some centres")
     public Mono<StaffView> createStaff(@RequestBody NewStaff request) {
-        if (request == null || request.username() == null || !NAME.matcher(request.username()).matches()) {
+        if (request == null
+                || request.username() == null
+                || !NAME.matcher(request.username()).matches()) {
             throw AccessRefusal.MALFORMED_USERNAME.at("/username");
         }
         PasswordPolicy.check(request.username(), request.password());
@@ -96,8 +104,12 @@ public class AccessAdminController {
             throw CommonRefusal.REQUIRED.at("/role", "member", "role");
         }
         return Blocking.call(() -> {
-            StaffAccounts.Account account = new StaffAccounts.Account(request.username(),
-                    encoder.encode(request.password()), request.role(), false, knownCentres(request.centres()));
+            StaffAccounts.Account account = new StaffAccounts.Account(
+                    request.username(),
+                    encoder.encode(request.password()),
+                    request.role(),
+                    false,
+                    knownCentres(request.centres()));
             if (!accounts.create(account)) {
                 throw AccessRefusal.STAFF_EXISTS.with();
             }
@@ -106,8 +118,10 @@ public class AccessAdminController {
     }
 
     @PutMapping("/staff/{username}")
-    @Operation(summary = "Change a staff account's password, role, centres or whether it is disabled; a new "
-            + "password, role or centres, or disabling, ends the account's open sessions and live streams at once")
+    @Operation(
+            summary =
+                    "Change a staff account's password, role, centres or whether it is disabled; a new "
+                            + "password, role or centres, or disabling, ends the account's open sessions and live streams at once")
     public Mono<StaffView> changeStaff(@PathVariable String username, @RequestBody StaffChange request) {
         if (request == null) {
             throw RequestRefusal.BODY_REQUIRED.at("");
@@ -116,17 +130,20 @@ public class AccessAdminController {
             PasswordPolicy.check(username, request.password());
         }
         return Blocking.call(() -> {
-            StaffAccounts.Account current = accounts.find(username)
-                    .orElseThrow(() -> AccessRefusal.UNKNOWN_STAFF.with("staff", username));
-            StaffAccounts.Account changed = new StaffAccounts.Account(username,
+            StaffAccounts.Account current =
+                    accounts.find(username).orElseThrow(() -> AccessRefusal.UNKNOWN_STAFF.with("staff", username));
+            StaffAccounts.Account changed = new StaffAccounts.Account(
+                    username,
                     request.password() == null ? current.passwordHash() : encoder.encode(request.password()),
                     request.role() == null ? current.role() : request.role(),
                     request.disabled() == null ? current.disabled() : request.disabled(),
                     request.centres() == null ? current.centres() : knownCentres(request.centres()));
             accounts.save(changed);
             // a new password, another role or other centres, or disabling, ends the account's sessions and streams now
-            if (request.password() != null || changed.role() != current.role()
-                    || !changed.centres().equals(current.centres()) || (changed.disabled() && !current.disabled())) {
+            if (request.password() != null
+                    || changed.role() != current.role()
+                    || !changed.centres().equals(current.centres())
+                    || (changed.disabled() && !current.disabled())) {
                 accounts.endSessions(username);
                 withdrawals.withdrawn();
             }
@@ -137,7 +154,8 @@ public class AccessAdminController {
     @GetMapping("/devices")
     public Mono<List<DeviceView>> devices() {
         return Blocking.call(() -> devices.all().stream()
-                .map(d -> new DeviceView(d.deviceId(), d.kind(), d.centreId(), d.revoked(), d.issuedAt())).toList());
+                .map(d -> new DeviceView(d.deviceId(), d.kind(), d.centreId(), d.revoked(), d.issuedAt()))
+                .toList());
     }
 
     @PostMapping("/devices")
@@ -165,15 +183,18 @@ public class AccessAdminController {
     }
 
     @DeleteMapping("/devices/{deviceId}")
-    @Operation(summary = "Revoke a device's token: it stops working at its next request, and its open live "
-            + "stream ends at once")
+    @Operation(
+            summary = "Revoke a device's token: it stops working at its next request, and its open live "
+                    + "stream ends at once")
     public Mono<DeviceView> revoke(@PathVariable String deviceId) {
         return Blocking.call(() -> {
             if (!devices.revoke(deviceId)) {
                 throw AccessRefusal.UNKNOWN_DEVICE.with("device", deviceId);
             }
             withdrawals.withdrawn();
-            return devices.all().stream().filter(d -> d.deviceId().equals(deviceId)).findFirst()
+            return devices.all().stream()
+                    .filter(d -> d.deviceId().equals(deviceId))
+                    .findFirst()
                     .map(d -> new DeviceView(d.deviceId(), d.kind(), d.centreId(), d.revoked(), d.issuedAt()))
                     .orElseThrow();
         });

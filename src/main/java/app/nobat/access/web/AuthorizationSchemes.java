@@ -1,16 +1,13 @@
 package app.nobat.access.web;
 
-import java.util.Map;
-
 import app.nobat.access.AccessRefusal;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.server.WebFilter;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.WebFilter;
 
 /**
  * An Authorization header is a claim to be someone: it must be one of the schemes this application
@@ -19,8 +16,7 @@ import java.util.List;
  */
 final class AuthorizationSchemes {
 
-    private AuthorizationSchemes() {
-    }
+    private AuthorizationSchemes() {}
 
     static WebFilter filter(ObjectMapper json) {
         return (exchange, chain) -> {

@@ -1,18 +1,16 @@
 package app.nobat.access.web;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DevicePrincipal;
 import app.nobat.access.staff.StaffRole;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import reactor.core.publisher.Mono;
-
-import java.util.Set;
 
 /** Staff of the given roles, or a device of the given kind at the centre named in the path. */
 final class CentreBound implements ReactiveAuthorizationManager<AuthorizationContext> {
@@ -28,11 +26,13 @@ final class CentreBound implements ReactiveAuthorizationManager<AuthorizationCon
     @Override
     public Mono<AuthorizationDecision> check(Mono<Authentication> authentication, AuthorizationContext context) {
         Object centre = context.getVariables().get("centreId");
-        return authentication.filter(Authentication::isAuthenticated)
+        return authentication
+                .filter(Authentication::isAuthenticated)
                 .map(a -> new AuthorizationDecision(
                         a.getAuthorities().stream().anyMatch(g -> staff.contains(g.getAuthority()))
-                                || (a.getPrincipal() instanceof DevicePrincipal d && d.kind() == device
-                                && d.centreId().equals(centre))))
+                                || (a.getPrincipal() instanceof DevicePrincipal d
+                                        && d.kind() == device
+                                        && d.centreId().equals(centre))))
                 .defaultIfEmpty(new AuthorizationDecision(false));
     }
 }

@@ -1,9 +1,8 @@
 package app.nobat.access.web;
 
+import java.time.Duration;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
-
-import java.time.Duration;
 
 /**
  * Tells the open streams of this node that a credential was withdrawn (a device revoked or

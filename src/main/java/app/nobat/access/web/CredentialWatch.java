@@ -1,5 +1,6 @@
 package app.nobat.access.web;
 
+import java.time.Duration;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -11,8 +12,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import java.time.Duration;
 
 /**
  * A live stream lasts only as long as the credential that opened it: the streamed answer of a
@@ -37,7 +36,9 @@ final class CredentialWatch implements WebFilter {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)
-                .map(authentication -> exchange.mutate().response(watched(exchange, authentication)).build())
+                .map(authentication -> exchange.mutate()
+                        .response(watched(exchange, authentication))
+                        .build())
                 .defaultIfEmpty(exchange)
                 .flatMap(chain::filter);
     }

@@ -1,13 +1,12 @@
 package app.nobat.access.web;
 
-import java.util.Map;
-
 import app.nobat.access.AccessRefusal;
-
 import app.nobat.access.devices.DevicePrincipal;
 import app.nobat.access.devices.DeviceTokens;
 import app.nobat.platform.web.Blocking;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -16,8 +15,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-
-import java.util.List;
 
 /**
  * Devices authenticate with {@code Authorization: Device <token>}; a display's browser, whose
@@ -28,8 +25,7 @@ final class DeviceAuthentication {
     static final String SCHEME = "Device ";
     static final String QUERY = "device_token";
 
-    private DeviceAuthentication() {
-    }
+    private DeviceAuthentication() {}
 
     static final class Token extends AbstractAuthenticationToken {
         private final String token;
@@ -60,14 +56,14 @@ final class DeviceAuthentication {
     }
 
     static AuthenticationWebFilter filter(DeviceTokens tokens, ObjectMapper json) {
-        AuthenticationWebFilter filter = new AuthenticationWebFilter((Authentication a) ->
-                Blocking.call(() -> tokens.authenticate((String) a.getCredentials()))
-                        .flatMap(found -> found.map(d -> Mono.<Authentication>just(new Token(
-                                new DevicePrincipal(d.deviceId(), d.kind(), d.centreId()))))
-                                .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown or revoked device token")))));
+        AuthenticationWebFilter filter = new AuthenticationWebFilter((Authentication a) -> Blocking.call(
+                        () -> tokens.authenticate((String) a.getCredentials()))
+                .flatMap(found -> found.map(d -> Mono.<Authentication>just(
+                                new Token(new DevicePrincipal(d.deviceId(), d.kind(), d.centreId()))))
+                        .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown or revoked device token")))));
         filter.setServerAuthenticationConverter(DeviceAuthentication::convert);
-        filter.setAuthenticationFailureHandler((filterExchange, e) -> SecurityRules.problem(
-                filterExchange.getExchange(), json, AccessRefusal.BAD_DEVICE_TOKEN, Map.of()));
+        filter.setAuthenticationFailureHandler((filterExchange, e) ->
+                SecurityRules.problem(filterExchange.getExchange(), json, AccessRefusal.BAD_DEVICE_TOKEN, Map.of()));
         return filter;
     }
 

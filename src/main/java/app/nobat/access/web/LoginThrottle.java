@@ -1,11 +1,18 @@
 package app.nobat.access.web;
 
 import app.nobat.access.AccessRefusal;
-
 import app.nobat.platform.web.ProblemHandling;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -15,15 +22,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Throttles password guessing, for form login ({@code POST /login}) and HTTP Basic alike: each
@@ -35,8 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class LoginThrottle implements WebFilter {
 
-    public record Limits(int failuresPerAccount, int failuresPerAddress, Duration window) {
-    }
+    public record Limits(int failuresPerAccount, int failuresPerAddress, Duration window) {}
 
     private static final int MAX_BUCKETS = 100_000;
     private static final int MAX_NAME = 64;
@@ -53,7 +50,9 @@ public class LoginThrottle implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return username(exchange).map(Optional::of).defaultIfEmpty(Optional.empty())
+        return username(exchange)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .flatMap(name -> name.isPresent() ? attempt(exchange, chain, name.get()) : chain.filter(exchange));
     }
 
@@ -81,9 +80,11 @@ public class LoginThrottle implements WebFilter {
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Mono.justOrEmpty(basicUser(header.substring(6).trim()));
         }
-        if (request.getMethod() == HttpMethod.POST && "/login".equals(request.getPath().pathWithinApplication().value())) {
+        if (request.getMethod() == HttpMethod.POST
+                && "/login".equals(request.getPath().pathWithinApplication().value())) {
             // the form is read once and cached by the exchange: the login filter reads the same copy
-            return exchange.getFormData().map(form -> Optional.ofNullable(form.getFirst("username")).orElse(""));
+            return exchange.getFormData()
+                    .map(form -> Optional.ofNullable(form.getFirst("username")).orElse(""));
         }
         return Mono.empty();
     }
@@ -103,9 +104,14 @@ public class LoginThrottle implements WebFilter {
             buckets.clear(); // a flood of names or addresses: start over rather than grow without bound
         }
         String bounded = key.length() > MAX_NAME ? key.substring(0, MAX_NAME) : key;
-        return buckets.computeIfAbsent(bounded.toLowerCase(Locale.ROOT), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(failures).refillIntervally(failures, limits.window()).build())
-                .build());
+        return buckets.computeIfAbsent(
+                bounded.toLowerCase(Locale.ROOT),
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(failures)
+                                .refillIntervally(failures, limits.window())
+                                .build())
+                        .build());
     }
 
     private static long waitNanos(Bucket bucket) {
@@ -119,8 +125,8 @@ public class LoginThrottle implements WebFilter {
         response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        ProblemDetail problem = ProblemHandling.problem(AccessRefusal.TOO_MANY_SIGN_IN_FAILURES,
-                Map.of("retryAfterSeconds", seconds));
+        ProblemDetail problem =
+                ProblemHandling.problem(AccessRefusal.TOO_MANY_SIGN_IN_FAILURES, Map.of("retryAfterSeconds", seconds));
         try {
             return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
         } catch (Exception e) {
@@ -131,6 +137,8 @@ public class LoginThrottle implements WebFilter {
     /** The client's address; behind a proxy, configure forwarded headers so that this is the caller's. */
     private static String address(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
     }
 }

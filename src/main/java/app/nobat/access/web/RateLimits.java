@@ -1,12 +1,15 @@
 package app.nobat.access.web;
 
 import app.nobat.access.AccessRefusal;
-
 import app.nobat.platform.web.ProblemHandling;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -20,11 +23,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * Per-client limits on the open endpoints (booking and tracking), with Bucket4j token buckets:
  * over the limit a client gets 429 with Retry-After. Booking changes have the tighter budget (they
@@ -34,8 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class RateLimits implements WebFilter {
 
-    public record Limits(int bookingChangesPerMinute, int publicReadsPerMinute) {
-    }
+    public record Limits(int bookingChangesPerMinute, int publicReadsPerMinute) {}
 
     private static final String CHARGED = RateLimits.class.getName() + ".charged";
 
@@ -81,7 +78,8 @@ public class RateLimits implements WebFilter {
 
     private static boolean open(ServerWebExchange exchange) {
         String path = exchange.getRequest().getPath().value();
-        return path.startsWith("/api/appointments") || path.startsWith("/api/track/")
+        return path.startsWith("/api/appointments")
+                || path.startsWith("/api/track/")
                 || path.matches("/api/centres/[^/]+/services/[^/]+/slots");
     }
 
@@ -99,23 +97,28 @@ public class RateLimits implements WebFilter {
         if (buckets.size() > 100_000) {
             buckets.clear(); // a flood of addresses: start over rather than grow without bound
         }
-        Bucket bucket = buckets.computeIfAbsent(client, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(change ? limits.bookingChangesPerMinute()
-                                : limits.publicReadsPerMinute())
-                        .refillGreedy(change ? limits.bookingChangesPerMinute() : limits.publicReadsPerMinute(),
-                                Duration.ofMinutes(1)).build())
-                .build());
+        Bucket bucket = buckets.computeIfAbsent(
+                client,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(change ? limits.bookingChangesPerMinute() : limits.publicReadsPerMinute())
+                                .refillGreedy(
+                                        change ? limits.bookingChangesPerMinute() : limits.publicReadsPerMinute(),
+                                        Duration.ofMinutes(1))
+                                .build())
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return chain.filter(exchange);
         }
-        long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+        long seconds =
+                Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        ProblemDetail problem = ProblemHandling.problem(AccessRefusal.TOO_MANY_REQUESTS,
-                Map.of("retryAfterSeconds", seconds));
+        ProblemDetail problem =
+                ProblemHandling.problem(AccessRefusal.TOO_MANY_REQUESTS, Map.of("retryAfterSeconds", seconds));
         try {
             return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
         } catch (Exception e) {
@@ -126,6 +129,8 @@ public class RateLimits implements WebFilter {
     /** The client's address; behind a proxy, configure forwarded headers so that this is the visitor's. */
     private static String client(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
     }
 }

@@ -3,6 +3,11 @@ package app.nobat.access.web;
 import app.nobat.access.devices.DevicePrincipal;
 import app.nobat.access.staff.StaffRole;
 import app.nobat.common.Actor;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -11,12 +16,6 @@ import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 /**
  * Names who makes a request, once it is authenticated: a staff member by username and highest role,
  * a kiosk or display by device id and kind. The name goes into the Reactor context, from where every
@@ -24,8 +23,7 @@ import java.util.stream.Collectors;
  */
 final class RequestActor {
 
-    private RequestActor() {
-    }
+    private RequestActor() {}
 
     static WebFilter filter() {
         return (exchange, chain) -> ReactiveSecurityContextHolder.getContext()
@@ -41,11 +39,14 @@ final class RequestActor {
             return Optional.empty();
         }
         if (auth.getPrincipal() instanceof DevicePrincipal device) {
-            return Optional.of(new Actor("device:" + device.deviceId(), device.kind().name()));
+            return Optional.of(
+                    new Actor("device:" + device.deviceId(), device.kind().name()));
         }
-        Set<String> granted = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        Set<String> granted = auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
-        return Arrays.stream(StaffRole.values()).filter(r -> granted.contains(r.authority()))
+        return Arrays.stream(StaffRole.values())
+                .filter(r -> granted.contains(r.authority()))
                 .max(Comparator.naturalOrder())
                 .map(role -> new Actor(auth.getName(), role.name()));
     }

@@ -1,17 +1,21 @@
 package app.nobat.access.web;
 
-import java.net.URI;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import app.nobat.access.AccessRefusal;
-import app.nobat.common.Refusal;
-import java.util.Map;
-
 import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DeviceTokens;
 import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
+import app.nobat.common.Refusal;
 import app.nobat.platform.web.ProblemHandling;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
@@ -38,13 +42,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
-import java.util.Set;
-
-import static org.springframework.http.HttpMethod.DELETE;
-import static org.springframework.http.HttpMethod.GET;
-import static org.springframework.http.HttpMethod.POST;
-import static org.springframework.http.HttpMethod.PUT;
-
 /**
  * Who may call what (docs/design.md, Privacy). Staff sign in with a session cookie (form
  * login, CSRF-protected) or HTTP Basic; kiosks and displays carry a device token; visitors' booking
@@ -57,67 +54,110 @@ public class SecurityRules {
     private static final Set<HttpMethod> SAFE = Set.of(GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     @Bean
-    SecurityWebFilterChain accessRules(ServerHttpSecurity http, DeviceTokens devices, StaffAccounts accounts,
-                                       RateLimits rateLimits, CredentialChanges changes, ObjectMapper json,
-                                       StreamRecheckSettings recheck, ServerProperties server,
-                                       ObjectProvider<SpringDocConfigProperties> apiDocs) {
+    SecurityWebFilterChain accessRules(
+            ServerHttpSecurity http,
+            DeviceTokens devices,
+            StaffAccounts accounts,
+            RateLimits rateLimits,
+            CredentialChanges changes,
+            ObjectMapper json,
+            StreamRecheckSettings recheck,
+            ServerProperties server,
+            ObjectProvider<SpringDocConfigProperties> apiDocs) {
         // springdoc's own settings exist only while it serves the API reference (not in the prod profile)
         boolean apiReference = apiDocs.getIfAvailable() != null;
         Cookie sessionCookie = server.getReactive().getSession().getCookie();
         boolean secureCookies = Boolean.TRUE.equals(sessionCookie.getSecure());
-        String sameSiteValue = sessionCookie.getSameSite() == null ? null : sessionCookie.getSameSite().attributeValue();
+        String sameSiteValue = sessionCookie.getSameSite() == null
+                ? null
+                : sessionCookie.getSameSite().attributeValue();
         CredentialCheck credentials = new CredentialCheck(accounts, devices);
         ServerCsrfTokenRequestAttributeHandler csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
         csrfHandler.setTokenFromMultipartDataEnabled(false);
         // the XSRF-TOKEN cookie gets the session cookie's Secure and SameSite
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secureCookies).sameSite(sameSiteValue));
-        return http
-                .authorizeExchange(rules -> {
+        return http.authorizeExchange(rules -> {
                     // the API reference, only where it is served (the prod profile turns it off)
                     if (apiReference) {
-                        rules.pathMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-                                "/swagger-ui/**", "/webjars/**").permitAll();
+                        rules.pathMatchers(
+                                        GET,
+                                        "/v3/api-docs",
+                                        "/v3/api-docs/**",
+                                        "/swagger-ui.html",
+                                        "/swagger-ui/**",
+                                        "/webjars/**")
+                                .permitAll();
                     }
                     rules
-                        // the pages
-                        .pathMatchers(GET, "/", "/*.html", "/*.js", "/*.css", "/*.svg", "/*.ico", "/*.png", "/manifest.json",
-                                "/assets/**").permitAll()
-                        .pathMatchers(POST, "/login", "/logout").permitAll()
-                        // visitors: centres, slots, holidays, their appointments, their ticket
-                        .pathMatchers(GET, "/api/centres", "/api/centres/{centreId}",
-                                "/api/centres/{centreId}/services/{serviceCode}/slots",
-                                "/api/centres/{centreId}/holidays").permitAll()
-                        .pathMatchers(POST, "/api/appointments", "/api/appointments/{code}/reschedule").permitAll()
-                        .pathMatchers(GET, "/api/appointments/{code}", "/api/appointments/{code}/qr.svg").permitAll()
-                        .pathMatchers(DELETE, "/api/appointments/{code}", "/api/appointments/{code}/personal-data")
-                        .permitAll()
-                        .pathMatchers(GET, "/api/track/{token}", "/api/track/{token}/stream", "/api/track/{token}/qr.svg")
-                        .permitAll()
-                        // anyone signed in or any device: who am I
-                        .pathMatchers(GET, "/api/me").authenticated()
-                        // devices, each at its own centre, and staff
-                        .pathMatchers(POST, "/api/centres/{centreId}/visits")
-                        .access(new CentreBound(DeviceKind.KIOSK, StaffRole.DESK))
-                        .pathMatchers(GET, "/api/centres/{centreId}/display", "/api/centres/{centreId}/display/stream")
-                        .access(new CentreBound(DeviceKind.DISPLAY, StaffRole.DESK))
-                        // desk staff
-                        .pathMatchers(POST, "/api/centres/{centreId}/desks/{deskId}/*", "/api/visits/{visitId}/*")
-                        .hasRole(StaffRole.DESK.name())
-                        .pathMatchers(GET, "/api/visits/{visitId}", "/api/centres/{centreId}/queues")
-                        .hasRole(StaffRole.DESK.name())
-                        // supervisors
-                        .pathMatchers(POST, "/api/centres/{centreId}/close-day").hasRole(StaffRole.SUPERVISOR.name())
-                        .pathMatchers(GET, "/api/centres/{centreId}/appointments",
-                                "/api/centres/{centreId}/services/{serviceCode}/slot-template")
-                        .hasRole(StaffRole.SUPERVISOR.name())
-                        // administrators
-                        .pathMatchers(PUT, "/api/centres/{centreId}/services/{serviceCode}/slot-template",
-                                "/api/centres/{centreId}/holidays/{date}").hasRole(StaffRole.ADMIN.name())
-                        .pathMatchers(DELETE, "/api/centres/{centreId}/holidays/{date}").hasRole(StaffRole.ADMIN.name())
-                        .pathMatchers(PUT, "/api/centres/{centreId}").hasRole(StaffRole.ADMIN.name())
-                        .pathMatchers("/api/admin/**").hasRole(StaffRole.ADMIN.name())
-                        .anyExchange().denyAll();
+                            // the pages
+                            .pathMatchers(
+                                    GET,
+                                    "/",
+                                    "/*.html",
+                                    "/*.js",
+                                    "/*.css",
+                                    "/*.svg",
+                                    "/*.ico",
+                                    "/*.png",
+                                    "/manifest.json",
+                                    "/assets/**")
+                            .permitAll()
+                            .pathMatchers(POST, "/login", "/logout")
+                            .permitAll()
+                            // visitors: centres, slots, holidays, their appointments, their ticket
+                            .pathMatchers(
+                                    GET,
+                                    "/api/centres",
+                                    "/api/centres/{centreId}",
+                                    "/api/centres/{centreId}/services/{serviceCode}/slots",
+                                    "/api/centres/{centreId}/holidays")
+                            .permitAll()
+                            .pathMatchers(POST, "/api/appointments", "/api/appointments/{code}/reschedule")
+                            .permitAll()
+                            .pathMatchers(GET, "/api/appointments/{code}", "/api/appointments/{code}/qr.svg")
+                            .permitAll()
+                            .pathMatchers(DELETE, "/api/appointments/{code}", "/api/appointments/{code}/personal-data")
+                            .permitAll()
+                            .pathMatchers(
+                                    GET, "/api/track/{token}", "/api/track/{token}/stream", "/api/track/{token}/qr.svg")
+                            .permitAll()
+                            // anyone signed in or any device: who am I
+                            .pathMatchers(GET, "/api/me")
+                            .authenticated()
+                            // devices, each at its own centre, and staff
+                            .pathMatchers(POST, "/api/centres/{centreId}/visits")
+                            .access(new CentreBound(DeviceKind.KIOSK, StaffRole.DESK))
+                            .pathMatchers(
+                                    GET, "/api/centres/{centreId}/display", "/api/centres/{centreId}/display/stream")
+                            .access(new CentreBound(DeviceKind.DISPLAY, StaffRole.DESK))
+                            // desk staff
+                            .pathMatchers(POST, "/api/centres/{centreId}/desks/{deskId}/*", "/api/visits/{visitId}/*")
+                            .hasRole(StaffRole.DESK.name())
+                            .pathMatchers(GET, "/api/visits/{visitId}", "/api/centres/{centreId}/queues")
+                            .hasRole(StaffRole.DESK.name())
+                            // supervisors
+                            .pathMatchers(POST, "/api/centres/{centreId}/close-day")
+                            .hasRole(StaffRole.SUPERVISOR.name())
+                            .pathMatchers(
+                                    GET,
+                                    "/api/centres/{centreId}/appointments",
+                                    "/api/centres/{centreId}/services/{serviceCode}/slot-template")
+                            .hasRole(StaffRole.SUPERVISOR.name())
+                            // administrators
+                            .pathMatchers(
+                                    PUT,
+                                    "/api/centres/{centreId}/services/{serviceCode}/slot-template",
+                                    "/api/centres/{centreId}/holidays/{date}")
+                            .hasRole(StaffRole.ADMIN.name())
+                            .pathMatchers(DELETE, "/api/centres/{centreId}/holidays/{date}")
+                            .hasRole(StaffRole.ADMIN.name())
+                            .pathMatchers(PUT, "/api/centres/{centreId}")
+                            .hasRole(StaffRole.ADMIN.name())
+                            .pathMatchers("/api/admin/**")
+                            .hasRole(StaffRole.ADMIN.name())
+                            .anyExchange()
+                            .denyAll();
                 })
                 .securityContextRepository(new StaffSessions(credentials))
                 .addFilterBefore(AuthorizationSchemes.filter(json), SecurityWebFiltersOrder.HTTP_BASIC)
@@ -125,37 +165,43 @@ public class SecurityRules {
                 .addFilterAfter(rateLimits.unlessAuthenticated(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(RequestActor.filter(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .addFilterAfter(CentreLimits.filter(json), SecurityWebFiltersOrder.AUTHORIZATION)
-                .addFilterAfter(new CredentialWatch(credentials, changes, recheck.streamRecheck()),
+                .addFilterAfter(
+                        new CredentialWatch(credentials, changes, recheck.streamRecheck()),
                         SecurityWebFiltersOrder.AUTHORIZATION)
-                .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) ->
-                        problem(exchange, json, AccessRefusal.UNAUTHENTICATED, Map.of())))
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        (exchange, e) -> problem(exchange, json, AccessRefusal.UNAUTHENTICATED, Map.of())))
                 .formLogin(form -> form.loginPage("/login")
                         // the staff pages sign in with fetch: answers, not redirects
-                        .authenticationSuccessHandler((filterExchange, auth) -> filterExchange.getExchange().getSession()
+                        .authenticationSuccessHandler((filterExchange, auth) -> filterExchange
+                                .getExchange()
+                                .getSession()
                                 .flatMap(session -> session.changeSessionId()) // no session fixation
-                                .then(json(filterExchange.getExchange(), json, HttpStatus.OK,
-                                        RequestActor.of(auth).map(a -> Map.of("name", a.id(), "role", a.role()))
+                                .then(json(
+                                        filterExchange.getExchange(),
+                                        json,
+                                        HttpStatus.OK,
+                                        RequestActor.of(auth)
+                                                .map(a -> Map.of("name", a.id(), "role", a.role()))
                                                 .orElse(Map.of()))))
-                        .authenticationFailureHandler((filterExchange, e) -> problem(filterExchange.getExchange(), json,
-                                AccessRefusal.SIGN_IN_FAILED, Map.of())))
+                        .authenticationFailureHandler((filterExchange, e) ->
+                                problem(filterExchange.getExchange(), json, AccessRefusal.SIGN_IN_FAILED, Map.of())))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler((filterExchange, auth) -> {
                     filterExchange.getExchange().getResponse().setStatusCode(HttpStatus.NO_CONTENT);
                     return Mono.empty();
                 }))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((exchange, e) -> problem(exchange, json,
-                                AccessRefusal.UNAUTHENTICATED, Map.of()))
-                        .accessDeniedHandler((exchange, e) -> problem(exchange, json,
-                                AccessRefusal.FORBIDDEN, Map.of())))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (exchange, e) -> problem(exchange, json, AccessRefusal.UNAUTHENTICATED, Map.of()))
+                        .accessDeniedHandler(
+                                (exchange, e) -> problem(exchange, json, AccessRefusal.FORBIDDEN, Map.of())))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-                        .accessDeniedHandler((exchange, e) -> problem(exchange, json,
-                                AccessRefusal.CSRF_TOKEN, Map.of()))
+                        .accessDeniedHandler(
+                                (exchange, e) -> problem(exchange, json, AccessRefusal.CSRF_TOKEN, Map.of()))
                         .csrfTokenRequestHandler(csrfHandler)
                         .requireCsrfProtectionMatcher(SecurityRules::cookieAuthenticatedChange))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                                + "style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; "
-                                + "base-uri 'self'; form-action 'self'"))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                        + "style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; "
+                                        + "base-uri 'self'; form-action 'self'"))
                         .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY)))
                 .build();
     }
@@ -170,7 +216,8 @@ public class SecurityRules {
         boolean change = !SAFE.contains(request.getMethod());
         boolean cookie = request.getCookies().containsKey("SESSION");
         boolean header = request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
-        return change && cookie && !header ? ServerWebExchangeMatcher.MatchResult.match()
+        return change && cookie && !header
+                ? ServerWebExchangeMatcher.MatchResult.match()
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
@@ -195,8 +242,7 @@ public class SecurityRules {
         };
     }
 
-    static Mono<Void> problem(ServerWebExchange exchange, ObjectMapper json, Refusal refusal,
-                              Map<String, ?> values) {
+    static Mono<Void> problem(ServerWebExchange exchange, ObjectMapper json, Refusal refusal, Map<String, ?> values) {
         HttpStatus status = HttpStatus.valueOf(refusal.status());
         ProblemDetail problem = ProblemHandling.problem(refusal, values);
         try {

@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
 public class SessionController {
 
     /** A signed-in staff member (name, highest role) or a device (its id, kind and centre). */
-    public record Me(String name, SignedInRole role, @Nullable String centreId) {
-    }
+    public record Me(
+            String name, SignedInRole role, @Nullable String centreId) {}
 
     @GetMapping
     @Operation(summary = "The signed-in staff member or device")

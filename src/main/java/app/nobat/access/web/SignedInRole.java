@@ -5,7 +5,11 @@ import app.nobat.access.staff.StaffRole;
 
 /** Who answers /api/me: a staff member by highest role, or a device by its kind. */
 public enum SignedInRole {
-    DESK, SUPERVISOR, ADMIN, KIOSK, DISPLAY;
+    DESK,
+    SUPERVISOR,
+    ADMIN,
+    KIOSK,
+    DISPLAY;
 
     public static SignedInRole of(StaffRole role) {
         return valueOf(role.name());

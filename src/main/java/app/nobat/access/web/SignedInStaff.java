@@ -1,9 +1,8 @@
 package app.nobat.access.web;
 
+import java.util.Collection;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
-
-import java.util.Collection;
 
 /**
  * A staff member as signed in: the user, and the generation of the account's sessions the sign-in
@@ -13,8 +12,12 @@ public class SignedInStaff extends User {
 
     private final long sessionGeneration;
 
-    public SignedInStaff(String username, String passwordHash, boolean disabled,
-                         Collection<? extends GrantedAuthority> authorities, long sessionGeneration) {
+    public SignedInStaff(
+            String username,
+            String passwordHash,
+            boolean disabled,
+            Collection<? extends GrantedAuthority> authorities,
+            long sessionGeneration) {
         super(username, passwordHash, !disabled, true, true, true, authorities);
         this.sessionGeneration = sessionGeneration;
     }

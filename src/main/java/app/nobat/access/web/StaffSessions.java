@@ -30,10 +30,14 @@ final class StaffSessions implements ServerSecurityContextRepository {
     public Mono<SecurityContext> load(ServerWebExchange exchange) {
         // cached: the security context is asked for several times in one request, the store once
         return sessions.load(exchange)
-                .filterWhen(context -> context.getAuthentication() == null ? Mono.just(true)
-                        : check.stillValid(context.getAuthentication(), exchange).flatMap(valid -> valid
+                .filterWhen(context -> context.getAuthentication() == null
                         ? Mono.just(true)
-                        : exchange.getSession().flatMap(WebSession::invalidate).thenReturn(false)))
+                        : check.stillValid(context.getAuthentication(), exchange)
+                                .flatMap(valid -> valid
+                                        ? Mono.just(true)
+                                        : exchange.getSession()
+                                                .flatMap(WebSession::invalidate)
+                                                .thenReturn(false)))
                 .cache();
     }
 }

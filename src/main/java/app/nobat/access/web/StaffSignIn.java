@@ -1,5 +1,8 @@
 package app.nobat.access.web;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.CredentialsExpiredException;
@@ -14,10 +17,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.List;
-
 /**
  * Checks staff passwords for form login and HTTP Basic. An unknown or disabled account costs the
  * same password hashing as a known one (a check against a hash of a random secret), so that the
@@ -30,13 +29,16 @@ public final class StaffSignIn implements ReactiveAuthenticationManager {
     private final PasswordEncoder encoder;
     private final String unmatchableHash;
 
-    public StaffSignIn(ReactiveUserDetailsService users, PasswordEncoder encoder,
-                       ReactiveUserDetailsPasswordService upgrades) {
+    public StaffSignIn(
+            ReactiveUserDetailsService users, PasswordEncoder encoder, ReactiveUserDetailsPasswordService upgrades) {
         this.encoder = encoder;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.unmatchableHash = encoder.encode(Base64.getEncoder().encodeToString(secret));
-        UserDetails nobody = User.withUsername("nobody").password(unmatchableHash).authorities(List.of()).build();
+        UserDetails nobody = User.withUsername("nobody")
+                .password(unmatchableHash)
+                .authorities(List.of())
+                .build();
         var manager = new UserDetailsRepositoryReactiveAuthenticationManager(
                 username -> users.findByUsername(username).defaultIfEmpty(nobody));
         manager.setPasswordEncoder(encoder);
@@ -54,10 +56,15 @@ public final class StaffSignIn implements ReactiveAuthenticationManager {
 
     @Override
     public Mono<Authentication> authenticate(Authentication authentication) {
-        return checks.authenticate(authentication).onErrorResume(AccountStatusException.class, refused ->
-                // a disabled account is refused before its password is checked: spend the same time anyway
-                Mono.fromRunnable(() -> encoder.matches(String.valueOf(authentication.getCredentials()), unmatchableHash))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .then(Mono.error(refused)));
+        return checks.authenticate(authentication)
+                .onErrorResume(
+                        AccountStatusException.class,
+                        refused ->
+                                // a disabled account is refused before its password is checked: spend the same time
+                                // anyway
+                                Mono.fromRunnable(() -> encoder.matches(
+                                                String.valueOf(authentication.getCredentials()), unmatchableHash))
+                                        .subscribeOn(Schedulers.boundedElastic())
+                                        .then(Mono.error(refused)));
     }
 }

@@ -10,8 +10,18 @@ import app.nobat.access.web.StaffSignIn;
 import app.nobat.platform.web.Blocking;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
@@ -23,48 +33,44 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
-
-import java.time.Clock;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DemoAccess.DemoSettings.class)
 public class AccessConfig {
 
     @Bean
     @Profile("demo")
-    DemoAccess demoAccess(DemoAccess.DemoSettings settings, StaffAccounts accounts, DeviceTokens devices,
-                          PasswordEncoder encoder, Clock clock) {
+    DemoAccess demoAccess(
+            DemoAccess.DemoSettings settings,
+            StaffAccounts accounts,
+            DeviceTokens devices,
+            PasswordEncoder encoder,
+            Clock clock) {
         return new DemoAccess(settings, accounts, devices, encoder, clock);
     }
 
     /** With the production profile, any demo credential or default secret stops the start, naming each. */
     @Bean
     @Profile("prod")
-    SmartInitializingSingleton productionGuard(DemoAccess.DemoSettings demo, Environment environment,
-                                               StaffAccounts accounts, DeviceTokens devices) {
+    SmartInitializingSingleton productionGuard(
+            DemoAccess.DemoSettings demo, Environment environment, StaffAccounts accounts, DeviceTokens devices) {
         return () -> {
-            List<String> problems = ProductionGuard.problems(demo,
+            List<String> problems = ProductionGuard.problems(
+                    demo,
                     environment.getProperty("nobat.privacy.identity-key"),
-                    environment.matchesProfiles("demo"), accounts, devices);
+                    environment.matchesProfiles("demo"),
+                    accounts,
+                    devices);
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("Refusing to start with the prod profile: " + String.join("; ", problems));
+                throw new IllegalStateException(
+                        "Refusing to start with the prod profile: " + String.join("; ", problems));
             }
         };
     }
 
     /** The first administrator of an empty store, from the environment (README, "Production"). */
     @Bean
-    FirstAdministrator firstAdministrator(FirstAdminSettings settings, StaffAccounts accounts,
-                                          PasswordEncoder encoder) {
+    FirstAdministrator firstAdministrator(
+            FirstAdminSettings settings, StaffAccounts accounts, PasswordEncoder encoder) {
         return new FirstAdministrator(settings.username(), settings.password(), accounts, encoder);
     }
 
@@ -85,16 +91,18 @@ public class AccessConfig {
     @Bean
     @Order(-200)
     RateLimits rateLimits(RateLimitSettings settings, ObjectMapper json) {
-        return new RateLimits(new RateLimits.Limits(settings.bookingChangesPerMinute(),
-                settings.publicReadsPerMinute()), json);
+        return new RateLimits(
+                new RateLimits.Limits(settings.bookingChangesPerMinute(), settings.publicReadsPerMinute()), json);
     }
 
     /** Failed sign-ins allowed per account and per address in each window, before 429 (README, Configuration). */
     @Bean
     @Order(-190)
     LoginThrottle loginThrottle(SignInSettings settings, ObjectMapper json) {
-        return new LoginThrottle(new LoginThrottle.Limits(settings.failuresPerAccount(),
-                settings.failuresPerAddress(), settings.window()), json);
+        return new LoginThrottle(
+                new LoginThrottle.Limits(
+                        settings.failuresPerAccount(), settings.failuresPerAddress(), settings.window()),
+                json);
     }
 
     /**
@@ -106,20 +114,28 @@ public class AccessConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         String pbkdf2 = "pbkdf2@SpringSecurity_v5_8";
-        return new DelegatingPasswordEncoder(pbkdf2, Map.of(
-                pbkdf2, Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "bcrypt", new BCryptPasswordEncoder()));
+        return new DelegatingPasswordEncoder(
+                pbkdf2,
+                Map.of(
+                        pbkdf2,
+                        Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
     }
 
     /** Form login and HTTP Basic: the same time for unknown user names, hashes upgraded on sign-in. */
     @Bean
     ReactiveAuthenticationManager staffSignIn(
             ReactiveUserDetailsService staffUsers, PasswordEncoder encoder, StaffAccounts accounts) {
-        return new StaffSignIn(staffUsers, encoder, (user, newHash) -> Blocking.call(() -> {
-            accounts.replaceHash(user.getUsername(), user.getPassword(), newHash);
-            return user instanceof SignedInStaff staff ? staff.withPasswordHash(newHash)
-                    : User.withUserDetails(user).password(newHash).build();
-        }));
+        return new StaffSignIn(
+                staffUsers,
+                encoder,
+                (user, newHash) -> Blocking.call(() -> {
+                    accounts.replaceHash(user.getUsername(), user.getPassword(), newHash);
+                    return user instanceof SignedInStaff staff
+                            ? staff.withPasswordHash(newHash)
+                            : User.withUserDetails(user).password(newHash).build();
+                }));
     }
 
     /**
@@ -130,14 +146,19 @@ public class AccessConfig {
      */
     @Bean
     ReactiveUserDetailsService staffUsers(StaffAccounts accounts) {
-        return username -> Blocking.call(() -> accounts.find(username)
-                        .map(a -> (UserDetails) new SignedInStaff(a.username(), a.passwordHash(), a.disabled(),
-                                Stream.concat(
-                                        Arrays.stream(StaffRole.values()).filter(r -> r.ordinal() <= a.role().ordinal())
+        return username -> Blocking.call(() -> accounts.find(username).map(a -> (UserDetails) new SignedInStaff(
+                        a.username(),
+                        a.passwordHash(),
+                        a.disabled(),
+                        Stream.concat(
+                                        Arrays.stream(StaffRole.values())
+                                                .filter(r ->
+                                                        r.ordinal() <= a.role().ordinal())
                                                 .map(StaffRole::authority),
                                         a.centres().stream().map(c -> StaffRole.CENTRE_AUTHORITY_PREFIX + c))
-                                        .map(SimpleGrantedAuthority::new).toList(),
-                                a.sessionGeneration())))
+                                .map(SimpleGrantedAuthority::new)
+                                .toList(),
+                        a.sessionGeneration())))
                 .flatMap(found -> found.map(Mono::just).orElseGet(Mono::empty));
     }
 }

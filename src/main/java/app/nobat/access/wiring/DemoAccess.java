@@ -4,15 +4,14 @@ import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DeviceTokens;
 import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
+import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.security.crypto.password.PasswordEncoder;
-
-import java.time.Clock;
-import java.util.List;
 
 /**
  * The demo profile's staff accounts and device tokens ({@code nobat.demo.*}, in
@@ -30,11 +29,9 @@ public class DemoAccess implements ApplicationRunner {
             devices = devices == null ? List.of() : devices;
         }
 
-        public record Account(String username, String password, StaffRole role) {
-        }
+        public record Account(String username, String password, StaffRole role) {}
 
-        public record Device(String deviceId, DeviceKind kind, String centreId, String token) {
-        }
+        public record Device(String deviceId, DeviceKind kind, String centreId, String token) {}
 
         public boolean empty() {
             return accounts.isEmpty() && devices.isEmpty();
@@ -50,8 +47,8 @@ public class DemoAccess implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final Clock clock;
 
-    public DemoAccess(DemoSettings settings, StaffAccounts accounts, DeviceTokens devices, PasswordEncoder encoder,
-                      Clock clock) {
+    public DemoAccess(
+            DemoSettings settings, StaffAccounts accounts, DeviceTokens devices, PasswordEncoder encoder, Clock clock) {
         this.settings = settings;
         this.accounts = accounts;
         this.devices = devices;
@@ -61,14 +58,18 @@ public class DemoAccess implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        // demo passwords are published in the README and exempt from PasswordPolicy: this profile never runs in production
+        // demo passwords are published in the README and exempt from PasswordPolicy: this profile never runs in
+        // production
         for (DemoSettings.Account a : settings.accounts()) {
             accounts.save(new StaffAccounts.Account(a.username(), encoder.encode(a.password()), a.role(), false));
         }
         for (DemoSettings.Device d : settings.devices()) {
             devices.register(d.token(), d.deviceId(), d.kind(), d.centreId(), clock.instant());
         }
-        log.warn("Demo profile: {} demo staff accounts and {} demo device tokens are active (see README); "
-                + "never use this profile in production", settings.accounts().size(), settings.devices().size());
+        log.warn(
+                "Demo profile: {} demo staff accounts and {} demo device tokens are active (see README); "
+                        + "never use this profile in production",
+                settings.accounts().size(),
+                settings.devices().size());
     }
 }

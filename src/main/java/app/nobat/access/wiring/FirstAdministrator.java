@@ -3,13 +3,12 @@ package app.nobat.access.wiring;
 import app.nobat.access.staff.PasswordPolicy;
 import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
-
-import java.util.regex.Pattern;
 
 /**
  * The first administrator of an empty store, from {@code NOBAT_FIRST_ADMIN_USERNAME} and
@@ -57,7 +56,9 @@ public class FirstAdministrator implements ApplicationRunner {
             throw new IllegalStateException("NOBAT_FIRST_ADMIN_USERNAME names an existing staff account that is not "
                     + "an administrator; choose another name");
         }
-        log.warn("Created the first administrator '{}' from NOBAT_FIRST_ADMIN_USERNAME/NOBAT_FIRST_ADMIN_PASSWORD; "
-                + "change its password and remove both variables", username);
+        log.warn(
+                "Created the first administrator '{}' from NOBAT_FIRST_ADMIN_USERNAME/NOBAT_FIRST_ADMIN_PASSWORD; "
+                        + "change its password and remove both variables",
+                username);
     }
 }

@@ -5,6 +5,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** Visitor requests allowed per client address and minute (README, "Configuration"). */
 @ConfigurationProperties("nobat.rate-limit")
-public record RateLimitSettings(@DefaultValue("20") int bookingChangesPerMinute,
-                                @DefaultValue("240") int publicReadsPerMinute) {
-}
+public record RateLimitSettings(
+        @DefaultValue("20") int bookingChangesPerMinute,
+        @DefaultValue("240") int publicReadsPerMinute) {}

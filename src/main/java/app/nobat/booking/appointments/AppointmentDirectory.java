@@ -5,13 +5,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 
 /**
  * Where a booking code lives: code → day book. The day books are the truth (an appointment that
@@ -28,8 +27,7 @@ public class AppointmentDirectory {
         this.codes = database.getCollection(COLLECTION);
     }
 
-    public record Move(String code, String from, String to, Instant since) {
-    }
+    public record Move(String code, String from, String to, Instant since) {}
 
     /** @return false when the code is taken already */
     public boolean reserve(String code, String dayBookId) {
@@ -45,13 +43,16 @@ public class AppointmentDirectory {
     }
 
     public void startMove(String code, String from, String to, Instant now) {
-        codes.updateOne(Filters.eq("_id", code), Updates.set("moving",
-                new Document("from", from).append("to", to).append("since", Date.from(now))));
+        codes.updateOne(
+                Filters.eq("_id", code),
+                Updates.set(
+                        "moving", new Document("from", from).append("to", to).append("since", Date.from(now))));
     }
 
     /** Ends the move, pointing the code at {@code at}. */
     public void endMove(String code, String at) {
-        codes.updateOne(Filters.eq("_id", code), Updates.combine(Updates.set("dayBookId", at), Updates.unset("moving")));
+        codes.updateOne(
+                Filters.eq("_id", code), Updates.combine(Updates.set("dayBookId", at), Updates.unset("moving")));
     }
 
     /** Moves begun before {@code before} and never ended. */
@@ -59,7 +60,11 @@ public class AppointmentDirectory {
         List<Move> moves = new ArrayList<>();
         codes.find(Filters.lt("moving.since", Date.from(before))).forEach(d -> {
             Document m = d.get("moving", Document.class);
-            moves.add(new Move(d.getString("_id"), m.getString("from"), m.getString("to"), m.getDate("since").toInstant()));
+            moves.add(new Move(
+                    d.getString("_id"),
+                    m.getString("from"),
+                    m.getString("to"),
+                    m.getDate("since").toInstant()));
         });
         return moves;
     }

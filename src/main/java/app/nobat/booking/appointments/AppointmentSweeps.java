@@ -1,21 +1,20 @@
 package app.nobat.booking.appointments;
 
 import app.nobat.booking.calendar.BookingSettings;
-import app.nobat.booking.domain.DayBookCommand.MarkRemindersDue;
 import app.nobat.booking.domain.DayBookCommand.MarkMissed;
+import app.nobat.booking.domain.DayBookCommand.MarkRemindersDue;
 import app.nobat.booking.domain.DayBookId;
 import app.nobat.booking.privacy.PersonalDataStore;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The appointments' clock: marks missed what was not checked in by the end of its window, names
@@ -33,8 +32,13 @@ public class AppointmentSweeps {
     private final BookingSettings settings;
     private final Clock clock;
 
-    public AppointmentSweeps(CommandGateway commands, CentreCatalog catalog, Appointments appointments,
-                             PersonalDataStore personal, BookingSettings settings, Clock clock) {
+    public AppointmentSweeps(
+            CommandGateway commands,
+            CentreCatalog catalog,
+            Appointments appointments,
+            PersonalDataStore personal,
+            BookingSettings settings,
+            Clock clock) {
         this.commands = commands;
         this.catalog = catalog;
         this.appointments = appointments;
@@ -52,20 +56,28 @@ public class AppointmentSweeps {
             for (CentreProfile.Service service : centre.services()) {
                 // a week back, so that days passed while no node was running are settled too
                 for (LocalDate day = today.minusDays(7); !day.isAfter(today); day = day.plusDays(1)) {
-                    missed += send(new MarkMissed(new DayBookId(centre.centreId(), service.code(), day).toString(), now));
+                    missed +=
+                            send(new MarkMissed(new DayBookId(centre.centreId(), service.code(), day).toString(), now));
                 }
                 long leadDays = settings.reminderLead().toDays() + 1;
                 for (LocalDate day = today; !day.isAfter(today.plusDays(leadDays)); day = day.plusDays(1)) {
                     reminders += send(new MarkRemindersDue(
-                            new DayBookId(centre.centreId(), service.code(), day).toString(), settings.reminderLead(), now));
+                            new DayBookId(centre.centreId(), service.code(), day).toString(),
+                            settings.reminderLead(),
+                            now));
                 }
             }
         }
         int moves = appointments.finishInterruptedMoves();
         long purged = personal.purgeExpired(now);
         if (missed + reminders + moves + purged > 0) {
-            log.info("Appointment sweep: {} missed, {} reminders due, {} interrupted moves finished, {} personal "
-                    + "records past retention erased", missed, reminders, moves, purged);
+            log.info(
+                    "Appointment sweep: {} missed, {} reminders due, {} interrupted moves finished, {} personal "
+                            + "records past retention erased",
+                    missed,
+                    reminders,
+                    moves,
+                    purged);
         }
     }
 

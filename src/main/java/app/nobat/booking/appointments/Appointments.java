@@ -4,6 +4,7 @@ import app.nobat.booking.calendar.BookingSettings;
 import app.nobat.booking.domain.Appointment;
 import app.nobat.booking.domain.AppointmentStatus;
 import app.nobat.booking.domain.BookingCode;
+import app.nobat.booking.domain.BookingRefusal;
 import app.nobat.booking.domain.DayBookCommand.*;
 import app.nobat.booking.domain.DayBookId;
 import app.nobat.booking.domain.DayBookView;
@@ -20,12 +21,6 @@ import app.nobat.booking.privacy.PersonalDataStore.PersonalData;
 import app.nobat.booking.privacy.VisitorContact;
 import app.nobat.common.RandomIds;
 import app.nobat.common.RuleViolation;
-import app.nobat.booking.domain.BookingRefusal;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +29,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Booking, reading, moving, cancelling and checking in appointments. A booking touches three
@@ -56,9 +55,15 @@ public class Appointments {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public Appointments(CommandGateway commands, DayPlanSource plans, AppointmentDirectory directory,
-                        PersonalDataStore personal, IdentityKeys keys, BookingSettings settings, Duration retention,
-                        Clock clock) {
+    public Appointments(
+            CommandGateway commands,
+            DayPlanSource plans,
+            AppointmentDirectory directory,
+            PersonalDataStore personal,
+            IdentityKeys keys,
+            BookingSettings settings,
+            Duration retention,
+            Clock clock) {
         this.commands = commands;
         this.plans = plans;
         this.directory = directory;
@@ -73,25 +78,30 @@ public class Appointments {
      * What a check-in hands to the floor: the visit to start and the appointment it comes from
      * (by its code's key, never the bearer code itself).
      */
-    public record CheckedIn(String visitId, String serviceCode, String codeKey) {
-    }
+    public record CheckedIn(String visitId, String serviceCode, String codeKey) {}
 
     /** Where a visitor's code leads: the key the day books know it by, and the first day book to ask. */
-    private record Located(String codeKey, String dayBookId) {
-    }
+    private record Located(String codeKey, String dayBookId) {}
 
-    public Appointment book(String centreId, String serviceCode, LocalDate date, LocalTime slot,
-                            VisitorContact contact) {
+    public Appointment book(
+            String centreId, String serviceCode, LocalDate date, LocalTime slot, VisitorContact contact) {
         Instant now = clock.instant();
         DayBookId day = new DayBookId(centreId, serviceCode, date);
         DayPlan plan = lookBeforeBooking(day, slot, now);
-        String guard = IdentityGuardMessages.guardId(centreId, serviceCode,
-                keys.hash(contact.identityType(), contact.identityNumber()));
+        String guard = IdentityGuardMessages.guardId(
+                centreId, serviceCode, keys.hash(contact.identityType(), contact.identityNumber()));
         String code = newCode(day);
         String key = keys.bookingCodeKey(code);
         String visitorRef = RandomIds.of(12);
-        personal.save(new PersonalData(visitorRef, centreId, contact.identityType(), contact.identityNumber(),
-                contact.phone(), contact.language(), code, plan.startOf(slot).plus(retention)));
+        personal.save(new PersonalData(
+                visitorRef,
+                centreId,
+                contact.identityType(),
+                contact.identityNumber(),
+                contact.phone(),
+                contact.language(),
+                code,
+                plan.startOf(slot).plus(retention)));
         try {
             claim(guard, key, day, now);
         } catch (RuntimeException e) {
@@ -99,8 +109,8 @@ public class Appointments {
             throw e;
         }
         try {
-            return shown(commands.sendAndWait(new BookSeat(day.toString(), key, slot, visitorRef, guard, null, now)),
-                    code);
+            return shown(
+                    commands.sendAndWait(new BookSeat(day.toString(), key, slot, visitorRef, guard, null, now)), code);
         } catch (RuntimeException e) {
             try {
                 commands.sendAndWait(new ReleaseIdentity(guard, key, now));
@@ -122,8 +132,7 @@ public class Appointments {
      * that key, not a code a visitor could use.
      */
     public Appointment readByKey(String codeKey) {
-        return follow(codeKey, directory.locate(codeKey)
-                .orElseThrow(() -> BookingRefusal.UNKNOWN_APPOINTMENT.with()));
+        return follow(codeKey, directory.locate(codeKey).orElseThrow(() -> BookingRefusal.UNKNOWN_APPOINTMENT.with()));
     }
 
     private Appointment follow(String codeKey, String firstDay) {
@@ -149,15 +158,27 @@ public class Appointments {
      */
     private Located locate(String code) {
         String key = keys.bookingCodeKey(code);
-        return directory.locate(key).map(day -> new Located(key, day))
+        return directory
+                .locate(key)
+                .map(day -> new Located(key, day))
                 .or(() -> directory.locate(code).map(day -> new Located(code, day)))
                 .orElseThrow(() -> BookingRefusal.UNKNOWN_APPOINTMENT.with());
     }
 
     /** The appointment as its visitor knows it: with the code they gave, not the stored key. */
     private static Appointment shown(Appointment a, String code) {
-        return new Appointment(code, a.dayBookId(), a.slot(), a.slotStart(), a.status(), a.visitorRef(), a.guardId(),
-                a.visitId(), a.movedTo(), a.checkInOpens(), a.checkInCloses());
+        return new Appointment(
+                code,
+                a.dayBookId(),
+                a.slot(),
+                a.slotStart(),
+                a.status(),
+                a.visitorRef(),
+                a.guardId(),
+                a.visitId(),
+                a.movedTo(),
+                a.checkInOpens(),
+                a.checkInCloses());
     }
 
     /** Gives the seat back (once) and frees the identity for another booking of the service. */
@@ -182,7 +203,8 @@ public class Appointments {
         Appointment current = follow(key, at.dayBookId());
         DayBookId from = DayBookId.parse(current.dayBookId());
         if (current.status() != AppointmentStatus.BOOKED) {
-            throw BookingRefusal.APPOINTMENT_ENDED.with("state", current.status().name().toLowerCase().replace('_', ' '));
+            throw BookingRefusal.APPOINTMENT_ENDED.with(
+                    "state", current.status().name().toLowerCase().replace('_', ' '));
         }
         if (date.equals(from.date())) {
             return shown(commands.sendAndWait(new MoveWithinDay(from.toString(), key, slot, now)), code);
@@ -192,8 +214,8 @@ public class Appointments {
         directory.startMove(key, from.toString(), to.toString(), now);
         Appointment moved;
         try {
-            moved = commands.sendAndWait(new BookSeat(to.toString(), key, slot, current.visitorRef(),
-                    current.guardId(), from.toString(), now));
+            moved = commands.sendAndWait(new BookSeat(
+                    to.toString(), key, slot, current.visitorRef(), current.guardId(), from.toString(), now));
         } catch (RuntimeException e) {
             directory.endMove(key, from.toString());
             throw e;
@@ -249,8 +271,8 @@ public class Appointments {
         if (!day.centreId().equals(centreId)) {
             throw BookingRefusal.WRONG_CENTRE.with();
         }
-        Appointment checkedIn = commands.sendAndWait(new CheckIn(day.toString(), at.codeKey(), newVisitId,
-                clock.instant()));
+        Appointment checkedIn =
+                commands.sendAndWait(new CheckIn(day.toString(), at.codeKey(), newVisitId, clock.instant()));
         return new CheckedIn(checkedIn.visitId(), day.serviceCode(), at.codeKey());
     }
 

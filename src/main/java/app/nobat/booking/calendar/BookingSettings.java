@@ -1,9 +1,8 @@
 package app.nobat.booking.calendar;
 
 import app.nobat.booking.domain.CheckInWindow;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Appointment settings ({@code nobat.booking.*}).
@@ -17,8 +16,14 @@ import java.time.Duration;
  * @param holidays      where the official holidays shipped as data are, as a resource pattern
  */
 @ConfigurationProperties("nobat.booking")
-public record BookingSettings(Duration checkInBefore, Duration checkInAfter, Integer horizonDays,
-                              Duration reminderLead, Integer turnNearAt, Duration claimGrace, String holidays) {
+public record BookingSettings(
+        Duration checkInBefore,
+        Duration checkInAfter,
+        Integer horizonDays,
+        Duration reminderLead,
+        Integer turnNearAt,
+        Duration claimGrace,
+        String holidays) {
 
     public BookingSettings {
         checkInBefore = checkInBefore == null ? Duration.ofMinutes(30) : checkInBefore;

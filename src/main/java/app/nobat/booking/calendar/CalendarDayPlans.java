@@ -1,17 +1,15 @@
 package app.nobat.booking.calendar;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 import app.nobat.booking.domain.DayBookId;
 import app.nobat.booking.domain.DayPlan;
 import app.nobat.booking.domain.DayPlanSource;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.CommonRefusal;
-import org.bson.Document;
-
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
 
 /**
  * A day's plan from the centre's profile (opening hours, time zone), its calendar (template,
@@ -27,13 +25,12 @@ public class CalendarDayPlans implements DayPlanSource {
     private final BookingSettings settings;
     private final ConcurrentHashMap<DayBookId, Cached> recent = new ConcurrentHashMap<>();
 
-    private record Cached(DayPlan plan, long until) {
-    }
+    private record Cached(DayPlan plan, long until) {}
 
     static final long KEEP_NANOS = 2_000_000_000L;
 
-    public CalendarDayPlans(CentreCatalog catalog, CalendarStore calendars, NationalHolidays national,
-                            BookingSettings settings) {
+    public CalendarDayPlans(
+            CentreCatalog catalog, CalendarStore calendars, NationalHolidays national, BookingSettings settings) {
         this.catalog = catalog;
         this.calendars = calendars;
         this.national = national;
@@ -62,12 +59,20 @@ public class CalendarDayPlans implements DayPlanSource {
         }
         List<DayPlan.Opening> openings = centre.openingHours().stream()
                 .filter(p -> p.day() == id.date().getDayOfWeek())
-                .map(p -> new DayPlan.Opening(p.opens(), p.closes())).toList();
+                .map(p -> new DayPlan.Opening(p.opens(), p.closes()))
+                .toList();
         Document calendar = calendars.raw(id.centreId());
         var holiday = CalendarStore.holiday(calendar, id.date(), national);
-        String holidayName = holiday == null ? null : holiday.getOrDefault("en", holiday.values().iterator().next());
-        return DayPlan.of(id.date(), ZoneId.of(centre.timeZone()), openings,
-                calendars.template(calendar, id.serviceCode()).orElse(null), holidayName, settings.window(),
+        String holidayName = holiday == null
+                ? null
+                : holiday.getOrDefault("en", holiday.values().iterator().next());
+        return DayPlan.of(
+                id.date(),
+                ZoneId.of(centre.timeZone()),
+                openings,
+                calendars.template(calendar, id.serviceCode()).orElse(null),
+                holidayName,
+                settings.window(),
                 settings.horizonDays());
     }
 }

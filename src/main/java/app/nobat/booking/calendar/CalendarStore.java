@@ -1,7 +1,5 @@
 package app.nobat.booking.calendar;
 
-import org.bson.conversions.Bson;
-
 import app.nobat.booking.domain.CalendarMessages.HolidayDeclared;
 import app.nobat.booking.domain.CalendarMessages.HolidayLifted;
 import app.nobat.booking.domain.CalendarMessages.SlotTemplatePublished;
@@ -13,14 +11,14 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.bson.Document;
-
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The read model of every centre's booking calendar: slot templates, declared and lifted holidays.
@@ -41,20 +39,25 @@ public class CalendarStore {
 
     @EventHandler
     void on(SlotTemplatePublished e) throws JsonProcessingException {
-        upsert(e.centreId(), Updates.set("templates." + e.serviceCode(),
-                Document.parse(json.writeValueAsString(e.template()))));
+        upsert(
+                e.centreId(),
+                Updates.set("templates." + e.serviceCode(), Document.parse(json.writeValueAsString(e.template()))));
     }
 
     @EventHandler
     void on(HolidayDeclared e) {
-        upsert(e.centreId(), Updates.combine(Updates.set("declared." + e.date(), new Document(e.names())),
-                Updates.unset("lifted." + e.date())));
+        upsert(
+                e.centreId(),
+                Updates.combine(
+                        Updates.set("declared." + e.date(), new Document(e.names())),
+                        Updates.unset("lifted." + e.date())));
     }
 
     @EventHandler
     void on(HolidayLifted e) {
-        upsert(e.centreId(), Updates.combine(Updates.unset("declared." + e.date()),
-                Updates.set("lifted." + e.date(), true)));
+        upsert(
+                e.centreId(),
+                Updates.combine(Updates.unset("declared." + e.date()), Updates.set("lifted." + e.date(), true)));
     }
 
     private void upsert(String centreId, Bson update) {

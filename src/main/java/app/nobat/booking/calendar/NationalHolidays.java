@@ -3,9 +3,6 @@ package app.nobat.booking.calendar;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,15 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** The official holidays shipped as data ({@code holidays/*.yml}), one file per Solar Hijri year. */
 public class NationalHolidays {
 
-    public record Holiday(LocalDate date, String jalali, Map<String, String> names) {
-    }
+    public record Holiday(LocalDate date, String jalali, Map<String, String> names) {}
 
-    record YearFile(int year, List<Holiday> holidays) {
-    }
+    record YearFile(int year, List<Holiday> holidays) {}
 
     private final NavigableMap<LocalDate, Holiday> byDate = new TreeMap<>();
 

@@ -9,7 +9,15 @@ import java.time.LocalTime;
  * @param guardId the identity guard its claim lives in (names a keyed hash, never shown to visitors)
  * @param movedTo the day book it moved to (status MOVED), else null
  */
-public record Appointment(String code, String dayBookId, LocalTime slot, Instant slotStart, AppointmentStatus status,
-                          String visitorRef, String guardId, String visitId, String movedTo, Instant checkInOpens,
-                          Instant checkInCloses) {
-}
+public record Appointment(
+        String code,
+        String dayBookId,
+        LocalTime slot,
+        Instant slotStart,
+        AppointmentStatus status,
+        String visitorRef,
+        String guardId,
+        String visitId,
+        String movedTo,
+        Instant checkInOpens,
+        Instant checkInCloses) {}

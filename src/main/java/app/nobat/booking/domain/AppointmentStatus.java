@@ -1,7 +1,11 @@
 package app.nobat.booking.domain;
 
 public enum AppointmentStatus {
-    BOOKED, CHECKED_IN, CANCELLED, MISSED, MOVED;
+    BOOKED,
+    CHECKED_IN,
+    CANCELLED,
+    MISSED,
+    MOVED;
 
     /** Holds a seat and the identity's one appointment for the service. */
     public boolean active() {

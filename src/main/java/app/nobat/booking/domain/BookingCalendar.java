@@ -1,22 +1,21 @@
 package app.nobat.booking.domain;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import app.nobat.booking.domain.CalendarMessages.*;
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 
 /**
  * A centre's appointment calendar: each service's slot template, and the holidays the centre
@@ -26,12 +25,12 @@ public class BookingCalendar {
 
     @AggregateIdentifier
     private String calendarId;
+
     private final Map<String, SlotTemplate> templates = new HashMap<>();
     private final Map<LocalDate, Map<String, String>> declared = new TreeMap<>();
     private final Set<LocalDate> lifted = new HashSet<>();
 
-    protected BookingCalendar() {
-    }
+    protected BookingCalendar() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -73,7 +72,9 @@ public class BookingCalendar {
             if (name.getKey() == null || !HOLIDAY_LANGUAGES.contains(name.getKey())) {
                 throw CommonRefusal.UNKNOWN_LANGUAGE.at("/names", "member", "names");
             }
-            if (name.getValue() == null || name.getValue().isBlank() || name.getValue().length() > 200) {
+            if (name.getValue() == null
+                    || name.getValue().isBlank()
+                    || name.getValue().length() > 200) {
                 throw BookingRefusal.HOLIDAY_NAME_LENGTH.at("/names/" + name.getKey(), "max", 200);
             }
         }

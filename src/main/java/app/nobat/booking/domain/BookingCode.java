@@ -1,9 +1,7 @@
 package app.nobat.booking.domain;
 
-import java.util.Locale;
-
 import app.nobat.common.Digits;
-
+import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -16,8 +14,7 @@ public final class BookingCode {
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     static final int LENGTH = 8;
 
-    private BookingCode() {
-    }
+    private BookingCode() {}
 
     public static String generate(RandomGenerator random) {
         StringBuilder code = new StringBuilder(LENGTH + 1);

@@ -1,13 +1,9 @@
 package app.nobat.booking.domain;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import app.nobat.booking.domain.DayBookCommand.*;
 import app.nobat.booking.domain.DayBookEvent.*;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
-
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -19,8 +15,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 
 /**
  * The appointments of one service at one centre on one day. One writer per day book makes the
@@ -31,12 +30,12 @@ public class DayBook {
 
     @AggregateIdentifier
     private String dayBookId;
+
     private final Map<String, Entry> appointments = new LinkedHashMap<>();
     private final Map<LocalTime, Integer> taken = new TreeMap<>();
     private final Set<String> abandoned = new HashSet<>();
 
-    protected DayBook() {
-    }
+    protected DayBook() {}
 
     // ---- commands -------------------------------------------------------------------------
 
@@ -56,8 +55,15 @@ public class DayBook {
             throw BookingRefusal.BOOKING_ABANDONED.with();
         }
         plan.requireBookable(cmd.slot(), cmd.at(), taken.getOrDefault(cmd.slot(), 0));
-        apply(new AppointmentBooked(cmd.dayBookId(), cmd.code(), cmd.slot(), plan.startOf(cmd.slot()),
-                cmd.visitorRef(), cmd.guardId(), cmd.movedFrom(), cmd.at()));
+        apply(new AppointmentBooked(
+                cmd.dayBookId(),
+                cmd.code(),
+                cmd.slot(),
+                plan.startOf(cmd.slot()),
+                cmd.visitorRef(),
+                cmd.guardId(),
+                cmd.movedFrom(),
+                cmd.at()));
         return appointments.get(cmd.code()).view(cmd.dayBookId(), plan);
     }
 
@@ -81,8 +87,8 @@ public class DayBook {
         }
         requireNotStarted(plan, entry, cmd.at());
         plan.requireBookable(cmd.toSlot(), cmd.at(), taken.getOrDefault(cmd.toSlot(), 0));
-        apply(new AppointmentMoved(dayBookId, cmd.code(), entry.slot, cmd.toSlot(), plan.startOf(cmd.toSlot()),
-                cmd.at()));
+        apply(new AppointmentMoved(
+                dayBookId, cmd.code(), entry.slot, cmd.toSlot(), plan.startOf(cmd.toSlot()), cmd.at()));
         return entry.view(dayBookId, plan);
     }
 
@@ -119,8 +125,13 @@ public class DayBook {
             throw ended(entry);
         }
         if (cmd.at().isBefore(opens)) {
-            throw BookingRefusal.CHECK_IN_TOO_EARLY.with("opensAt", opens.toString(),
-                    "minutesBefore", plan.window().before().toMinutes(), "slotStart", start.toString());
+            throw BookingRefusal.CHECK_IN_TOO_EARLY.with(
+                    "opensAt",
+                    opens.toString(),
+                    "minutesBefore",
+                    plan.window().before().toMinutes(),
+                    "slotStart",
+                    start.toString());
         }
         apply(new AppointmentCheckedIn(dayBookId, cmd.code(), cmd.visitId(), cmd.at()));
         return entry.view(dayBookId, plan);
@@ -132,7 +143,8 @@ public class DayBook {
         List<String> missed = appointments.values().stream()
                 .filter(e -> e.status == AppointmentStatus.BOOKED
                         && cmd.at().isAfter(plan.window().closesAt(plan.startOf(e.slot))))
-                .map(e -> e.code).toList();
+                .map(e -> e.code)
+                .toList();
         missed.forEach(code -> apply(new AppointmentMissed(dayBookId, code, cmd.at())));
         return missed.size();
     }
@@ -145,9 +157,10 @@ public class DayBook {
                 .filter(e -> {
                     Instant start = plan.startOf(e.slot);
                     return cmd.at().isBefore(start) && !cmd.at().isBefore(start.minus(cmd.lead()));
-                }).toList();
-        due.forEach(e -> apply(new AppointmentReminderDue(dayBookId, e.code, e.visitorRef, plan.startOf(e.slot),
-                cmd.at())));
+                })
+                .toList();
+        due.forEach(e ->
+                apply(new AppointmentReminderDue(dayBookId, e.code, e.visitorRef, plan.startOf(e.slot), cmd.at())));
         return due.size();
     }
 
@@ -194,7 +207,8 @@ public class DayBook {
 
     private void requireNotStarted(DayPlan plan, Entry entry, Instant now) {
         if (!now.isBefore(plan.startOf(entry.slot))) {
-            throw BookingRefusal.SLOT_STARTED.with("slot", entry.slot.toString(), "date", plan.date().toString());
+            throw BookingRefusal.SLOT_STARTED.with(
+                    "slot", entry.slot.toString(), "date", plan.date().toString());
         }
     }
 
@@ -215,7 +229,8 @@ public class DayBook {
     }
 
     private static RuntimeException ended(Entry entry) {
-        return BookingRefusal.APPOINTMENT_ENDED.with("state", entry.status.name().toLowerCase().replace('_', ' '));
+        return BookingRefusal.APPOINTMENT_ENDED.with(
+                "state", entry.status.name().toLowerCase().replace('_', ' '));
     }
 
     // ---- state ------------------------------------------------------------------------------
@@ -292,9 +307,14 @@ public class DayBook {
         /** Compared by the test fixture to check that sourcing rebuilds the same state. */
         @Override
         public boolean equals(Object o) {
-            return o instanceof Entry e && Objects.equals(code, e.code) && Objects.equals(slot, e.slot)
-                    && Objects.equals(visitorRef, e.visitorRef) && Objects.equals(guardId, e.guardId)
-                    && status == e.status && Objects.equals(visitId, e.visitId) && Objects.equals(movedTo, e.movedTo)
+            return o instanceof Entry e
+                    && Objects.equals(code, e.code)
+                    && Objects.equals(slot, e.slot)
+                    && Objects.equals(visitorRef, e.visitorRef)
+                    && Objects.equals(guardId, e.guardId)
+                    && status == e.status
+                    && Objects.equals(visitId, e.visitId)
+                    && Objects.equals(movedTo, e.movedTo)
                     && reminded == e.reminded;
         }
 
@@ -305,8 +325,18 @@ public class DayBook {
 
         Appointment view(String dayBookId, DayPlan plan) {
             Instant start = plan.startOf(slot);
-            return new Appointment(code, dayBookId, slot, start, status, visitorRef, guardId, visitId, movedTo,
-                    plan.window().opensAt(start), plan.window().closesAt(start));
+            return new Appointment(
+                    code,
+                    dayBookId,
+                    slot,
+                    start,
+                    status,
+                    visitorRef,
+                    guardId,
+                    visitId,
+                    movedTo,
+                    plan.window().opensAt(start),
+                    plan.window().closesAt(start));
         }
     }
 }

@@ -1,7 +1,6 @@
 package app.nobat.booking.domain;
 
 import app.nobat.booking.domain.DayBookCommand.CancelReason;
-
 import java.time.Instant;
 import java.time.LocalTime;
 
@@ -12,33 +11,34 @@ public sealed interface DayBookEvent {
 
     String code();
 
-    record AppointmentBooked(String dayBookId, String code, LocalTime slot, Instant slotStart, String visitorRef,
-                             String guardId, String movedFrom, Instant at) implements DayBookEvent {
-    }
+    record AppointmentBooked(
+            String dayBookId,
+            String code,
+            LocalTime slot,
+            Instant slotStart,
+            String visitorRef,
+            String guardId,
+            String movedFrom,
+            Instant at)
+            implements DayBookEvent {}
 
     record AppointmentCancelled(String dayBookId, String code, LocalTime slot, CancelReason reason, Instant at)
-            implements DayBookEvent {
-    }
+            implements DayBookEvent {}
 
-    record AppointmentMoved(String dayBookId, String code, LocalTime fromSlot, LocalTime toSlot, Instant toSlotStart,
-                            Instant at) implements DayBookEvent {
-    }
+    record AppointmentMoved(
+            String dayBookId, String code, LocalTime fromSlot, LocalTime toSlot, Instant toSlotStart, Instant at)
+            implements DayBookEvent {}
 
     record AppointmentMovedOut(String dayBookId, String code, LocalTime slot, String toDayBook, Instant at)
-            implements DayBookEvent {
-    }
+            implements DayBookEvent {}
 
-    record AppointmentCheckedIn(String dayBookId, String code, String visitId, Instant at) implements DayBookEvent {
-    }
+    record AppointmentCheckedIn(String dayBookId, String code, String visitId, Instant at) implements DayBookEvent {}
 
-    record AppointmentMissed(String dayBookId, String code, Instant at) implements DayBookEvent {
-    }
+    record AppointmentMissed(String dayBookId, String code, Instant at) implements DayBookEvent {}
 
     record AppointmentReminderDue(String dayBookId, String code, String visitorRef, Instant slotStart, Instant at)
-            implements DayBookEvent {
-    }
+            implements DayBookEvent {}
 
     /** A code whose booking never arrived here; it can no longer take a seat in this day book. */
-    record BookingAbandoned(String dayBookId, String code, Instant at) implements DayBookEvent {
-    }
+    record BookingAbandoned(String dayBookId, String code, Instant at) implements DayBookEvent {}
 }

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param taken seats taken per slot (booked or checked in; a missed seat stays taken: it is never re-sold)
  * @param counts appointments per status, kept after personal data is erased
  */
-public record DayBookView(String dayBookId, Map<LocalTime, Integer> taken, List<Appointment> appointments,
-                          Map<AppointmentStatus, Integer> counts) {
-}
+public record DayBookView(
+        String dayBookId,
+        Map<LocalTime, Integer> taken,
+        List<Appointment> appointments,
+        Map<AppointmentStatus, Integer> counts) {}

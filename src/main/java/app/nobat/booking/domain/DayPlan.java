@@ -1,6 +1,5 @@
 package app.nobat.booking.domain;
 
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,8 +17,13 @@ import java.util.TreeMap;
  * @param capacities   seats per slot start, in order
  * @param horizonDays  how many days ahead a visitor may book
  */
-public record DayPlan(LocalDate date, ZoneId zone, NavigableMap<LocalTime, Integer> capacities,
-                      String closedReason, CheckInWindow window, int horizonDays) {
+public record DayPlan(
+        LocalDate date,
+        ZoneId zone,
+        NavigableMap<LocalTime, Integer> capacities,
+        String closedReason,
+        CheckInWindow window,
+        int horizonDays) {
 
     /** How a holiday's closed reason begins (then its name). */
     static final String HOLIDAY_PREFIX = "holiday: ";
@@ -29,30 +33,37 @@ public record DayPlan(LocalDate date, ZoneId zone, NavigableMap<LocalTime, Integ
     }
 
     /** An opening period of the centre on the plan's day. */
-    public record Opening(LocalTime opens, LocalTime closes) {
-    }
+    public record Opening(LocalTime opens, LocalTime closes) {}
 
     /**
      * Cuts the day's slots from the template, keeping only slots that lie wholly inside an opening
      * period. A holiday or a day without opening hours has no slots.
      */
-    public static DayPlan of(LocalDate date, ZoneId zone, List<Opening> openings, SlotTemplate template,
-                             String holidayName, CheckInWindow window, int horizonDays) {
+    public static DayPlan of(
+            LocalDate date,
+            ZoneId zone,
+            List<Opening> openings,
+            SlotTemplate template,
+            String holidayName,
+            CheckInWindow window,
+            int horizonDays) {
         TreeMap<LocalTime, Integer> slots = new TreeMap<>();
         if (holidayName != null) {
             return new DayPlan(date, zone, slots, HOLIDAY_PREFIX + holidayName, window, horizonDays);
         }
         if (openings.isEmpty()) {
-            return new DayPlan(date, zone, slots, "the centre is closed on " + date.getDayOfWeek(), window,
-                    horizonDays);
+            return new DayPlan(
+                    date, zone, slots, "the centre is closed on " + date.getDayOfWeek(), window, horizonDays);
         }
         DayOfWeek day = date.getDayOfWeek();
         for (SlotTemplate.Rule rule : template == null ? List.<SlotTemplate.Rule>of() : template.rules()) {
             if (!rule.days().contains(day)) {
                 continue;
             }
-            for (LocalTime start = rule.from(); !start.plusMinutes(rule.slotMinutes()).isAfter(rule.until())
-                    && start.plusMinutes(rule.slotMinutes()).isAfter(start); start = start.plusMinutes(rule.slotMinutes())) {
+            for (LocalTime start = rule.from();
+                    !start.plusMinutes(rule.slotMinutes()).isAfter(rule.until())
+                            && start.plusMinutes(rule.slotMinutes()).isAfter(start);
+                    start = start.plusMinutes(rule.slotMinutes())) {
                 LocalTime end = start.plusMinutes(rule.slotMinutes());
                 LocalTime s = start;
                 if (openings.stream().anyMatch(o -> !s.isBefore(o.opens()) && !end.isAfter(o.closes()))) {
@@ -70,12 +81,19 @@ public record DayPlan(LocalDate date, ZoneId zone, NavigableMap<LocalTime, Integ
      */
     public void requireBookable(LocalTime slot, Instant now, int taken) {
         if (capacities.isEmpty()) {
-            throw (closedReason != null && closedReason.startsWith(HOLIDAY_PREFIX) ? BookingRefusal.HOLIDAY
-                    : BookingRefusal.NO_SLOTS).with("date", date.toString(), "reason", String.valueOf(closedReason));
+            throw (closedReason != null && closedReason.startsWith(HOLIDAY_PREFIX)
+                            ? BookingRefusal.HOLIDAY
+                            : BookingRefusal.NO_SLOTS)
+                    .with("date", date.toString(), "reason", String.valueOf(closedReason));
         }
         if (slot == null || !capacities.containsKey(slot)) {
-            throw BookingRefusal.SLOT_UNKNOWN.with("slot", String.valueOf(slot), "date", date.toString(),
-                    "slots", capacities.keySet().stream().map(LocalTime::toString).toList());
+            throw BookingRefusal.SLOT_UNKNOWN.with(
+                    "slot",
+                    String.valueOf(slot),
+                    "date",
+                    date.toString(),
+                    "slots",
+                    capacities.keySet().stream().map(LocalTime::toString).toList());
         }
         if (!now.isBefore(startOf(slot))) {
             throw BookingRefusal.SLOT_STARTED.with("slot", slot.toString(), "date", date.toString());

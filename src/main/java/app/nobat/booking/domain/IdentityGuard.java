@@ -1,15 +1,14 @@
 package app.nobat.booking.domain;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import app.nobat.booking.domain.IdentityGuardMessages.*;
+import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
-
-import java.time.Instant;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One identity (by keyed hash) holds at most one active appointment per service of a centre. The
@@ -20,12 +19,12 @@ public class IdentityGuard {
 
     @AggregateIdentifier
     private String guardId;
+
     private String heldBy;
     private String dayBookId;
     private Instant since;
 
-    protected IdentityGuard() {
-    }
+    protected IdentityGuard() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)

@@ -1,14 +1,12 @@
 package app.nobat.booking.domain;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Messages of the {@link IdentityGuard}: one active appointment per identity, centre and service. */
 public final class IdentityGuardMessages {
 
-    private IdentityGuardMessages() {
-    }
+    private IdentityGuardMessages() {}
 
     /** The guard of one identity (by its keyed hash, never the number) for one service of one centre. */
     public static String guardId(String centreId, String serviceCode, String identityHash) {
@@ -16,17 +14,12 @@ public final class IdentityGuardMessages {
     }
 
     /** Claims the identity's one appointment for {@code code}; a repeat with the same code succeeds. */
-    public record ClaimIdentity(@TargetAggregateIdentifier String guardId, String code, String dayBookId,
-                                Instant at) {
-    }
+    public record ClaimIdentity(@TargetAggregateIdentifier String guardId, String code, String dayBookId, Instant at) {}
 
     /** Gives the claim up, if {@code code} holds it. */
-    public record ReleaseIdentity(@TargetAggregateIdentifier String guardId, String code, Instant at) {
-    }
+    public record ReleaseIdentity(@TargetAggregateIdentifier String guardId, String code, Instant at) {}
 
-    public record IdentityClaimed(String guardId, String code, String dayBookId, Instant at) {
-    }
+    public record IdentityClaimed(String guardId, String code, String dayBookId, Instant at) {}
 
-    public record IdentityReleased(String guardId, String code, Instant at) {
-    }
+    public record IdentityReleased(String guardId, String code, Instant at) {}
 }

@@ -1,10 +1,8 @@
 package app.nobat.booking.domain;
 
-import java.util.Map;
-
 import app.nobat.common.RuleViolation;
-
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The identity already holds an appointment for the service. Carries the holder so that the

@@ -1,12 +1,10 @@
 package app.nobat.booking.domain;
 
-import java.util.Collections;
-
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
-
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,10 +57,12 @@ public record SlotTemplate(List<Rule> rules) {
                 throw BookingRefusal.SLOT_RULE_ORDER.at(at + "/until");
             }
             if (r.slotMinutes() < 5 || r.slotMinutes() > 240) {
-                throw CommonRefusal.OUT_OF_BOUNDS.at(at + "/slotMinutes", "member", "slotMinutes", "min", 5, "max", 240);
+                throw CommonRefusal.OUT_OF_BOUNDS.at(
+                        at + "/slotMinutes", "member", "slotMinutes", "min", 5, "max", 240);
             }
             if (r.capacity() < 1 || r.capacity() > MAX_CAPACITY) {
-                throw CommonRefusal.OUT_OF_BOUNDS.at(at + "/capacity", "member", "capacity", "min", 1, "max", MAX_CAPACITY);
+                throw CommonRefusal.OUT_OF_BOUNDS.at(
+                        at + "/capacity", "member", "capacity", "min", 1, "max", MAX_CAPACITY);
             }
             for (int j = 0; j < i; j++) {
                 Rule earlier = rules.get(j);
@@ -70,7 +70,8 @@ public record SlotTemplate(List<Rule> rules) {
                     throw BookingRefusal.DUPLICATE_SLOT_RULE.at(at, "rule", i, "other", j);
                 }
                 if (!Collections.disjoint(earlier.days(), r.days())
-                        && r.from().isBefore(earlier.until()) && earlier.from().isBefore(r.until())) {
+                        && r.from().isBefore(earlier.until())
+                        && earlier.from().isBefore(r.until())) {
                     throw BookingRefusal.OVERLAPPING_SLOT_RULES.at(at, "rule", i, "other", j);
                 }
             }

@@ -6,20 +6,19 @@ import app.nobat.booking.domain.DayBookEvent.AppointmentBooked;
 import app.nobat.booking.domain.DayBookEvent.AppointmentMoved;
 import app.nobat.booking.domain.DayBookEvent.AppointmentReminderDue;
 import app.nobat.booking.domain.DayBookId;
-import app.nobat.booking.privacy.PersonalDataStore;
 import app.nobat.booking.notify.VisitorNotifications.Recipient;
+import app.nobat.booking.privacy.PersonalDataStore;
 import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.floor.domain.VisitStatus;
+import java.time.Clock;
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-
-import java.time.Clock;
-import java.time.Instant;
 
 /**
  * Notifies appointment holders: confirms a booking (or its new time) with its code, sends the
@@ -40,8 +39,14 @@ public class AppointmentNotifier {
     private final BookingSettings settings;
     private final Clock clock;
 
-    public AppointmentNotifier(VisitorNotifications notifications, SentNotifications sent, PersonalDataStore personal,
-                               Appointments appointments, FloorQueries floors, BookingSettings settings, Clock clock) {
+    public AppointmentNotifier(
+            VisitorNotifications notifications,
+            SentNotifications sent,
+            PersonalDataStore personal,
+            Appointments appointments,
+            FloorQueries floors,
+            BookingSettings settings,
+            Clock clock) {
         this.notifications = notifications;
         this.sent = sent;
         this.personal = personal;
@@ -57,8 +62,9 @@ public class AppointmentNotifier {
             return;
         }
         DayBookId day = DayBookId.parse(e.dayBookId());
-        personal.find(e.visitorRef()).ifPresent(p -> notifications.confirm(recipient(p),
-                p.bookingCode(), day.centreId(), day.serviceCode(), e.slotStart()));
+        personal.find(e.visitorRef())
+                .ifPresent(p -> notifications.confirm(
+                        recipient(p), p.bookingCode(), day.centreId(), day.serviceCode(), e.slotStart()));
     }
 
     @EventHandler
@@ -68,8 +74,9 @@ public class AppointmentNotifier {
         }
         DayBookId day = DayBookId.parse(e.dayBookId());
         try {
-            personal.find(appointments.readByKey(e.code()).visitorRef()).ifPresent(p -> notifications.confirm(
-                    recipient(p), p.bookingCode(), day.centreId(), day.serviceCode(), e.toSlotStart()));
+            personal.find(appointments.readByKey(e.code()).visitorRef())
+                    .ifPresent(p -> notifications.confirm(
+                            recipient(p), p.bookingCode(), day.centreId(), day.serviceCode(), e.toSlotStart()));
         } catch (RuntimeException gone) {
             // moved again or erased since: the later message says it
         }
@@ -81,8 +88,9 @@ public class AppointmentNotifier {
             return;
         }
         DayBookId day = DayBookId.parse(e.dayBookId());
-        personal.find(e.visitorRef()).ifPresent(p -> notifications.remind(recipient(p),
-                p.bookingCode(), day.centreId(), day.serviceCode(), e.slotStart()));
+        personal.find(e.visitorRef())
+                .ifPresent(p -> notifications.remind(
+                        recipient(p), p.bookingCode(), day.centreId(), day.serviceCode(), e.slotStart()));
     }
 
     @EventHandler
@@ -124,8 +132,8 @@ public class AppointmentNotifier {
             if (position > 0 && position <= settings.turnNearAt() && sent.firstTime("turn-near:" + v.visitId, now)) {
                 try {
                     var appointment = appointments.readByKey(v.appointmentRef);
-                    personal.find(appointment.visitorRef()).ifPresent(p -> notifications.turnNear(
-                            recipient(p), v.ticket, board.centreId, position));
+                    personal.find(appointment.visitorRef())
+                            .ifPresent(p -> notifications.turnNear(recipient(p), v.ticket, board.centreId, position));
                 } catch (RuntimeException gone) {
                     // the appointment or its data is gone: there is no one to tell
                 }

@@ -1,11 +1,10 @@
 package app.nobat.booking.notify;
 
 import app.nobat.booking.privacy.VisitorContact;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The notification adapter that ships: it logs what would be sent, naming the visitor by their
@@ -23,22 +22,39 @@ public class LoggingNotifications implements VisitorNotifications {
     @Override
     public void confirm(Recipient to, String code, String centreId, String serviceCode, Instant slotStart) {
         confirmations.incrementAndGet();
-        log.info("SMS to {} of visitor {} ({}): appointment booked for {} at {} on {}",
-                VisitorContact.maskPhone(to.phone()), to.visitorRef(), to.language(), serviceCode, centreId, slotStart);
+        log.info(
+                "SMS to {} of visitor {} ({}): appointment booked for {} at {} on {}",
+                VisitorContact.maskPhone(to.phone()),
+                to.visitorRef(),
+                to.language(),
+                serviceCode,
+                centreId,
+                slotStart);
     }
 
     @Override
     public void remind(Recipient to, String code, String centreId, String serviceCode, Instant slotStart) {
         reminders.incrementAndGet();
-        log.info("SMS to {} of visitor {} ({}): reminder of the appointment for {} at {} on {}",
-                VisitorContact.maskPhone(to.phone()), to.visitorRef(), to.language(), serviceCode, centreId, slotStart);
+        log.info(
+                "SMS to {} of visitor {} ({}): reminder of the appointment for {} at {} on {}",
+                VisitorContact.maskPhone(to.phone()),
+                to.visitorRef(),
+                to.language(),
+                serviceCode,
+                centreId,
+                slotStart);
     }
 
     @Override
     public void turnNear(Recipient to, String ticket, String centreId, int position) {
         turnNear.incrementAndGet();
-        log.info("SMS to {} ({}): ticket {} at {} is {} from the desk", VisitorContact.maskPhone(to.phone()),
-                to.language(), ticket, centreId, position);
+        log.info(
+                "SMS to {} ({}): ticket {} at {} is {} from the desk",
+                VisitorContact.maskPhone(to.phone()),
+                to.language(),
+                ticket,
+                centreId,
+                position);
     }
 
     public long confirmationsSent() {

@@ -3,10 +3,9 @@ package app.nobat.booking.notify;
 import app.nobat.platform.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
-
 import java.time.Instant;
 import java.util.Date;
+import org.bson.Document;
 
 /** Which messages went out, so that a replayed event or a second node never sends one twice. */
 public class SentNotifications {

@@ -21,6 +21,5 @@ public interface VisitorNotifications {
      * Where a message goes: a phone number and the visitor's language; the visitor's random
      * reference names the message in logs and records instead of the phone or the code.
      */
-    record Recipient(String visitorRef, String phone, String language) {
-    }
+    record Recipient(String visitorRef, String phone, String language) {}
 }

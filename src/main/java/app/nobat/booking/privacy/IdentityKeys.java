@@ -1,12 +1,11 @@
 package app.nobat.booking.privacy;
 
-import java.util.Arrays;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The keyed hashes (HMAC-SHA256 with a configured secret) that stand for an identity in the

@@ -3,11 +3,10 @@ package app.nobat.booking.privacy;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import org.bson.Document;
-import org.bson.types.Binary;
-
 import java.security.SecureRandom;
 import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.Binary;
 
 /**
  * Visitor keys in a database of their own on a real MongoDB, for several nodes that share the

@@ -1,14 +1,13 @@
 package app.nobat.booking.privacy;
 
-import java.util.Arrays;
-
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM (the JDK's own) for one field of a visitor's personal data: a random 96-bit nonce
@@ -21,8 +20,7 @@ final class PersonalDataCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PersonalDataCipher() {
-    }
+    private PersonalDataCipher() {}
 
     static byte[] seal(byte[] key, String visitorRef, String field, String plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
@@ -30,7 +28,10 @@ final class PersonalDataCipher {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, nonce, visitorRef, field);
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
@@ -38,8 +39,7 @@ final class PersonalDataCipher {
 
     static String open(byte[] key, String visitorRef, String field, byte[] sealed) {
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(sealed, NONCE_BYTES),
-                    visitorRef, field);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(sealed, NONCE_BYTES), visitorRef, field);
             return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Personal data of a visitor does not open with its key", e);

@@ -5,14 +5,13 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
-import org.bson.types.Binary;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.Binary;
 
 /**
  * The one place personal data lives: keyed by the random visitor reference the events carry,
@@ -37,9 +36,15 @@ public class PersonalDataStore {
     }
 
     /** @param bookingCode the visitor's bearer code, kept only to send it to them */
-    public record PersonalData(String visitorRef, String centreId, IdentityType identityType, String identityNumber,
-                               String phone, String language, String bookingCode, Instant retainUntil) {
-    }
+    public record PersonalData(
+            String visitorRef,
+            String centreId,
+            IdentityType identityType,
+            String identityNumber,
+            String phone,
+            String language,
+            String bookingCode,
+            Instant retainUntil) {}
 
     public void save(PersonalData data) {
         String ref = data.visitorRef();
@@ -47,7 +52,9 @@ public class PersonalDataStore {
         collection.insertOne(new Document("_id", ref)
                 .append("centreId", data.centreId())
                 .append("identityType", data.identityType().name())
-                .append(IDENTITY_NUMBER, new Binary(PersonalDataCipher.seal(key, ref, IDENTITY_NUMBER, data.identityNumber())))
+                .append(
+                        IDENTITY_NUMBER,
+                        new Binary(PersonalDataCipher.seal(key, ref, IDENTITY_NUMBER, data.identityNumber())))
                 .append(PHONE, new Binary(PersonalDataCipher.seal(key, ref, PHONE, data.phone())))
                 .append(BOOKING_CODE, new Binary(PersonalDataCipher.seal(key, ref, BOOKING_CODE, data.bookingCode())))
                 .append("language", data.language())
@@ -60,20 +67,29 @@ public class PersonalDataStore {
         if (d == null) {
             return Optional.empty();
         }
-        return keys.find(visitorRef).map(key -> new PersonalData(visitorRef, d.getString("centreId"),
-                IdentityType.valueOf(d.getString("identityType")), open(d, key, IDENTITY_NUMBER), open(d, key, PHONE),
-                d.getString("language"), open(d, key, BOOKING_CODE), d.getDate("retainUntil").toInstant()));
+        return keys.find(visitorRef)
+                .map(key -> new PersonalData(
+                        visitorRef,
+                        d.getString("centreId"),
+                        IdentityType.valueOf(d.getString("identityType")),
+                        open(d, key, IDENTITY_NUMBER),
+                        open(d, key, PHONE),
+                        d.getString("language"),
+                        open(d, key, BOOKING_CODE),
+                        d.getDate("retainUntil").toInstant()));
     }
 
     private static String open(Document d, byte[] key, String field) {
         Object value = d.get(field);
-        return value instanceof Binary sealed ? PersonalDataCipher.open(key, d.getString("_id"), field, sealed.getData())
+        return value instanceof Binary sealed
+                ? PersonalDataCipher.open(key, d.getString("_id"), field, sealed.getData())
                 : null;
     }
 
     /** Keeps the data until {@code until}, never shorter than already promised. */
     public void retainUntil(String visitorRef, Instant until) {
-        collection.updateOne(Filters.and(Filters.eq("_id", visitorRef), Filters.lt("retainUntil", Date.from(until))),
+        collection.updateOne(
+                Filters.and(Filters.eq("_id", visitorRef), Filters.lt("retainUntil", Date.from(until))),
                 Updates.set("retainUntil", Date.from(until)));
     }
 
@@ -87,9 +103,14 @@ public class PersonalDataStore {
 
     /** Erases everything whose retention date has passed. */
     public long purgeExpired(Instant now) {
-        List<String> expired = collection.find(Filters.lt("retainUntil", Date.from(now)))
-                .projection(Projections.include("_id")).map(d -> d.getString("_id")).into(new ArrayList<>());
+        List<String> expired = collection
+                .find(Filters.lt("retainUntil", Date.from(now)))
+                .projection(Projections.include("_id"))
+                .map(d -> d.getString("_id"))
+                .into(new ArrayList<>());
         expired.forEach(keys::destroy);
-        return expired.isEmpty() ? 0 : collection.deleteMany(Filters.in("_id", expired)).getDeletedCount();
+        return expired.isEmpty()
+                ? 0
+                : collection.deleteMany(Filters.in("_id", expired)).getDeletedCount();
     }
 }

@@ -1,12 +1,10 @@
 package app.nobat.booking.privacy;
 
-import java.util.Arrays;
-
-import app.nobat.centre.domain.CentreProfile;
-import app.nobat.common.Digits;
 import app.nobat.booking.domain.BookingRefusal;
+import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.CommonRefusal;
-
+import app.nobat.common.Digits;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -21,13 +19,15 @@ public record VisitorContact(IdentityType identityType, String identityNumber, S
 
     public static VisitorContact of(IdentityType type, String number, String phone, String language) {
         if (type == null) {
-            throw BookingRefusal.IDENTITY_TYPE_REQUIRED.at("/identityType", "types",
+            throw BookingRefusal.IDENTITY_TYPE_REQUIRED.at(
+                    "/identityType",
+                    "types",
                     Arrays.stream(IdentityType.values()).map(Enum::name).toList());
         }
         String id = compact(number).toUpperCase(Locale.ROOT);
         if (id.isEmpty() || id.length() > 20 || !type.accepts(id)) {
-            throw BookingRefusal.IDENTITY_NUMBER_INVALID.at("/identityNumber", "identityType", type.name(),
-                    "shape", type.described());
+            throw BookingRefusal.IDENTITY_NUMBER_INVALID.at(
+                    "/identityNumber", "identityType", type.name(), "shape", type.described());
         }
         String lang = language == null || language.isBlank() ? "fa" : language;
         if (!CentreProfile.LANGUAGES.contains(lang)) {

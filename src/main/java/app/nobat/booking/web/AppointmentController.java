@@ -3,11 +3,11 @@ package app.nobat.booking.web;
 import app.nobat.booking.appointments.Appointments;
 import app.nobat.booking.domain.Appointment;
 import app.nobat.booking.domain.BookingCode;
+import app.nobat.booking.domain.BookingRefusal;
 import app.nobat.booking.domain.DayBookId;
 import app.nobat.booking.privacy.PersonalDataStore;
 import app.nobat.booking.privacy.VisitorContact;
 import app.nobat.booking.web.BookingRequests.*;
-import app.nobat.booking.domain.BookingRefusal;
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.JalaliDates;
 import app.nobat.platform.web.Blocking;
@@ -35,8 +35,9 @@ public class AppointmentController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Book a free slot with an identity document, a mobile number and a language; "
-            + "answers a booking code to read aloud and its QR code")
+    @Operation(
+            summary = "Book a free slot with an identity document, a mobile number and a language; "
+                    + "answers a booking code to read aloud and its QR code")
     public Mono<AppointmentResponse> book(@RequestBody BookRequest request) {
         if (request == null || blank(request.centreId()) || blank(request.serviceCode())) {
             throw CommonRefusal.REQUIRED.with("member", "centreId and serviceCode");
@@ -44,10 +45,12 @@ public class AppointmentController {
         if (request.date() == null || request.slot() == null) {
             throw BookingRefusal.DATE_AND_SLOT_REQUIRED.with();
         }
-        VisitorContact contact = VisitorContact.of(request.identityType(), request.identityNumber(), request.phone(),
-                request.language());
-        return Blocking.call(() -> response(appointments.book(request.centreId(), request.serviceCode(),
-                request.date(), request.slot(), contact), contact.phone(), contact.language()));
+        VisitorContact contact = VisitorContact.of(
+                request.identityType(), request.identityNumber(), request.phone(), request.language());
+        return Blocking.call(() -> response(
+                appointments.book(request.centreId(), request.serviceCode(), request.date(), request.slot(), contact),
+                contact.phone(),
+                contact.language()));
     }
 
     @GetMapping("/{code}")
@@ -85,7 +88,8 @@ public class AppointmentController {
     }
 
     @DeleteMapping("/{code}/personal-data")
-    @Operation(summary = "Erase the visitor's identity number and phone now; the appointment still counts in statistics")
+    @Operation(
+            summary = "Erase the visitor's identity number and phone now; the appointment still counts in statistics")
     public Mono<ErasureResponse> erase(@PathVariable String code) {
         String canonical = canonical(code);
         return Blocking.call(() -> new ErasureResponse(appointments.erasePersonalData(canonical)));
@@ -97,17 +101,30 @@ public class AppointmentController {
 
     private AppointmentResponse response(Appointment a) {
         var data = personal.find(a.visitorRef());
-        return response(a, data.map(PersonalDataStore.PersonalData::phone).orElse(null),
+        return response(
+                a,
+                data.map(PersonalDataStore.PersonalData::phone).orElse(null),
                 data.map(PersonalDataStore.PersonalData::language).orElse(null));
     }
 
     /** The phone only masked; none once the personal data is erased. */
     private static AppointmentResponse response(Appointment a, String phone, String language) {
         DayBookId day = DayBookId.parse(a.dayBookId());
-        return new AppointmentResponse(a.code(), day.centreId(), day.serviceCode(), day.date(),
-                JalaliDates.format(day.date()), a.slot(), a.slotStart(), a.status(), a.checkInOpens(),
-                a.checkInCloses(), a.visitId(), "/api/appointments/" + a.code() + "/qr.svg",
-                phone == null ? null : VisitorContact.maskPhone(phone), language);
+        return new AppointmentResponse(
+                a.code(),
+                day.centreId(),
+                day.serviceCode(),
+                day.date(),
+                JalaliDates.format(day.date()),
+                a.slot(),
+                a.slotStart(),
+                a.status(),
+                a.checkInOpens(),
+                a.checkInCloses(),
+                a.visitId(),
+                "/api/appointments/" + a.code() + "/qr.svg",
+                phone == null ? null : VisitorContact.maskPhone(phone),
+                language);
     }
 
     private static boolean blank(String s) {

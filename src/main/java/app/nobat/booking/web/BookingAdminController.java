@@ -1,11 +1,11 @@
 package app.nobat.booking.web;
 
-import app.nobat.booking.domain.Appointment;
-
 import app.nobat.booking.appointments.Appointments;
 import app.nobat.booking.calendar.CalendarStore;
 import app.nobat.booking.calendar.NationalHolidays;
+import app.nobat.booking.domain.Appointment;
 import app.nobat.booking.domain.BookingCalendar;
+import app.nobat.booking.domain.BookingRefusal;
 import app.nobat.booking.domain.CalendarMessages;
 import app.nobat.booking.domain.CalendarMessages.DeclareHoliday;
 import app.nobat.booking.domain.CalendarMessages.LiftHoliday;
@@ -16,18 +16,12 @@ import app.nobat.booking.domain.SlotTemplate;
 import app.nobat.booking.web.BookingRequests.*;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
-import app.nobat.booking.domain.BookingRefusal;
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.JalaliDates;
 import app.nobat.platform.web.Acting;
 import app.nobat.platform.web.Blocking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.bson.Document;
-import org.springframework.web.bind.annotation.*;
-import reactor.core.publisher.Mono;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -37,6 +31,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+import org.springframework.web.bind.annotation.*;
+import reactor.core.publisher.Mono;
 
 /** Administrators' side of appointments: slot templates, holidays, and the bookings of a day. */
 @RestController
@@ -52,9 +50,14 @@ public class BookingAdminController {
     private final Appointments appointments;
     private final Clock clock;
 
-    public BookingAdminController(CommandGateway commands, CentreCatalog catalog, CalendarStore calendars,
-                                  NationalHolidays national, DayPlanSource plans, Appointments appointments,
-                                  Clock clock) {
+    public BookingAdminController(
+            CommandGateway commands,
+            CentreCatalog catalog,
+            CalendarStore calendars,
+            NationalHolidays national,
+            DayPlanSource plans,
+            Appointments appointments,
+            Clock clock) {
         this.commands = commands;
         this.catalog = catalog;
         this.calendars = calendars;
@@ -68,38 +71,51 @@ public class BookingAdminController {
     public Mono<TemplateResponse> template(@PathVariable String centreId, @PathVariable String serviceCode) {
         return Blocking.call(() -> {
             requireService(centreId, serviceCode);
-            return new TemplateResponse(centreId, serviceCode,
-                    calendars.template(centreId, serviceCode).orElse(new SlotTemplate(List.of())), false);
+            return new TemplateResponse(
+                    centreId,
+                    serviceCode,
+                    calendars.template(centreId, serviceCode).orElse(new SlotTemplate(List.of())),
+                    false);
         });
     }
 
     @PutMapping("/services/{serviceCode}/slot-template")
     @Operation(summary = "Publish a service's slot template (replaces the previous one; bookings already made stay)")
-    public Mono<TemplateResponse> publish(@PathVariable String centreId, @PathVariable String serviceCode,
-                                          @RequestBody SlotTemplate template) {
+    public Mono<TemplateResponse> publish(
+            @PathVariable String centreId, @PathVariable String serviceCode, @RequestBody SlotTemplate template) {
         if (template == null) {
             throw CommonRefusal.REQUIRED.at("", "member", "template");
         }
         template.validate();
         return Blocking.call(() -> {
             requireService(centreId, serviceCode);
-            Boolean changed = commands.sendAndWait(new PublishSlotTemplate(CalendarMessages.calendarId(centreId), centreId, serviceCode, template,
-                    Acting.id(), clock.instant()));
+            Boolean changed = commands.sendAndWait(new PublishSlotTemplate(
+                    CalendarMessages.calendarId(centreId),
+                    centreId,
+                    serviceCode,
+                    template,
+                    Acting.id(),
+                    clock.instant()));
             return new TemplateResponse(centreId, serviceCode, template, Boolean.TRUE.equals(changed));
         });
     }
 
     @GetMapping("/holidays")
-    @Operation(summary = "Holidays from a date for a year (default today): national ones unless lifted, and the centre's own")
-    public Mono<List<HolidayView>> holidays(@PathVariable String centreId,
-                                            @RequestParam(required = false) LocalDate from) {
+    @Operation(
+            summary =
+                    "Holidays from a date for a year (default today): national ones unless lifted, and the centre's own")
+    public Mono<List<HolidayView>> holidays(
+            @PathVariable String centreId, @RequestParam(required = false) LocalDate from) {
         return Blocking.call(() -> {
             CentreProfile centre = catalog.get(centreId);
             LocalDate start = from != null ? from : LocalDate.now(clock.withZone(ZoneId.of(centre.timeZone())));
             LocalDate end = start.plusYears(1);
             Map<LocalDate, HolidayView> views = new TreeMap<>();
-            national.between(start, end).forEach(h -> views.put(h.date(),
-                    new HolidayView(h.date(), JalaliDates.format(h.date()), h.names(), HolidaySource.NATIONAL)));
+            national.between(start, end)
+                    .forEach(h -> views.put(
+                            h.date(),
+                            new HolidayView(
+                                    h.date(), JalaliDates.format(h.date()), h.names(), HolidaySource.NATIONAL)));
             Document own = calendars.raw(centreId);
             Document lifted = own.get("lifted", Document.class);
             if (lifted != null) {
@@ -110,8 +126,13 @@ public class BookingAdminController {
                 declared.forEach((d, names) -> {
                     LocalDate date = LocalDate.parse(d);
                     if (!date.isBefore(start) && !date.isAfter(end)) {
-                        views.put(date, new HolidayView(date, JalaliDates.format(date),
-                                CalendarStore.names((Document) names), HolidaySource.CENTRE));
+                        views.put(
+                                date,
+                                new HolidayView(
+                                        date,
+                                        JalaliDates.format(date),
+                                        CalendarStore.names((Document) names),
+                                        HolidaySource.CENTRE));
                     }
                 });
             }
@@ -121,14 +142,19 @@ public class BookingAdminController {
 
     @PutMapping("/holidays/{date}")
     @Operation(summary = "Declare a holiday at the centre: no appointments are offered that day")
-    public Mono<ChangeResponse> declare(@PathVariable String centreId, @PathVariable LocalDate date,
-                                        @RequestBody HolidayRequest request) {
+    public Mono<ChangeResponse> declare(
+            @PathVariable String centreId, @PathVariable LocalDate date, @RequestBody HolidayRequest request) {
         BookingCalendar.validateHolidayNames(request == null ? null : request.names());
         requireNearDate(date);
         return Blocking.call(() -> {
             catalog.get(centreId);
-            return new ChangeResponse(Boolean.TRUE.equals(commands.sendAndWait(
-                    new DeclareHoliday(CalendarMessages.calendarId(centreId), centreId, date, request.names(), Acting.id(), clock.instant()))));
+            return new ChangeResponse(Boolean.TRUE.equals(commands.sendAndWait(new DeclareHoliday(
+                    CalendarMessages.calendarId(centreId),
+                    centreId,
+                    date,
+                    request.names(),
+                    Acting.id(),
+                    clock.instant()))));
         });
     }
 
@@ -138,13 +164,15 @@ public class BookingAdminController {
         requireNearDate(date);
         return Blocking.call(() -> {
             catalog.get(centreId);
-            return new ChangeResponse(Boolean.TRUE.equals(commands.sendAndWait(
-                    new LiftHoliday(CalendarMessages.calendarId(centreId), centreId, date, Acting.id(), clock.instant()))));
+            return new ChangeResponse(Boolean.TRUE.equals(commands.sendAndWait(new LiftHoliday(
+                    CalendarMessages.calendarId(centreId), centreId, date, Acting.id(), clock.instant()))));
         });
     }
 
     @GetMapping("/appointments")
-    @Operation(summary = "Bookings of a day per service: seats per slot, counts per status, each appointment (no personal data)")
+    @Operation(
+            summary =
+                    "Bookings of a day per service: seats per slot, counts per status, each appointment (no personal data)")
     public Mono<DayResponse> day(@PathVariable String centreId, @RequestParam LocalDate date) {
         return Blocking.call(() -> {
             CentreProfile centre = catalog.get(centreId);
@@ -153,12 +181,15 @@ public class BookingAdminController {
                 DayBookId id = new DayBookId(centreId, service.code(), date);
                 Map<LocalTime, Integer> capacity = plans.planFor(id).capacities();
                 var view = appointments.day(id);
-                services.add(new ServiceDay(service.code(), capacity,
+                services.add(new ServiceDay(
+                        service.code(),
+                        capacity,
                         view.map(v -> v.taken()).orElse(Map.of()),
                         view.map(v -> v.counts()).orElse(Map.of()),
                         view.map(v -> v.appointments().stream()
-                                .sorted(Comparator.comparing(Appointment::slot))
-                                .map(a -> new DayEntry(a.code(), a.slot(), a.status(), a.visitId())).toList())
+                                        .sorted(Comparator.comparing(Appointment::slot))
+                                        .map(a -> new DayEntry(a.code(), a.slot(), a.status(), a.visitId()))
+                                        .toList())
                                 .orElse(List.of())));
             }
             return new DayResponse(centreId, date, JalaliDates.format(date), services);

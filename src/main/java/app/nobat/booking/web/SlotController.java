@@ -1,19 +1,16 @@
 package app.nobat.booking.web;
 
 import app.nobat.booking.appointments.Appointments;
+import app.nobat.booking.domain.BookingRefusal;
 import app.nobat.booking.domain.DayBookId;
 import app.nobat.booking.domain.DayPlan;
 import app.nobat.booking.domain.DayPlanSource;
 import app.nobat.booking.web.BookingRequests.SlotView;
 import app.nobat.booking.web.BookingRequests.SlotsResponse;
-import app.nobat.booking.domain.BookingRefusal;
 import app.nobat.common.JalaliDates;
 import app.nobat.platform.web.Blocking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.web.bind.annotation.*;
-import reactor.core.publisher.Mono;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +18,8 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.web.bind.annotation.*;
+import reactor.core.publisher.Mono;
 
 /** The slots of a service on a date, with the seats still free. */
 @RestController
@@ -39,9 +38,11 @@ public class SlotController {
     }
 
     @GetMapping("/slots")
-    @Operation(summary = "Slots of a service on a date: capacity and free seats; a holiday or closed day has none and says why")
-    public Mono<SlotsResponse> slots(@PathVariable String centreId, @PathVariable String serviceCode,
-                                     @RequestParam LocalDate date) {
+    @Operation(
+            summary =
+                    "Slots of a service on a date: capacity and free seats; a holiday or closed day has none and says why")
+    public Mono<SlotsResponse> slots(
+            @PathVariable String centreId, @PathVariable String serviceCode, @RequestParam LocalDate date) {
         DayBookId day = new DayBookId(centreId, serviceCode, date);
         return Blocking.call(() -> {
             DayPlan plan = plans.planFor(day);
@@ -55,10 +56,11 @@ public class SlotController {
             plan.capacities().forEach((start, capacity) -> {
                 int free = Math.max(0, capacity - taken.getOrDefault(start, 0));
                 Instant startsAt = plan.startOf(start);
-                slots.add(new SlotView(start, startsAt, capacity, free,
-                        free > 0 && withinHorizon && now.isBefore(startsAt)));
+                slots.add(new SlotView(
+                        start, startsAt, capacity, free, free > 0 && withinHorizon && now.isBefore(startsAt)));
             });
-            String reason = plan.closedReason() != null ? plan.closedReason()
+            String reason = plan.closedReason() != null
+                    ? plan.closedReason()
                     : withinHorizon ? null : "beyond the booking horizon of " + plan.horizonDays() + " days";
             return new SlotsResponse(centreId, serviceCode, date, JalaliDates.format(date), reason, slots);
         });

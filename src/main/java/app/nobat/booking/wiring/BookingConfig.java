@@ -10,6 +10,7 @@ import app.nobat.booking.calendar.CalendarStore;
 import app.nobat.booking.calendar.NationalHolidays;
 import app.nobat.booking.domain.BookingCalendar;
 import app.nobat.booking.domain.BookingCode;
+import app.nobat.booking.domain.BookingRefusal;
 import app.nobat.booking.domain.DayBook;
 import app.nobat.booking.domain.DayPlanSource;
 import app.nobat.booking.domain.IdentityGuard;
@@ -17,24 +18,23 @@ import app.nobat.booking.notify.AppointmentNotifier;
 import app.nobat.booking.notify.LoggingNotifications;
 import app.nobat.booking.notify.SentNotifications;
 import app.nobat.booking.notify.VisitorNotifications;
-import app.nobat.booking.privacy.IdentityKeys;
 import app.nobat.booking.privacy.FileVisitorKeys;
+import app.nobat.booking.privacy.IdentityKeys;
 import app.nobat.booking.privacy.MongoVisitorKeys;
 import app.nobat.booking.privacy.PersonalDataStore;
 import app.nobat.booking.privacy.VisitorKeys;
-import app.nobat.platform.mongo.MongoSettings;
-import com.mongodb.client.MongoClient;
-import java.nio.file.Path;
 import app.nobat.centre.catalog.CentreCatalog;
-import app.nobat.booking.domain.BookingRefusal;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.web.AppointmentCheckIns;
 import app.nobat.platform.axon.AggregateCacheSettings;
 import app.nobat.platform.axon.AggregateWiring;
-import app.nobat.platform.seed.SeedSettings;
 import app.nobat.platform.mongo.MongoSettings;
+import app.nobat.platform.seed.SeedSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
@@ -47,8 +47,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
-import java.time.Clock;
-
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BookingSettings.class)
 public class BookingConfig {
@@ -57,8 +55,7 @@ public class BookingConfig {
     static final int SNAPSHOT_EVERY = 250;
 
     @Bean
-    ConfigurerModule bookingAggregates(Cache aggregateCache, MongoSettings mongo,
-                                       AggregateCacheSettings cacheSetting) {
+    ConfigurerModule bookingAggregates(Cache aggregateCache, MongoSettings mongo, AggregateCacheSettings cacheSetting) {
         Cache cache = AggregateWiring.cacheIfAllowed(aggregateCache, mongo, cacheSetting);
         return configurer -> configurer
                 .configureAggregate(AggregateWiring.snapshotted(DayBook.class, SNAPSHOT_EVERY, cache))
@@ -69,8 +66,9 @@ public class BookingConfig {
     /** Messages are about what happens from now on: a first start does not message yesterday's visitors. */
     @Bean
     ConfigurerModule messagesStartAtHead() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessorConfiguration(AppointmentNotifier.PROCESSING_GROUP,
+        return configurer ->
+                configurer.eventProcessing(processing -> processing.registerTrackingEventProcessorConfiguration(
+                        AppointmentNotifier.PROCESSING_GROUP,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
@@ -86,8 +84,8 @@ public class BookingConfig {
     }
 
     @Bean
-    DayPlanSource dayPlanSource(CentreCatalog catalog, CalendarStore calendars, NationalHolidays national,
-                                BookingSettings settings) {
+    DayPlanSource dayPlanSource(
+            CentreCatalog catalog, CalendarStore calendars, NationalHolidays national, BookingSettings settings) {
         return new CalendarDayPlans(catalog, calendars, national, settings);
     }
 
@@ -113,8 +111,9 @@ public class BookingConfig {
         String store = keyStore.isBlank() ? (mongo.embedded() ? "files" : "mongo") : keyStore;
         return switch (store) {
             case "files" -> new FileVisitorKeys(Path.of(keyDir.isBlank() ? mongo.dataDir() + "-keys" : keyDir));
-            case "mongo" -> new MongoVisitorKeys(client.getDatabase(
-                    keyDatabase.isBlank() ? mongo.database() + "-keys" : keyDatabase));
+            case "mongo" ->
+                new MongoVisitorKeys(
+                        client.getDatabase(keyDatabase.isBlank() ? mongo.database() + "-keys" : keyDatabase));
             default -> throw new IllegalStateException("nobat.privacy.key-store is files or mongo, not " + store);
         };
     }
@@ -130,9 +129,15 @@ public class BookingConfig {
     }
 
     @Bean
-    Appointments appointments(CommandGateway commands, DayPlanSource plans, AppointmentDirectory directory,
-                              PersonalDataStore personal, IdentityKeys keys, BookingSettings settings, Clock clock,
-                              PrivacySettings privacy) {
+    Appointments appointments(
+            CommandGateway commands,
+            DayPlanSource plans,
+            AppointmentDirectory directory,
+            PersonalDataStore personal,
+            IdentityKeys keys,
+            BookingSettings settings,
+            Clock clock,
+            PrivacySettings privacy) {
         return new Appointments(commands, plans, directory, personal, keys, settings, privacy.retention(), clock);
     }
 
@@ -140,10 +145,11 @@ public class BookingConfig {
     @Bean
     AppointmentCheckIns appointmentCheckIns(Appointments appointments) {
         return (centreId, typedCode, newVisitId) -> {
-            String code = BookingCode.normalize(typedCode).orElseThrow(() -> BookingRefusal.MALFORMED_BOOKING_CODE.at("/appointmentCode"));
+            String code = BookingCode.normalize(typedCode)
+                    .orElseThrow(() -> BookingRefusal.MALFORMED_BOOKING_CODE.at("/appointmentCode"));
             var checkedIn = appointments.checkIn(centreId, code, newVisitId);
-            return new AppointmentCheckIns.CheckedInArrival(checkedIn.visitId(), checkedIn.serviceCode(),
-                    checkedIn.codeKey());
+            return new AppointmentCheckIns.CheckedInArrival(
+                    checkedIn.visitId(), checkedIn.serviceCode(), checkedIn.codeKey());
         };
     }
 
@@ -158,15 +164,25 @@ public class BookingConfig {
     }
 
     @Bean
-    AppointmentNotifier appointmentNotifier(VisitorNotifications notifications, SentNotifications sent,
-                                            PersonalDataStore personal, Appointments appointments,
-                                            FloorQueries floors, BookingSettings settings, Clock clock) {
+    AppointmentNotifier appointmentNotifier(
+            VisitorNotifications notifications,
+            SentNotifications sent,
+            PersonalDataStore personal,
+            Appointments appointments,
+            FloorQueries floors,
+            BookingSettings settings,
+            Clock clock) {
         return new AppointmentNotifier(notifications, sent, personal, appointments, floors, settings, clock);
     }
 
     @Bean
-    AppointmentSweeps appointmentSweeps(CommandGateway commands, CentreCatalog catalog, Appointments appointments,
-                                        PersonalDataStore personal, BookingSettings settings, Clock clock) {
+    AppointmentSweeps appointmentSweeps(
+            CommandGateway commands,
+            CentreCatalog catalog,
+            Appointments appointments,
+            PersonalDataStore personal,
+            BookingSettings settings,
+            Clock clock) {
         return new AppointmentSweeps(commands, catalog, appointments, personal, settings, clock);
     }
 
@@ -184,7 +200,8 @@ public class BookingConfig {
             this.sweeps = sweeps;
         }
 
-        @Scheduled(initialDelayString = "${nobat.booking.sweep-every:PT1M}",
+        @Scheduled(
+                initialDelayString = "${nobat.booking.sweep-every:PT1M}",
                 fixedDelayString = "${nobat.booking.sweep-every:PT1M}")
         void run() {
             sweeps.sweep();

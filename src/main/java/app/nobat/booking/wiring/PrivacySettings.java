@@ -1,8 +1,7 @@
 package app.nobat.booking.wiring;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How visitors' personal data is kept ({@code nobat.privacy.*}, README "Personal data"). The
@@ -15,8 +14,8 @@ import java.time.Duration;
  * @param keyDatabase the key database for mongo; blank: the data database's name + "-keys"
  */
 @ConfigurationProperties("nobat.privacy")
-public record PrivacySettings(String identityKey, Duration retention, String keyStore, String keyDir,
-                              String keyDatabase) {
+public record PrivacySettings(
+        String identityKey, Duration retention, String keyStore, String keyDir, String keyDatabase) {
 
     public PrivacySettings {
         if (retention == null) {

@@ -8,12 +8,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 
 /** The read model of centres: one document per centre with its current profile. */
 public class CentreCatalog {
@@ -34,7 +33,8 @@ public class CentreCatalog {
     }
 
     public Optional<CentreProfile> find(String centreId) {
-        return Optional.ofNullable(centres.find(Filters.eq("_id", centreId)).first()).map(this::read);
+        return Optional.ofNullable(centres.find(Filters.eq("_id", centreId)).first())
+                .map(this::read);
     }
 
     public CentreProfile get(String centreId) {
@@ -43,10 +43,10 @@ public class CentreCatalog {
 
     void save(CentreProfile profile, long version) {
         try {
-            Document doc = new Document("_id", profile.centreId()).append("version", version)
+            Document doc = new Document("_id", profile.centreId())
+                    .append("version", version)
                     .append("profile", Document.parse(json.writeValueAsString(profile)));
-            centres.replaceOne(Filters.eq("_id", profile.centreId()), doc,
-                    new ReplaceOptions().upsert(true));
+            centres.replaceOne(Filters.eq("_id", profile.centreId()), doc, new ReplaceOptions().upsert(true));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

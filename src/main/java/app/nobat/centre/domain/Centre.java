@@ -1,5 +1,7 @@
 package app.nobat.centre.domain;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import app.nobat.centre.domain.CentreMessages.CentreDefined;
 import app.nobat.centre.domain.CentreMessages.DefineCentre;
 import app.nobat.common.CommonRefusal;
@@ -9,17 +11,15 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /** A centre's configuration: services, desks, opening hours and queue policy, audited by its events. */
 public class Centre {
 
     @AggregateIdentifier
     private String centreId;
+
     private CentreProfile profile;
 
-    protected Centre() {
-    }
+    protected Centre() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)

@@ -1,20 +1,18 @@
 package app.nobat.centre.domain;
 
-import java.time.LocalDate;
-import java.util.Optional;
-
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
 import app.nobat.common.Refusal;
 import app.nobat.floor.domain.EndOfDayRule;
 import app.nobat.floor.domain.QueuePolicySettings;
-
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,9 +20,16 @@ import java.util.regex.Pattern;
  * The whole configuration of a centre. Every change records a complete new profile, so the
  * history of a centre's configuration is its list of {@link CentreMessages.CentreDefined} events.
  */
-public record CentreProfile(String centreId, Map<String, String> names, String timeZone,
-                            List<Service> services, List<Desk> desks, List<OpeningPeriod> openingHours,
-                            QueuePolicySettings policy, EndOfDayRule endOfDay, Integer maxRecalls) {
+public record CentreProfile(
+        String centreId,
+        Map<String, String> names,
+        String timeZone,
+        List<Service> services,
+        List<Desk> desks,
+        List<OpeningPeriod> openingHours,
+        QueuePolicySettings policy,
+        EndOfDayRule endOfDay,
+        Integer maxRecalls) {
 
     public static final Set<String> LANGUAGES = Set.of("fa", "fa-AF", "ps", "en");
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -33,18 +38,16 @@ public record CentreProfile(String centreId, Map<String, String> names, String t
     public static final int MAX_RECALLS = 20;
     /** A day in minutes: longer waits than that are not served by any centre. */
     public static final int MAX_TARGET_WAIT_MINUTES = 24 * 60;
+
     public static final int MAX_DESKS = 200;
     public static final int MAX_OPENING_PERIODS = 7 * 4;
 
-    public record Service(String code, String prefix, Map<String, String> names, int targetWaitMinutes) {
-    }
+    public record Service(String code, String prefix, Map<String, String> names, int targetWaitMinutes) {}
 
-    public record Desk(String deskId, Map<String, String> names, List<String> serviceCodes) {
-    }
+    public record Desk(String deskId, Map<String, String> names, List<String> serviceCodes) {}
 
     /** The centre is open on {@code day} from {@code opens} to {@code closes}, in the centre's time zone. */
-    public record OpeningPeriod(DayOfWeek day, LocalTime opens, LocalTime closes) {
-    }
+    public record OpeningPeriod(DayOfWeek day, LocalTime opens, LocalTime closes) {}
 
     public CentreProfile {
         names = names == null ? Map.of() : Map.copyOf(names);
@@ -59,7 +62,9 @@ public record CentreProfile(String centreId, Map<String, String> names, String t
 
     /** When the centre closes on a date, in its own time zone; empty on a day without opening hours. */
     public Optional<LocalTime> closingTimeOn(LocalDate date) {
-        return openingHours.stream().filter(p -> p.day() == date.getDayOfWeek()).map(OpeningPeriod::closes)
+        return openingHours.stream()
+                .filter(p -> p.day() == date.getDayOfWeek())
+                .map(OpeningPeriod::closes)
                 .max(LocalTime::compareTo);
     }
 
@@ -76,8 +81,12 @@ public record CentreProfile(String centreId, Map<String, String> names, String t
 
     /** @throws InvalidInput naming the first problem found, by the JSON pointer of its field */
     public void validate() {
-        require(centreId != null && CODE.matcher(centreId).matches(), "/centreId", CommonRefusal.MALFORMED_ID,
-                "member", "centreId");
+        require(
+                centreId != null && CODE.matcher(centreId).matches(),
+                "/centreId",
+                CommonRefusal.MALFORMED_ID,
+                "member",
+                "centreId");
         requireNames(names, "/names", "centre " + centreId);
         try {
             ZoneId.of(timeZone);
@@ -91,16 +100,37 @@ public record CentreProfile(String centreId, Map<String, String> names, String t
             Service s = services.get(i);
             String at = "/services/" + i;
             require(s != null, at, CommonRefusal.REQUIRED, "member", "service");
-            require(s.code() != null && CODE.matcher(s.code()).matches(), at + "/code", CommonRefusal.MALFORMED_ID,
-                    "member", "code");
+            require(
+                    s.code() != null && CODE.matcher(s.code()).matches(),
+                    at + "/code",
+                    CommonRefusal.MALFORMED_ID,
+                    "member",
+                    "code");
             require(codes.add(s.code()), at + "/code", CommonRefusal.DUPLICATE, "member", "code", "value", s.code());
-            require(s.prefix() != null && PREFIX.matcher(s.prefix()).matches(), at + "/prefix",
-                    CentreRefusal.TICKET_PREFIX, "service", s.code());
-            require(prefixes.add(s.prefix()), at + "/prefix", CommonRefusal.DUPLICATE, "member", "prefix",
-                    "value", s.prefix());
-            require(s.targetWaitMinutes() > 0 && s.targetWaitMinutes() <= MAX_TARGET_WAIT_MINUTES,
-                    at + "/targetWaitMinutes", CommonRefusal.OUT_OF_BOUNDS, "member", "targetWaitMinutes",
-                    "min", 1, "max", MAX_TARGET_WAIT_MINUTES);
+            require(
+                    s.prefix() != null && PREFIX.matcher(s.prefix()).matches(),
+                    at + "/prefix",
+                    CentreRefusal.TICKET_PREFIX,
+                    "service",
+                    s.code());
+            require(
+                    prefixes.add(s.prefix()),
+                    at + "/prefix",
+                    CommonRefusal.DUPLICATE,
+                    "member",
+                    "prefix",
+                    "value",
+                    s.prefix());
+            require(
+                    s.targetWaitMinutes() > 0 && s.targetWaitMinutes() <= MAX_TARGET_WAIT_MINUTES,
+                    at + "/targetWaitMinutes",
+                    CommonRefusal.OUT_OF_BOUNDS,
+                    "member",
+                    "targetWaitMinutes",
+                    "min",
+                    1,
+                    "max",
+                    MAX_TARGET_WAIT_MINUTES);
             requireNames(s.names(), at + "/names", "service " + s.code());
         }
         require(!desks.isEmpty(), "/desks", CommonRefusal.AT_LEAST_ONE, "member", "desks");
@@ -110,47 +140,99 @@ public record CentreProfile(String centreId, Map<String, String> names, String t
             Desk d = desks.get(i);
             String at = "/desks/" + i;
             require(d != null, at, CommonRefusal.REQUIRED, "member", "desk");
-            require(d.deskId() != null && CODE.matcher(d.deskId()).matches(), at + "/deskId",
-                    CommonRefusal.MALFORMED_ID, "member", "deskId");
-            require(deskIds.add(d.deskId()), at + "/deskId", CommonRefusal.DUPLICATE, "member", "deskId",
-                    "value", d.deskId());
-            require(d.serviceCodes() != null && !d.serviceCodes().isEmpty(), at + "/serviceCodes",
-                    CommonRefusal.AT_LEAST_ONE, "member", "serviceCodes");
+            require(
+                    d.deskId() != null && CODE.matcher(d.deskId()).matches(),
+                    at + "/deskId",
+                    CommonRefusal.MALFORMED_ID,
+                    "member",
+                    "deskId");
+            require(
+                    deskIds.add(d.deskId()),
+                    at + "/deskId",
+                    CommonRefusal.DUPLICATE,
+                    "member",
+                    "deskId",
+                    "value",
+                    d.deskId());
+            require(
+                    d.serviceCodes() != null && !d.serviceCodes().isEmpty(),
+                    at + "/serviceCodes",
+                    CommonRefusal.AT_LEAST_ONE,
+                    "member",
+                    "serviceCodes");
             for (int j = 0; j < d.serviceCodes().size(); j++) {
                 String code = d.serviceCodes().get(j);
-                require(code != null && codes.contains(code), at + "/serviceCodes/" + j,
-                        CentreRefusal.DESK_NAMES_UNKNOWN_SERVICE, "desk", d.deskId(), "service", String.valueOf(code));
+                require(
+                        code != null && codes.contains(code),
+                        at + "/serviceCodes/" + j,
+                        CentreRefusal.DESK_NAMES_UNKNOWN_SERVICE,
+                        "desk",
+                        d.deskId(),
+                        "service",
+                        String.valueOf(code));
             }
             requireNames(d.names(), at + "/names", "desk " + d.deskId());
         }
-        require(openingHours.size() <= MAX_OPENING_PERIODS, "/openingHours", CommonRefusal.TOO_MANY_ITEMS,
-                "member", "openingHours", "max", MAX_OPENING_PERIODS);
+        require(
+                openingHours.size() <= MAX_OPENING_PERIODS,
+                "/openingHours",
+                CommonRefusal.TOO_MANY_ITEMS,
+                "member",
+                "openingHours",
+                "max",
+                MAX_OPENING_PERIODS);
         for (int i = 0; i < openingHours.size(); i++) {
             OpeningPeriod p = openingHours.get(i);
             String at = "/openingHours/" + i;
-            require(p != null && p.day() != null && p.opens() != null && p.closes() != null
-                            && p.opens().isBefore(p.closes()), at, CentreRefusal.OPENING_PERIOD);
+            require(
+                    p != null
+                            && p.day() != null
+                            && p.opens() != null
+                            && p.closes() != null
+                            && p.opens().isBefore(p.closes()),
+                    at,
+                    CentreRefusal.OPENING_PERIOD);
             for (int j = 0; j < i; j++) {
                 OpeningPeriod earlier = openingHours.get(j);
-                if (earlier.day() == p.day() && p.opens().isBefore(earlier.closes())
+                if (earlier.day() == p.day()
+                        && p.opens().isBefore(earlier.closes())
                         && earlier.opens().isBefore(p.closes())) {
-                    throw CentreRefusal.OVERLAPPING_OPENING_HOURS.at(at, "period", i, "other", j, "day", p.day().name());
+                    throw CentreRefusal.OVERLAPPING_OPENING_HOURS.at(
+                            at, "period", i, "other", j, "day", p.day().name());
                 }
             }
         }
         policy.validate("/policy");
-        require(maxRecalls >= 0 && maxRecalls <= MAX_RECALLS, "/maxRecalls", CommonRefusal.OUT_OF_BOUNDS,
-                "member", "maxRecalls", "min", 0, "max", MAX_RECALLS);
+        require(
+                maxRecalls >= 0 && maxRecalls <= MAX_RECALLS,
+                "/maxRecalls",
+                CommonRefusal.OUT_OF_BOUNDS,
+                "member",
+                "maxRecalls",
+                "min",
+                0,
+                "max",
+                MAX_RECALLS);
     }
 
     private static void requireNames(Map<String, String> names, String at, String what) {
         for (String language : LANGUAGES) {
             String name = names == null ? null : names.get(language);
-            require(name != null && !name.isBlank() && name.length() <= 200, at + "/" + language,
-                    CentreRefusal.NAME_REQUIRED, "owner", what, "language", language);
+            require(
+                    name != null && !name.isBlank() && name.length() <= 200,
+                    at + "/" + language,
+                    CentreRefusal.NAME_REQUIRED,
+                    "owner",
+                    what,
+                    "language",
+                    language);
         }
-        require(names == null || LANGUAGES.containsAll(names.keySet()), at, CommonRefusal.UNKNOWN_LANGUAGE,
-                "member", "names");
+        require(
+                names == null || LANGUAGES.containsAll(names.keySet()),
+                at,
+                CommonRefusal.UNKNOWN_LANGUAGE,
+                "member",
+                "names");
     }
 
     private static void require(boolean condition, String field, Refusal refusal, Object... namesAndValues) {

@@ -4,16 +4,14 @@ import app.nobat.common.Refusal;
 
 /** What a centre definition refuses (see {@link Refusal}); the shapes every context shares are in CommonRefusal. */
 public enum CentreRefusal implements Refusal {
-
     CENTRE_ID_MISMATCH("centre-id-mismatch", INVALID, "The profile's centreId must be {centre}"),
     UNKNOWN_TIME_ZONE("unknown-time-zone", INVALID, "unknown time zone '{timeZone}'"),
     NAME_REQUIRED("name-required", INVALID, "{owner} needs a name in {language} (up to 200 characters)"),
     TICKET_PREFIX("ticket-prefix", INVALID, "service {service} needs a ticket prefix of one capital letter"),
-    DESK_NAMES_UNKNOWN_SERVICE("desk-names-unknown-service", INVALID,
-            "desk {desk} names unknown service '{service}'"),
+    DESK_NAMES_UNKNOWN_SERVICE("desk-names-unknown-service", INVALID, "desk {desk} names unknown service '{service}'"),
     OPENING_PERIOD("opening-period", INVALID, "an opening period needs a day and opens before it closes"),
-    OVERLAPPING_OPENING_HOURS("overlapping-opening-hours", INVALID,
-            "opening period {period} overlaps period {other} on {day}");
+    OVERLAPPING_OPENING_HOURS(
+            "overlapping-opening-hours", INVALID, "opening period {period} overlaps period {other} on {day}");
 
     private final String code;
     private final int status;

@@ -3,15 +3,14 @@ package app.nobat.centre.seed;
 import app.nobat.centre.domain.CentreMessages.DefineCentre;
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.platform.seed.YamlSeedFiles;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-
-import java.io.IOException;
-import java.time.Clock;
-import java.util.List;
 
 /**
  * Defines the centres of the configured files at start-up; a file equal to the centre's current
@@ -36,7 +35,10 @@ public class CentreSeeder implements ApplicationRunner {
         YamlSeedFiles.forEach(locations, CentreProfile.class, (resource, profile) -> {
             Boolean changed = commands.sendAndWait(
                     new DefineCentre(profile.centreId(), profile, "seed:" + resource.getFilename(), clock.instant()));
-            log.info("Centre {} from {}: {}", profile.centreId(), resource.getDescription(),
+            log.info(
+                    "Centre {} from {}: {}",
+                    profile.centreId(),
+                    resource.getDescription(),
                     Boolean.TRUE.equals(changed) ? "defined" : "unchanged");
         });
     }

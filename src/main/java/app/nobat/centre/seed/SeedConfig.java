@@ -1,11 +1,10 @@
 package app.nobat.centre.seed;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import app.nobat.platform.seed.SeedSettings;
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 public class SeedConfig {

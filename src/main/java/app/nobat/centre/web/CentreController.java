@@ -1,24 +1,23 @@
 package app.nobat.centre.web;
 
 import app.nobat.centre.catalog.CentreCatalog;
-import app.nobat.centre.domain.CentreProfile;
 import app.nobat.centre.domain.CentreMessages.DefineCentre;
+import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.CommonRefusal;
 import app.nobat.platform.web.Acting;
 import app.nobat.platform.web.Blocking;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import java.time.Clock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-
-import java.util.List;
 
 @RestController
 @RequestMapping("/api/centres")
@@ -36,8 +35,7 @@ public class CentreController {
     }
 
     /** Whether a change was recorded (an identical profile records nothing). */
-    public record DefineResponse(String centreId, boolean changed) {
-    }
+    public record DefineResponse(String centreId, boolean changed) {}
 
     @GetMapping
     @Operation(summary = "All centres")
@@ -52,8 +50,10 @@ public class CentreController {
     }
 
     @PutMapping("/{centreId}")
-    @Operation(summary = "Define or change a centre: its services, desks, opening hours and queue policy (administrators). "
-            + "The whole profile is recorded as one audited event; today's floor keeps the settings it started with")
+    @Operation(
+            summary =
+                    "Define or change a centre: its services, desks, opening hours and queue policy (administrators). "
+                            + "The whole profile is recorded as one audited event; today's floor keeps the settings it started with")
     public Mono<DefineResponse> define(@PathVariable String centreId, @RequestBody CentreProfile profile) {
         if (profile == null) {
             throw CommonRefusal.REQUIRED.at("", "member", "profile");

@@ -1,9 +1,5 @@
 package app.nobat.floor.board;
 
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Locale;
-
 import app.nobat.floor.domain.DeskStatus;
 import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.*;
@@ -12,12 +8,14 @@ import app.nobat.floor.domain.PriorityClass;
 import app.nobat.floor.domain.QueuePolicy;
 import app.nobat.floor.domain.VisitStatus;
 import jakarta.annotation.Nullable;
-
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,6 +31,7 @@ public class FloorBoard {
     public static final int RECENT_CALLS = 20;
     /** Upper bounds (minutes, exclusive) of the wait buckets; the last bucket is open. */
     private static final int[] WAIT_BUCKETS = {5, 10, 20, 30, 60};
+
     static final double DEFAULT_SERVICE_MINUTES = 5.0;
 
     public String floorId;
@@ -54,6 +53,7 @@ public class FloorBoard {
      * final state here, before the visit's own record has been written.
      */
     public Map<String, VisitView> justEnded = new LinkedHashMap<>();
+
     private transient List<VisitView> touchedNow;
     private transient String actingNow;
 
@@ -83,12 +83,16 @@ public class FloorBoard {
     }
 
     /** One step of a visit; {@code by} is who caused it (staff or device), null for the system. */
-    public record TimelineEntry(Instant at, VisitStep event, @Nullable String deskId, String ticket, String serviceCode,
-                                @Nullable String detail, @Nullable String by) {
-    }
+    public record TimelineEntry(
+            Instant at,
+            VisitStep event,
+            @Nullable String deskId,
+            String ticket,
+            String serviceCode,
+            @Nullable String detail,
+            @Nullable String by) {}
 
-    public record CallView(String ticket, String deskId, String serviceCode, Instant at, int recall) {
-    }
+    public record CallView(String ticket, String deskId, String serviceCode, Instant at, int recall) {}
 
     public static class HourStats {
         public int arrived;
@@ -138,11 +142,14 @@ public class FloorBoard {
             centreId = e.centreId();
             day = e.day();
             settings = e.settings();
-            e.settings().deskServices().keySet().forEach(id -> desks.computeIfAbsent(id, k -> {
-                DeskView d = new DeskView();
-                d.deskId = k;
-                return d;
-            }));
+            e.settings()
+                    .deskServices()
+                    .keySet()
+                    .forEach(id -> desks.computeIfAbsent(id, k -> {
+                        DeskView d = new DeskView();
+                        d.deskId = k;
+                        return d;
+                    }));
             e.settings().serviceCodes().forEach(code -> stats.put(code, new ServiceStats()));
         } else if (event instanceof VisitArrived e) {
             VisitView v = new VisitView();
@@ -158,7 +165,8 @@ public class FloorBoard {
             visits.put(v.visitId, v);
             stats(e.serviceCode()).arrived++;
             hour(e.at()).arrived++;
-            String detail = e.carriedOverFrom() != null ? "carried over from " + e.carriedOverFrom()
+            String detail = e.carriedOverFrom() != null
+                    ? "carried over from " + e.carriedOverFrom()
                     : e.appointmentRef() != null ? "appointment check-in" : "walk-in";
             timeline(v, e.at(), VisitStep.ARRIVED, null, detail + ", priority " + e.priorityClass());
         } else if (event instanceof DeskOpened e) {
@@ -189,10 +197,20 @@ public class FloorBoard {
             s.waitMillis += Math.max(0, Duration.between(v.arrivedAt, e.at()).toMillis());
             recentCall(new CallView(v.ticket, e.deskId(), v.serviceCode, e.at(), 0));
             var r = e.reason();
-            timeline(v, e.at(), VisitStep.CALLED, e.deskId(), String.format(Locale.ROOT,
-                    "class %s, waited %.2f min, weight %.1f, boost %.1f, score %.2f%s", r.priorityClass(),
-                    r.waitedMinutes(), r.weight(), r.boost(), r.score(),
-                    r.priorityCapApplied() ? ", priority limit reached" : ""));
+            timeline(
+                    v,
+                    e.at(),
+                    VisitStep.CALLED,
+                    e.deskId(),
+                    String.format(
+                            Locale.ROOT,
+                            "class %s, waited %.2f min, weight %.1f, boost %.1f, score %.2f%s",
+                            r.priorityClass(),
+                            r.waitedMinutes(),
+                            r.weight(),
+                            r.boost(),
+                            r.score(),
+                            r.priorityCapApplied() ? ", priority limit reached" : ""));
         } else if (event instanceof TicketRecalled e) {
             VisitView v = visits.get(e.visitId());
             v.recalls = e.recall();
@@ -207,8 +225,11 @@ public class FloorBoard {
             ServiceStats s = stats(v.serviceCode);
             s.served++;
             hour(e.at()).served++;
-            Instant startedAt = v.timeline.stream().filter(t -> t.event() == VisitStep.STARTED)
-                    .map(TimelineEntry::at).reduce((a, b) -> b).orElse(e.at());
+            Instant startedAt = v.timeline.stream()
+                    .filter(t -> t.event() == VisitStep.STARTED)
+                    .map(TimelineEntry::at)
+                    .reduce((a, b) -> b)
+                    .orElse(e.at());
             s.serviceMillis += Math.max(0, Duration.between(startedAt, e.at()).toMillis());
             end(v, VisitStatus.COMPLETED);
             timeline(v, e.at(), VisitStep.COMPLETED, e.deskId(), null);
@@ -220,7 +241,11 @@ public class FloorBoard {
             v.calledAt = null;
             v.recalls = 0;
             stats(e.toServiceCode()).arrived++;
-            timeline(v, e.at(), VisitStep.TRANSFERRED, e.deskId(),
+            timeline(
+                    v,
+                    e.at(),
+                    VisitStep.TRANSFERRED,
+                    e.deskId(),
                     "from " + e.fromServiceCode() + " to " + e.toServiceCode() + ", keeps its arrival time");
         } else if (event instanceof VisitMarkedNoShow e) {
             VisitView v = visits.get(e.visitId());
@@ -245,7 +270,8 @@ public class FloorBoard {
         } else {
             // Java 17 has no exhaustive switch over the sealed family: a new event must fail loudly
             // (EveryFloorEventIsProjectedTest applies one of each), never leave the board silently stale
-            throw new IllegalArgumentException("The floor board does not apply " + event.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "The floor board does not apply " + event.getClass().getSimpleName());
         }
     }
 
@@ -340,7 +366,9 @@ public class FloorBoard {
             return 0;
         }
         List<QueuePolicy.Candidate> queue = queue(visit.serviceCode, new LinkedHashMap<>());
-        QueuePolicy.Candidate target = queue.stream().filter(c -> c.visitId().equals(visit.visitId)).findFirst()
+        QueuePolicy.Candidate target = queue.stream()
+                .filter(c -> c.visitId().equals(visit.visitId))
+                .findFirst()
                 .orElseGet(() -> candidate(visit, Long.MAX_VALUE)); // not on this board yet: the newest
         return new QueuePolicy(settings.policy()).positionOf(target, queue, now);
     }
@@ -366,7 +394,8 @@ public class FloorBoard {
     /** Desks that can call this service now or soon (open or busy, not paused or closed). */
     public long desksServing(String serviceCode) {
         return desks.values().stream()
-                .filter(d -> d.status == DeskStatus.OPEN && d.serviceCodes.contains(serviceCode)).count();
+                .filter(d -> d.status == DeskStatus.OPEN && d.serviceCodes.contains(serviceCode))
+                .count();
     }
 
     public double averageServiceMinutes(String serviceCode) {

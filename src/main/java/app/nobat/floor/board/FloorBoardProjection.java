@@ -1,18 +1,17 @@
 package app.nobat.floor.board;
 
+import app.nobat.common.Actor;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.FloorClosed;
-import app.nobat.common.Actor;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 
 /**
  * Keeps each floor's board and visit records in MongoDB, on whichever node holds the processor's
@@ -34,7 +33,8 @@ public class FloorBoardProjection {
 
     @EventHandler
     void on(FloorEvent event, @SequenceNumber long sequence, @MetaDataValue(Actor.ID_KEY) String actor) {
-        FloorBoard board = cache.computeIfAbsent(event.floorId(), id -> repository.board(id).orElseGet(FloorBoard::new));
+        FloorBoard board = cache.computeIfAbsent(
+                event.floorId(), id -> repository.board(id).orElseGet(FloorBoard::new));
         if (sequence <= board.lastSequence) {
             return; // applied before a crash or a reset of this processor's token
         }

@@ -7,11 +7,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 
 /**
  * Stores boards (one document per floor), visit records with their timelines (one per visit) and
@@ -40,8 +39,11 @@ public class FloorBoardRepository {
     }
 
     public void save(FloorBoard board) {
-        Document doc = new Document("_id", board.floorId).append("centreId", board.centreId)
-                .append("day", board.day).append("closed", board.closed).append("board", write(board));
+        Document doc = new Document("_id", board.floorId)
+                .append("centreId", board.centreId)
+                .append("day", board.day)
+                .append("closed", board.closed)
+                .append("board", write(board));
         boards.replaceOne(Filters.eq("_id", board.floorId), doc, UPSERT);
     }
 
@@ -51,11 +53,14 @@ public class FloorBoardRepository {
     }
 
     public void save(String floorId, VisitView visit) {
-        Document doc = new Document("_id", visit.visitId).append("floorId", floorId).append("visit", write(visit));
+        Document doc =
+                new Document("_id", visit.visitId).append("floorId", floorId).append("visit", write(visit));
         visits.replaceOne(Filters.eq("_id", visit.visitId), doc, UPSERT);
         if (visit.trackingToken != null) {
-            tokens.replaceOne(Filters.eq("_id", visit.trackingToken),
-                    new Document("_id", visit.trackingToken).append("visitId", visit.visitId), UPSERT);
+            tokens.replaceOne(
+                    Filters.eq("_id", visit.trackingToken),
+                    new Document("_id", visit.trackingToken).append("visitId", visit.visitId),
+                    UPSERT);
         }
     }
 
@@ -68,7 +73,8 @@ public class FloorBoardRepository {
     /** Ids of floors not closed yet; a small set (today's, and any day the closing was missed). */
     public List<String> openFloorIds() {
         List<String> ids = new ArrayList<>();
-        boards.find(Filters.eq("closed", false)).projection(new Document("_id", 1))
+        boards.find(Filters.eq("closed", false))
+                .projection(new Document("_id", 1))
                 .forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }

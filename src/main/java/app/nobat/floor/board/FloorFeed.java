@@ -1,16 +1,14 @@
 package app.nobat.floor.board;
 
 import java.time.Duration;
-import java.util.Optional;
-
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The live feed of each centre's current floor on this node: the board projection publishes each
@@ -48,7 +46,9 @@ public class FloorFeed {
         CentreFeed f = feed(centreId);
         synchronized (f) {
             FloorBoard shown = f.current.board();
-            if (shown != null && shown.day != null && frozenBoard.day != null
+            if (shown != null
+                    && shown.day != null
+                    && frozenBoard.day != null
                     && frozenBoard.day.compareTo(shown.day) < 0) {
                 return; // a late change of an earlier day's floor: not on today's screens
             }

@@ -1,19 +1,18 @@
 package app.nobat.floor.board;
 
-import app.nobat.floor.domain.DeskStatus;
+import app.nobat.common.Actor;
 import app.nobat.floor.board.FloorBoard.VisitView;
+import app.nobat.floor.domain.DeskStatus;
 import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.*;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import app.nobat.common.Actor;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 
 /**
  * This node's own view of the live floors, fed by its own event stream (an in-memory token, not
@@ -39,16 +38,18 @@ public class FloorFeedProjection {
 
     @EventHandler
     void on(FloorEvent event, @SequenceNumber long sequence, @MetaDataValue(Actor.ID_KEY) String actor) {
-        FloorBoard board = boards.computeIfAbsent(event.floorId(), id -> event instanceof FloorStarted
-                ? new FloorBoard()
-                // a floor that started before this node's window: begin from the stored board
-                : stored.board(id).orElseGet(FloorBoard::new));
+        FloorBoard board = boards.computeIfAbsent(
+                event.floorId(),
+                id -> event instanceof FloorStarted
+                        ? new FloorBoard()
+                        // a floor that started before this node's window: begin from the stored board
+                        : stored.board(id).orElseGet(FloorBoard::new));
         List<VisitView> touched = board.apply(event, sequence, actor);
         if (board.lastSequence != sequence || board.centreId == null) {
             return;
         }
-        feed.publish(board.centreId, kindOf(event),
-                detailOf(event, touched), json.convertValue(board, FloorBoard.class));
+        feed.publish(
+                board.centreId, kindOf(event), detailOf(event, touched), json.convertValue(board, FloorBoard.class));
         if (event instanceof FloorClosed) {
             boards.remove(event.floorId());
         }
@@ -61,19 +62,24 @@ public class FloorFeedProjection {
             return FloorChangeKind.RECALL;
         } else if (event instanceof VisitArrived) {
             return FloorChangeKind.ARRIVAL;
-        } else if (event instanceof DeskOpened || event instanceof DeskPaused || event instanceof DeskResumed
+        } else if (event instanceof DeskOpened
+                || event instanceof DeskPaused
+                || event instanceof DeskResumed
                 || event instanceof DeskClosed) {
             return FloorChangeKind.DESK;
         } else if (event instanceof FloorStarted) {
             return FloorChangeKind.FLOOR;
         } else if (event instanceof FloorClosed) {
             return FloorChangeKind.CLOSED;
-        } else if (event instanceof ServiceStarted || event instanceof VisitCompleted
-                || event instanceof VisitTransferred || event instanceof VisitMarkedNoShow
+        } else if (event instanceof ServiceStarted
+                || event instanceof VisitCompleted
+                || event instanceof VisitTransferred
+                || event instanceof VisitMarkedNoShow
                 || event instanceof VisitCancelled) {
             return FloorChangeKind.QUEUE;
         }
-        throw new IllegalArgumentException("No change kind for " + event.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "No change kind for " + event.getClass().getSimpleName());
     }
 
     /** What the screens need to know of the change: never a tracking token or an appointment reference. */
@@ -81,8 +87,12 @@ public class FloorFeedProjection {
         if (event instanceof TicketCalled e) {
             return new CallDetail(e.ticket(), e.deskId(), e.serviceCode(), 0, e.at().toString());
         } else if (event instanceof TicketRecalled e) {
-            return new CallDetail(e.ticket(), e.deskId(), touched.isEmpty() ? null : touched.get(0).serviceCode,
-                    e.recall(), e.at().toString());
+            return new CallDetail(
+                    e.ticket(),
+                    e.deskId(),
+                    touched.isEmpty() ? null : touched.get(0).serviceCode,
+                    e.recall(),
+                    e.at().toString());
         }
         String type = event.getClass().getSimpleName();
         if (event instanceof DeskOpened e) {
@@ -96,13 +106,11 @@ public class FloorFeedProjection {
         }
         if (touched.size() == 1) {
             VisitView v = touched.get(0);
-            return Map.of("event", type, "ticket", v.ticket, "serviceCode", v.serviceCode,
-                    "status", v.status.name());
+            return Map.of("event", type, "ticket", v.ticket, "serviceCode", v.serviceCode, "status", v.status.name());
         }
         return Map.of("event", type);
     }
 
     /** A call (recall > 0 for a recall) as the screens announce it. */
-    public record CallDetail(String ticket, String deskId, String serviceCode, int recall, String at) {
-    }
+    public record CallDetail(String ticket, String deskId, String serviceCode, int recall, String at) {}
 }

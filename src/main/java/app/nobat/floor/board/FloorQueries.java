@@ -4,7 +4,6 @@ import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.domain.FloorId;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,7 +33,9 @@ public class FloorQueries {
 
     /** The centre's service codes in its own order. @throws app.nobat.common.UnknownReference */
     public List<String> serviceOrder(String centreId) {
-        return catalog.get(centreId).services().stream().map(CentreProfile.Service::code).toList();
+        return catalog.get(centreId).services().stream()
+                .map(CentreProfile.Service::code)
+                .toList();
     }
 
     /** The freshest board of a floor: the live one when it is the centre's current floor. */

@@ -4,7 +4,16 @@ import app.nobat.floor.domain.VisitStatus;
 
 /** What happened to a visit at one step of its timeline (the end of day closes or carries it over). */
 public enum VisitStep {
-    ARRIVED, CALLED, RECALLED, STARTED, COMPLETED, TRANSFERRED, NO_SHOW, CANCELLED, CLOSED, CARRIED_OVER;
+    ARRIVED,
+    CALLED,
+    RECALLED,
+    STARTED,
+    COMPLETED,
+    TRANSFERRED,
+    NO_SHOW,
+    CANCELLED,
+    CLOSED,
+    CARRIED_OVER;
 
     /** The step of an end-of-day closure with this outcome. */
     public static VisitStep closedAs(VisitStatus outcome) {

@@ -13,7 +13,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
-
 /**
  * Carries the visits a closed floor carried over into the next opening day's floor, keeping their
  * arrival time and tracking token. Safe to repeat: the next floor registers each at most once.
@@ -41,8 +40,15 @@ public class CarryOver {
             if (c.outcome() != VisitStatus.CARRIED_OVER) {
                 continue;
             }
-            commands.sendAndWait(new CarryOverVisit(next.toString(), next.visitId(RandomIds.of(9)), c.visitId(),
-                    c.serviceCode(), c.priorityClass(), c.trackingToken(), c.arrivedAt(), event.at()));
+            commands.sendAndWait(new CarryOverVisit(
+                    next.toString(),
+                    next.visitId(RandomIds.of(9)),
+                    c.visitId(),
+                    c.serviceCode(),
+                    c.priorityClass(),
+                    c.trackingToken(),
+                    c.arrivedAt(),
+                    event.at()));
         }
     }
 }

@@ -6,16 +6,15 @@ import app.nobat.common.RuleViolation;
 import app.nobat.floor.board.FloorBoardRepository;
 import app.nobat.floor.domain.FloorCommand.CloseFloor;
 import app.nobat.floor.domain.FloorId;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * End of day: closes each open floor at its centre's closing time, or at once when its day has
@@ -38,20 +37,23 @@ public class FloorClosing {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${nobat.floor.closing.initial-delay:10s}",
+    @Scheduled(
+            initialDelayString = "${nobat.floor.closing.initial-delay:10s}",
             fixedDelayString = "${nobat.floor.closing.interval:60s}")
     public void closeDueFloors() {
         Instant now = clock.instant();
         for (String id : boards.openFloorIds()) {
             FloorId floor = FloorId.parse(id);
-            catalog.find(floor.centreId()).filter(centre -> isDue(floor, centre, now)).ifPresent(centre -> {
-                try {
-                    commands.sendAndWait(new CloseFloor(id, now));
-                    log.info("Closed the floor {} at the end of its day", id);
-                } catch (RuleViolation alreadyClosed) {
-                    log.debug("Floor {} was closed meanwhile", id);
-                }
-            });
+            catalog.find(floor.centreId())
+                    .filter(centre -> isDue(floor, centre, now))
+                    .ifPresent(centre -> {
+                        try {
+                            commands.sendAndWait(new CloseFloor(id, now));
+                            log.info("Closed the floor {} at the end of its day", id);
+                        } catch (RuleViolation alreadyClosed) {
+                            log.debug("Floor {} was closed meanwhile", id);
+                        }
+                    });
         }
     }
 
@@ -62,7 +64,9 @@ public class FloorClosing {
         if (floor.day().isBefore(today)) {
             return true;
         }
-        return floor.day().equals(today) && centre.closingTimeOn(today)
-                .map(closes -> !local.toLocalTime().isBefore(closes)).orElse(false);
+        return floor.day().equals(today)
+                && centre.closingTimeOn(today)
+                        .map(closes -> !local.toLocalTime().isBefore(closes))
+                        .orElse(false);
     }
 }

@@ -6,6 +6,10 @@ package app.nobat.floor.domain;
  * @param priorityCapApplied true when the desk had reached the limit of priority calls in a row,
  *                           so only regular tickets were eligible
  */
-public record CallReason(PriorityClass priorityClass, double waitedMinutes, double weight, double boost,
-                         double score, boolean priorityCapApplied) {
-}
+public record CallReason(
+        PriorityClass priorityClass,
+        double waitedMinutes,
+        double weight,
+        double boost,
+        double score,
+        boolean priorityCapApplied) {}

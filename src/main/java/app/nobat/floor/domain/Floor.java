@@ -1,17 +1,11 @@
 package app.nobat.floor.domain;
 
-import java.util.TreeSet;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import app.nobat.common.Actor;
 import app.nobat.common.CommonRefusal;
 import app.nobat.floor.domain.FloorCommand.*;
 import app.nobat.floor.domain.FloorEvent.*;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import java.util.TreeSet;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 
 /**
  * The live floor of one centre on one day: all its tickets, desks and calls. One writer per
@@ -35,6 +33,7 @@ public class Floor {
 
     @AggregateIdentifier
     private String floorId;
+
     private FloorSettings settings;
     private boolean closed;
     private long arrivals;
@@ -46,8 +45,7 @@ public class Floor {
     private final Map<String, String> visitsByCarriedOverFrom = new HashMap<>();
 
     /** Required by Axon to rebuild the floor from its events. */
-    protected Floor() {
-    }
+    protected Floor() {}
 
     // ---- commands -------------------------------------------------------------------------
 
@@ -55,8 +53,16 @@ public class Floor {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ArrivalAnswer handle(RegisterWalkIn cmd, FloorSettingsSource settingsSource) {
         startIfNew(cmd.floorId(), cmd.at(), settingsSource);
-        return arrive(new Arrival(cmd.visitId(), cmd.requestId(), cmd.serviceCode(), cmd.priorityClass(), null,
-                cmd.trackingToken(), null, null, cmd.at()));
+        return arrive(new Arrival(
+                cmd.visitId(),
+                cmd.requestId(),
+                cmd.serviceCode(),
+                cmd.priorityClass(),
+                null,
+                cmd.trackingToken(),
+                null,
+                null,
+                cmd.at()));
     }
 
     @CommandHandler
@@ -64,32 +70,55 @@ public class Floor {
     public ArrivalAnswer handle(CheckInAppointment cmd, FloorSettingsSource settingsSource) {
         startIfNew(cmd.floorId(), cmd.at(), settingsSource);
         // the appointment is the check-in's idempotency key, stored as the arrival's request id
-        return arrive(new Arrival(cmd.visitId(), CHECK_IN_REQUEST + cmd.appointmentRef(), cmd.serviceCode(),
-                cmd.priorityClass(), cmd.appointmentRef(), cmd.trackingToken(), null, null, cmd.at()));
+        return arrive(new Arrival(
+                cmd.visitId(),
+                CHECK_IN_REQUEST + cmd.appointmentRef(),
+                cmd.serviceCode(),
+                cmd.priorityClass(),
+                cmd.appointmentRef(),
+                cmd.trackingToken(),
+                null,
+                null,
+                cmd.at()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ArrivalAnswer handle(CarryOverVisit cmd, FloorSettingsSource settingsSource) {
         startIfNew(cmd.floorId(), cmd.at(), settingsSource);
-        return arrive(new Arrival(cmd.visitId(), null, cmd.serviceCode(), cmd.priorityClass(), null,
-                cmd.trackingToken(), cmd.arrivedAt(), cmd.carriedOverFrom(), cmd.at()));
+        return arrive(new Arrival(
+                cmd.visitId(),
+                null,
+                cmd.serviceCode(),
+                cmd.priorityClass(),
+                null,
+                cmd.trackingToken(),
+                cmd.arrivedAt(),
+                cmd.carriedOverFrom(),
+                cmd.at()));
     }
 
     /** What the three kinds of arrival have in common; null fields are those a kind does not have. */
-    private record Arrival(String visitId, String requestId, String serviceCode, PriorityClass priorityClass,
-                           String appointmentRef, String trackingToken, Instant arrivedAt, String carriedOverFrom,
-                           Instant at) {
-    }
+    private record Arrival(
+            String visitId,
+            String requestId,
+            String serviceCode,
+            PriorityClass priorityClass,
+            String appointmentRef,
+            String trackingToken,
+            Instant arrivedAt,
+            String carriedOverFrom,
+            Instant at) {}
 
     private ArrivalAnswer arrive(Arrival cmd) {
-        String earlier = cmd.requestId() != null ? visitsByArrivalRequest.get(cmd.requestId())
+        String earlier = cmd.requestId() != null
+                ? visitsByArrivalRequest.get(cmd.requestId())
                 : cmd.carriedOverFrom() != null ? visitsByCarriedOverFrom.get(cmd.carriedOverFrom()) : null;
         if (earlier != null) {
             VisitState first = visits.get(earlier);
             PriorityClass asked = cmd.priorityClass() == null ? PriorityClass.NONE : cmd.priorityClass();
-            if (cmd.requestId() != null && (!first.firstServiceCode.equals(cmd.serviceCode())
-                    || first.priorityClass != asked)) {
+            if (cmd.requestId() != null
+                    && (!first.firstServiceCode.equals(cmd.serviceCode()) || first.priorityClass != asked)) {
                 // never hand one visitor's ticket and tracking link to another
                 throw FloorRefusal.REQUEST_ID_REUSED.with("requestId", cmd.requestId());
             }
@@ -101,10 +130,18 @@ public class Floor {
             throw FloorRefusal.VISIT_EXISTS.with("visit", cmd.visitId());
         }
         int number = lastTicketNumber.getOrDefault(cmd.serviceCode(), 0) + 1;
-        apply(new VisitArrived(floorId, cmd.visitId(), cmd.requestId(), cmd.serviceCode(),
-                ticket(cmd.serviceCode(), number), number,
-                cmd.priorityClass() == null ? PriorityClass.NONE : cmd.priorityClass(), cmd.appointmentRef(),
-                cmd.trackingToken(), cmd.arrivedAt() == null ? cmd.at() : cmd.arrivedAt(), cmd.carriedOverFrom(),
+        apply(new VisitArrived(
+                floorId,
+                cmd.visitId(),
+                cmd.requestId(),
+                cmd.serviceCode(),
+                ticket(cmd.serviceCode(), number),
+                number,
+                cmd.priorityClass() == null ? PriorityClass.NONE : cmd.priorityClass(),
+                cmd.appointmentRef(),
+                cmd.trackingToken(),
+                cmd.arrivedAt() == null ? cmd.at() : cmd.arrivedAt(),
+                cmd.carriedOverFrom(),
                 cmd.at()));
         return arrivalAnswer(visits.get(cmd.visitId()), cmd.at());
     }
@@ -119,12 +156,13 @@ public class Floor {
             throw FloorRefusal.UNKNOWN_DESK.with("desk", cmd.deskId());
         }
         Set<String> chosen = cmd.serviceCodes() == null || cmd.serviceCodes().isEmpty()
-                ? allowed : new LinkedHashSet<>(cmd.serviceCodes());
+                ? allowed
+                : new LinkedHashSet<>(cmd.serviceCodes());
         for (String code : chosen) {
             requireService(code);
             if (!allowed.contains(code)) {
-                throw FloorRefusal.SERVICE_NOT_AT_DESK.with("desk", cmd.deskId(), "service", code,
-                        "services", List.copyOf(allowed));
+                throw FloorRefusal.SERVICE_NOT_AT_DESK.with(
+                        "desk", cmd.deskId(), "service", code, "services", List.copyOf(allowed));
             }
         }
         DeskState desk = desks.get(cmd.deskId());
@@ -133,8 +171,10 @@ public class Floor {
         }
         if (actor != null && actor.actsOnlyAtOwnDesk()) {
             desks.entrySet().stream()
-                    .filter(d -> d.getValue().status != DeskStatus.CLOSED && actor.id().equals(d.getValue().staffId))
-                    .findFirst().ifPresent(d -> {
+                    .filter(d -> d.getValue().status != DeskStatus.CLOSED
+                            && actor.id().equals(d.getValue().staffId))
+                    .findFirst()
+                    .ifPresent(d -> {
                         throw FloorRefusal.STAFF_AT_ANOTHER_DESK.with("heldDesk", d.getKey(), "desk", cmd.deskId());
                     });
         }
@@ -166,8 +206,13 @@ public class Floor {
         ensureOpen();
         DeskState desk = heldDesk(cmd.deskId(), actor);
         if (desk.currentVisit != null) {
-            throw FloorRefusal.DESK_BUSY.with("desk", cmd.deskId(), "ticket", visits.get(desk.currentVisit).ticket,
-                    "state", describe(visits.get(desk.currentVisit).status));
+            throw FloorRefusal.DESK_BUSY.with(
+                    "desk",
+                    cmd.deskId(),
+                    "ticket",
+                    visits.get(desk.currentVisit).ticket,
+                    "state",
+                    describe(visits.get(desk.currentVisit).status));
         }
         apply(new DeskClosed(floorId, cmd.deskId(), cmd.at()));
     }
@@ -190,8 +235,13 @@ public class Floor {
             throw FloorRefusal.DESK_PAUSED.with("desk", cmd.deskId());
         }
         if (desk.currentVisit != null) {
-            throw FloorRefusal.DESK_BUSY.with("desk", cmd.deskId(), "ticket", visits.get(desk.currentVisit).ticket,
-                    "state", describe(visits.get(desk.currentVisit).status));
+            throw FloorRefusal.DESK_BUSY.with(
+                    "desk",
+                    cmd.deskId(),
+                    "ticket",
+                    visits.get(desk.currentVisit).ticket,
+                    "state",
+                    describe(visits.get(desk.currentVisit).status));
         }
         List<QueuePolicy.Candidate> candidates = new ArrayList<>();
         for (VisitState v : visits.values()) {
@@ -203,8 +253,15 @@ public class Floor {
                 .choose(candidates, cmd.at(), desk.priorityStreak)
                 .orElseThrow(() -> FloorRefusal.QUEUE_EMPTY.with("desk", cmd.deskId()));
         VisitState chosen = visits.get(choice.visitId());
-        apply(new TicketCalled(floorId, cmd.deskId(), chosen.visitId, chosen.ticket, chosen.serviceCode,
-                cmd.requestId(), choice.reason(), cmd.at()));
+        apply(new TicketCalled(
+                floorId,
+                cmd.deskId(),
+                chosen.visitId,
+                chosen.ticket,
+                chosen.serviceCode,
+                cmd.requestId(),
+                choice.reason(),
+                cmd.at()));
         return callsByRequest.get(cmd.requestId());
     }
 
@@ -245,8 +302,15 @@ public class Floor {
             throw FloorRefusal.SAME_SERVICE.with("ticket", visit.ticket, "service", visit.serviceCode);
         }
         int number = lastTicketNumber.getOrDefault(cmd.toServiceCode(), 0) + 1;
-        apply(new VisitTransferred(floorId, visit.deskId, visit.visitId, visit.serviceCode, cmd.toServiceCode(),
-                ticket(cmd.toServiceCode(), number), number, cmd.at()));
+        apply(new VisitTransferred(
+                floorId,
+                visit.deskId,
+                visit.visitId,
+                visit.serviceCode,
+                cmd.toServiceCode(),
+                ticket(cmd.toServiceCode(), number),
+                number,
+                cmd.at()));
     }
 
     @CommandHandler
@@ -255,8 +319,8 @@ public class Floor {
         VisitState visit = visit(cmd.visitId(), VisitStatus.CALLED, "mark as no-show");
         requireDeskHolder(visit, actor);
         if (visit.recalls < settings.maxRecalls()) {
-            throw FloorRefusal.RECALLS_REMAINING.with("ticket", visit.ticket, "recalls", visit.recalls,
-                    "maxRecalls", settings.maxRecalls());
+            throw FloorRefusal.RECALLS_REMAINING.with(
+                    "ticket", visit.ticket, "recalls", visit.recalls, "maxRecalls", settings.maxRecalls());
         }
         apply(new VisitMarkedNoShow(floorId, visit.deskId, visit.visitId, cmd.at()));
     }
@@ -283,12 +347,20 @@ public class Floor {
                 continue;
             }
             boolean carry = settings.endOfDay() == EndOfDayRule.CARRY_OVER && v.status != VisitStatus.IN_SERVICE;
-            String reason = carry ? "carried over to the next opening day"
-                    : v.status == VisitStatus.IN_SERVICE ? "service unfinished at closing time"
-                    : "not served before closing time";
-            closures.add(new VisitClosure(v.visitId, v.ticket, v.serviceCode,
-                    carry ? VisitStatus.CARRIED_OVER : VisitStatus.CLOSED, reason, v.trackingToken,
-                    v.priorityClass, v.arrivedAt));
+            String reason = carry
+                    ? "carried over to the next opening day"
+                    : v.status == VisitStatus.IN_SERVICE
+                            ? "service unfinished at closing time"
+                            : "not served before closing time";
+            closures.add(new VisitClosure(
+                    v.visitId,
+                    v.ticket,
+                    v.serviceCode,
+                    carry ? VisitStatus.CARRIED_OVER : VisitStatus.CLOSED,
+                    reason,
+                    v.trackingToken,
+                    v.priorityClass,
+                    v.arrivedAt));
         }
         apply(new FloorClosed(floorId, settings.endOfDay(), closures, cmd.at()));
     }
@@ -356,8 +428,8 @@ public class Floor {
         DeskState d = desks.get(e.deskId());
         d.currentVisit = e.visitId();
         d.priorityStreak = e.reason().priorityClass().isPriority() ? d.priorityStreak + 1 : 0;
-        callsByRequest.put(e.requestId(), new CallAnswer(e.visitId(), e.ticket(), e.serviceCode(), e.deskId(),
-                e.reason()));
+        callsByRequest.put(
+                e.requestId(), new CallAnswer(e.visitId(), e.ticket(), e.serviceCode(), e.deskId(), e.reason()));
     }
 
     @EventSourcingHandler
@@ -411,8 +483,8 @@ public class Floor {
             return;
         }
         FloorId parsed = FloorId.parse(id);
-        apply(new FloorStarted(id, parsed.centreId(), parsed.day().toString(), source.settingsFor(parsed.centreId()),
-                at));
+        apply(new FloorStarted(
+                id, parsed.centreId(), parsed.day().toString(), source.settingsFor(parsed.centreId()), at));
     }
 
     private void release(String visitId, VisitStatus outcome) {
@@ -481,7 +553,9 @@ public class Floor {
     private VisitState visit(String visitId, VisitStatus required, String action) {
         VisitState visit = knownVisit(visitId);
         if (visit.status != required) {
-            throw (required == VisitStatus.IN_SERVICE ? FloorRefusal.VISIT_NOT_IN_SERVICE : FloorRefusal.VISIT_NOT_CALLED)
+            throw (required == VisitStatus.IN_SERVICE
+                            ? FloorRefusal.VISIT_NOT_IN_SERVICE
+                            : FloorRefusal.VISIT_NOT_CALLED)
                     .with("action", action, "ticket", visit.ticket, "state", describe(visit.status));
         }
         return visit;
@@ -496,7 +570,12 @@ public class Floor {
     }
 
     private ArrivalAnswer arrivalAnswer(VisitState v, Instant now) {
-        return new ArrivalAnswer(v.visitId, v.ticket, v.serviceCode, v.trackingToken, v.arrivedAt,
+        return new ArrivalAnswer(
+                v.visitId,
+                v.ticket,
+                v.serviceCode,
+                v.trackingToken,
+                v.arrivedAt,
                 v.status == VisitStatus.WAITING ? positionOf(v, now) : 0);
     }
 
@@ -512,8 +591,8 @@ public class Floor {
     }
 
     private static QueuePolicy.Candidate candidate(VisitState v) {
-        return new QueuePolicy.Candidate(v.visitId, v.priorityClass, v.arrivedAt, v.arrivalOrder,
-                v.appointmentRef != null);
+        return new QueuePolicy.Candidate(
+                v.visitId, v.priorityClass, v.arrivedAt, v.arrivalOrder, v.appointmentRef != null);
     }
 
     private static final class DeskState {
@@ -525,9 +604,12 @@ public class Floor {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof DeskState d && status == d.status && Objects.equals(services, d.services)
+            return o instanceof DeskState d
+                    && status == d.status
+                    && Objects.equals(services, d.services)
                     && Objects.equals(staffId, d.staffId)
-                    && Objects.equals(currentVisit, d.currentVisit) && priorityStreak == d.priorityStreak;
+                    && Objects.equals(currentVisit, d.currentVisit)
+                    && priorityStreak == d.priorityStreak;
         }
 
         @Override
@@ -552,12 +634,18 @@ public class Floor {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof VisitState v && visitId.equals(v.visitId) && serviceCode.equals(v.serviceCode)
+            return o instanceof VisitState v
+                    && visitId.equals(v.visitId)
+                    && serviceCode.equals(v.serviceCode)
                     && firstServiceCode.equals(v.firstServiceCode)
-                    && ticket.equals(v.ticket) && priorityClass == v.priorityClass
+                    && ticket.equals(v.ticket)
+                    && priorityClass == v.priorityClass
                     && Objects.equals(appointmentRef, v.appointmentRef)
-                    && Objects.equals(trackingToken, v.trackingToken) && arrivedAt.equals(v.arrivedAt)
-                    && arrivalOrder == v.arrivalOrder && status == v.status && Objects.equals(deskId, v.deskId)
+                    && Objects.equals(trackingToken, v.trackingToken)
+                    && arrivedAt.equals(v.arrivedAt)
+                    && arrivalOrder == v.arrivalOrder
+                    && status == v.status
+                    && Objects.equals(deskId, v.deskId)
                     && recalls == v.recalls;
         }
 

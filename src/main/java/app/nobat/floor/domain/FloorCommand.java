@@ -1,9 +1,8 @@
 package app.nobat.floor.domain;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.Instant;
 import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Commands to the floor of one centre on one day. {@code at} is the moment the command was issued. */
 public sealed interface FloorCommand {
@@ -15,19 +14,29 @@ public sealed interface FloorCommand {
      *
      * @param requestId the client's idempotency key, or null: a repeat returns the first visit
      */
-    record RegisterWalkIn(@TargetAggregateIdentifier String floorId, String visitId, String requestId,
-                          String serviceCode, PriorityClass priorityClass, String trackingToken, Instant at)
-            implements FloorCommand {
-    }
+    record RegisterWalkIn(
+            @TargetAggregateIdentifier String floorId,
+            String visitId,
+            String requestId,
+            String serviceCode,
+            PriorityClass priorityClass,
+            String trackingToken,
+            Instant at)
+            implements FloorCommand {}
 
     /**
      * A visitor checking in for an appointment of today. Idempotent by {@code appointmentRef}: a
      * repeated check-in returns the first visit.
      */
-    record CheckInAppointment(@TargetAggregateIdentifier String floorId, String visitId, String appointmentRef,
-                              String serviceCode, PriorityClass priorityClass, String trackingToken, Instant at)
-            implements FloorCommand {
-    }
+    record CheckInAppointment(
+            @TargetAggregateIdentifier String floorId,
+            String visitId,
+            String appointmentRef,
+            String serviceCode,
+            PriorityClass priorityClass,
+            String trackingToken,
+            Instant at)
+            implements FloorCommand {}
 
     /**
      * A visit the previous opening day carried over, keeping its arrival time and tracking token.
@@ -35,52 +44,47 @@ public sealed interface FloorCommand {
      *
      * @param arrivedAt the arrival time the queue counts from, earlier than {@code at}
      */
-    record CarryOverVisit(@TargetAggregateIdentifier String floorId, String visitId, String carriedOverFrom,
-                          String serviceCode, PriorityClass priorityClass, String trackingToken, Instant arrivedAt,
-                          Instant at) implements FloorCommand {
-    }
+    record CarryOverVisit(
+            @TargetAggregateIdentifier String floorId,
+            String visitId,
+            String carriedOverFrom,
+            String serviceCode,
+            PriorityClass priorityClass,
+            String trackingToken,
+            Instant arrivedAt,
+            Instant at)
+            implements FloorCommand {}
 
     /** The desk's holder is the command's actor (metadata), recorded on the event. */
     record OpenDesk(@TargetAggregateIdentifier String floorId, String deskId, Set<String> serviceCodes, Instant at)
-            implements FloorCommand {
-    }
+            implements FloorCommand {}
 
-    record PauseDesk(@TargetAggregateIdentifier String floorId, String deskId, Instant at) implements FloorCommand {
-    }
+    record PauseDesk(@TargetAggregateIdentifier String floorId, String deskId, Instant at) implements FloorCommand {}
 
-    record ResumeDesk(@TargetAggregateIdentifier String floorId, String deskId, Instant at) implements FloorCommand {
-    }
+    record ResumeDesk(@TargetAggregateIdentifier String floorId, String deskId, Instant at) implements FloorCommand {}
 
-    record CloseDesk(@TargetAggregateIdentifier String floorId, String deskId, Instant at) implements FloorCommand {
-    }
+    record CloseDesk(@TargetAggregateIdentifier String floorId, String deskId, Instant at) implements FloorCommand {}
 
     /** Idempotent by {@code requestId}: a repeat returns the first answer and calls no one. */
     record CallNext(@TargetAggregateIdentifier String floorId, String deskId, String requestId, Instant at)
-            implements FloorCommand {
-    }
+            implements FloorCommand {}
 
-    record Recall(@TargetAggregateIdentifier String floorId, String visitId, Instant at) implements FloorCommand {
-    }
+    record Recall(@TargetAggregateIdentifier String floorId, String visitId, Instant at) implements FloorCommand {}
 
-    record StartService(@TargetAggregateIdentifier String floorId, String visitId, Instant at) implements FloorCommand {
-    }
+    record StartService(@TargetAggregateIdentifier String floorId, String visitId, Instant at)
+            implements FloorCommand {}
 
     record CompleteService(@TargetAggregateIdentifier String floorId, String visitId, Instant at)
-            implements FloorCommand {
-    }
+            implements FloorCommand {}
 
     record Transfer(@TargetAggregateIdentifier String floorId, String visitId, String toServiceCode, Instant at)
-            implements FloorCommand {
-    }
+            implements FloorCommand {}
 
-    record MarkNoShow(@TargetAggregateIdentifier String floorId, String visitId, Instant at) implements FloorCommand {
-    }
+    record MarkNoShow(@TargetAggregateIdentifier String floorId, String visitId, Instant at) implements FloorCommand {}
 
     record CancelVisit(@TargetAggregateIdentifier String floorId, String visitId, String reason, Instant at)
-            implements FloorCommand {
-    }
+            implements FloorCommand {}
 
     /** End of day: every open visit is closed or carried over, as the centre's rule says. */
-    record CloseFloor(@TargetAggregateIdentifier String floorId, Instant at) implements FloorCommand {
-    }
+    record CloseFloor(@TargetAggregateIdentifier String floorId, Instant at) implements FloorCommand {}
 }

@@ -1,7 +1,6 @@
 package app.nobat.floor.domain;
 
 import app.nobat.common.CommonRefusal;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;

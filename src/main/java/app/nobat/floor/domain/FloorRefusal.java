@@ -4,41 +4,58 @@ import app.nobat.common.Refusal;
 
 /** What the floor refuses: desks, calls, tickets and the day (see {@link Refusal}). */
 public enum FloorRefusal implements Refusal {
-
-    REQUEST_ID_REUSED("request-id-reused", CONFLICT,
+    REQUEST_ID_REUSED(
+            "request-id-reused",
+            CONFLICT,
             "Request id {requestId} was already used for another request; use a new request id for each"),
-    REQUEST_ID_REQUIRED("request-id-required", INVALID, "call-next needs a requestId (body) or an "
-            + "Idempotency-Key header, so that a repeated click never calls a second ticket"),
+    REQUEST_ID_REQUIRED(
+            "request-id-required",
+            INVALID,
+            "call-next needs a requestId (body) or an "
+                    + "Idempotency-Key header, so that a repeated click never calls a second ticket"),
     MALFORMED_REQUEST_ID("malformed-request-id", INVALID, "requestId is 1 to 100 letters, digits or . _ : -"),
     VISIT_EXISTS("visit-exists", CONFLICT, "Visit {visit} is already registered"),
-    SERVICE_OR_APPOINTMENT_REQUIRED("service-or-appointment-required", INVALID,
+    SERVICE_OR_APPOINTMENT_REQUIRED(
+            "service-or-appointment-required",
+            INVALID,
             "serviceCode (walk-in) or appointmentCode (check-in) is required"),
     SERVICE_NOT_AT_DESK("service-not-at-desk", CONFLICT, "Desk {desk} does not serve {service}; it serves {services}"),
     DESK_OPEN("desk-open", CONFLICT, "Desk {desk} is already open"),
-    STAFF_AT_ANOTHER_DESK("staff-at-another-desk", CONFLICT,
-            "You already hold desk {heldDesk}; close it before opening desk {desk}"),
+    STAFF_AT_ANOTHER_DESK(
+            "staff-at-another-desk", CONFLICT, "You already hold desk {heldDesk}; close it before opening desk {desk}"),
     DESK_PAUSED("desk-paused", CONFLICT, "Desk {desk} is paused; resume it first"),
     DESK_NOT_PAUSED("desk-not-paused", CONFLICT, "Desk {desk} is not paused"),
     DESK_CLOSED("desk-closed", CONFLICT, "Desk {desk} is not open"),
-    DESK_BUSY("desk-busy", CONFLICT, "Desk {desk} already has ticket {ticket} {state}; "
-            + "complete, transfer, cancel or mark it no-show first"),
-    NOT_YOUR_DESK("not-your-desk", FORBIDDEN,
+    DESK_BUSY(
+            "desk-busy",
+            CONFLICT,
+            "Desk {desk} already has ticket {ticket} {state}; "
+                    + "complete, transfer, cancel or mark it no-show first"),
+    NOT_YOUR_DESK(
+            "not-your-desk",
+            FORBIDDEN,
             "Desk {desk} was opened by another staff member; desk staff act only at a desk they opened"),
     QUEUE_EMPTY("queue-empty", CONFLICT, "No ticket is waiting for the services of desk {desk}"),
-    RECALLS_EXHAUSTED("recalls-exhausted", CONFLICT,
+    RECALLS_EXHAUSTED(
+            "recalls-exhausted",
+            CONFLICT,
             "Ticket {ticket} was recalled {recalls} times already; mark it no-show instead"),
-    RECALLS_REMAINING("recalls-remaining", CONFLICT,
+    RECALLS_REMAINING(
+            "recalls-remaining",
+            CONFLICT,
             "Ticket {ticket} was recalled {recalls} of {maxRecalls} times; recall it before marking it no-show"),
     SAME_SERVICE("same-service", CONFLICT, "Ticket {ticket} is already in {service}"),
     VISIT_NOT_CALLED("visit-not-called", CONFLICT, "Cannot {action} ticket {ticket}: it is {state}, not called"),
-    VISIT_NOT_IN_SERVICE("visit-not-in-service", CONFLICT,
-            "Cannot {action} ticket {ticket}: it is {state}, not in service"),
-    VISIT_NOT_CANCELLABLE("visit-not-cancellable", CONFLICT,
+    VISIT_NOT_IN_SERVICE(
+            "visit-not-in-service", CONFLICT, "Cannot {action} ticket {ticket}: it is {state}, not in service"),
+    VISIT_NOT_CANCELLABLE(
+            "visit-not-cancellable",
+            CONFLICT,
             "Ticket {ticket} is {state}; only a waiting or called visit can be cancelled"),
     REASON_TOO_LONG("reason-too-long", INVALID, "reason is at most {max} characters"),
     FLOOR_CLOSED("floor-closed", CONFLICT, "The floor of {floor} is closed for the day"),
-    FLOOR_NOT_STARTED("floor-not-started", CONFLICT,
-            "Nothing happened on the floor of {floor} yet; there is nothing to close"),
+    FLOOR_NOT_STARTED(
+            "floor-not-started", CONFLICT, "Nothing happened on the floor of {floor} yet; there is nothing to close"),
     MALFORMED_FLOOR_ID("malformed-floor-id", INVALID, "Malformed floor id '{floor}'"),
     MALFORMED_VISIT_ID("malformed-visit-id", INVALID, "Malformed visit id '{visit}'"),
     NONE_WEIGHT("none-weight", INVALID, "the weight of NONE is the unit and must be 1"),

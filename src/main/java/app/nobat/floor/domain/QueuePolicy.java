@@ -10,13 +10,15 @@ import java.util.Optional;
 public final class QueuePolicy {
 
     /** A waiting ticket as the policy sees it. */
-    public record Candidate(String visitId, PriorityClass priorityClass, Instant arrivedAt, long arrivalOrder,
-                            boolean appointmentBoost) {
-    }
+    public record Candidate(
+            String visitId,
+            PriorityClass priorityClass,
+            Instant arrivedAt,
+            long arrivalOrder,
+            boolean appointmentBoost) {}
 
     /** The chosen ticket and why. */
-    public record Choice(String visitId, CallReason reason) {
-    }
+    public record Choice(String visitId, CallReason reason) {}
 
     private final QueuePolicySettings settings;
 
@@ -31,15 +33,21 @@ public final class QueuePolicy {
         if (waiting.isEmpty()) {
             return Optional.empty();
         }
-        boolean regularWaiting = waiting.stream().anyMatch(c -> !c.priorityClass().isPriority());
+        boolean regularWaiting =
+                waiting.stream().anyMatch(c -> !c.priorityClass().isPriority());
         boolean capReached = priorityStreak >= settings.maxPriorityInRow() && regularWaiting;
         return waiting.stream()
                 .filter(c -> !capReached || !c.priorityClass().isPriority())
                 .min(callOrder(now))
-                .map(c -> new Choice(c.visitId(), new CallReason(c.priorityClass(),
-                        round(waitedMinutes(c, now)), settings.weightOf(c.priorityClass()),
-                        c.appointmentBoost() ? settings.appointmentBoost() : 0.0,
-                        round(score(c, now)), capReached)));
+                .map(c -> new Choice(
+                        c.visitId(),
+                        new CallReason(
+                                c.priorityClass(),
+                                round(waitedMinutes(c, now)),
+                                settings.weightOf(c.priorityClass()),
+                                c.appointmentBoost() ? settings.appointmentBoost() : 0.0,
+                                round(score(c, now)),
+                                capReached)));
     }
 
     /** The order in which this policy calls waiting tickets now: highest score first, ties by arrival. */
@@ -55,9 +63,10 @@ public final class QueuePolicy {
      */
     public int positionOf(Candidate target, Collection<Candidate> queue, Instant now) {
         Comparator<Candidate> order = callOrder(now);
-        return 1 + (int) queue.stream()
-                .filter(c -> !c.visitId().equals(target.visitId()) && order.compare(c, target) < 0)
-                .count();
+        return 1
+                + (int) queue.stream()
+                        .filter(c -> !c.visitId().equals(target.visitId()) && order.compare(c, target) < 0)
+                        .count();
     }
 
     double score(Candidate c, Instant now) {

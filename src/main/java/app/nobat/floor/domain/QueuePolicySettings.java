@@ -2,7 +2,6 @@ package app.nobat.floor.domain;
 
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
-
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -16,6 +15,7 @@ public record QueuePolicySettings(Map<PriorityClass, Double> weights, double app
     public static final double MAX_WEIGHT = 100.0;
     /** A day's worth of waited minutes: a larger boost puts every appointment first forever anyway. */
     public static final double MAX_APPOINTMENT_BOOST = 24 * 60;
+
     public static final int MAX_PRIORITY_IN_ROW = 100;
 
     public QueuePolicySettings {
@@ -29,8 +29,8 @@ public record QueuePolicySettings(Map<PriorityClass, Double> weights, double app
                     throw CommonRefusal.REQUIRED.at("/weights", "member", "priorityClass");
                 }
                 if (v == null || !Double.isFinite(v) || v < 1.0 || v > MAX_WEIGHT) {
-                    throw CommonRefusal.OUT_OF_BOUNDS.at("/weights/" + k, "member", "weights." + k, "min", 1,
-                            "max", (int) MAX_WEIGHT);
+                    throw CommonRefusal.OUT_OF_BOUNDS.at(
+                            "/weights/" + k, "member", "weights." + k, "min", 1, "max", (int) MAX_WEIGHT);
                 }
                 complete.put(k, v);
             });
@@ -39,12 +39,12 @@ public record QueuePolicySettings(Map<PriorityClass, Double> weights, double app
             throw FloorRefusal.NONE_WEIGHT.at("/weights/NONE");
         }
         if (appointmentBoost < 0) {
-            throw CommonRefusal.OUT_OF_BOUNDS.at("/appointmentBoost", "member", "appointmentBoost", "min", 0,
-                    "max", (int) MAX_APPOINTMENT_BOOST);
+            throw CommonRefusal.OUT_OF_BOUNDS.at(
+                    "/appointmentBoost", "member", "appointmentBoost", "min", 0, "max", (int) MAX_APPOINTMENT_BOOST);
         }
         if (maxPriorityInRow < 1) {
-            throw CommonRefusal.OUT_OF_BOUNDS.at("/maxPriorityInRow", "member", "maxPriorityInRow", "min", 1,
-                    "max", MAX_PRIORITY_IN_ROW);
+            throw CommonRefusal.OUT_OF_BOUNDS.at(
+                    "/maxPriorityInRow", "member", "maxPriorityInRow", "min", 1, "max", MAX_PRIORITY_IN_ROW);
         }
         weights = Map.copyOf(complete);
     }
@@ -58,12 +58,13 @@ public record QueuePolicySettings(Map<PriorityClass, Double> weights, double app
      */
     public void validate(String at) {
         if (!Double.isFinite(appointmentBoost) || appointmentBoost > MAX_APPOINTMENT_BOOST) {
-            throw CommonRefusal.OUT_OF_BOUNDS.at(at + "/appointmentBoost", "member", "appointmentBoost", "min", 0,
-                    "max", (int) MAX_APPOINTMENT_BOOST);
+            throw CommonRefusal.OUT_OF_BOUNDS.at(
+                    at + "/appointmentBoost", "member", "appointmentBoost", "min", 0, "max", (int)
+                            MAX_APPOINTMENT_BOOST);
         }
         if (maxPriorityInRow > MAX_PRIORITY_IN_ROW) {
-            throw CommonRefusal.OUT_OF_BOUNDS.at(at + "/maxPriorityInRow", "member", "maxPriorityInRow", "min", 1,
-                    "max", MAX_PRIORITY_IN_ROW);
+            throw CommonRefusal.OUT_OF_BOUNDS.at(
+                    at + "/maxPriorityInRow", "member", "maxPriorityInRow", "min", 1, "max", MAX_PRIORITY_IN_ROW);
         }
     }
 

@@ -13,6 +13,5 @@ public interface AppointmentCheckIns {
      */
     CheckedInArrival checkIn(String centreId, String code, String newVisitId);
 
-    record CheckedInArrival(String visitId, String serviceCode, String appointmentRef) {
-    }
+    record CheckedInArrival(String visitId, String serviceCode, String appointmentRef) {}
 }

@@ -1,10 +1,8 @@
 package app.nobat.floor.web;
 
-import java.util.function.Function;
-
-import app.nobat.floor.domain.DeskStatus;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
+import app.nobat.common.Actor;
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.RandomIds;
 import app.nobat.floor.board.FloorBoard;
@@ -12,28 +10,28 @@ import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.domain.ArrivalAnswer;
 import app.nobat.floor.domain.CallAnswer;
+import app.nobat.floor.domain.DeskStatus;
 import app.nobat.floor.domain.FloorCommand.*;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.floor.domain.FloorRefusal;
 import app.nobat.floor.domain.PriorityClass;
 import app.nobat.floor.web.FloorRequests.*;
-import app.nobat.common.Actor;
 import app.nobat.platform.web.Acting;
 import app.nobat.platform.web.Blocking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.*;
-import reactor.core.publisher.Mono;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.*;
+import reactor.core.publisher.Mono;
 
 /** The live floor: arrivals, desks, calls and the visit lifecycle. */
 @RestController
@@ -48,8 +46,8 @@ public class FloorController {
     private final CentreCatalog catalog;
     private final AppointmentCheckIns checkIns;
 
-    public FloorController(CommandGateway commands, FloorQueries floors, CentreCatalog catalog,
-                           AppointmentCheckIns checkIns) {
+    public FloorController(
+            CommandGateway commands, FloorQueries floors, CentreCatalog catalog, AppointmentCheckIns checkIns) {
         this.commands = commands;
         this.floors = floors;
         this.catalog = catalog;
@@ -58,11 +56,14 @@ public class FloorController {
 
     @PostMapping("/centres/{centreId}/visits")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register an arrival: a walk-in (serviceCode) or an appointment check-in (appointmentCode) "
-            + "— a ticket, its position, an estimated wait and a tracking token")
+    @Operation(
+            summary = "Register an arrival: a walk-in (serviceCode) or an appointment check-in (appointmentCode) "
+                    + "— a ticket, its position, an estimated wait and a tracking token")
     public Mono<ArrivalResponse> arrive(@PathVariable String centreId, @RequestBody ArrivalRequest request) {
-        if (request == null || (request.appointmentCode() == null
-                && (request.serviceCode() == null || request.serviceCode().isBlank()))) {
+        if (request == null
+                || (request.appointmentCode() == null
+                        && (request.serviceCode() == null
+                                || request.serviceCode().isBlank()))) {
             throw FloorRefusal.SERVICE_OR_APPOINTMENT_REQUIRED.with();
         }
         String requestId = optionalRequestId(request.requestId());
@@ -70,33 +71,55 @@ public class FloorController {
         return Blocking.call(() -> floors.today(centreId))
                 .flatMap(floor -> Blocking.call(() -> {
                     if (request.appointmentCode() == null) {
-                        return new RegisterWalkIn(floor.toString(), floor.visitId(RandomIds.of(9)),
-                                scopedToCaller(requestId), request.serviceCode(), priority, RandomIds.of(16), now());
+                        return new RegisterWalkIn(
+                                floor.toString(),
+                                floor.visitId(RandomIds.of(9)),
+                                scopedToCaller(requestId),
+                                request.serviceCode(),
+                                priority,
+                                RandomIds.of(16),
+                                now());
                     }
                     // the check-in is idempotent: a repeat names the same visit, and the floor answers it again
                     var arrival = checkIns.checkIn(centreId, request.appointmentCode(), floor.visitId(RandomIds.of(9)));
-                    return new CheckInAppointment(floor.toString(), arrival.visitId(), arrival.appointmentRef(),
-                            arrival.serviceCode(), priority, RandomIds.of(16), now());
+                    return new CheckInAppointment(
+                            floor.toString(),
+                            arrival.visitId(),
+                            arrival.appointmentRef(),
+                            arrival.serviceCode(),
+                            priority,
+                            RandomIds.of(16),
+                            now());
                 }))
                 .flatMap(arrival -> Blocking.<ArrivalAnswer>send(commands, arrival))
                 .flatMap(answer -> Blocking.call(() -> {
                     FloorBoard board = floors.board(FloorId.ofVisit(answer.visitId()));
-                    int eta = answer.position() == 0 ? 0
+                    int eta = answer.position() == 0
+                            ? 0
                             : board.estimatedWaitMinutes(answer.serviceCode(), answer.position());
-                    return new ArrivalResponse(answer.visitId(), answer.ticket(), answer.serviceCode(),
-                            answer.position(), eta, answer.trackingToken(),
-                            "/track.html?token=" + answer.trackingToken(), answer.arrivedAt());
+                    return new ArrivalResponse(
+                            answer.visitId(),
+                            answer.ticket(),
+                            answer.serviceCode(),
+                            answer.position(),
+                            eta,
+                            answer.trackingToken(),
+                            "/track.html?token=" + answer.trackingToken(),
+                            answer.arrivedAt());
                 }));
     }
 
     @PostMapping("/centres/{centreId}/desks/{deskId}/open")
-    @Operation(summary = "Open a desk for some or all of its services; the signed-in staff member holds it "
-            + "(desk staff act only at the desk they opened)")
-    public Mono<DeskResponse> open(@PathVariable String centreId, @PathVariable String deskId,
-                                   @RequestBody(required = false) OpenDeskRequest request) {
+    @Operation(
+            summary = "Open a desk for some or all of its services; the signed-in staff member holds it "
+                    + "(desk staff act only at the desk they opened)")
+    public Mono<DeskResponse> open(
+            @PathVariable String centreId,
+            @PathVariable String deskId,
+            @RequestBody(required = false) OpenDeskRequest request) {
         Set<String> services = request == null || request.serviceCodes() == null ? Set.of() : request.serviceCodes();
-        return desk(centreId, deskId).flatMap(floor -> Blocking.send(commands,
-                        new OpenDesk(floor.toString(), deskId, services, now())))
+        return desk(centreId, deskId)
+                .flatMap(floor -> Blocking.send(commands, new OpenDesk(floor.toString(), deskId, services, now())))
                 .thenReturn(new DeskResponse(deskId, DeskStatus.OPEN));
     }
 
@@ -119,27 +142,35 @@ public class FloorController {
     }
 
     @PostMapping("/centres/{centreId}/desks/{deskId}/call-next")
-    @Operation(summary = "Call the next ticket by the queue policy; idempotent by requestId (or an Idempotency-Key header)")
-    public Mono<CallResponse> callNext(@PathVariable String centreId, @PathVariable String deskId,
-                                       @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                       @RequestBody(required = false) CallNextRequest request) {
-        String requestId = optionalRequestId(request != null && request.requestId() != null ? request.requestId() : key);
+    @Operation(
+            summary =
+                    "Call the next ticket by the queue policy; idempotent by requestId (or an Idempotency-Key header)")
+    public Mono<CallResponse> callNext(
+            @PathVariable String centreId,
+            @PathVariable String deskId,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key,
+            @RequestBody(required = false) CallNextRequest request) {
+        String requestId =
+                optionalRequestId(request != null && request.requestId() != null ? request.requestId() : key);
         if (requestId == null) {
             throw FloorRefusal.REQUEST_ID_REQUIRED.with();
         }
         return Blocking.call(() -> scopedToCaller(requestId))
-                .flatMap(scoped -> this.<CallAnswer>deskCommand(centreId, deskId,
-                        floor -> new CallNext(floor, deskId, scoped, now())))
+                .flatMap(scoped -> this.<CallAnswer>deskCommand(
+                        centreId, deskId, floor -> new CallNext(floor, deskId, scoped, now())))
                 .map(a -> new CallResponse(a.visitId(), a.ticket(), a.serviceCode(), a.deskId(), a.reason()));
     }
 
     @PostMapping("/centres/{centreId}/close-day")
-    @Operation(summary = "Close today's floor now (it also closes by itself at closing time): open visits are "
-            + "closed with a reason or carried over, as the centre's rule says")
+    @Operation(
+            summary = "Close today's floor now (it also closes by itself at closing time): open visits are "
+                    + "closed with a reason or carried over, as the centre's rule says")
     public Mono<DeskResponse> closeDay(@PathVariable String centreId) {
         return Blocking.call(() -> floors.today(centreId))
                 .flatMap(floor -> Blocking.send(commands, new CloseFloor(floor.toString(), now()))
-                        .onErrorMap(AggregateNotFoundException.class, e -> FloorRefusal.FLOOR_NOT_STARTED.with("floor", floor.toString())))
+                        .onErrorMap(
+                                AggregateNotFoundException.class,
+                                e -> FloorRefusal.FLOOR_NOT_STARTED.with("floor", floor.toString())))
                 .thenReturn(new DeskResponse("*", DeskStatus.CLOSED));
     }
 
@@ -160,10 +191,13 @@ public class FloorController {
 
     @PostMapping("/visits/{visitId}/transfer")
     public Mono<VisitActionResponse> transfer(@PathVariable String visitId, @RequestBody TransferRequest request) {
-        if (request == null || request.toServiceCode() == null || request.toServiceCode().isBlank()) {
+        if (request == null
+                || request.toServiceCode() == null
+                || request.toServiceCode().isBlank()) {
             throw CommonRefusal.REQUIRED.at("/toServiceCode", "member", "toServiceCode");
         }
-        return visitCommand(visitId, VisitAction.TRANSFER, floor -> new Transfer(floor, visitId, request.toServiceCode(), now()));
+        return visitCommand(
+                visitId, VisitAction.TRANSFER, floor -> new Transfer(floor, visitId, request.toServiceCode(), now()));
     }
 
     @PostMapping("/visits/{visitId}/no-show")
@@ -172,8 +206,8 @@ public class FloorController {
     }
 
     @PostMapping("/visits/{visitId}/cancel")
-    public Mono<VisitActionResponse> cancel(@PathVariable String visitId,
-                                            @RequestBody(required = false) CancelRequest request) {
+    public Mono<VisitActionResponse> cancel(
+            @PathVariable String visitId, @RequestBody(required = false) CancelRequest request) {
         String reason = request == null ? null : request.reason();
         if (reason != null && reason.length() > 200) {
             throw FloorRefusal.REASON_TOO_LONG.at("/reason", "max", 200);
@@ -185,7 +219,8 @@ public class FloorController {
     @Operation(summary = "A visit and its whole timeline (staff)")
     public Mono<VisitDetails> visit(@PathVariable String visitId) {
         FloorId.ofVisit(visitId);
-        return Blocking.call(() -> floors.visit(visitId).map(FloorController::details)
+        return Blocking.call(() -> floors.visit(visitId)
+                .map(FloorController::details)
                 .orElseThrow(() -> FloorRefusal.UNKNOWN_VISIT.with("visit", visitId)));
     }
 
@@ -203,28 +238,48 @@ public class FloorController {
                 double longest = 0;
                 for (int i = 0; i < waiting.size(); i++) {
                     VisitView v = waiting.get(i);
-                    double waited = Math.round(Duration.between(v.arrivedAt, now).toMillis() / 600.0) / 100.0;
+                    double waited =
+                            Math.round(Duration.between(v.arrivedAt, now).toMillis() / 600.0) / 100.0;
                     longest = Math.max(longest, waited);
                     tickets.add(new QueuedTicket(v.visitId, v.ticket, v.priorityClass, v.arrivedAt, waited, i + 1));
                 }
                 int eta = board.estimatedWaitMinutes(s.code(), waiting.size() + 1);
-                services.add(new ServiceQueue(s.code(), s.targetWaitMinutes(), waiting.size(), longest,
-                        longest > s.targetWaitMinutes(), board.desksServing(s.code()), eta, tickets));
+                services.add(new ServiceQueue(
+                        s.code(),
+                        s.targetWaitMinutes(),
+                        waiting.size(),
+                        longest,
+                        longest > s.targetWaitMinutes(),
+                        board.desksServing(s.code()),
+                        eta,
+                        tickets));
             }
             List<DeskState> desks = board.desks.values().stream()
-                    .map(d -> new DeskState(d.deskId, d.status, d.serviceCodes, d.staffId, d.currentVisitId, d.currentTicket))
+                    .map(d -> new DeskState(
+                            d.deskId, d.status, d.serviceCodes, d.staffId, d.currentVisitId, d.currentTicket))
                     .toList();
             List<HourCount> hourly = board.hours.entrySet().stream()
-                    .map(h -> new HourCount(h.getKey(), h.getValue().arrived, h.getValue().served)).toList();
+                    .map(h -> new HourCount(h.getKey(), h.getValue().arrived, h.getValue().served))
+                    .toList();
             List<WaitCount> waits = FloorBoard.waitBucketNames().stream()
-                    .map(bucket -> new WaitCount(bucket, board.waits.getOrDefault(bucket, 0))).toList();
+                    .map(bucket -> new WaitCount(bucket, board.waits.getOrDefault(bucket, 0)))
+                    .toList();
             return new QueuesView(centreId, board.day, board.closed, services, desks, hourly, waits);
         });
     }
 
     static VisitDetails details(VisitView v) {
-        return new VisitDetails(v.visitId, v.ticket, v.serviceCode, v.priorityClass, v.status, v.deskId, v.arrivedAt,
-                v.appointmentRef, v.carriedOverFrom, v.timeline);
+        return new VisitDetails(
+                v.visitId,
+                v.ticket,
+                v.serviceCode,
+                v.priorityClass,
+                v.status,
+                v.deskId,
+                v.arrivedAt,
+                v.appointmentRef,
+                v.carriedOverFrom,
+                v.timeline);
     }
 
     private Mono<FloorId> desk(String centreId, String deskId) {
@@ -240,12 +295,11 @@ public class FloorController {
     private <R> Mono<R> deskCommand(String centreId, String deskId, Function<String, Object> command) {
         return desk(centreId, deskId)
                 .flatMap(floor -> Blocking.<R>send(commands, command.apply(floor.toString())))
-                .onErrorMap(AggregateNotFoundException.class,
-                        e -> FloorRefusal.DESK_CLOSED.with("desk", deskId));
+                .onErrorMap(AggregateNotFoundException.class, e -> FloorRefusal.DESK_CLOSED.with("desk", deskId));
     }
 
-    private Mono<VisitActionResponse> visitCommand(String visitId, VisitAction action,
-                                                   Function<String, Object> command) {
+    private Mono<VisitActionResponse> visitCommand(
+            String visitId, VisitAction action, Function<String, Object> command) {
         String floor = FloorId.ofVisit(visitId).toString();
         return Blocking.send(commands, command.apply(floor))
                 .onErrorMap(AggregateNotFoundException.class, e -> FloorRefusal.UNKNOWN_VISIT.with("visit", visitId))

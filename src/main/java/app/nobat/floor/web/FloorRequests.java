@@ -1,12 +1,11 @@
 package app.nobat.floor.web;
 
-import app.nobat.floor.domain.DeskStatus;
 import app.nobat.floor.board.FloorBoard.TimelineEntry;
 import app.nobat.floor.domain.CallReason;
+import app.nobat.floor.domain.DeskStatus;
 import app.nobat.floor.domain.PriorityClass;
 import app.nobat.floor.domain.VisitStatus;
 import jakarta.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -14,71 +13,93 @@ import java.util.Set;
 /** Request and response bodies of the floor's HTTP API. */
 public final class FloorRequests {
 
-    private FloorRequests() {
-    }
+    private FloorRequests() {}
 
     /**
      * A walk-in arrival (a service), or an appointment check-in (a booking code; the service is the
      * appointment's). {@code requestId} makes a kiosk's retry return the first ticket.
      */
-    public record ArrivalRequest(@Nullable String serviceCode, @Nullable PriorityClass priorityClass,
-                                 @Nullable String requestId, @Nullable String appointmentCode) {
-    }
+    public record ArrivalRequest(
+            @Nullable String serviceCode,
+            @Nullable PriorityClass priorityClass,
+            @Nullable String requestId,
+            @Nullable String appointmentCode) {}
 
-    public record ArrivalResponse(String visitId, String ticket, String serviceCode, int position,
-                                  int estimatedWaitMinutes, String trackingToken, String trackingUrl,
-                                  Instant arrivedAt) {
-    }
+    public record ArrivalResponse(
+            String visitId,
+            String ticket,
+            String serviceCode,
+            int position,
+            int estimatedWaitMinutes,
+            String trackingToken,
+            String trackingUrl,
+            Instant arrivedAt) {}
 
-    public record OpenDeskRequest(@Nullable Set<String> serviceCodes) {
-    }
+    public record OpenDeskRequest(@Nullable Set<String> serviceCodes) {}
 
-    public record DeskResponse(String deskId, DeskStatus status) {
-    }
+    public record DeskResponse(String deskId, DeskStatus status) {}
 
-    public record CallNextRequest(@Nullable String requestId) {
-    }
+    public record CallNextRequest(@Nullable String requestId) {}
 
-    public record CallResponse(String visitId, String ticket, String serviceCode, String deskId, CallReason reason) {
-    }
+    public record CallResponse(String visitId, String ticket, String serviceCode, String deskId, CallReason reason) {}
 
-    public record TransferRequest(String toServiceCode) {
-    }
+    public record TransferRequest(String toServiceCode) {}
 
-    public record CancelRequest(@Nullable String reason) {
-    }
+    public record CancelRequest(@Nullable String reason) {}
 
-    public record VisitActionResponse(String visitId, VisitAction action) {
-    }
+    public record VisitActionResponse(String visitId, VisitAction action) {}
 
     /** A visit for staff: never its tracking token. */
-    public record VisitDetails(String visitId, String ticket, String serviceCode, PriorityClass priorityClass,
-                               VisitStatus status, @Nullable String deskId, Instant arrivedAt,
-                               @Nullable String appointmentRef, @Nullable String carriedOverFrom, List<TimelineEntry> timeline) {
-    }
+    public record VisitDetails(
+            String visitId,
+            String ticket,
+            String serviceCode,
+            PriorityClass priorityClass,
+            VisitStatus status,
+            @Nullable String deskId,
+            Instant arrivedAt,
+            @Nullable String appointmentRef,
+            @Nullable String carriedOverFrom,
+            List<TimelineEntry> timeline) {}
 
-    public record QueuedTicket(String visitId, String ticket, PriorityClass priorityClass, Instant arrivedAt,
-                               double waitedMinutes, int position) {
-    }
+    public record QueuedTicket(
+            String visitId,
+            String ticket,
+            PriorityClass priorityClass,
+            Instant arrivedAt,
+            double waitedMinutes,
+            int position) {}
 
-    public record ServiceQueue(String serviceCode, int targetWaitMinutes, int waitingCount, double longestWaitMinutes,
-                               boolean targetBreached, long desksServing, int estimatedWaitMinutes,
-                               List<QueuedTicket> waiting) {
-    }
+    public record ServiceQueue(
+            String serviceCode,
+            int targetWaitMinutes,
+            int waitingCount,
+            double longestWaitMinutes,
+            boolean targetBreached,
+            long desksServing,
+            int estimatedWaitMinutes,
+            List<QueuedTicket> waiting) {}
 
-    public record DeskState(String deskId, DeskStatus status, @Nullable Set<String> serviceCodes, @Nullable String staffId,
-                            @Nullable String currentVisitId, @Nullable String currentTicket) {
-    }
+    public record DeskState(
+            String deskId,
+            DeskStatus status,
+            @Nullable Set<String> serviceCodes,
+            @Nullable String staffId,
+            @Nullable String currentVisitId,
+            @Nullable String currentTicket) {}
 
     /** Today so far: arrivals and completed services per local hour, and how long called tickets waited. */
-    public record QueuesView(String centreId, String day, boolean closed, List<ServiceQueue> services,
-                             List<DeskState> desks, List<HourCount> hourly, List<WaitCount> waitDistribution) {
-    }
+    public record QueuesView(
+            String centreId,
+            String day,
+            boolean closed,
+            List<ServiceQueue> services,
+            List<DeskState> desks,
+            List<HourCount> hourly,
+            List<WaitCount> waitDistribution) {}
 
-    public record HourCount(String hour, int arrived, int served) {
-    }
+    public record HourCount(String hour, int arrived, int served) {}
 
     /** @param minutes a bucket such as "5-10" or "60+" */
-    public record WaitCount(String minutes, int calls) {
-    }
+    public record WaitCount(String minutes, int calls) {}
 }

@@ -1,12 +1,16 @@
 package app.nobat.floor.web;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Locale;
 
 /** What staff did to a visit; its wire name is the last segment of the action's path. */
 public enum VisitAction {
-    RECALL, START, COMPLETE, TRANSFER, NO_SHOW, CANCEL;
+    RECALL,
+    START,
+    COMPLETE,
+    TRANSFER,
+    NO_SHOW,
+    CANCEL;
 
     @JsonValue
     public String wireName() {

@@ -5,14 +5,13 @@ import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.CommonRefusal;
 import app.nobat.floor.domain.FloorSettings;
 import app.nobat.floor.domain.FloorSettingsSource;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.Repository;
-
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
 
 /**
  * Reads a centre's configuration from its event-sourced aggregate, not from a read model, so a
@@ -42,7 +41,7 @@ public class CentreFloorSettings implements FloorSettingsSource {
         profile.services().forEach(s -> prefixes.put(s.code(), s.prefix()));
         Map<String, Set<String>> desks = new LinkedHashMap<>();
         profile.desks().forEach(d -> desks.put(d.deskId(), new LinkedHashSet<>(d.serviceCodes())));
-        return new FloorSettings(profile.timeZone(), prefixes, desks, profile.policy(), profile.endOfDay(),
-                profile.maxRecalls());
+        return new FloorSettings(
+                profile.timeZone(), prefixes, desks, profile.policy(), profile.endOfDay(), profile.maxRecalls());
     }
 }

@@ -1,7 +1,5 @@
 package app.nobat.floor.wiring;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.Centre;
 import app.nobat.floor.board.FloorBoard;
@@ -9,28 +7,28 @@ import app.nobat.floor.board.FloorBoardProjection;
 import app.nobat.floor.board.FloorBoardRepository;
 import app.nobat.floor.board.FloorFeed;
 import app.nobat.floor.board.FloorFeedProjection;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import java.time.Duration;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.domain.Floor;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.floor.domain.FloorSettingsSource;
+import app.nobat.platform.axon.AggregateCacheSettings;
+import app.nobat.platform.axon.AggregateWiring;
+import app.nobat.platform.mongo.MongoSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import app.nobat.platform.mongo.MongoSettings;
-import app.nobat.platform.axon.AggregateCacheSettings;
-import app.nobat.platform.axon.AggregateWiring;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class FloorConfig {
@@ -67,7 +65,8 @@ public class FloorConfig {
     @Bean
     FloorFeed floorFeed(FloorBoardRepository boards, CentreCatalog catalog, Clock clock) {
         return new FloorFeed(centreId -> {
-            ZoneId zone = catalog.find(centreId).map(c -> ZoneId.of(c.timeZone())).orElse(ZoneId.of("UTC"));
+            ZoneId zone =
+                    catalog.find(centreId).map(c -> ZoneId.of(c.timeZone())).orElse(ZoneId.of("UTC"));
             FloorId today = new FloorId(centreId, LocalDate.now(clock.withZone(zone)));
             return boards.board(today.toString()).orElseGet(() -> {
                 FloorBoard empty = new FloorBoard();
@@ -102,9 +101,10 @@ public class FloorConfig {
     ConfigurerModule nodeLocalFeed(Clock clock) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTokenStore(FloorFeedProjection.PROCESSING_GROUP, c -> new InMemoryTokenStore())
-                .registerTrackingEventProcessorConfiguration(FloorFeedProjection.PROCESSING_GROUP,
+                .registerTrackingEventProcessorConfiguration(
+                        FloorFeedProjection.PROCESSING_GROUP,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialTrackingToken(source -> source.createTokenAt(
-                                        clock.instant().minus(Duration.ofHours(36))))));
+                                .andInitialTrackingToken(source ->
+                                        source.createTokenAt(clock.instant().minus(Duration.ofHours(36))))));
     }
 }

@@ -1,12 +1,11 @@
 package app.nobat.platform.axon;
 
 import app.nobat.common.Actor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.ParameterResolver;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
-
-import java.lang.reflect.Executable;
-import java.lang.reflect.Parameter;
 
 /**
  * Lets a handler take the {@link Actor} who caused its message as a parameter, read from the

@@ -7,5 +7,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code nobat.floor.cache}); unset, {@link AggregateWiring#cacheAllowed} decides by the store.
  */
 @ConfigurationProperties("nobat.floor")
-public record AggregateCacheSettings(Boolean cache) {
-}
+public record AggregateCacheSettings(Boolean cache) {}

@@ -1,15 +1,14 @@
 package app.nobat.platform.axon;
 
 import app.nobat.platform.mongo.MongoSettings;
-import org.axonframework.config.AggregateConfigurer;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
-
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 /** How busy aggregates are registered: snapshots every so many events, and a cache where it is safe. */
 public final class AggregateWiring {
@@ -20,8 +19,7 @@ public final class AggregateWiring {
         return t;
     });
 
-    private AggregateWiring() {
-    }
+    private AggregateWiring() {}
 
     /**
      * A node may keep aggregates in memory between commands only when no other node writes them: a
@@ -50,14 +48,16 @@ public final class AggregateWiring {
             aggregate.configureCache(c -> cache);
         }
         return aggregate.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                AggregateSnapshotter.builder().eventStore(c.eventStore())
+                AggregateSnapshotter.builder()
+                        .eventStore(c.eventStore())
                         // the model as the application sees it, with its injectable resources
-                        .aggregateFactories(new GenericAggregateFactory<>(
-                                AnnotatedAggregateMetaModelFactory.inspectAggregate(type,
-                                        c.parameterResolverFactory(), c.handlerDefinition(type))))
+                        .aggregateFactories(
+                                new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                                        type, c.parameterResolverFactory(), c.handlerDefinition(type))))
                         .parameterResolverFactory(c.parameterResolverFactory())
                         .handlerDefinition(c.handlerDefinition(type))
-                        .executor(SNAPSHOTS).build(),
+                        .executor(SNAPSHOTS)
+                        .build(),
                 every));
     }
 }

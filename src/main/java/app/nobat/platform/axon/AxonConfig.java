@@ -1,52 +1,50 @@
 package app.nobat.platform.axon;
 
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import app.nobat.common.Actor;
 import app.nobat.eventstore.MongoEventStorageEngine;
-import app.nobat.platform.web.Acting;
-import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import app.nobat.platform.mongo.StoreDurability;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import app.nobat.platform.web.Acting;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.serialization.json.JacksonSerializer;
 import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Axon on MongoDB without Axon Server: our event storage engine (gap-aware global sequence, reads
@@ -71,9 +69,11 @@ public class AxonConfig {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoDatabase database, ObjectMapper objectMapper,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          EventStoreSettings settings) {
+    EventStorageEngine eventStorageEngine(
+            MongoDatabase database,
+            ObjectMapper objectMapper,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            EventStoreSettings settings) {
         return MongoEventStorageEngine.builder()
                 .database(database)
                 .snapshotSerializer(snapshotSerializer(objectMapper))
@@ -90,8 +90,11 @@ public class AxonConfig {
 
     @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
-                .claimTimeout(Duration.ofSeconds(10)).build();
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     @Bean
@@ -122,21 +125,26 @@ public class AxonConfig {
             return t;
         });
         RetryScheduler onlyConcurrency = (command, failure, attempts, dispatch) -> {
-            boolean concurrent = failure instanceof ConcurrencyException
-                    || failure instanceof AggregateStreamCreationException;
+            boolean concurrent =
+                    failure instanceof ConcurrencyException || failure instanceof AggregateStreamCreationException;
             if (!concurrent || attempts.size() > MAX_RETRIES) {
                 return false;
             }
-            log.info("Retrying {} (attempt {}) after a concurrent update: {}", command.getPayloadType().getSimpleName(),
-                    attempts.size() + 1, failure.getMessage());
+            log.info(
+                    "Retrying {} (attempt {}) after a concurrent update: {}",
+                    command.getPayloadType().getSimpleName(),
+                    attempts.size() + 1,
+                    failure.getMessage());
             // exponential backoff with full jitter, so that two nodes contending for one floor drift apart
             long ceiling = Math.min(1000, 10L << Math.min(attempts.size(), 6));
-            retries.schedule(dispatch, ThreadLocalRandom.current().nextLong(1, ceiling + 1),
-                    TimeUnit.MILLISECONDS);
+            retries.schedule(dispatch, ThreadLocalRandom.current().nextLong(1, ceiling + 1), TimeUnit.MILLISECONDS);
             return true;
         };
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(onlyConcurrency)
-                .dispatchInterceptors(actorMetaData()).build();
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(onlyConcurrency)
+                .dispatchInterceptors(actorMetaData())
+                .build();
     }
 
     /**
@@ -160,7 +168,7 @@ public class AxonConfig {
     /** Axon's message origin (correlation and trace ids), plus who acted. */
     @Bean
     CorrelationDataProvider correlationData() {
-        return new MultiCorrelationDataProvider<>(List.of(new MessageOriginProvider(),
-                new SimpleCorrelationDataProvider(Actor.ID_KEY, Actor.ROLE_KEY)));
+        return new MultiCorrelationDataProvider<>(
+                List.of(new MessageOriginProvider(), new SimpleCorrelationDataProvider(Actor.ID_KEY, Actor.ROLE_KEY)));
     }
 }

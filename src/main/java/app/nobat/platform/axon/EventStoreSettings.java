@@ -1,8 +1,7 @@
 package app.nobat.platform.axon;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Tunables of the event store; the defaults suit a centre's load. */
 @ConfigurationProperties("nobat.event-store")

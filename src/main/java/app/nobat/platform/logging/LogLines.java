@@ -8,8 +8,7 @@ package app.nobat.platform.logging;
  */
 public final class LogLines {
 
-    private LogLines() {
-    }
+    private LogLines() {}
 
     public static String escape(String text) {
         if (text == null || text.codePoints().noneMatch(LogLines::unsafe)) {
@@ -28,7 +27,9 @@ public final class LogLines {
 
     static boolean unsafe(int c) {
         return Character.getType(c) == Character.CONTROL
-                || c == '\u2028' || c == '\u2029'
-                || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+                || c == '\u2028'
+                || c == '\u2029'
+                || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069');
     }
 }

@@ -2,9 +2,8 @@ package app.nobat.platform.logging;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;
-
 import java.util.Arrays;
+import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;
 
 /**
  * {@code %wEx}: Spring Boot's stack trace, whose frames stay on their lines, with each exception's
@@ -46,8 +45,11 @@ public class OneLineThrowableConverter extends ExtendedWhitespaceThrowableProxyC
 
         @Override
         public IThrowableProxy[] getSuppressed() {
-            return original.getSuppressed() == null ? null
-                    : Arrays.stream(original.getSuppressed()).map(EscapedMessages::new).toArray(IThrowableProxy[]::new);
+            return original.getSuppressed() == null
+                    ? null
+                    : Arrays.stream(original.getSuppressed())
+                            .map(EscapedMessages::new)
+                            .toArray(IThrowableProxy[]::new);
         }
 
         @Override

@@ -1,8 +1,6 @@
 package app.nobat.platform.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
-import org.h2.mvstore.MVStore;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -11,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.MVStore;
 
 /**
  * The embedded default: mongo-java-server with its H2 file backend, bound to a free loopback
@@ -37,7 +36,10 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
         Path file = dataDir.resolve("nobat.mv").toAbsolutePath();
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toString())
+                .autoCommitDisabled()
+                .open();
         this.backend = new SerializedH2Backend(store);
         this.server = new MongoServer(backend);
         int boundPort;

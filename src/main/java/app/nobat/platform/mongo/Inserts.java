@@ -8,8 +8,7 @@ import org.bson.Document;
 /** A unique key as a claim: the first insert wins, later ones learn they lost. */
 public final class Inserts {
 
-    private Inserts() {
-    }
+    private Inserts() {}
 
     /** @return false when a document with the same unique key is there already */
     public static boolean insertIfAbsent(MongoCollection<Document> collection, Document document) {

@@ -5,15 +5,13 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 @Configuration(proxyBeanMethods = false)
 public class MongoConfig {
@@ -35,8 +33,10 @@ public class MongoConfig {
                     + "or process can reach the loopback interface");
         }
         EmbeddedMongo embedded = new EmbeddedMongo(Path.of(settings.dataDir()), settings.embeddedPort());
-        log.info("Embedded MongoDB-wire server (H2 file under {}) at {}",
-                Path.of(settings.dataDir()).toAbsolutePath(), embedded.connectionString());
+        log.info(
+                "Embedded MongoDB-wire server (H2 file under {}) at {}",
+                Path.of(settings.dataDir()).toAbsolutePath(),
+                embedded.connectionString());
         return new EmbeddedMongoHolder(embedded);
     }
 
@@ -52,7 +52,7 @@ public class MongoConfig {
 
     @Bean
     StoreDurability storeDurability(EmbeddedMongoHolder embedded) {
-        return embedded.server() == null ? () -> { } : embedded.server()::commit;
+        return embedded.server() == null ? () -> {} : embedded.server()::commit;
     }
 
     @Bean

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * MongoDB-wire server under {@code dataDir}; with a URI it talks to that MongoDB instead.
  */
 @ConfigurationProperties("nobat.mongo")
-public record MongoSettings(String uri, String database, String dataDir, Integer embeddedPort,
-                            Boolean embeddedAllowPort) {
+public record MongoSettings(
+        String uri, String database, String dataDir, Integer embeddedPort, Boolean embeddedAllowPort) {
 
     public MongoSettings {
         if (database == null || database.isBlank()) {

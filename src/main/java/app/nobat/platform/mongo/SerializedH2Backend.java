@@ -6,10 +6,9 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
-import org.h2.mvstore.MVStore;
-
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.h2.mvstore.MVStore;
 
 /**
  * The H2 backend of mongo-java-server, made to behave like one MongoDB node in the two ways Nobat

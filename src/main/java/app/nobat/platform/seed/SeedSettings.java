@@ -1,9 +1,8 @@
 package app.nobat.platform.seed;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.util.List;
 
 /**
  * Where the seed files read at start-up live ({@code nobat.seed.*}), as resource patterns.
@@ -12,6 +11,6 @@ import java.util.List;
  * @param calendars slot templates
  */
 @ConfigurationProperties("nobat.seed")
-public record SeedSettings(@DefaultValue("classpath*:centres/*.yml") List<String> centres,
-                           @DefaultValue("classpath*:calendars/*.yml") List<String> calendars) {
-}
+public record SeedSettings(
+        @DefaultValue("classpath*:centres/*.yml") List<String> centres,
+        @DefaultValue("classpath*:calendars/*.yml") List<String> calendars) {}

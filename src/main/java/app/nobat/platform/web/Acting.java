@@ -1,7 +1,6 @@
 package app.nobat.platform.web;
 
 import app.nobat.common.Actor;
-
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -14,8 +13,7 @@ public final class Acting {
 
     private static final ThreadLocal<Actor> CURRENT = new ThreadLocal<>();
 
-    private Acting() {
-    }
+    private Acting() {}
 
     public static Optional<Actor> current() {
         return Optional.ofNullable(CURRENT.get());

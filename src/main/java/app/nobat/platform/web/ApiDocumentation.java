@@ -11,10 +11,6 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
 import jakarta.annotation.Nullable;
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -29,6 +25,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document is the contract the screens' types are generated from (frontend/openapi), so
@@ -59,6 +58,7 @@ public class ApiDocumentation {
 
         /** Schemas are named by simple class name: two classes of one name would silently share a schema. */
         private final Map<String, Class<?>> named = new ConcurrentHashMap<>();
+
         private final Set<String> collisions = ConcurrentHashMap.newKeySet();
 
         /** "Name: one.Class, other.Class" for each schema name two classes resolved to (springdoc swallows exceptions). */
@@ -72,7 +72,11 @@ public class ApiDocumentation {
                 return null;
             }
             Schema<?> resolved = chain.next().resolve(type, context, chain);
-            Class<?> raw = type.getType() == null ? null : TypeFactory.defaultInstance().constructType(type.getType()).getRawClass();
+            Class<?> raw = type.getType() == null
+                    ? null
+                    : TypeFactory.defaultInstance()
+                            .constructType(type.getType())
+                            .getRawClass();
             if (resolved != null && raw != null && (raw.isRecord() || raw.isEnum()) && resolved.get$ref() != null) {
                 Class<?> earlier = named.putIfAbsent(refName(resolved.get$ref()), raw);
                 if (earlier != null && earlier != raw) {
@@ -82,7 +86,8 @@ public class ApiDocumentation {
             if (resolved == null || raw == null || !raw.isRecord()) {
                 return resolved;
             }
-            Schema<?> model = resolved.get$ref() == null ? resolved
+            Schema<?> model = resolved.get$ref() == null
+                    ? resolved
                     : context.getDefinedModels().get(refName(resolved.get$ref()));
             if (model == null || model.getProperties() == null) {
                 return resolved;
@@ -143,10 +148,14 @@ public class ApiDocumentation {
         Deque<Schema<?>> todo = new ArrayDeque<>();
         api.getPaths().values().stream()
                 .flatMap(path -> path.readOperations().stream())
-                .map(Operation::getRequestBody).filter(Objects::nonNull)
-                .map(body -> body.getContent()).filter(Objects::nonNull)
-                .map(Content::values).flatMap(Collection::stream)
-                .map(media -> media.getSchema()).filter(Objects::nonNull)
+                .map(Operation::getRequestBody)
+                .filter(Objects::nonNull)
+                .map(body -> body.getContent())
+                .filter(Objects::nonNull)
+                .map(Content::values)
+                .flatMap(Collection::stream)
+                .map(media -> media.getSchema())
+                .filter(Objects::nonNull)
                 .forEach(todo::add);
         Set<String> reached = new HashSet<>();
         while (!todo.isEmpty()) {
@@ -166,7 +175,8 @@ public class ApiDocumentation {
                 continue;
             }
             List<String> required = schema.getRequired().stream()
-                    .filter(field -> !allowsNull(schema.getProperties().get(field))).toList();
+                    .filter(field -> !allowsNull(schema.getProperties().get(field)))
+                    .toList();
             schema.setRequired(required.isEmpty() ? null : required);
         }
     }

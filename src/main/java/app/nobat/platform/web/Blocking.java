@@ -1,11 +1,10 @@
 package app.nobat.platform.web;
 
 import app.nobat.common.Actor;
+import java.util.concurrent.Callable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-
-import java.util.concurrent.Callable;
 
 /**
  * The MongoDB driver and Axon's command bus block; this keeps that work off the event loop. The
@@ -13,14 +12,14 @@ import java.util.concurrent.Callable;
  */
 public final class Blocking {
 
-    private Blocking() {
-    }
+    private Blocking() {}
 
     public static <T> Mono<T> call(Callable<T> work) {
         return Mono.deferContextual(context -> {
-            Actor actor = context.getOrDefault(Actor.class, null);
-            return Mono.fromCallable(() -> Acting.as(actor, work));
-        }).subscribeOn(Schedulers.boundedElastic());
+                    Actor actor = context.getOrDefault(Actor.class, null);
+                    return Mono.fromCallable(() -> Acting.as(actor, work));
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     public static <R> Mono<R> send(CommandGateway commands, Object command) {

@@ -1,47 +1,44 @@
 package app.nobat.platform.web;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.Collection;
-import java.util.List;
-import org.springframework.web.reactive.resource.NoResourceFoundException;
-import org.springframework.web.server.ResponseStatusException;
-
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
 import app.nobat.common.Refusal;
 import app.nobat.common.Refused;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
-
-import java.net.URI;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.CompletionException;
 
 /**
  * Every error is an RFC 7807 problem: unknown ids 404, rule violations 409, bad input 400, and
@@ -58,11 +55,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
      * only a body that is not JSON at all is answered as such.
      */
     @Override
-    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
-                                                                      HttpHeaders headers, HttpStatusCode status,
-                                                                      ServerWebExchange exchange) {
-        Throwable cause = ex.getCause() instanceof DecodingException d && d.getCause() != null ? d.getCause()
-                : ex.getCause();
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+            ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        Throwable cause =
+                ex.getCause() instanceof DecodingException d && d.getCause() != null ? d.getCause() : ex.getCause();
         ProblemDetail problem;
         if (cause instanceof ValueInstantiationException v && v.getCause() instanceof InvalidInput refused) {
             // a domain record refused its own value while the body was read: its pointer is below the path
@@ -70,35 +66,43 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             problem = invalid(refused.at(field.isEmpty() ? null : field));
         } else if (cause instanceof ValueInstantiationException v) {
             problem = invalid(CommonRefusal.OUT_OF_RANGE.at(pointerOf(v), "member", fieldOf(v)));
-        } else if (cause instanceof InvalidFormatException f && f.getTargetType() != null
+        } else if (cause instanceof InvalidFormatException f
+                && f.getTargetType() != null
                 && f.getTargetType().isEnum()) {
-            problem = invalid(RequestRefusal.WRONG_TYPE.at(pointerOf(f), "member", fieldOf(f),
-                    "expected", "one of " + Arrays.toString(f.getTargetType().getEnumConstants())));
+            problem = invalid(RequestRefusal.WRONG_TYPE.at(
+                    pointerOf(f),
+                    "member",
+                    fieldOf(f),
+                    "expected",
+                    "one of " + Arrays.toString(f.getTargetType().getEnumConstants())));
         } else if (cause instanceof MismatchedInputException m) {
-            problem = invalid(RequestRefusal.WRONG_TYPE.at(pointerOf(m), "member", fieldOf(m),
-                    "expected", expected(m.getTargetType())));
+            problem = invalid(RequestRefusal.WRONG_TYPE.at(
+                    pointerOf(m), "member", fieldOf(m), "expected", expected(m.getTargetType())));
         } else if (cause instanceof JsonProcessingException) {
             problem = invalid(RequestRefusal.MALFORMED_JSON.at(null));
-        } else if (ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null
+        } else if (ex.getMethodParameter() != null
+                && ex.getMethodParameter().getParameterName() != null
                 && !(ex.getMethodParameter().hasParameterAnnotation(RequestBody.class))) {
-            problem = invalid(RequestRefusal.PARAMETER.at(null, "parameter",
-                    ex.getMethodParameter().getParameterName()));
+            problem = invalid(RequestRefusal.PARAMETER.at(
+                    null, "parameter", ex.getMethodParameter().getParameterName()));
         } else if (ex.getReason() != null && ex.getReason().contains("No request body")) {
             problem = invalid(RequestRefusal.BODY_REQUIRED.at(null));
         } else {
             problem = invalid(RequestRefusal.INVALID_INPUT.at(null));
         }
-        return Mono.just(ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+        return Mono.just(ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem));
     }
 
     /** A path no route or file answers (the API reference where it is off, too) is a problem like the others. */
     @Override
     protected Mono<ResponseEntity<Object>> handleResponseStatusException(
-            ResponseStatusException ex, HttpHeaders headers, HttpStatusCode status,
-            ServerWebExchange exchange) {
+            ResponseStatusException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (ex instanceof NoResourceFoundException) {
             ProblemDetail problem = problem(RequestRefusal.NOT_FOUND, Map.of());
-            return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem));
         }
         return super.handleResponseStatusException(ex, headers, status, exchange);
@@ -107,7 +111,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     private static String fieldOf(JsonMappingException e) {
         String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce((a, b) -> a + "." + b).orElse("body");
+                .reduce((a, b) -> a + "." + b)
+                .orElse("body");
         return path.length() > 80 ? path.substring(0, 80) : path;
     }
 
@@ -115,8 +120,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     static String pointerOf(JsonMappingException e) {
         StringBuilder pointer = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
-            pointer.append('/').append(r.getFieldName() != null
-                    ? r.getFieldName().replace("~", "~0").replace("/", "~1") : String.valueOf(r.getIndex()));
+            pointer.append('/')
+                    .append(
+                            r.getFieldName() != null
+                                    ? r.getFieldName().replace("~", "~0").replace("/", "~1")
+                                    : String.valueOf(r.getIndex()));
         }
         return pointer.length() > 120 ? pointer.substring(0, 120) : pointer.toString();
     }
@@ -163,8 +171,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         problem.setTitle(title(RequestRefusal.INVALID_INPUT.code()));
         if (e.field() != null) {
             problem.setProperty("field", e.field());
-            problem.setProperty("errors", List.of(Map.of("pointer", e.field(), "code", e.code(),
-                    "detail", e.getMessage())));
+            problem.setProperty(
+                    "errors", List.of(Map.of("pointer", e.field(), "code", e.code(), "detail", e.getMessage())));
         }
         return problem;
     }
@@ -200,10 +208,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     /** Spring's own refusals (a missing parameter, a wrong method or media type) get a code of the catalog too. */
     @Override
-    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-                                                                ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem
-                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+                && (problem.getType() == null
+                        || "about:blank".equals(problem.getType().toString()))) {
             Refusal refusal = switch (status.value()) {
                 case 400 -> RequestRefusal.INVALID_INPUT;
                 case 404 -> RequestRefusal.NOT_FOUND;
@@ -226,8 +235,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
      * as detail, and its named values as further members.
      */
     public static ProblemDetail problem(Refusal refusal, Map<String, ?> values) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(refusal.status()),
-                refusal.message(values));
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(refusal.status()), refusal.message(values));
         problem.setType(URI.create(TYPE_BASE + refusal.code()));
         problem.setTitle(title(refusal.code()));
         problem.setProperty("code", refusal.code());

@@ -8,11 +8,10 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
 
 /**
  * Publishes the RFC 7807 answer as a {@code Problem} schema whose {@code code} (and type) is one of the
@@ -35,24 +34,32 @@ public class ProblemSchema {
             if (openApi.getPaths() == null) {
                 return;
             }
-            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-                if (operation.getResponses() == null) {
-                    return;
-                }
-                operation.getResponses().forEach((status, response) -> {
-                    if (status.startsWith("4") || status.startsWith("5")) {
-                        response.setContent(problemContent());
-                    }
-                });
-                operation.getResponses().computeIfAbsent("default", s -> new ApiResponse()
-                        .description("A refusal: an RFC 7807 problem whose code names it").content(problemContent()));
-            }));
+            openApi.getPaths()
+                    .values()
+                    .forEach(path -> path.readOperations().forEach(operation -> {
+                        if (operation.getResponses() == null) {
+                            return;
+                        }
+                        operation.getResponses().forEach((status, response) -> {
+                            if (status.startsWith("4") || status.startsWith("5")) {
+                                response.setContent(problemContent());
+                            }
+                        });
+                        operation
+                                .getResponses()
+                                .computeIfAbsent(
+                                        "default",
+                                        s -> new ApiResponse()
+                                                .description("A refusal: an RFC 7807 problem whose code names it")
+                                                .content(problemContent()));
+                    }));
         };
     }
 
     static Content problemContent() {
-        return new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + NAME)));
+        return new Content()
+                .addMediaType(
+                        PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + NAME)));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -60,7 +67,8 @@ public class ProblemSchema {
         List<String> codes = RefusalCatalog.codes();
         StringSchema code = new StringSchema();
         code.setEnum(codes);
-        code.description("What was refused: screens translate it and fill its template with the problem's other members");
+        code.description(
+                "What was refused: screens translate it and fill its template with the problem's other members");
         StringSchema type = new StringSchema();
         type.setEnum(codes.stream().map(c -> ProblemHandling.TYPE_BASE + c).toList());
         type.description("The code as a URI; every 400 has the type of invalid-input, its code says which kind");

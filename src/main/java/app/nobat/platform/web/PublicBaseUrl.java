@@ -1,11 +1,10 @@
 package app.nobat.platform.web;
 
-import org.springframework.web.util.UriComponentsBuilder;
-
 import java.net.URI;
-import java.util.Map;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Map;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The address visitors reach the centre's pages at, from configuration ({@code nobat.public-base-url}).
@@ -18,8 +17,12 @@ public record PublicBaseUrl(URI base) {
 
     public PublicBaseUrl {
         String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
-        if (!base.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || base.getHost() == null
-                || base.getRawUserInfo() != null || base.getRawQuery() != null || base.getRawFragment() != null) {
+        if (!base.isAbsolute()
+                || !(scheme.equals("http") || scheme.equals("https"))
+                || base.getHost() == null
+                || base.getRawUserInfo() != null
+                || base.getRawQuery() != null
+                || base.getRawFragment() != null) {
             throw new IllegalArgumentException(SETTING + " must be an http or https address with a host and "
                     + "without user, query or fragment, e.g. https://nobat.example.org");
         }

@@ -7,5 +7,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * application.yml maps NOBAT_PUBLIC_BASE_URL, and only the demo profile gives a fallback.
  */
 @ConfigurationProperties("nobat")
-public record PublicBaseUrlSettings(String publicBaseUrl) {
-}
+public record PublicBaseUrlSettings(String publicBaseUrl) {}

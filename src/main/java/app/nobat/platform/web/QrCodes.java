@@ -6,30 +6,34 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-
+import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.util.Map;
-
 /** QR codes (ZXing) drawn as SVG: one path of unit squares, crisp at any size and on thermal paper. */
 public final class QrCodes {
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     /** An HTTP answer with the QR code of the content (not cached: it names one visitor's code or ticket). */
     public static ResponseEntity<String> response(String content) {
-        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).cacheControl(CacheControl.noStore())
+        return ResponseEntity.ok()
+                .contentType(MediaType.valueOf("image/svg+xml"))
+                .cacheControl(CacheControl.noStore())
                 .body(svg(content));
     }
 
     public static String svg(String content) {
         BitMatrix matrix;
         try {
-            matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+            matrix = new QRCodeWriter()
+                    .encode(
+                            content,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
             throw new IllegalStateException("Cannot encode a QR code", e);
         }

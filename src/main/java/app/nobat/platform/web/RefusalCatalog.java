@@ -6,7 +6,6 @@ import app.nobat.centre.domain.CentreRefusal;
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.Refusal;
 import app.nobat.floor.domain.FloorRefusal;
-
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,15 +16,22 @@ import java.util.stream.Stream;
 public final class RefusalCatalog {
 
     /** The catalogs, one enum per context; a new one is added here. */
-    public static final List<Class<? extends Enum<? extends Refusal>>> CATALOGS = List.of(CommonRefusal.class,
-            FloorRefusal.class, BookingRefusal.class, CentreRefusal.class, AccessRefusal.class, RequestRefusal.class);
+    public static final List<Class<? extends Enum<? extends Refusal>>> CATALOGS = List.of(
+            CommonRefusal.class,
+            FloorRefusal.class,
+            BookingRefusal.class,
+            CentreRefusal.class,
+            AccessRefusal.class,
+            RequestRefusal.class);
 
-    private RefusalCatalog() {
-    }
+    private RefusalCatalog() {}
 
     /** Every entry, catalog by catalog in declaration order. */
     public static List<Refusal> all() {
-        return CATALOGS.stream().flatMap(c -> Stream.of(c.getEnumConstants())).map(Refusal.class::cast).toList();
+        return CATALOGS.stream()
+                .flatMap(c -> Stream.of(c.getEnumConstants()))
+                .map(Refusal.class::cast)
+                .toList();
     }
 
     /** Every code, in the order of {@link #all()}. */

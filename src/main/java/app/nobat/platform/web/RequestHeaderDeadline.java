@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
-
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -61,11 +60,15 @@ final class RequestHeaderDeadline extends ChannelDuplexHandler {
 
     private void arm(ChannelHandlerContext ctx) {
         cancel();
-        deadline = ctx.executor().schedule(() -> {
-            if (inFlight == 0) {
-                ctx.close();
-            }
-        }, millis, TimeUnit.MILLISECONDS);
+        deadline = ctx.executor()
+                .schedule(
+                        () -> {
+                            if (inFlight == 0) {
+                                ctx.close();
+                            }
+                        },
+                        millis,
+                        TimeUnit.MILLISECONDS);
     }
 
     private void cancel() {

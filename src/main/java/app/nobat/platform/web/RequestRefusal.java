@@ -7,7 +7,6 @@ import app.nobat.common.Refusal;
  * answers, Spring's own refusals, simultaneous changes, open streams and failures (see {@link Refusal}).
  */
 public enum RequestRefusal implements Refusal {
-
     INVALID_INPUT("invalid-input", INVALID, "The request could not be read: it must be of the documented shape"),
     MALFORMED_JSON("malformed-json", INVALID, "The request body is not valid JSON"),
     BODY_REQUIRED("body-required", INVALID, "A JSON request body is required"),
@@ -19,7 +18,9 @@ public enum RequestRefusal implements Refusal {
     CONTENT_TOO_LARGE("content-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body must be JSON"),
     REFUSED("refused", INVALID, "The request was refused"),
-    CONCURRENT_UPDATE("concurrent-update", CONFLICT,
+    CONCURRENT_UPDATE(
+            "concurrent-update",
+            CONFLICT,
             "Someone else changed the same floor or appointments at the same moment; please retry"),
     TOO_MANY_STREAMS("too-many-streams", TOO_MANY, "Too many live streams are open {scope}; close one and try again"),
     INTERNAL("internal", 500, "Something went wrong on our side; the request may be retried");

@@ -1,8 +1,13 @@
 package app.nobat.platform.web;
 
-import java.net.URI;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -13,13 +18,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * Caps the live streams ({@code GET .../stream}) open at once: per client address, and per tracking
  * token (one ticket followed from many tabs or by a script). Over a cap the answer is 429 with a
@@ -27,8 +25,7 @@ import java.util.regex.Pattern;
  */
 public class StreamLimits implements WebFilter {
 
-    public record Limits(int perClient, int perToken) {
-    }
+    public record Limits(int perClient, int perToken) {}
 
     private static final Pattern TRACKING = Pattern.compile("/api/track/([^/]+)/stream");
 
@@ -95,8 +92,7 @@ public class StreamLimits implements WebFilter {
         response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
         response.getHeaders().set(HttpHeaders.RETRY_AFTER, "30");
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        ProblemDetail problem = ProblemHandling.problem(RequestRefusal.TOO_MANY_STREAMS,
-                Map.of("scope", scope));
+        ProblemDetail problem = ProblemHandling.problem(RequestRefusal.TOO_MANY_STREAMS, Map.of("scope", scope));
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         try {
             return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(problem))));
@@ -108,6 +104,8 @@ public class StreamLimits implements WebFilter {
     /** The client's address; behind a proxy, the forwarded-headers strategy makes it the visitor's. */
     private static String client(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
     }
 }

@@ -1,6 +1,7 @@
 package app.nobat.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
@@ -8,8 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import reactor.netty.NettyPipeline;
-
-import java.time.Duration;
 
 /** Bounds on connections: how many live streams a client holds, and how slowly a request may arrive. */
 @Configuration(proxyBeanMethods = false)
@@ -42,7 +41,9 @@ public class WebServerConfig {
                 .doOnChannelInit((observer, channel, remoteAddress) -> {
                     var pipeline = channel.pipeline();
                     if (pipeline.get(NettyPipeline.HttpCodec) != null) {
-                        pipeline.addAfter(NettyPipeline.HttpCodec, "nobat.requestHeaderDeadline",
+                        pipeline.addAfter(
+                                NettyPipeline.HttpCodec,
+                                "nobat.requestHeaderDeadline",
                                 new RequestHeaderDeadline(headerTimeout));
                     } else {
                         log.warn("No HTTP/1.1 codec on a new connection: the request-head deadline is not applied");

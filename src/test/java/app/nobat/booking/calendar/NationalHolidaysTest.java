@@ -1,11 +1,11 @@
 package app.nobat.booking.calendar;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.nobat.booking.domain.CheckInWindow;
 import app.nobat.booking.domain.DayPlan;
 import app.nobat.booking.domain.SlotTemplate;
 import app.nobat.common.JalaliDates;
-import org.junit.jupiter.api.Test;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,8 +13,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The shipped official holidays of the current Solar Hijri year. */
 class NationalHolidaysTest {
@@ -23,7 +22,8 @@ class NationalHolidaysTest {
 
     @Test
     void theYear1405ShipsWithEveryDayNamedInFourLanguagesAndItsJalaliDateRight() {
-        List<NationalHolidays.Holiday> year = holidays.between(LocalDate.parse("2026-03-21"), LocalDate.parse("2027-03-20"));
+        List<NationalHolidays.Holiday> year =
+                holidays.between(LocalDate.parse("2026-03-21"), LocalDate.parse("2027-03-20"));
         assertThat(year).hasSizeGreaterThanOrEqualTo(25);
         assertThat(year).allSatisfy(h -> {
             assertThat(JalaliDates.format(h.date())).isEqualTo(h.jalali());
@@ -42,11 +42,15 @@ class NationalHolidaysTest {
         LocalDate ashura = LocalDate.parse("2026-06-25");
         var name = holidays.on(ashura);
         assertThat(name).isNotNull();
-        DayPlan plan = DayPlan.of(ashura, ZoneId.of("Asia/Tehran"),
+        DayPlan plan = DayPlan.of(
+                ashura,
+                ZoneId.of("Asia/Tehran"),
                 List.of(new DayPlan.Opening(LocalTime.of(7, 30), LocalTime.of(14, 30))),
-                new SlotTemplate(List.of(new SlotTemplate.Rule(EnumSet.allOf(DayOfWeek.class), LocalTime.of(8, 0),
-                        LocalTime.of(12, 0), 15, 3))), name.get("en"),
-                new CheckInWindow(Duration.ofMinutes(30), Duration.ofMinutes(15)), 60);
+                new SlotTemplate(List.of(new SlotTemplate.Rule(
+                        EnumSet.allOf(DayOfWeek.class), LocalTime.of(8, 0), LocalTime.of(12, 0), 15, 3))),
+                name.get("en"),
+                new CheckInWindow(Duration.ofMinutes(30), Duration.ofMinutes(15)),
+                60);
         assertThat(plan.capacities()).isEmpty();
         assertThat(plan.closedReason()).startsWith("holiday: ").contains("Ashura");
     }

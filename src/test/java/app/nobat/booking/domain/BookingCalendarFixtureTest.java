@@ -1,30 +1,28 @@
 package app.nobat.booking.domain;
 
-import java.util.Collections;
+import static app.nobat.common.Refusals.invalid;
 
 import app.nobat.booking.domain.CalendarMessages.*;
 import app.nobat.common.CommonRefusal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static app.nobat.common.Refusals.invalid;
-
 /** Slot templates and holidays are audited changes; unchanged ones record nothing. */
 class BookingCalendarFixtureTest {
 
     static final Instant T = Instant.parse("2026-12-01T08:00:00Z");
-    static final SlotTemplate TEMPLATE = new SlotTemplate(List.of(new SlotTemplate.Rule(Set.of(DayOfWeek.SATURDAY),
-            LocalTime.of(8, 0), LocalTime.of(12, 0), 15, 3)));
+    static final SlotTemplate TEMPLATE = new SlotTemplate(
+            List.of(new SlotTemplate.Rule(Set.of(DayOfWeek.SATURDAY), LocalTime.of(8, 0), LocalTime.of(12, 0), 15, 3)));
     static final LocalDate DAY = LocalDate.parse("2026-12-10");
 
     FixtureConfiguration<BookingCalendar> fixture;
@@ -46,22 +44,35 @@ class BookingCalendarFixtureTest {
     void theSameTemplateAgainRecordsNothing() {
         fixture.given(new SlotTemplatePublished("gulf", "res", TEMPLATE, "admin", T))
                 .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", TEMPLATE, "seed", T))
-                .expectNoEvents().expectResultMessagePayload(false);
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
     }
 
     @Test
     void aTemplateWithoutCapacityIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(List.of(new SlotTemplate.Rule(
-                        Set.of(DayOfWeek.SATURDAY), LocalTime.of(8, 0), LocalTime.of(12, 0), 15, 0))), "admin", T))
+                .when(new PublishSlotTemplate(
+                        "calendar:gulf",
+                        "gulf",
+                        "res",
+                        new SlotTemplate(List.of(new SlotTemplate.Rule(
+                                Set.of(DayOfWeek.SATURDAY), LocalTime.of(8, 0), LocalTime.of(12, 0), 15, 0))),
+                        "admin",
+                        T))
                 .expectException(invalid(CommonRefusal.OUT_OF_BOUNDS, "/rules/0/capacity"));
     }
 
     @Test
     void aTemplateEndingBeforeItStartsIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(List.of(new SlotTemplate.Rule(
-                        Set.of(DayOfWeek.SATURDAY), LocalTime.of(12, 0), LocalTime.of(8, 0), 15, 2))), "admin", T))
+                .when(new PublishSlotTemplate(
+                        "calendar:gulf",
+                        "gulf",
+                        "res",
+                        new SlotTemplate(List.of(new SlotTemplate.Rule(
+                                Set.of(DayOfWeek.SATURDAY), LocalTime.of(12, 0), LocalTime.of(8, 0), 15, 2))),
+                        "admin",
+                        T))
                 .expectException(invalid(BookingRefusal.SLOT_RULE_ORDER, "/rules/0/until"));
     }
 
@@ -86,31 +97,42 @@ class BookingCalendarFixtureTest {
     @Test
     void aRuleRepeatedToAddUpSeatsIsRefused() {
         // the probe's 2,000 copies of a 1,000-seat rule: every slot would have held 2,000,000 seats
-        List<SlotTemplate.Rule> copies = Collections.nCopies(2000,
-                rule(Set.of(DayOfWeek.SATURDAY), 8, 12, SlotTemplate.MAX_CAPACITY));
+        List<SlotTemplate.Rule> copies =
+                Collections.nCopies(2000, rule(Set.of(DayOfWeek.SATURDAY), 8, 12, SlotTemplate.MAX_CAPACITY));
         fixture.givenNoPriorActivity()
                 .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(copies), "admin", T))
-                .expectNoEvents().expectException(invalid(CommonRefusal.TOO_MANY_ITEMS, "/rules"));
+                .expectNoEvents()
+                .expectException(invalid(CommonRefusal.TOO_MANY_ITEMS, "/rules"));
         fixture.givenNoPriorActivity()
-                .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(copies.subList(0, 2)),
-                        "admin", T))
-                .expectNoEvents().expectException(invalid(BookingRefusal.DUPLICATE_SLOT_RULE, "/rules/1"));
+                .when(new PublishSlotTemplate(
+                        "calendar:gulf", "gulf", "res", new SlotTemplate(copies.subList(0, 2)), "admin", T))
+                .expectNoEvents()
+                .expectException(invalid(BookingRefusal.DUPLICATE_SLOT_RULE, "/rules/1"));
     }
 
     @Test
     void rulesOverlappingOnASharedWeekdayAreRefused() {
         fixture.givenNoPriorActivity()
-                .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", new SlotTemplate(List.of(
-                        rule(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), 8, 12, 600),
-                        rule(Set.of(DayOfWeek.MONDAY), 8, 12, 600),
-                        rule(Set.of(DayOfWeek.SUNDAY), 11, 13, 600))), "admin", T))
-                .expectNoEvents().expectException(invalid(BookingRefusal.OVERLAPPING_SLOT_RULES, "/rules/2"));
+                .when(new PublishSlotTemplate(
+                        "calendar:gulf",
+                        "gulf",
+                        "res",
+                        new SlotTemplate(List.of(
+                                rule(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), 8, 12, 600),
+                                rule(Set.of(DayOfWeek.MONDAY), 8, 12, 600),
+                                rule(Set.of(DayOfWeek.SUNDAY), 11, 13, 600))),
+                        "admin",
+                        T))
+                .expectNoEvents()
+                .expectException(invalid(BookingRefusal.OVERLAPPING_SLOT_RULES, "/rules/2"));
     }
 
     @Test
     void rulesMeetingEndToEndOrOnOtherDaysArePublished() {
-        SlotTemplate adjoining = new SlotTemplate(List.of(rule(Set.of(DayOfWeek.SATURDAY), 8, 12, 1000),
-                rule(Set.of(DayOfWeek.SATURDAY), 12, 14, 1000), rule(Set.of(DayOfWeek.SUNDAY), 8, 12, 1000)));
+        SlotTemplate adjoining = new SlotTemplate(List.of(
+                rule(Set.of(DayOfWeek.SATURDAY), 8, 12, 1000),
+                rule(Set.of(DayOfWeek.SATURDAY), 12, 14, 1000),
+                rule(Set.of(DayOfWeek.SUNDAY), 8, 12, 1000)));
         fixture.givenNoPriorActivity()
                 .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", adjoining, "admin", T))
                 .expectEvents(new SlotTemplatePublished("gulf", "res", adjoining, "admin", T));
@@ -120,9 +142,11 @@ class BookingCalendarFixtureTest {
     void aHolidayNamedInAnUnknownLanguageOrBlankIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new DeclareHoliday("calendar:gulf", "gulf", DAY, Map.of("de", "Tag"), "admin", T))
-                .expectNoEvents().expectException(invalid(CommonRefusal.UNKNOWN_LANGUAGE, "/names"));
+                .expectNoEvents()
+                .expectException(invalid(CommonRefusal.UNKNOWN_LANGUAGE, "/names"));
         fixture.givenNoPriorActivity()
                 .when(new DeclareHoliday("calendar:gulf", "gulf", DAY, Map.of("fa", " "), "admin", T))
-                .expectNoEvents().expectException(invalid(BookingRefusal.HOLIDAY_NAME_LENGTH, "/names/fa"));
+                .expectNoEvents()
+                .expectException(invalid(BookingRefusal.HOLIDAY_NAME_LENGTH, "/names/fa"));
     }
 }

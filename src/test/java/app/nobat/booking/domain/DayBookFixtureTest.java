@@ -1,16 +1,11 @@
 package app.nobat.booking.domain;
 
-import org.hamcrest.Matchers;
+import static app.nobat.common.Refusals.refused;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import app.nobat.booking.domain.DayBookCommand.*;
 import app.nobat.booking.domain.DayBookEvent.*;
 import app.nobat.common.CommonRefusal;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +15,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static app.nobat.common.Refusals.refused;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** Given-when-then fixtures for every rule of a day book. */
 class DayBookFixtureTest {
@@ -36,6 +34,7 @@ class DayBookFixtureTest {
     static final LocalTime HALF_PAST = LocalTime.of(9, 30);
     /** 09:00 Tehran on the day = 05:30 UTC. */
     static final Instant NINE_AT = SATURDAY.atTime(NINE).atZone(TEHRAN).toInstant();
+
     static final Instant DAY_BEFORE = NINE_AT.minus(Duration.ofDays(1));
     static final CheckInWindow WINDOW = new CheckInWindow(Duration.ofMinutes(30), Duration.ofMinutes(15));
     static final SlotTemplate TEMPLATE = new SlotTemplate(List.of(
@@ -58,8 +57,15 @@ class DayBookFixtureTest {
     }
 
     static AppointmentBooked booked(String code, LocalTime slot) {
-        return new AppointmentBooked(DAY, code, slot, SATURDAY.atTime(slot).atZone(TEHRAN).toInstant(), "ref-" + code,
-                "guard-" + code, null, DAY_BEFORE);
+        return new AppointmentBooked(
+                DAY,
+                code,
+                slot,
+                SATURDAY.atTime(slot).atZone(TEHRAN).toInstant(),
+                "ref-" + code,
+                "guard-" + code,
+                null,
+                DAY_BEFORE);
     }
 
     static BookSeat book(String code, LocalTime slot, Instant at) {
@@ -73,23 +79,23 @@ class DayBookFixtureTest {
             fixture.givenNoPriorActivity()
                     .when(book("AAAA-2222", NINE, DAY_BEFORE))
                     .expectEvents(booked("AAAA-2222", NINE))
-                    .expectResultMessagePayloadMatching(Matchers.hasToString(
-                            Matchers.containsString("status=BOOKED")));
+                    .expectResultMessagePayloadMatching(Matchers.hasToString(Matchers.containsString("status=BOOKED")));
         }
 
         @Test
         void aRepeatOfTheSameBookingAnswersTheSameSeat() {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(book("AAAA-2222", NINE, DAY_BEFORE))
-                    .expectNoEvents().expectSuccessfulHandlerExecution();
+                    .expectNoEvents()
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void theSameCodeForAnotherSlotIsRefused() {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(book("AAAA-2222", QUARTER_PAST, DAY_BEFORE))
-                    .expectException(refused(BookingRefusal.CODE_IN_USE)).expectExceptionMessage(
-                            Matchers.containsString("already used"));
+                    .expectException(refused(BookingRefusal.CODE_IN_USE))
+                    .expectExceptionMessage(Matchers.containsString("already used"));
         }
 
         @Test
@@ -110,8 +116,14 @@ class DayBookFixtureTest {
 
         @Test
         void slotsOutsideOpeningHoursAreNotOffered() {
-            DayPlan plan = DayPlan.of(SATURDAY, TEHRAN, List.of(new DayPlan.Opening(LocalTime.of(9, 10),
-                    LocalTime.of(9, 40))), TEMPLATE, null, WINDOW, 60);
+            DayPlan plan = DayPlan.of(
+                    SATURDAY,
+                    TEHRAN,
+                    List.of(new DayPlan.Opening(LocalTime.of(9, 10), LocalTime.of(9, 40))),
+                    TEMPLATE,
+                    null,
+                    WINDOW,
+                    60);
             assertThat(plan.capacities().keySet()).containsExactly(QUARTER_PAST);
         }
 
@@ -126,7 +138,14 @@ class DayBookFixtureTest {
         @Test
         void aDayTheCentreIsClosedHasNoSlots() {
             fixture.givenNoPriorActivity()
-                    .when(new BookSeat("gulf:res:2026-12-04", "AAAA-2222", NINE, "r", "g", null, DAY_BEFORE.minus(Duration.ofDays(1))))
+                    .when(new BookSeat(
+                            "gulf:res:2026-12-04",
+                            "AAAA-2222",
+                            NINE,
+                            "r",
+                            "g",
+                            null,
+                            DAY_BEFORE.minus(Duration.ofDays(1))))
                     .expectException(refused(BookingRefusal.NO_SLOTS))
                     .expectExceptionMessage(Matchers.containsString("closed on FRIDAY"));
         }
@@ -167,7 +186,9 @@ class DayBookFixtureTest {
     class Cancelling {
         @Test
         void cancellingGivesTheSeatBack() {
-            fixture.given(booked("AAAA-2222", NINE), booked("BBBB-2222", NINE),
+            fixture.given(
+                            booked("AAAA-2222", NINE),
+                            booked("BBBB-2222", NINE),
                             new AppointmentCancelled(DAY, "AAAA-2222", NINE, CancelReason.VISITOR, DAY_BEFORE))
                     .when(book("CCCC-2222", NINE, DAY_BEFORE))
                     .expectEvents(booked("CCCC-2222", NINE));
@@ -175,10 +196,12 @@ class DayBookFixtureTest {
 
         @Test
         void aSecondCancelGivesNothingBackTwice() {
-            fixture.given(booked("AAAA-2222", NINE),
+            fixture.given(
+                            booked("AAAA-2222", NINE),
                             new AppointmentCancelled(DAY, "AAAA-2222", NINE, CancelReason.VISITOR, DAY_BEFORE))
                     .when(new CancelAppointment(DAY, "AAAA-2222", CancelReason.VISITOR, DAY_BEFORE))
-                    .expectNoEvents().expectSuccessfulHandlerExecution();
+                    .expectNoEvents()
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
@@ -203,13 +226,20 @@ class DayBookFixtureTest {
         void withinTheDayToAFreeSlot() {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(new MoveWithinDay(DAY, "AAAA-2222", QUARTER_PAST, DAY_BEFORE))
-                    .expectEvents(new AppointmentMoved(DAY, "AAAA-2222", NINE, QUARTER_PAST,
-                            SATURDAY.atTime(QUARTER_PAST).atZone(TEHRAN).toInstant(), DAY_BEFORE));
+                    .expectEvents(new AppointmentMoved(
+                            DAY,
+                            "AAAA-2222",
+                            NINE,
+                            QUARTER_PAST,
+                            SATURDAY.atTime(QUARTER_PAST).atZone(TEHRAN).toInstant(),
+                            DAY_BEFORE));
         }
 
         @Test
         void notIntoAFullSlot() {
-            fixture.given(booked("AAAA-2222", NINE), booked("BBBB-2222", QUARTER_PAST),
+            fixture.given(
+                            booked("AAAA-2222", NINE),
+                            booked("BBBB-2222", QUARTER_PAST),
                             booked("CCCC-2222", QUARTER_PAST))
                     .when(new MoveWithinDay(DAY, "AAAA-2222", QUARTER_PAST, DAY_BEFORE))
                     .expectException(refused(BookingRefusal.SLOT_FULL));
@@ -217,7 +247,9 @@ class DayBookFixtureTest {
 
         @Test
         void aMovedSeatIsFreeForOthers() {
-            fixture.given(booked("AAAA-2222", NINE), booked("BBBB-2222", NINE),
+            fixture.given(
+                            booked("AAAA-2222", NINE),
+                            booked("BBBB-2222", NINE),
                             new AppointmentMoved(DAY, "AAAA-2222", NINE, QUARTER_PAST, NINE_AT, DAY_BEFORE))
                     .when(book("CCCC-2222", NINE, DAY_BEFORE))
                     .expectEvents(booked("CCCC-2222", NINE));
@@ -233,12 +265,14 @@ class DayBookFixtureTest {
 
         @Test
         void outToAnotherDayGivesTheSeatBackOnceAndSaysWhere() {
-            fixture.given(booked("AAAA-2222", NINE), booked("BBBB-2222", NINE),
+            fixture.given(
+                            booked("AAAA-2222", NINE),
+                            booked("BBBB-2222", NINE),
                             new AppointmentMovedOut(DAY, "AAAA-2222", NINE, OTHER_DAY, DAY_BEFORE))
                     .when(new MoveOut(DAY, "AAAA-2222", OTHER_DAY, DAY_BEFORE))
                     .expectNoEvents()
-                    .expectResultMessagePayloadMatching(Matchers.hasToString(
-                            Matchers.containsString("movedTo=" + OTHER_DAY)));
+                    .expectResultMessagePayloadMatching(
+                            Matchers.hasToString(Matchers.containsString("movedTo=" + OTHER_DAY)));
         }
 
         @Test
@@ -250,13 +284,20 @@ class DayBookFixtureTest {
 
         @Test
         void anAppointmentThatMovedAwayMayComeBack() {
-            fixture.given(booked("AAAA-2222", NINE),
+            fixture.given(
+                            booked("AAAA-2222", NINE),
                             new AppointmentMovedOut(DAY, "AAAA-2222", NINE, OTHER_DAY, DAY_BEFORE))
-                    .when(new BookSeat(DAY, "AAAA-2222", HALF_PAST, "ref-AAAA-2222", "guard-AAAA-2222", OTHER_DAY,
-                            DAY_BEFORE))
-                    .expectEvents(new AppointmentBooked(DAY, "AAAA-2222", HALF_PAST,
-                            SATURDAY.atTime(HALF_PAST).atZone(TEHRAN).toInstant(), "ref-AAAA-2222",
-                            "guard-AAAA-2222", OTHER_DAY, DAY_BEFORE));
+                    .when(new BookSeat(
+                            DAY, "AAAA-2222", HALF_PAST, "ref-AAAA-2222", "guard-AAAA-2222", OTHER_DAY, DAY_BEFORE))
+                    .expectEvents(new AppointmentBooked(
+                            DAY,
+                            "AAAA-2222",
+                            HALF_PAST,
+                            SATURDAY.atTime(HALF_PAST).atZone(TEHRAN).toInstant(),
+                            "ref-AAAA-2222",
+                            "guard-AAAA-2222",
+                            OTHER_DAY,
+                            DAY_BEFORE));
         }
     }
 
@@ -266,7 +307,8 @@ class DayBookFixtureTest {
         void insideTheWindowStartsTheVisit() {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(new CheckIn(DAY, "AAAA-2222", "v1", NINE_AT.minus(Duration.ofMinutes(20))))
-                    .expectEvents(new AppointmentCheckedIn(DAY, "AAAA-2222", "v1", NINE_AT.minus(Duration.ofMinutes(20))));
+                    .expectEvents(
+                            new AppointmentCheckedIn(DAY, "AAAA-2222", "v1", NINE_AT.minus(Duration.ofMinutes(20))));
         }
 
         @Test
@@ -274,8 +316,7 @@ class DayBookFixtureTest {
             fixture.given(booked("AAAA-2222", NINE), new AppointmentCheckedIn(DAY, "AAAA-2222", "v1", NINE_AT))
                     .when(new CheckIn(DAY, "AAAA-2222", "v2", NINE_AT.plusSeconds(30)))
                     .expectNoEvents()
-                    .expectResultMessagePayloadMatching(Matchers.hasToString(
-                            Matchers.containsString("visitId=v1")));
+                    .expectResultMessagePayloadMatching(Matchers.hasToString(Matchers.containsString("visitId=v1")));
         }
 
         @Test
@@ -283,8 +324,8 @@ class DayBookFixtureTest {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(new CheckIn(DAY, "AAAA-2222", "v1", NINE_AT.minus(Duration.ofMinutes(31))))
                     .expectException(refused(BookingRefusal.CHECK_IN_TOO_EARLY))
-                    .expectExceptionMessage(Matchers.containsString(
-                            "opens at " + NINE_AT.minus(Duration.ofMinutes(30))));
+                    .expectExceptionMessage(
+                            Matchers.containsString("opens at " + NINE_AT.minus(Duration.ofMinutes(30))));
         }
 
         @Test
@@ -299,7 +340,8 @@ class DayBookFixtureTest {
         void theLastMinuteOfTheWindowStillCounts() {
             fixture.given(booked("AAAA-2222", NINE))
                     .when(new CheckIn(DAY, "AAAA-2222", "v1", NINE_AT.plus(Duration.ofMinutes(15))))
-                    .expectEvents(new AppointmentCheckedIn(DAY, "AAAA-2222", "v1", NINE_AT.plus(Duration.ofMinutes(15))));
+                    .expectEvents(
+                            new AppointmentCheckedIn(DAY, "AAAA-2222", "v1", NINE_AT.plus(Duration.ofMinutes(15))));
         }
 
         @Test
@@ -311,7 +353,8 @@ class DayBookFixtureTest {
 
         @Test
         void aCancelledAppointmentCannotCheckIn() {
-            fixture.given(booked("AAAA-2222", NINE),
+            fixture.given(
+                            booked("AAAA-2222", NINE),
                             new AppointmentCancelled(DAY, "AAAA-2222", NINE, CancelReason.VISITOR, DAY_BEFORE))
                     .when(new CheckIn(DAY, "AAAA-2222", "v1", NINE_AT))
                     .expectException(refused(BookingRefusal.APPOINTMENT_ENDED))
@@ -323,7 +366,10 @@ class DayBookFixtureTest {
     class MissedAndReminders {
         @Test
         void onlyAppointmentsPastTheirWindowAreMarkedMissed() {
-            fixture.given(booked("AAAA-2222", NINE), booked("BBBB-2222", NINE), booked("CCCC-2222", HALF_PAST),
+            fixture.given(
+                            booked("AAAA-2222", NINE),
+                            booked("BBBB-2222", NINE),
+                            booked("CCCC-2222", HALF_PAST),
                             new AppointmentCheckedIn(DAY, "BBBB-2222", "v1", NINE_AT))
                     .when(new MarkMissed(DAY, NINE_AT.plus(Duration.ofMinutes(16))))
                     .expectEvents(new AppointmentMissed(DAY, "AAAA-2222", NINE_AT.plus(Duration.ofMinutes(16))))
@@ -332,7 +378,9 @@ class DayBookFixtureTest {
 
         @Test
         void aMissedSeatIsNotSoldAgain() {
-            fixture.given(booked("AAAA-2222", NINE), booked("BBBB-2222", NINE),
+            fixture.given(
+                            booked("AAAA-2222", NINE),
+                            booked("BBBB-2222", NINE),
                             new AppointmentMissed(DAY, "AAAA-2222", NINE_AT.plus(Duration.ofMinutes(16))))
                     .when(book("CCCC-2222", NINE, NINE_AT.plus(Duration.ofMinutes(17))))
                     .expectException(refused(BookingRefusal.SLOT_STARTED));
@@ -341,7 +389,9 @@ class DayBookFixtureTest {
         @Test
         void aReminderIsDueOnceWithinTheLead() {
             Instant at = NINE_AT.minus(Duration.ofHours(2));
-            fixture.given(booked("AAAA-2222", NINE), booked("BBBB-2222", NINE),
+            fixture.given(
+                            booked("AAAA-2222", NINE),
+                            booked("BBBB-2222", NINE),
                             new AppointmentReminderDue(DAY, "BBBB-2222", "ref-BBBB-2222", NINE_AT, at))
                     .when(new MarkRemindersDue(DAY, Duration.ofHours(3), at))
                     .expectEvents(new AppointmentReminderDue(DAY, "AAAA-2222", "ref-AAAA-2222", NINE_AT, at));
@@ -382,14 +432,18 @@ class DayBookFixtureTest {
 
         @Test
         void aMovedCodeSaysWhere() {
-            fixture.given(booked("AAAA-2222", NINE), new AppointmentMovedOut(DAY, "AAAA-2222", NINE, OTHER_DAY, DAY_BEFORE))
+            fixture.given(
+                            booked("AAAA-2222", NINE),
+                            new AppointmentMovedOut(DAY, "AAAA-2222", NINE, OTHER_DAY, DAY_BEFORE))
                     .when(new Settle(DAY, "AAAA-2222", DAY_BEFORE))
                     .expectResultMessagePayload(new SettleAnswer(SettleAnswer.Outcome.MOVED, OTHER_DAY));
         }
 
         @Test
         void theDayReadsSeatsAndCountsWithoutPersonalData() {
-            fixture.given(booked("AAAA-2222", NINE), booked("BBBB-2222", QUARTER_PAST),
+            fixture.given(
+                            booked("AAAA-2222", NINE),
+                            booked("BBBB-2222", QUARTER_PAST),
                             new AppointmentCancelled(DAY, "BBBB-2222", QUARTER_PAST, CancelReason.VISITOR, DAY_BEFORE))
                     .when(new ReadDay(DAY))
                     .expectResultMessagePayloadMatching(Matchers.allOf(

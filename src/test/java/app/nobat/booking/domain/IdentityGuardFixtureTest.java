@@ -1,15 +1,13 @@
 package app.nobat.booking.domain;
 
-import app.nobat.common.Refusals;
-import org.hamcrest.Matchers;
-
 import app.nobat.booking.domain.IdentityGuardMessages.*;
+import app.nobat.common.Refusals;
+import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
 
 /** One identity, one active appointment per service: given-when-then. */
 class IdentityGuardFixtureTest {
@@ -35,14 +33,16 @@ class IdentityGuardFixtureTest {
     void theHolderClaimingAgainChangesNothing() {
         fixture.given(new IdentityClaimed(GUARD, "AAAA-2222", "gulf:res:2026-12-05", T))
                 .when(new ClaimIdentity(GUARD, "AAAA-2222", "gulf:res:2026-12-05", T))
-                .expectNoEvents().expectSuccessfulHandlerExecution();
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void aSecondAppointmentIsRefusedWithoutNamingTheFirst() {
         fixture.given(new IdentityClaimed(GUARD, "AAAA-2222", "gulf:res:2026-12-05", T))
                 .when(new ClaimIdentity(GUARD, "BBBB-2222", "gulf:res:2026-12-06", T))
-                .expectException(Matchers.allOf(Matchers.instanceOf(IdentityHeld.class),
+                .expectException(Matchers.allOf(
+                        Matchers.instanceOf(IdentityHeld.class),
                         Refusals.refused(BookingRefusal.IDENTITY_HAS_APPOINTMENT)))
                 .expectExceptionMessage(Matchers.not(Matchers.containsString("AAAA")));
     }
@@ -51,12 +51,14 @@ class IdentityGuardFixtureTest {
     void onlyTheHolderReleases() {
         fixture.given(new IdentityClaimed(GUARD, "AAAA-2222", "gulf:res:2026-12-05", T))
                 .when(new ReleaseIdentity(GUARD, "BBBB-2222", T))
-                .expectNoEvents().expectResultMessagePayload(false);
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
     }
 
     @Test
     void afterReleaseAnotherAppointmentMayBeBooked() {
-        fixture.given(new IdentityClaimed(GUARD, "AAAA-2222", "gulf:res:2026-12-05", T),
+        fixture.given(
+                        new IdentityClaimed(GUARD, "AAAA-2222", "gulf:res:2026-12-05", T),
                         new IdentityReleased(GUARD, "AAAA-2222", T))
                 .when(new ClaimIdentity(GUARD, "BBBB-2222", "gulf:res:2026-12-06", T))
                 .expectEvents(new IdentityClaimed(GUARD, "BBBB-2222", "gulf:res:2026-12-06", T));

@@ -1,25 +1,23 @@
 package app.nobat.booking.privacy;
 
-import java.util.ArrayList;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Personal data is sealed under its visitor's key, with either key store; destroying the key erases it. */
 class PersonalDataStoreTest {
@@ -28,6 +26,7 @@ class PersonalDataStoreTest {
 
     @TempDir
     Path keyDir;
+
     MongoServer server;
     MongoClient client;
     MongoDatabase database;
@@ -46,8 +45,15 @@ class PersonalDataStoreTest {
     }
 
     static PersonalDataStore.PersonalData data(String ref, Instant retainUntil) {
-        return new PersonalDataStore.PersonalData(ref, "persian-gulf", IdentityType.AMAYESH, "123456789",
-                "+989121234567", "ps", "7KQ4-M9XH", retainUntil);
+        return new PersonalDataStore.PersonalData(
+                ref,
+                "persian-gulf",
+                IdentityType.AMAYESH,
+                "123456789",
+                "+989121234567",
+                "ps",
+                "7KQ4-M9XH",
+                retainUntil);
     }
 
     void sealsReadsAndErases(VisitorKeys keys) {
@@ -55,8 +61,9 @@ class PersonalDataStoreTest {
         store.save(data("visitor-0001", NOW.plusSeconds(60)));
         store.save(data("visitor-0002", NOW.minusSeconds(60)));
 
-        String stored = database.getCollection(PersonalDataStore.COLLECTION).find().into(new ArrayList<>())
-                .stream().map(Document::toJson).reduce("", String::concat);
+        String stored = database.getCollection(PersonalDataStore.COLLECTION).find().into(new ArrayList<>()).stream()
+                .map(Document::toJson)
+                .reduce("", String::concat);
         assertThat(stored).contains("visitor-0001").doesNotContain("123456789", "9121234567", "7KQ4-M9XH");
         assertThat(store.find("visitor-0001")).contains(data("visitor-0001", NOW.plusSeconds(60)));
 
@@ -81,7 +88,9 @@ class PersonalDataStoreTest {
     @Test
     void withAKeyDatabase() {
         sealsReadsAndErases(new MongoVisitorKeys(client.getDatabase("nobat-keys")));
-        assertThat(client.getDatabase("nobat-keys").getCollection(MongoVisitorKeys.COLLECTION).countDocuments())
+        assertThat(client.getDatabase("nobat-keys")
+                        .getCollection(MongoVisitorKeys.COLLECTION)
+                        .countDocuments())
                 .isZero();
     }
 

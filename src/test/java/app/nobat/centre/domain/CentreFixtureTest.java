@@ -1,6 +1,7 @@
 package app.nobat.centre.domain;
 
-import org.assertj.core.api.Assertions;
+import static app.nobat.common.Refusals.invalid;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import app.nobat.centre.domain.CentreMessages.CentreDefined;
 import app.nobat.centre.domain.CentreMessages.DefineCentre;
@@ -12,21 +13,18 @@ import app.nobat.floor.domain.PriorityClass;
 import app.nobat.floor.domain.QueuePolicySettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.util.List;
-import java.util.Map;
-
-import static app.nobat.common.Refusals.invalid;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A centre's definition is refused by the field out of range, and a refused one records nothing. */
 class CentreFixtureTest {
@@ -41,21 +39,32 @@ class CentreFixtureTest {
         fixture = new AggregateTestFixture<>(Centre.class);
     }
 
-    static CentreProfile profile(QueuePolicySettings policy, Integer maxRecalls, List<CentreProfile.OpeningPeriod> hours) {
-        return new CentreProfile("gulf", NAMES, "Asia/Tehran",
+    static CentreProfile profile(
+            QueuePolicySettings policy, Integer maxRecalls, List<CentreProfile.OpeningPeriod> hours) {
+        return new CentreProfile(
+                "gulf",
+                NAMES,
+                "Asia/Tehran",
                 List.of(new CentreProfile.Service("res", "A", NAMES, 20)),
-                List.of(new CentreProfile.Desk("d1", NAMES, List.of("res"))), hours, policy, EndOfDayRule.CLOSE,
+                List.of(new CentreProfile.Desk("d1", NAMES, List.of("res"))),
+                hours,
+                policy,
+                EndOfDayRule.CLOSE,
                 maxRecalls);
     }
 
     static CentreProfile profile(QueuePolicySettings policy, Integer maxRecalls) {
-        return profile(policy, maxRecalls, List.of(
-                new CentreProfile.OpeningPeriod(DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(14, 0))));
+        return profile(
+                policy,
+                maxRecalls,
+                List.of(new CentreProfile.OpeningPeriod(DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(14, 0))));
     }
 
     void refused(CentreProfile profile, Refusal refusal, String field) {
-        fixture.givenNoPriorActivity().when(new DefineCentre("gulf", profile, "admin", T))
-                .expectNoEvents().expectException(invalid(refusal, field));
+        fixture.givenNoPriorActivity()
+                .when(new DefineCentre("gulf", profile, "admin", T))
+                .expectNoEvents()
+                .expectException(invalid(refusal, field));
     }
 
     @Test
@@ -68,45 +77,62 @@ class CentreFixtureTest {
     void noRecallsAndAMissingValueAreKept() {
         assertThat(profile(null, 0).maxRecalls()).isZero();
         assertThat(profile(null, null).maxRecalls()).isEqualTo(CentreProfile.DEFAULT_MAX_RECALLS);
-        fixture.givenNoPriorActivity().when(new DefineCentre("gulf", profile(null, 0), "admin", T))
+        fixture.givenNoPriorActivity()
+                .when(new DefineCentre("gulf", profile(null, 0), "admin", T))
                 .expectEvents(new CentreDefined("gulf", profile(null, 0), "admin", T));
     }
 
     @Test
     void aBoostMustBeFiniteAndWithinADay() {
-        refused(profile(new QueuePolicySettings(Map.of(), Double.POSITIVE_INFINITY, 3), 2), CommonRefusal.OUT_OF_BOUNDS,
+        refused(
+                profile(new QueuePolicySettings(Map.of(), Double.POSITIVE_INFINITY, 3), 2),
+                CommonRefusal.OUT_OF_BOUNDS,
                 "/policy/appointmentBoost");
-        refused(profile(new QueuePolicySettings(Map.of(), QueuePolicySettings.MAX_APPOINTMENT_BOOST + 1, 3), 2),
-                CommonRefusal.OUT_OF_BOUNDS, "/policy/appointmentBoost");
-        refused(profile(new QueuePolicySettings(Map.of(), 30, QueuePolicySettings.MAX_PRIORITY_IN_ROW + 1), 2),
-                CommonRefusal.OUT_OF_BOUNDS, "/policy/maxPriorityInRow");
+        refused(
+                profile(new QueuePolicySettings(Map.of(), QueuePolicySettings.MAX_APPOINTMENT_BOOST + 1, 3), 2),
+                CommonRefusal.OUT_OF_BOUNDS,
+                "/policy/appointmentBoost");
+        refused(
+                profile(new QueuePolicySettings(Map.of(), 30, QueuePolicySettings.MAX_PRIORITY_IN_ROW + 1), 2),
+                CommonRefusal.OUT_OF_BOUNDS,
+                "/policy/maxPriorityInRow");
     }
 
     @Test
     void aWeightThatIsNoNumberIsRefusedByItsClass() {
-        assertThat(Assertions.catchThrowableOfType(InvalidInput.class,
-                () -> new QueuePolicySettings(Map.of(PriorityClass.ELDERLY, Double.NaN), 30, 3)))
-                .extracting(InvalidInput::field, InvalidInput::refusal).containsExactly("/weights/ELDERLY", CommonRefusal.OUT_OF_BOUNDS);
+        assertThat(Assertions.catchThrowableOfType(
+                        InvalidInput.class,
+                        () -> new QueuePolicySettings(Map.of(PriorityClass.ELDERLY, Double.NaN), 30, 3)))
+                .extracting(InvalidInput::field, InvalidInput::refusal)
+                .containsExactly("/weights/ELDERLY", CommonRefusal.OUT_OF_BOUNDS);
     }
 
     @Test
     void overlappingOpeningHoursAreRefused() {
-        refused(profile(null, 2, List.of(
-                        new CentreProfile.OpeningPeriod(DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(14, 0)),
-                        new CentreProfile.OpeningPeriod(DayOfWeek.SATURDAY, LocalTime.of(13, 0), LocalTime.of(15, 0)))),
-                CentreRefusal.OVERLAPPING_OPENING_HOURS, "/openingHours/1");
+        refused(
+                profile(
+                        null,
+                        2,
+                        List.of(
+                                new CentreProfile.OpeningPeriod(
+                                        DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(14, 0)),
+                                new CentreProfile.OpeningPeriod(
+                                        DayOfWeek.SATURDAY, LocalTime.of(13, 0), LocalTime.of(15, 0)))),
+                CentreRefusal.OVERLAPPING_OPENING_HOURS,
+                "/openingHours/1");
     }
 
     @Test
     void aPolicyRecordedBeforeTheBoundsStillReplays() throws Exception {
         // an earlier version stored the probe's 1e400 boost; its event must still be read
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
-        JacksonSerializer events = JacksonSerializer.builder().objectMapper(json).build();
-        CentreDefined stored = new CentreDefined("gulf",
-                profile(new QueuePolicySettings(Map.of(), Double.POSITIVE_INFINITY, 3), 2), "admin", T);
+        JacksonSerializer events =
+                JacksonSerializer.builder().objectMapper(json).build();
+        CentreDefined stored = new CentreDefined(
+                "gulf", profile(new QueuePolicySettings(Map.of(), Double.POSITIVE_INFINITY, 3), 2), "admin", T);
         var serialized = events.serialize(stored, String.class);
-        CentreDefined read = events.deserialize(new SimpleSerializedObject<>(serialized.getData(), String.class,
-                serialized.getType()));
+        CentreDefined read = events.deserialize(
+                new SimpleSerializedObject<>(serialized.getData(), String.class, serialized.getType()));
         assertThat(read.profile().policy().appointmentBoost()).isInfinite();
     }
 }

@@ -1,39 +1,40 @@
 package app.nobat.floor.domain;
 
-import java.util.ArrayList;
-import org.hamcrest.Matchers;
+import static app.nobat.common.Refusals.refused;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import app.nobat.common.Actor;
 import app.nobat.common.CommonRefusal;
 import app.nobat.floor.domain.FloorCommand.*;
 import app.nobat.floor.domain.FloorEvent.*;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static app.nobat.common.Refusals.refused;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** Given-when-then fixtures for every rule of the floor. */
 class FloorFixtureTest {
 
     static final String FLOOR = "gulf:2026-11-29";
     static final Instant T0 = Instant.parse("2026-11-29T05:00:00Z");
-    static final FloorSettings SETTINGS = new FloorSettings("Asia/Tehran",
+    static final FloorSettings SETTINGS = new FloorSettings(
+            "Asia/Tehran",
             Map.of("res", "A", "work", "B", "id", "C"),
             Map.of("d1", Set.of("res", "work"), "d2", Set.of("id"), "d3", Set.of("res", "work", "id")),
             new QueuePolicySettings(Map.of(PriorityClass.ELDERLY, 2.0, PriorityClass.MEDICAL_REFERRAL, 3.0), 30.0, 2),
-            EndOfDayRule.CLOSE, 2);
+            EndOfDayRule.CLOSE,
+            2);
 
     /** Metadata of commands sent by desk staff member staff-1 (and others), as the web layer attaches it. */
     static final Map<String, Object> STAFF_1 = Map.of(Actor.ID_KEY, "staff-1", Actor.ROLE_KEY, "DESK");
+
     static final Map<String, Object> STAFF_2 = Map.of(Actor.ID_KEY, "staff-2", Actor.ROLE_KEY, "DESK");
     static final Map<String, Object> SUPERVISOR = Map.of(Actor.ID_KEY, "boss", Actor.ROLE_KEY, "SUPERVISOR");
 
@@ -63,8 +64,8 @@ class FloorFixtureTest {
     }
 
     static VisitArrived arrived(int n, String service, String ticket, int number, PriorityClass cls, int minute) {
-        return new VisitArrived(FLOOR, v(n), null, service, ticket, number, cls, null, "tok" + n, at(minute), null,
-                at(minute));
+        return new VisitArrived(
+                FLOOR, v(n), null, service, ticket, number, cls, null, "tok" + n, at(minute), null, at(minute));
     }
 
     static RegisterWalkIn arrive(int n, String service, PriorityClass cls, int minute) {
@@ -92,7 +93,9 @@ class FloorFixtureTest {
 
         @Test
         void numbersAreSequentialPerService() {
-            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+            fixture.given(
+                            started(),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
                             arrived(2, "work", "B-001", 1, PriorityClass.NONE, 1))
                     .when(arrive(3, "res", PriorityClass.ELDERLY, 2))
                     .expectEvents(arrived(3, "res", "A-002", 2, PriorityClass.ELDERLY, 2))
@@ -101,8 +104,19 @@ class FloorFixtureTest {
 
         @Test
         void aRepeatedArrivalRequestReturnsTheFirstTicket() {
-            VisitArrived first = new VisitArrived(FLOOR, v(1), "kiosk-req-1", "res", "A-001", 1, PriorityClass.NONE,
-                    null, "tok1", at(0), null, at(0));
+            VisitArrived first = new VisitArrived(
+                    FLOOR,
+                    v(1),
+                    "kiosk-req-1",
+                    "res",
+                    "A-001",
+                    1,
+                    PriorityClass.NONE,
+                    null,
+                    "tok1",
+                    at(0),
+                    null,
+                    at(0));
             fixture.given(started(), first)
                     .when(new RegisterWalkIn(FLOOR, v(9), "kiosk-req-1", "res", PriorityClass.NONE, "tok9", at(1)))
                     .expectNoEvents()
@@ -111,15 +125,25 @@ class FloorFixtureTest {
 
         @Test
         void aRequestIdReusedForAnotherArrivalIsRefused() {
-            VisitArrived first = new VisitArrived(FLOOR, v(1), "kiosk-req-1", "res", "A-001", 1, PriorityClass.NONE,
-                    null, "tok1", at(0), null, at(0));
+            VisitArrived first = new VisitArrived(
+                    FLOOR,
+                    v(1),
+                    "kiosk-req-1",
+                    "res",
+                    "A-001",
+                    1,
+                    PriorityClass.NONE,
+                    null,
+                    "tok1",
+                    at(0),
+                    null,
+                    at(0));
             fixture.given(started(), first)
                     .when(new RegisterWalkIn(FLOOR, v(9), "kiosk-req-1", "work", PriorityClass.NONE, "tok9", at(1)))
                     .expectNoEvents()
                     .expectException(refused(FloorRefusal.REQUEST_ID_REUSED));
             fixture.given(started(), first)
-                    .when(new RegisterWalkIn(FLOOR, v(9), "kiosk-req-1", "res", PriorityClass.ELDERLY, "tok9",
-                            at(1)))
+                    .when(new RegisterWalkIn(FLOOR, v(9), "kiosk-req-1", "res", PriorityClass.ELDERLY, "tok9", at(1)))
                     .expectException(refused(FloorRefusal.REQUEST_ID_REUSED));
         }
 
@@ -127,14 +151,36 @@ class FloorFixtureTest {
         void anAppointmentCheckInIsStoredUnderTheAppointmentAsItsRequestId() {
             fixture.given(started())
                     .when(new CheckInAppointment(FLOOR, v(1), "R-77", "res", PriorityClass.NONE, "tok1", at(0)))
-                    .expectEvents(new VisitArrived(FLOOR, v(1), "appointment:R-77", "res", "A-001", 1,
-                            PriorityClass.NONE, "R-77", "tok1", at(0), null, at(0)));
+                    .expectEvents(new VisitArrived(
+                            FLOOR,
+                            v(1),
+                            "appointment:R-77",
+                            "res",
+                            "A-001",
+                            1,
+                            PriorityClass.NONE,
+                            "R-77",
+                            "tok1",
+                            at(0),
+                            null,
+                            at(0)));
         }
 
         @Test
         void aRepeatedCheckInReturnsTheFirstTicket() {
-            VisitArrived first = new VisitArrived(FLOOR, v(1), "appointment:R-77", "res", "A-001", 1,
-                    PriorityClass.NONE, "R-77", "tok1", at(0), null, at(0));
+            VisitArrived first = new VisitArrived(
+                    FLOOR,
+                    v(1),
+                    "appointment:R-77",
+                    "res",
+                    "A-001",
+                    1,
+                    PriorityClass.NONE,
+                    "R-77",
+                    "tok1",
+                    at(0),
+                    null,
+                    at(0));
             fixture.given(started(), first)
                     .when(new CheckInAppointment(FLOOR, v(1), "R-77", "res", PriorityClass.NONE, "tok9", at(3)))
                     .expectNoEvents()
@@ -151,17 +197,27 @@ class FloorFixtureTest {
         @Test
         void unknownCentreIsRefused() {
             fixture.givenNoPriorActivity()
-                    .when(new RegisterWalkIn("nowhere:2026-11-29", "nowhere:2026-11-29:v1", null, "res",
-                            PriorityClass.NONE, "t", T0))
+                    .when(new RegisterWalkIn(
+                            "nowhere:2026-11-29", "nowhere:2026-11-29:v1", null, "res", PriorityClass.NONE, "t", T0))
                     .expectException(refused(CommonRefusal.UNKNOWN_CENTRE));
         }
 
         @Test
         void aTransferTakesTheNextNumberOfTheTargetService() {
-            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
-                            arrived(2, "id", "C-001", 1, PriorityClass.NONE, 0), opened("d1", "res"),
-                            new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
-                                    reason(PriorityClass.NONE, 1, 1, 1, false), at(1)),
+            fixture.given(
+                            started(),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "id", "C-001", 1, PriorityClass.NONE, 0),
+                            opened("d1", "res"),
+                            new TicketCalled(
+                                    FLOOR,
+                                    "d1",
+                                    v(1),
+                                    "A-001",
+                                    "res",
+                                    "r1",
+                                    reason(PriorityClass.NONE, 1, 1, 1, false),
+                                    at(1)),
                             new ServiceStarted(FLOOR, "d1", v(1), at(2)))
                     .when(new Transfer(FLOOR, v(1), "id", at(5)))
                     .expectEvents(new VisitTransferred(FLOOR, "d1", v(1), "res", "id", "C-002", 2, at(5)));
@@ -170,12 +226,14 @@ class FloorFixtureTest {
 
     @Nested
     class DeskHolders {
-        final TicketCalled called = new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "c1",
-                reason(PriorityClass.NONE, 1, 1, 1, false), at(1));
+        final TicketCalled called = new TicketCalled(
+                FLOOR, "d1", v(1), "A-001", "res", "c1", reason(PriorityClass.NONE, 1, 1, 1, false), at(1));
 
         @Test
         void deskStaffCannotWorkADeskSomeoneElseOpened() {
-            for (Object cmd : List.of(new PauseDesk(FLOOR, "d1", at(1)), new CloseDesk(FLOOR, "d1", at(1)),
+            for (Object cmd : List.of(
+                    new PauseDesk(FLOOR, "d1", at(1)),
+                    new CloseDesk(FLOOR, "d1", at(1)),
                     new CallNext(FLOOR, "d1", "c9", at(1)))) {
                 fixture.given(started(), opened("d1", "res"), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
                         .when(cmd, STAFF_2)
@@ -190,17 +248,26 @@ class FloorFixtureTest {
 
         @Test
         void deskStaffCannotActOnAVisitCalledToSomeoneElsesDesk() {
-            var given = List.of(started(), opened("d1", "res"), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
-                    called);
-            for (Object cmd : List.of(new Recall(FLOOR, v(1), at(2)), new StartService(FLOOR, v(1), at(2)),
-                    new MarkNoShow(FLOOR, v(1), at(2)), new CancelVisit(FLOOR, v(1), null, at(2)))) {
+            var given = List.of(
+                    started(), opened("d1", "res"), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), called);
+            for (Object cmd : List.of(
+                    new Recall(FLOOR, v(1), at(2)),
+                    new StartService(FLOOR, v(1), at(2)),
+                    new MarkNoShow(FLOOR, v(1), at(2)),
+                    new CancelVisit(FLOOR, v(1), null, at(2)))) {
                 fixture.given(given.toArray()).when(cmd, STAFF_2).expectException(refused(FloorRefusal.NOT_YOUR_DESK));
             }
-            var inService = List.of(started(), opened("d1", "res"),
-                    arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), called,
+            var inService = List.of(
+                    started(),
+                    opened("d1", "res"),
+                    arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                    called,
                     new ServiceStarted(FLOOR, "d1", v(1), at(2)));
-            for (Object cmd : List.of(new CompleteService(FLOOR, v(1), at(3)), new Transfer(FLOOR, v(1), "work", at(3)))) {
-                fixture.given(inService.toArray()).when(cmd, STAFF_2).expectException(refused(FloorRefusal.NOT_YOUR_DESK));
+            for (Object cmd :
+                    List.of(new CompleteService(FLOOR, v(1), at(3)), new Transfer(FLOOR, v(1), "work", at(3)))) {
+                fixture.given(inService.toArray())
+                        .when(cmd, STAFF_2)
+                        .expectException(refused(FloorRefusal.NOT_YOUR_DESK));
             }
         }
 
@@ -251,7 +318,9 @@ class FloorFixtureTest {
 
         @Test
         void aDeskOpenedWithoutAKnownHolderIsAnyones() {
-            fixture.given(started(), new DeskOpened(FLOOR, "d1", Set.of("res"), null, T0),
+            fixture.given(
+                            started(),
+                            new DeskOpened(FLOOR, "d1", Set.of("res"), null, T0),
                             arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
                     .when(new CallNext(FLOOR, "d1", "c1", at(1)), STAFF_2)
                     .expectEvents(called);
@@ -318,7 +387,10 @@ class FloorFixtureTest {
 
         @Test
         void pausedDeskCannotCall() {
-            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), opened("d1", "res"),
+            fixture.given(
+                            started(),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            opened("d1", "res"),
                             new DeskPaused(FLOOR, "d1", at(1)))
                     .when(new CallNext(FLOOR, "d1", "r1", at(2)))
                     .expectException(refused(FloorRefusal.DESK_PAUSED))
@@ -335,9 +407,19 @@ class FloorFixtureTest {
 
         @Test
         void busyDeskCannotClose() {
-            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), opened("d1", "res"),
-                            new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
-                                    reason(PriorityClass.NONE, 1, 1, 1, false), at(1)))
+            fixture.given(
+                            started(),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            opened("d1", "res"),
+                            new TicketCalled(
+                                    FLOOR,
+                                    "d1",
+                                    v(1),
+                                    "A-001",
+                                    "res",
+                                    "r1",
+                                    reason(PriorityClass.NONE, 1, 1, 1, false),
+                                    at(1)))
                     .when(new CloseDesk(FLOOR, "d1", at(2)))
                     .expectException(refused(FloorRefusal.DESK_BUSY));
         }
@@ -347,69 +429,132 @@ class FloorFixtureTest {
     class Calling {
         @Test
         void callsTheLongestWaitingOfTheDesksServicesAndRecordsWhy() {
-            fixture.given(started(), arrived(1, "id", "C-001", 1, PriorityClass.NONE, 0),
+            fixture.given(
+                            started(),
+                            arrived(1, "id", "C-001", 1, PriorityClass.NONE, 0),
                             arrived(2, "res", "A-001", 1, PriorityClass.NONE, 1),
-                            arrived(3, "res", "A-002", 2, PriorityClass.NONE, 2), opened("d1", "res", "work"))
+                            arrived(3, "res", "A-002", 2, PriorityClass.NONE, 2),
+                            opened("d1", "res", "work"))
                     .when(new CallNext(FLOOR, "d1", "r1", at(10)))
-                    .expectEvents(new TicketCalled(FLOOR, "d1", v(2), "A-001", "res", "r1",
-                            reason(PriorityClass.NONE, 9, 1, 9, false), at(10)))
-                    .expectResultMessagePayload(new CallAnswer(v(2), "A-001", "res", "d1",
-                            reason(PriorityClass.NONE, 9, 1, 9, false)));
+                    .expectEvents(new TicketCalled(
+                            FLOOR,
+                            "d1",
+                            v(2),
+                            "A-001",
+                            "res",
+                            "r1",
+                            reason(PriorityClass.NONE, 9, 1, 9, false),
+                            at(10)))
+                    .expectResultMessagePayload(
+                            new CallAnswer(v(2), "A-001", "res", "d1", reason(PriorityClass.NONE, 9, 1, 9, false)));
         }
 
         @Test
         void classWeightLetsAPriorityTicketOvertake() {
             // elderly waited 6 min × 2 = 12 beats regular 10 min × 1
-            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
-                            arrived(2, "res", "A-002", 2, PriorityClass.ELDERLY, 4), opened("d1", "res"))
+            fixture.given(
+                            started(),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "res", "A-002", 2, PriorityClass.ELDERLY, 4),
+                            opened("d1", "res"))
                     .when(new CallNext(FLOOR, "d1", "r1", at(10)))
-                    .expectEvents(new TicketCalled(FLOOR, "d1", v(2), "A-002", "res", "r1",
-                            reason(PriorityClass.ELDERLY, 6, 2, 12, false), at(10)));
+                    .expectEvents(new TicketCalled(
+                            FLOOR,
+                            "d1",
+                            v(2),
+                            "A-002",
+                            "res",
+                            "r1",
+                            reason(PriorityClass.ELDERLY, 6, 2, 12, false),
+                            at(10)));
         }
 
         @Test
         void tiesGoByArrival() {
-            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 5),
-                            arrived(2, "work", "B-001", 1, PriorityClass.NONE, 5), opened("d1", "res", "work"))
+            fixture.given(
+                            started(),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 5),
+                            arrived(2, "work", "B-001", 1, PriorityClass.NONE, 5),
+                            opened("d1", "res", "work"))
                     .when(new CallNext(FLOOR, "d1", "r1", at(5)))
-                    .expectEvents(new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
-                            reason(PriorityClass.NONE, 0, 1, 0, false), at(5)));
+                    .expectEvents(new TicketCalled(
+                            FLOOR,
+                            "d1",
+                            v(1),
+                            "A-001",
+                            "res",
+                            "r1",
+                            reason(PriorityClass.NONE, 0, 1, 0, false),
+                            at(5)));
         }
 
         @Test
         void afterTheLimitOfPriorityCallsInARowARegularTicketIsCalled() {
             // limit is 2: after two elderly calls at d1 the regular ticket goes first despite a lower score
-            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+            fixture.given(
+                            started(),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
                             arrived(2, "res", "A-002", 2, PriorityClass.ELDERLY, 1),
                             arrived(3, "res", "A-003", 3, PriorityClass.ELDERLY, 1),
-                            arrived(4, "res", "A-004", 4, PriorityClass.ELDERLY, 1), opened("d1", "res"),
-                            new TicketCalled(FLOOR, "d1", v(2), "A-002", "res", "r1",
-                                    reason(PriorityClass.ELDERLY, 9, 2, 18, false), at(10)),
+                            arrived(4, "res", "A-004", 4, PriorityClass.ELDERLY, 1),
+                            opened("d1", "res"),
+                            new TicketCalled(
+                                    FLOOR,
+                                    "d1",
+                                    v(2),
+                                    "A-002",
+                                    "res",
+                                    "r1",
+                                    reason(PriorityClass.ELDERLY, 9, 2, 18, false),
+                                    at(10)),
                             new VisitCompleted(FLOOR, "d1", v(2), at(11)),
-                            new TicketCalled(FLOOR, "d1", v(3), "A-003", "res", "r2",
-                                    reason(PriorityClass.ELDERLY, 10, 2, 20, false), at(11)),
+                            new TicketCalled(
+                                    FLOOR,
+                                    "d1",
+                                    v(3),
+                                    "A-003",
+                                    "res",
+                                    "r2",
+                                    reason(PriorityClass.ELDERLY, 10, 2, 20, false),
+                                    at(11)),
                             new VisitMarkedNoShow(FLOOR, "d1", v(3), at(12)))
                     .when(new CallNext(FLOOR, "d1", "r3", at(12)))
-                    .expectEvents(new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r3",
-                            reason(PriorityClass.NONE, 12, 1, 12, true), at(12)));
+                    .expectEvents(new TicketCalled(
+                            FLOOR,
+                            "d1",
+                            v(1),
+                            "A-001",
+                            "res",
+                            "r3",
+                            reason(PriorityClass.NONE, 12, 1, 12, true),
+                            at(12)));
         }
 
         @Test
         void appointmentHoldersGetTheBoost() {
-            VisitArrived booked = new VisitArrived(FLOOR, v(2), null, "res", "A-002", 2, PriorityClass.NONE,
-                    "BK7", "tok2", at(9), null, at(9));
-            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), booked,
-                            opened("d1", "res"))
+            VisitArrived booked = new VisitArrived(
+                    FLOOR, v(2), null, "res", "A-002", 2, PriorityClass.NONE, "BK7", "tok2", at(9), null, at(9));
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), booked, opened("d1", "res"))
                     .when(new CallNext(FLOOR, "d1", "r1", at(10)))
-                    .expectEvents(new TicketCalled(FLOOR, "d1", v(2), "A-002", "res", "r1",
-                            new CallReason(PriorityClass.NONE, 1, 1, 30, 31, false), at(10)));
+                    .expectEvents(new TicketCalled(
+                            FLOOR,
+                            "d1",
+                            v(2),
+                            "A-002",
+                            "res",
+                            "r1",
+                            new CallReason(PriorityClass.NONE, 1, 1, 30, 31, false),
+                            at(10)));
         }
 
         @Test
         void aRepeatedRequestIdReturnsTheFirstAnswerAndCallsNoOneElse() {
             CallReason why = reason(PriorityClass.NONE, 1, 1, 1, false);
-            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
-                            arrived(2, "res", "A-002", 2, PriorityClass.NONE, 0), opened("d1", "res"),
+            fixture.given(
+                            started(),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "res", "A-002", 2, PriorityClass.NONE, 0),
+                            opened("d1", "res"),
                             new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1", why, at(1)),
                             new VisitCompleted(FLOOR, "d1", v(1), at(2)))
                     .when(new CallNext(FLOOR, "d1", "r1", at(3)))
@@ -419,19 +564,40 @@ class FloorFixtureTest {
 
         @Test
         void aRequestIdOfAnotherDeskIsRefused() {
-            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), opened("d1", "res"),
-                            opened("d3", "res"), new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
-                                    reason(PriorityClass.NONE, 1, 1, 1, false), at(1)))
+            fixture.given(
+                            started(),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            opened("d1", "res"),
+                            opened("d3", "res"),
+                            new TicketCalled(
+                                    FLOOR,
+                                    "d1",
+                                    v(1),
+                                    "A-001",
+                                    "res",
+                                    "r1",
+                                    reason(PriorityClass.NONE, 1, 1, 1, false),
+                                    at(1)))
                     .when(new CallNext(FLOOR, "d3", "r1", at(3)))
                     .expectException(refused(FloorRefusal.REQUEST_ID_REUSED));
         }
 
         @Test
         void aDeskWithACalledVisitCannotCallAgain() {
-            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
-                            arrived(2, "res", "A-002", 2, PriorityClass.NONE, 0), opened("d1", "res"),
-                            new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
-                                    reason(PriorityClass.NONE, 1, 1, 1, false), at(1)))
+            fixture.given(
+                            started(),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "res", "A-002", 2, PriorityClass.NONE, 0),
+                            opened("d1", "res"),
+                            new TicketCalled(
+                                    FLOOR,
+                                    "d1",
+                                    v(1),
+                                    "A-001",
+                                    "res",
+                                    "r1",
+                                    reason(PriorityClass.NONE, 1, 1, 1, false),
+                                    at(1)))
                     .when(new CallNext(FLOOR, "d1", "r2", at(2)))
                     .expectException(refused(FloorRefusal.DESK_BUSY))
                     .expectExceptionMessage(Matchers.startsWith("Desk d1 already has ticket A-001 called;"));
@@ -439,10 +605,20 @@ class FloorFixtureTest {
 
         @Test
         void aDeskWithAVisitInServiceCannotCallAgain() {
-            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
-                            arrived(2, "res", "A-002", 2, PriorityClass.NONE, 0), opened("d1", "res"),
-                            new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
-                                    reason(PriorityClass.NONE, 1, 1, 1, false), at(1)),
+            fixture.given(
+                            started(),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "res", "A-002", 2, PriorityClass.NONE, 0),
+                            opened("d1", "res"),
+                            new TicketCalled(
+                                    FLOOR,
+                                    "d1",
+                                    v(1),
+                                    "A-001",
+                                    "res",
+                                    "r1",
+                                    reason(PriorityClass.NONE, 1, 1, 1, false),
+                                    at(1)),
                             new ServiceStarted(FLOOR, "d1", v(1), at(2)))
                     .when(new CallNext(FLOOR, "d1", "r2", at(3)))
                     .expectException(refused(FloorRefusal.DESK_BUSY))
@@ -467,25 +643,52 @@ class FloorFixtureTest {
         @Test
         void aTransferredVisitKeepsItsArrivalTime() {
             // v1 arrived at 0 in res, transferred to work at 20; v2 arrived in work at 5: v1 still goes first
-            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
-                            arrived(2, "work", "B-001", 1, PriorityClass.NONE, 5), opened("d1", "res"),
+            fixture.given(
+                            started(),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            arrived(2, "work", "B-001", 1, PriorityClass.NONE, 5),
+                            opened("d1", "res"),
                             opened("d3", "work"),
-                            new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
-                                    reason(PriorityClass.NONE, 1, 1, 1, false), at(1)),
+                            new TicketCalled(
+                                    FLOOR,
+                                    "d1",
+                                    v(1),
+                                    "A-001",
+                                    "res",
+                                    "r1",
+                                    reason(PriorityClass.NONE, 1, 1, 1, false),
+                                    at(1)),
                             new ServiceStarted(FLOOR, "d1", v(1), at(2)),
                             new VisitTransferred(FLOOR, "d1", v(1), "res", "work", "B-002", 2, at(20)))
                     .when(new CallNext(FLOOR, "d3", "r2", at(30)))
-                    .expectEvents(new TicketCalled(FLOOR, "d3", v(1), "B-002", "work", "r2",
-                            reason(PriorityClass.NONE, 30, 1, 30, false), at(30)));
+                    .expectEvents(new TicketCalled(
+                            FLOOR,
+                            "d3",
+                            v(1),
+                            "B-002",
+                            "work",
+                            "r2",
+                            reason(PriorityClass.NONE, 30, 1, 30, false),
+                            at(30)));
         }
     }
 
     @Nested
     class VisitLifecycle {
         List<Object> calledV1() {
-            return List.of(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), opened("d1", "res"),
-                    new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
-                            reason(PriorityClass.NONE, 1, 1, 1, false), at(1)));
+            return List.of(
+                    started(),
+                    arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                    opened("d1", "res"),
+                    new TicketCalled(
+                            FLOOR,
+                            "d1",
+                            v(1),
+                            "A-001",
+                            "res",
+                            "r1",
+                            reason(PriorityClass.NONE, 1, 1, 1, false),
+                            at(1)));
         }
 
         List<Object> inServiceV1() {
@@ -496,11 +699,14 @@ class FloorFixtureTest {
 
         @Test
         void recallThenStartThenComplete() {
-            fixture.given(calledV1()).when(new Recall(FLOOR, v(1), at(2)))
+            fixture.given(calledV1())
+                    .when(new Recall(FLOOR, v(1), at(2)))
                     .expectEvents(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 1, at(2)));
-            fixture.given(calledV1()).when(new StartService(FLOOR, v(1), at(2)))
+            fixture.given(calledV1())
+                    .when(new StartService(FLOOR, v(1), at(2)))
                     .expectEvents(new ServiceStarted(FLOOR, "d1", v(1), at(2)));
-            fixture.given(inServiceV1()).when(new CompleteService(FLOOR, v(1), at(9)))
+            fixture.given(inServiceV1())
+                    .when(new CompleteService(FLOOR, v(1), at(9)))
                     .expectEvents(new VisitCompleted(FLOOR, "d1", v(1), at(9)));
         }
 
@@ -509,7 +715,8 @@ class FloorFixtureTest {
             List<Object> events = new ArrayList<>(calledV1());
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 1, at(2)));
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 2, at(3)));
-            fixture.given(events).when(new Recall(FLOOR, v(1), at(4)))
+            fixture.given(events)
+                    .when(new Recall(FLOOR, v(1), at(4)))
                     .expectException(refused(FloorRefusal.RECALLS_EXHAUSTED));
         }
 
@@ -520,26 +727,38 @@ class FloorFixtureTest {
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 1, at(2)));
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 2, at(3)));
             events.add(new VisitMarkedNoShow(FLOOR, "d1", v(1), at(5)));
-            fixture.given(events).when(new CallNext(FLOOR, "d1", "r2", at(6)))
-                    .expectEvents(new TicketCalled(FLOOR, "d1", v(2), "A-002", "res", "r2",
-                            reason(PriorityClass.NONE, 5, 1, 5, false), at(6)));
+            fixture.given(events)
+                    .when(new CallNext(FLOOR, "d1", "r2", at(6)))
+                    .expectEvents(new TicketCalled(
+                            FLOOR,
+                            "d1",
+                            v(2),
+                            "A-002",
+                            "res",
+                            "r2",
+                            reason(PriorityClass.NONE, 5, 1, 5, false),
+                            at(6)));
         }
 
         @Test
         void noShowAfterTheLastRecall() {
             List<Object> events = new ArrayList<>(calledV1());
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 1, at(2)));
-            fixture.given(events).when(new MarkNoShow(FLOOR, v(1), at(4)))
+            fixture.given(events)
+                    .when(new MarkNoShow(FLOOR, v(1), at(4)))
                     .expectException(refused(FloorRefusal.RECALLS_REMAINING))
-                    .expectExceptionMessage("Ticket A-001 was recalled 1 of 2 times; recall it before marking it no-show");
+                    .expectExceptionMessage(
+                            "Ticket A-001 was recalled 1 of 2 times; recall it before marking it no-show");
             events.add(new TicketRecalled(FLOOR, "d1", v(1), "A-001", 2, at(3)));
-            fixture.given(events).when(new MarkNoShow(FLOOR, v(1), at(4)))
+            fixture.given(events)
+                    .when(new MarkNoShow(FLOOR, v(1), at(4)))
                     .expectEvents(new VisitMarkedNoShow(FLOOR, "d1", v(1), at(4)));
         }
 
         @Test
         void noShowOnlyForACalledVisit() {
-            fixture.given(inServiceV1()).when(new MarkNoShow(FLOOR, v(1), at(4)))
+            fixture.given(inServiceV1())
+                    .when(new MarkNoShow(FLOOR, v(1), at(4)))
                     .expectException(refused(FloorRefusal.VISIT_NOT_CALLED))
                     .expectExceptionMessage("Cannot mark as no-show ticket A-001: it is in service, not called");
         }
@@ -553,19 +772,22 @@ class FloorFixtureTest {
 
         @Test
         void completeOnlyInService() {
-            fixture.given(calledV1()).when(new CompleteService(FLOOR, v(1), at(4)))
+            fixture.given(calledV1())
+                    .when(new CompleteService(FLOOR, v(1), at(4)))
                     .expectException(refused(FloorRefusal.VISIT_NOT_IN_SERVICE));
         }
 
         @Test
         void transferToTheSameServiceIsRefused() {
-            fixture.given(inServiceV1()).when(new Transfer(FLOOR, v(1), "res", at(4)))
+            fixture.given(inServiceV1())
+                    .when(new Transfer(FLOOR, v(1), "res", at(4)))
                     .expectException(refused(FloorRefusal.SAME_SERVICE));
         }
 
         @Test
         void transferToAnUnknownServiceIsRefused() {
-            fixture.given(inServiceV1()).when(new Transfer(FLOOR, v(1), "nope", at(4)))
+            fixture.given(inServiceV1())
+                    .when(new Transfer(FLOOR, v(1), "nope", at(4)))
                     .expectException(refused(CommonRefusal.UNKNOWN_SERVICE));
         }
 
@@ -574,19 +796,22 @@ class FloorFixtureTest {
             fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
                     .when(new CancelVisit(FLOOR, v(1), null, at(3)))
                     .expectEvents(new VisitCancelled(FLOOR, null, v(1), "visitor left", at(3)));
-            fixture.given(calledV1()).when(new CancelVisit(FLOOR, v(1), "left", at(3)))
+            fixture.given(calledV1())
+                    .when(new CancelVisit(FLOOR, v(1), "left", at(3)))
                     .expectEvents(new VisitCancelled(FLOOR, "d1", v(1), "left", at(3)));
         }
 
         @Test
         void cannotCancelInService() {
-            fixture.given(inServiceV1()).when(new CancelVisit(FLOOR, v(1), null, at(3)))
+            fixture.given(inServiceV1())
+                    .when(new CancelVisit(FLOOR, v(1), null, at(3)))
                     .expectException(refused(FloorRefusal.VISIT_NOT_CANCELLABLE));
         }
 
         @Test
         void unknownVisitIsRefused() {
-            fixture.given(started()).when(new StartService(FLOOR, v(42), at(3)))
+            fixture.given(started())
+                    .when(new StartService(FLOOR, v(42), at(3)))
                     .expectException(refused(FloorRefusal.UNKNOWN_VISIT));
         }
     }
@@ -595,33 +820,68 @@ class FloorFixtureTest {
     class EndOfDay {
         @Test
         void closingClosesEveryOpenVisitWithAReason() {
-            List<Object> events = new ArrayList<>(List.of(started(),
+            List<Object> events = new ArrayList<>(List.of(
+                    started(),
                     arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
                     arrived(2, "res", "A-002", 2, PriorityClass.ELDERLY, 0),
-                    arrived(3, "res", "A-003", 3, PriorityClass.NONE, 0), opened("d1", "res"),
-                    new TicketCalled(FLOOR, "d1", v(1), "A-001", "res", "r1",
-                            reason(PriorityClass.NONE, 1, 1, 1, false), at(1)),
+                    arrived(3, "res", "A-003", 3, PriorityClass.NONE, 0),
+                    opened("d1", "res"),
+                    new TicketCalled(
+                            FLOOR, "d1", v(1), "A-001", "res", "r1", reason(PriorityClass.NONE, 1, 1, 1, false), at(1)),
                     new ServiceStarted(FLOOR, "d1", v(1), at(2)),
                     new VisitCancelled(FLOOR, null, v(3), "left", at(3))));
-            fixture.given(events).when(new CloseFloor(FLOOR, at(600)))
-                    .expectEvents(new FloorClosed(FLOOR, EndOfDayRule.CLOSE, List.of(
-                            new VisitClosure(v(1), "A-001", "res", VisitStatus.CLOSED,
-                                    "service unfinished at closing time", "tok1", PriorityClass.NONE, at(0)),
-                            new VisitClosure(v(2), "A-002", "res", VisitStatus.CLOSED,
-                                    "not served before closing time", "tok2", PriorityClass.ELDERLY, at(0))),
+            fixture.given(events)
+                    .when(new CloseFloor(FLOOR, at(600)))
+                    .expectEvents(new FloorClosed(
+                            FLOOR,
+                            EndOfDayRule.CLOSE,
+                            List.of(
+                                    new VisitClosure(
+                                            v(1),
+                                            "A-001",
+                                            "res",
+                                            VisitStatus.CLOSED,
+                                            "service unfinished at closing time",
+                                            "tok1",
+                                            PriorityClass.NONE,
+                                            at(0)),
+                                    new VisitClosure(
+                                            v(2),
+                                            "A-002",
+                                            "res",
+                                            VisitStatus.CLOSED,
+                                            "not served before closing time",
+                                            "tok2",
+                                            PriorityClass.ELDERLY,
+                                            at(0))),
                             at(600)));
         }
 
         @Test
         void carryOverRuleCarriesWaitingVisits() {
-            FloorSettings carry = new FloorSettings(SETTINGS.timeZone(), SETTINGS.servicePrefixes(),
-                    SETTINGS.deskServices(), SETTINGS.policy(), EndOfDayRule.CARRY_OVER, 2);
-            fixture.given(new FloorStarted(FLOOR, "gulf", "2026-11-29", carry, T0),
+            FloorSettings carry = new FloorSettings(
+                    SETTINGS.timeZone(),
+                    SETTINGS.servicePrefixes(),
+                    SETTINGS.deskServices(),
+                    SETTINGS.policy(),
+                    EndOfDayRule.CARRY_OVER,
+                    2);
+            fixture.given(
+                            new FloorStarted(FLOOR, "gulf", "2026-11-29", carry, T0),
                             arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
                     .when(new CloseFloor(FLOOR, at(600)))
-                    .expectEvents(new FloorClosed(FLOOR, EndOfDayRule.CARRY_OVER, List.of(
-                            new VisitClosure(v(1), "A-001", "res", VisitStatus.CARRIED_OVER,
-                                    "carried over to the next opening day", "tok1", PriorityClass.NONE, at(0))),
+                    .expectEvents(new FloorClosed(
+                            FLOOR,
+                            EndOfDayRule.CARRY_OVER,
+                            List.of(new VisitClosure(
+                                    v(1),
+                                    "A-001",
+                                    "res",
+                                    VisitStatus.CARRIED_OVER,
+                                    "carried over to the next opening day",
+                                    "tok1",
+                                    PriorityClass.NONE,
+                                    at(0))),
                             at(600)));
         }
 
@@ -640,20 +900,42 @@ class FloorFixtureTest {
         void aCarriedOverVisitKeepsItsArrivalTimeAndTrackingToken() {
             String next = "gulf:2026-11-30";
             fixture.given(new FloorStarted(next, "gulf", "2026-11-30", SETTINGS, at(1440)))
-                    .when(new CarryOverVisit(next, next + ":c1", v(1), "res", PriorityClass.ELDERLY, "tok1", at(0),
-                            at(1441)))
-                    .expectEvents(new VisitArrived(next, next + ":c1", null, "res", "A-001", 1, PriorityClass.ELDERLY,
-                            null, "tok1", at(0), v(1), at(1441)));
+                    .when(new CarryOverVisit(
+                            next, next + ":c1", v(1), "res", PriorityClass.ELDERLY, "tok1", at(0), at(1441)))
+                    .expectEvents(new VisitArrived(
+                            next,
+                            next + ":c1",
+                            null,
+                            "res",
+                            "A-001",
+                            1,
+                            PriorityClass.ELDERLY,
+                            null,
+                            "tok1",
+                            at(0),
+                            v(1),
+                            at(1441)));
         }
 
         @Test
         void aCarriedOverVisitIsRegisteredOnceOnTheNextDay() {
             String next = "gulf:2026-11-30";
-            VisitArrived carried = new VisitArrived(next, next + ":c1", null, "res", "A-001", 1,
-                    PriorityClass.NONE, null, "tok1", at(0), v(1), at(1440));
+            VisitArrived carried = new VisitArrived(
+                    next,
+                    next + ":c1",
+                    null,
+                    "res",
+                    "A-001",
+                    1,
+                    PriorityClass.NONE,
+                    null,
+                    "tok1",
+                    at(0),
+                    v(1),
+                    at(1440));
             fixture.given(new FloorStarted(next, "gulf", "2026-11-30", SETTINGS, at(1440)), carried)
-                    .when(new CarryOverVisit(next, next + ":c2", v(1), "res", PriorityClass.NONE, "tok1", at(0),
-                            at(1441)))
+                    .when(new CarryOverVisit(
+                            next, next + ":c2", v(1), "res", PriorityClass.NONE, "tok1", at(0), at(1441)))
                     .expectNoEvents()
                     .expectResultMessagePayload(new ArrivalAnswer(next + ":c1", "A-001", "res", "tok1", at(0), 1));
         }

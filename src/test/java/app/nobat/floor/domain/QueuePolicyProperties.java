@@ -1,5 +1,13 @@
 package app.nobat.floor.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -8,46 +16,48 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Properties of the published queue policy, simulated at one desk serving every arrival. */
 class QueuePolicyProperties {
 
     static final Instant T0 = Instant.parse("2026-11-29T05:00:00Z");
 
-    record Arrival(PriorityClass cls, int minute) {
-    }
+    record Arrival(PriorityClass cls, int minute) {}
 
     @Provide
     Arbitrary<List<Arrival>> arrivals() {
         Arbitrary<PriorityClass> cls = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, Arbitraries.just(PriorityClass.NONE)),
                 net.jqwik.api.Tuple.of(4, Arbitraries.of(PriorityClass.values())));
-        return Combinators.combine(cls, Arbitraries.integers().between(0, 120)).as(Arrival::new)
-                .list().ofMinSize(1).ofMaxSize(80);
+        return Combinators.combine(cls, Arbitraries.integers().between(0, 120))
+                .as(Arrival::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(80);
     }
 
     @Provide
     Arbitrary<QueuePolicySettings> settings() {
         Arbitrary<Double> weight = Arbitraries.doubles().between(1.0, 5.0).ofScale(1);
         return Combinators.combine(weight, weight, Arbitraries.integers().between(1, 4))
-                .as((w1, w2, cap) -> new QueuePolicySettings(Map.of(PriorityClass.ELDERLY, w1,
-                        PriorityClass.PREGNANT, w2, PriorityClass.MEDICAL_REFERRAL, w2 + 1), 0.0, cap));
+                .as((w1, w2, cap) -> new QueuePolicySettings(
+                        Map.of(
+                                PriorityClass.ELDERLY,
+                                w1,
+                                PriorityClass.PREGNANT,
+                                w2,
+                                PriorityClass.MEDICAL_REFERRAL,
+                                w2 + 1),
+                        0.0,
+                        cap));
     }
 
     /** The outcome of one simulated day: the order of calls. */
-    record Day(List<Arrival> arrivals, List<Integer> callOrder, List<Integer> callMinutes) {
-    }
+    record Day(List<Arrival> arrivals, List<Integer> callOrder, List<Integer> callMinutes) {}
 
     static Day simulate(List<Arrival> unsorted, QueuePolicySettings settings, int minutesPerCall) {
-        List<Arrival> arrivals = unsorted.stream().sorted(Comparator.comparingInt(Arrival::minute)).toList();
+        List<Arrival> arrivals = unsorted.stream()
+                .sorted(Comparator.comparingInt(Arrival::minute))
+                .toList();
         QueuePolicy policy = new QueuePolicy(settings);
         Map<String, Integer> indexOf = new HashMap<>();
         List<QueuePolicy.Candidate> waiting = new ArrayList<>();
@@ -77,9 +87,10 @@ class QueuePolicyProperties {
     }
 
     @Property(tries = 300)
-    void everyTicketIsCalledExactlyOnceAndFifoWithinAClass(@ForAll("arrivals") List<Arrival> arrivals,
-                                                           @ForAll("settings") QueuePolicySettings settings,
-                                                           @ForAll @IntRange(min = 1, max = 6) int minutesPerCall) {
+    void everyTicketIsCalledExactlyOnceAndFifoWithinAClass(
+            @ForAll("arrivals") List<Arrival> arrivals,
+            @ForAll("settings") QueuePolicySettings settings,
+            @ForAll @IntRange(min = 1, max = 6) int minutesPerCall) {
         Day day = simulate(arrivals, settings, minutesPerCall);
         assertThat(day.callOrder()).hasSize(arrivals.size()).doesNotHaveDuplicates();
         Map<PriorityClass, Integer> lastOfClass = new HashMap<>();
@@ -87,13 +98,15 @@ class QueuePolicyProperties {
             PriorityClass cls = day.arrivals().get(index).cls();
             Integer previous = lastOfClass.put(cls, index);
             assertThat(previous == null || previous < index)
-                    .as("FIFO within %s: %s called after %s", cls, index, previous).isTrue();
+                    .as("FIFO within %s: %s called after %s", cls, index, previous)
+                    .isTrue();
         }
     }
 
     @Property(tries = 300)
     void aRegularTicketIsOvertakenAtMostCapTimesPerRegularTicketAheadOfIt(
-            @ForAll("arrivals") List<Arrival> arrivals, @ForAll("settings") QueuePolicySettings settings,
+            @ForAll("arrivals") List<Arrival> arrivals,
+            @ForAll("settings") QueuePolicySettings settings,
             @ForAll @IntRange(min = 1, max = 6) int minutesPerCall) {
         Day day = simulate(arrivals, settings, minutesPerCall);
         List<Integer> order = day.callOrder();
@@ -107,12 +120,14 @@ class QueuePolicyProperties {
             long ahead = 0;
             for (int p = 0; p < pos; p++) {
                 int other = order.get(p);
-                if (other < ticket && !day.arrivals().get(other).cls().isPriority()
+                if (other < ticket
+                        && !day.arrivals().get(other).cls().isPriority()
                         && day.callMinutes().get(p) >= t.minute()) {
                     ahead++;
                 }
             }
-            long overtakers = order.subList(0, pos).stream().filter(i -> i > ticket).count();
+            long overtakers =
+                    order.subList(0, pos).stream().filter(i -> i > ticket).count();
             assertThat(overtakers)
                     .as("ticket %s (regular, %s regular ahead) overtaken by later arrivals", ticket, ahead)
                     .isLessThanOrEqualTo((ahead + 1) * settings.maxPriorityInRow());

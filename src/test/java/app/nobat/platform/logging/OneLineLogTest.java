@@ -1,5 +1,7 @@
 package app.nobat.platform.logging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.nobat.it.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -8,21 +10,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The application's logging (logback-spring.xml) keeps what a client sent on the entry's own line. */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class OneLineLogTest {
 
     private static final Logger log = LoggerFactory.getLogger(OneLineLogTest.class);
-    private static final String FORGED = "2026-12-02T10:00:00.000Z  INFO 1 --- [nobat] [main] a.n.access : admin signed in";
+    private static final String FORGED =
+            "2026-12-02T10:00:00.000Z  INFO 1 --- [nobat] [main] a.n.access : admin signed in";
 
     @Test
     void aForgedEntryInAMessageOrAnExceptionStaysOnTheRealEntrysLine(CapturedOutput output) {
         log.warn("Refused the user name {}", "mallory\r\n" + FORGED + "\u202e\u0007");
-        log.error("Unexpected failure", new IllegalStateException("bad path /x\n" + FORGED,
-                new IllegalArgumentException("cause\u2028" + FORGED)));
+        log.error(
+                "Unexpected failure",
+                new IllegalStateException(
+                        "bad path /x\n" + FORGED, new IllegalArgumentException("cause\u2028" + FORGED)));
 
         String[] lines = output.getOut().split("\n");
         assertThat(lines).noneMatch(line -> line.startsWith("2026-12-02T10:00:00.000Z"));

@@ -1,9 +1,9 @@
 package app.nobat.platform.web;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class PublicBaseUrlTest {
 
@@ -21,9 +21,19 @@ class PublicBaseUrlTest {
     void anAddressThatIsMissingOrNotAWebAddressIsRefused() {
         assertThatThrownBy(() -> PublicBaseUrl.configured("")).hasMessageContaining("is not set");
         assertThatThrownBy(() -> PublicBaseUrl.configured(null)).hasMessageContaining("is not set");
-        for (String bad : new String[]{"nobat.example.org", "/track", "ftp://x.example", "javascript:alert(1)",
-                "https://user:pw@x.example", "https://x.example/?a=1", "https://x.example/#f", "https://"}) {
-            assertThatThrownBy(() -> PublicBaseUrl.configured(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        for (String bad : new String[] {
+            "nobat.example.org",
+            "/track",
+            "ftp://x.example",
+            "javascript:alert(1)",
+            "https://user:pw@x.example",
+            "https://x.example/?a=1",
+            "https://x.example/#f",
+            "https://"
+        }) {
+            assertThatThrownBy(() -> PublicBaseUrl.configured(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

@@ -1,5 +1,8 @@
 package app.nobat.platform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.nobat.access.web.SignedInRole;
 import app.nobat.booking.web.HolidaySource;
 import app.nobat.floor.board.FloorChangeKind;
@@ -8,9 +11,6 @@ import app.nobat.floor.domain.VisitStatus;
 import app.nobat.floor.web.VisitAction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The enums that replaced strings in the answers write the same JSON the screens read before. */
 class WireNamesTest {
