@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   addDays,
   digits,
@@ -10,7 +10,9 @@ import {
   number,
   ticket,
   time,
+  SEPARATOR,
   todayIn,
+  weekdayName,
 } from '../src/lib/format';
 
 describe('digits and numbers', () => {
@@ -63,5 +65,67 @@ describe('Solar Hijri dates', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(todayIn('Asia/Tehran', new Date('2026-11-29T21:00:00Z'))).toBe('2026-11-30');
+  });
+});
+
+describe("dates that do not depend on the browser's locale data", () => {
+  // Chromium has no Pashto data: Intl resolves ps-AF to en-US with the Gregorian calendar there.
+  // Node has full ICU, so these tests make Intl behave like such a browser for every locale but English.
+  const RealDateTimeFormat = Intl.DateTimeFormat;
+  function browserWithoutPashtoOrDariData(): void {
+    vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(((
+      locales?: string | string[],
+      options?: Intl.DateTimeFormatOptions,
+    ) => {
+      const locale = [locales ?? 'en'].flat()[0];
+      return new RealDateTimeFormat(/^(ps|fa-AF)/.test(locale) ? 'en-US' : locale, options);
+    }) as unknown as typeof Intl.DateTimeFormat);
+  }
+  afterEach(() => vi.restoreAllMocks());
+
+  it('names the Afghan solar months in Dari and Pashto, the Iranian ones in Persian', () => {
+    expect(jalaliDay('2026-11-30', 'fa-AF')).toBe('دوشنبه ۹ قوس ۱۴۰۵');
+    expect(jalaliDay('2026-11-30', 'ps')).toBe('دونۍ ۹ لیندۍ ۱۴۰۵');
+    expect(jalaliMonthTitle('2026-03-21', 'fa-AF')).toBe('حمل ۱۴۰۵');
+    expect(jalaliMonthTitle('2026-04-21', 'ps')).toBe('غویی ۱۴۰۵');
+    expect(jalaliMonthTitle('2026-03-21', 'fa')).toBe('فروردین ۱۴۰۵');
+  });
+
+  it('writes Pashto and Dari dates and times without a Latin letter where the browser lacks their data', () => {
+    browserWithoutPashtoOrDariData();
+    const at = '2026-12-05T06:30:00Z'; // Saturday 14 Azar 1405, 10:00 in Tehran
+    for (const lang of ['ps', 'fa-AF'] as const) {
+      const shown = [
+        jalaliDate(at, lang, 'Asia/Tehran', true),
+        jalaliMonthTitle('2026-12-05', lang),
+        time(at, lang, 'Asia/Tehran'),
+      ];
+      for (const text of shown) expect(text).not.toMatch(/[A-Za-z0-9]/);
+    }
+    expect(jalaliDate(at, 'ps', 'Asia/Tehran', true)).toBe('اونۍ ۱۴ لیندۍ ۱۴۰۵');
+    expect(jalaliDate(at, 'fa-AF', 'Asia/Tehran', true)).toBe('شنبه ۱۴ قوس ۱۴۰۵');
+    expect(time(at, 'ps', 'Asia/Tehran')).toBe('۱۰:۰۰');
+  });
+
+  it('heads the month grid from Saturday in every language', () => {
+    expect(Array.from({ length: 7 }, (_, i) => weekdayName(i, 'fa', true)).join(' ')).toBe('ش ی د س چ پ ج');
+    expect(weekdayName(0, 'en', true)).toBe('Sat');
+    expect(weekdayName(6, 'ps')).toBe('جمعه');
+  });
+});
+
+describe('separators', () => {
+  it('never uses a mark that reads as a Persian zero on any screen', () => {
+    const sources = import.meta.glob(['../src/**/*.{ts,css}', '../*.html'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    });
+    const offenders = Object.entries(sources)
+      .filter(([, text]) => /[·•∙⋅]/.test(String(text)))
+      .map(([file]) => file);
+    expect(Object.keys(sources).length).toBeGreaterThan(20);
+    expect(offenders).toEqual([]);
+    expect(SEPARATOR).not.toMatch(/[·•∙⋅۰٠.]/);
   });
 });

@@ -1,9 +1,15 @@
 import type { Lang } from './i18n';
 
-// Numbers, times and Solar Hijri dates through the browser's Intl (CLDR), which knows the Persian
-// calendar and Persian digits: no date library is needed.
+// Numbers, times and Solar Hijri dates. Intl gives the Solar Hijri day, month and year as numbers
+// (its `persian` calendar is in every build); the names of months and weekdays come from our own
+// tables, because browsers lack some languages' data (Chromium has none for Pashto and would show
+// English Gregorian names) and because Dari and Pashto name the solar months differently from Persian.
 
-const LOCALE: Record<Lang, string> = { fa: 'fa-IR', 'fa-AF': 'fa-AF', ps: 'ps-AF', en: 'en' };
+/**
+ * Between parts of one line ("desk 7 — open"). Not the middle dot (U+00B7): it looks exactly like the
+ * Persian zero, so "desk 7, dot, open" read as "desk 07 open".
+ */
+export const SEPARATOR = ' — ';
 
 /** Digits in the language's own script (Persian digits for fa, fa-AF and ps). */
 export function digits(value: number | string, lang: Lang): string {
@@ -29,42 +35,97 @@ export function ticket(value: string, lang: Lang): string {
   return digits(value, lang);
 }
 
+/** Month names of the Solar Hijri year, from the first (at Nowruz) to the twelfth. */
+const SOLAR_MONTHS: Record<Lang, readonly string[]> = {
+  fa: ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'],
+  'fa-AF': ['حمل', 'ثور', 'جوزا', 'سرطان', 'اسد', 'سنبله', 'میزان', 'عقرب', 'قوس', 'جدی', 'دلو', 'حوت'],
+  ps: ['وری', 'غویی', 'غبرګولی', 'چنګاښ', 'زمری', 'وږی', 'تله', 'لړم', 'لیندۍ', 'مرغومی', 'سلواغه', 'کب'],
+  en: [
+    'Farvardin',
+    'Ordibehesht',
+    'Khordad',
+    'Tir',
+    'Mordad',
+    'Shahrivar',
+    'Mehr',
+    'Aban',
+    'Azar',
+    'Dey',
+    'Bahman',
+    'Esfand',
+  ],
+};
+
+/** Weekday names from Saturday, the first day of the week in Iran and Afghanistan. */
+const WEEKDAYS: Record<Lang, readonly string[]> = {
+  fa: ['شنبه', 'یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه'],
+  'fa-AF': ['شنبه', 'یکشنبه', 'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه'],
+  ps: ['اونۍ', 'یونۍ', 'دونۍ', 'درېنۍ', 'څلرنۍ', 'پنځنۍ', 'جمعه'],
+  en: ['Saturday', 'Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
+};
+
+/** Column heads of a month grid: one letter in Persian and Dari as printed calendars do. */
+const WEEKDAY_HEADS: Record<Lang, readonly string[]> = {
+  fa: ['ش', 'ی', 'د', 'س', 'چ', 'پ', 'ج'],
+  'fa-AF': ['ش', 'ی', 'د', 'س', 'چ', 'پ', 'ج'],
+  ps: WEEKDAYS.ps,
+  en: ['Sat', 'Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+};
+
+/** The name of a weekday counted from Saturday (0) to Friday (6). */
+export function weekdayName(fromSaturday: number, lang: Lang, head = false): string {
+  return (head ? WEEKDAY_HEADS : WEEKDAYS)[lang][fromSaturday];
+}
+
+/** The name of a Solar Hijri month (1–12) in a language. */
+export function solarMonthName(month: number, lang: Lang): string {
+  return SOLAR_MONTHS[lang][month - 1];
+}
+
+/** "09:40": hours and minutes (and seconds) of an instant in a time zone, in the language's digits. */
 export function time(at: Date | number | string, lang: Lang, timeZone?: string, seconds = false): string {
-  const format = new Intl.DateTimeFormat(LOCALE[lang], {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     hour: '2-digit',
     minute: '2-digit',
     second: seconds ? '2-digit' : undefined,
     hourCycle: 'h23',
     timeZone,
-  });
-  return digits(format.format(new Date(at)), lang);
+  }).formatToParts(new Date(at));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return digits([part('hour'), part('minute'), ...(seconds ? [part('second')] : [])].join(':'), lang);
 }
 
-/** Weekday, day, month name and year of an instant in the Solar Hijri calendar, in a language. */
-function persianParts(
-  at: Date,
-  lang: Lang,
-  timeZone: string | undefined,
-  fields: Intl.DateTimeFormatOptions,
-): Record<string, string> {
-  const parts = new Intl.DateTimeFormat(`${LOCALE[lang]}-u-ca-persian`, { ...fields, timeZone }).formatToParts(at);
-  return Object.fromEntries(parts.filter((p) => p.type !== 'literal').map((p) => [p.type, digits(p.value, lang)]));
+interface SolarDay {
+  year: number;
+  month: number;
+  day: number;
+  fromSaturday: number;
+}
+
+/** The Solar Hijri day of an instant in a time zone, as numbers, and its weekday from Saturday. */
+function solarDay(at: Date, timeZone?: string): SolarDay {
+  const parts = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    weekday: 'short',
+    timeZone,
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const fromSaturday = ['Sat', 'Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri'].indexOf(part('weekday'));
+  return { year: Number(part('year')), month: Number(part('month')), day: Number(part('day')), fromSaturday };
 }
 
 /**
  * A day in the Solar Hijri calendar: "دوشنبه ۹ آذر ۱۴۰۵" (weekday, day, month, year, as written in
- * Iran and Afghanistan), or "Monday, Azar 9, 1405" in English. The order is ours: ICU builds differ.
+ * Iran and Afghanistan; "۹ قوس ۱۴۰۵" in Dari), or "Monday, Azar 9, 1405" in English.
  */
 export function jalaliDate(at: Date | number | string, lang: Lang, timeZone?: string, weekday = false): string {
-  const p = persianParts(new Date(at), lang, timeZone, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    weekday: weekday ? 'long' : undefined,
-  });
-  const year = p.year.replace(/\s*AP$/, '');
-  if (lang === 'en') return `${weekday ? `${p.weekday}, ` : ''}${p.month} ${p.day}, ${year}`;
-  return `${weekday ? `${p.weekday} ` : ''}${p.day} ${p.month} ${year}`;
+  const d = solarDay(new Date(at), timeZone);
+  const month = solarMonthName(d.month, lang);
+  const name = weekday ? weekdayName(d.fromSaturday, lang) : '';
+  if (lang === 'en') return `${weekday ? `${name}, ` : ''}${month} ${d.day}, ${d.year}`;
+  return digits(`${weekday ? `${name} ` : ''}${d.day} ${month} ${d.year}`, lang);
 }
 
 /** An ISO date (YYYY-MM-DD, a calendar day, no zone) in the Solar Hijri calendar. */
@@ -72,22 +133,16 @@ export function jalaliDay(isoDate: string, lang: Lang, weekday = true): string {
   return jalaliDate(`${isoDate}T12:00:00Z`, lang, 'UTC', weekday);
 }
 
-/** The Solar Hijri month and year of an ISO date: "آذر ۱۴۰۵", "Azar 1405". */
+/** The Solar Hijri month and year of an ISO date: "آذر ۱۴۰۵", "قوس ۱۴۰۵", "Azar 1405". */
 export function jalaliMonthTitle(isoDate: string, lang: Lang): string {
-  const p = persianParts(new Date(`${isoDate}T12:00:00Z`), lang, 'UTC', { year: 'numeric', month: 'long' });
-  return `${p.month} ${p.year.replace(/\s*AP$/, '')}`;
+  const d = solarDay(new Date(`${isoDate}T12:00:00Z`), 'UTC');
+  return digits(`${solarMonthName(d.month, lang)} ${d.year}`, lang);
 }
 
 /** Year, month and day of an ISO date in the Solar Hijri calendar, as numbers. */
 export function jalaliParts(isoDate: string): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).formatToParts(new Date(`${isoDate}T12:00:00Z`));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: part('year'), month: part('month'), day: part('day') };
+  const { year, month, day } = solarDay(new Date(`${isoDate}T12:00:00Z`), 'UTC');
+  return { year, month, day };
 }
 
 /** ISO date of a day some days after a given one (calendar arithmetic in UTC). */

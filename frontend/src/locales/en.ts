@@ -41,6 +41,7 @@ export const en = {
   yourTicket: 'Your ticket',
   peopleAhead: '{n} ahead of you',
   scanToFollow: 'Scan to follow your turn on your phone',
+  keepTicket: 'Keep this ticket and watch the screen for your number',
   print: 'Print ticket',
   done: 'Done',
   back: 'Back',

@@ -7,6 +7,7 @@ export const faAF: Messages = {
   ...fa,
   appointmentCode: 'کد نوبت',
   scanToFollow: 'برای پیگیری نوبت با موبایل، این کد را اسکن کنید',
+  keepTicket: 'این تکت را نگه دارید و نمبر خود را در صفحه تعقیب کنید',
   completed: 'خدمت شما به پایان رسید. تشکر از شما.',
   bookTitle: 'گرفتن وقت',
   phone: 'شماره تلیفون همراه',

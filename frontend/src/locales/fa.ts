@@ -40,6 +40,7 @@ export const fa: Messages = {
   yourTicket: 'شماره نوبت شما',
   peopleAhead: '{n} نفر پیش از شما',
   scanToFollow: 'برای پیگیری نوبت با گوشی، این کد را اسکن کنید',
+  keepTicket: 'این برگه را نگه دارید و شمارهٔ خود را روی نمایشگر دنبال کنید',
   print: 'چاپ نوبت',
   done: 'پایان',
   back: 'بازگشت',

@@ -40,6 +40,7 @@ export const ps: Messages = {
   yourTicket: 'ستاسو د نوبت شمېره',
   peopleAhead: 'له تاسو مخکې {n} کسان',
   scanToFollow: 'د خپل نوبت د تعقیب لپاره دا کوډ سکن کړئ',
+  keepTicket: 'دا ټکټ وساتئ او خپله شمېره په پرده کې وګورئ',
   print: 'نوبت چاپ کړئ',
   done: 'پای',
   back: 'شاته',

@@ -1,6 +1,8 @@
 import { endOfDayRules, oneOf, priorityClasses, type Centre, type DayOfWeek, type SlotTemplate } from '../../lib/api';
 import { h, replace } from '../../lib/dom';
+import { weekdayName } from '../../lib/format';
 import { LANGS } from '../../lib/i18n';
+import type { Lang } from '../../lib/i18n';
 import type { Screen } from '../../lib/page';
 
 // Structured editors for a centre's profile and a service's slot template. They edit a draft copy;
@@ -8,12 +10,9 @@ import type { Screen } from '../../lib/page';
 
 /** The week as the centres count it, from Saturday. */
 const DAYS: readonly DayOfWeek[] = ['SATURDAY', 'SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
-const WEEKDAY_LABEL_DATE = (i: number) => new Date(Date.UTC(2026, 0, 3 + i)); // 3 January 2026 is a Saturday
 
-function dayName(day: DayOfWeek, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(
-    WEEKDAY_LABEL_DATE(DAYS.indexOf(day)),
-  );
+function dayName(day: DayOfWeek, lang: Lang): string {
+  return weekdayName(DAYS.indexOf(day), lang);
 }
 
 function text(

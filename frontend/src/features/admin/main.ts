@@ -20,7 +20,7 @@ import {
   type TemplateResponse,
 } from '../../lib/api';
 import { byId, guarded, h, replace } from '../../lib/dom';
-import { jalaliDay } from '../../lib/format';
+import { jalaliDay, SEPARATOR } from '../../lib/format';
 import { LANGS, localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
@@ -306,7 +306,7 @@ let templateDraft: { service: string; template: SlotTemplate } | null = null;
 
 function centreSection(): HTMLElement {
   const t = screen.t;
-  const title = `${t('services')} · ${t('desks')} · ${t('openingHours')}`;
+  const title = `${t('services')}${SEPARATOR}${t('desks')}${SEPARATOR}${t('openingHours')}`;
   profileDraft ??= structuredClone(centre!);
   const saveButton: HTMLButtonElement = h('button', { type: 'submit', id: 'save-centre' }, t('save'));
   const draft = profileDraft;
@@ -399,11 +399,11 @@ function templateSection(): HTMLElement {
 
 function render(): void {
   const t = screen.t;
-  document.title = `${t('adminTitle')} · ${t('appName')}`;
+  document.title = `${t('adminTitle')}${SEPARATOR}${t('appName')}`;
   const header = h(
     'header',
     { class: 'bar' },
-    h('h1', {}, `${t('adminTitle')} · ${centre ? localName(centre.names, screen.lang, centreId) : centreId}`),
+    h('h1', {}, `${t('adminTitle')}${SEPARATOR}${centre ? localName(centre.names, screen.lang, centreId) : centreId}`),
     screen.languagePicker(),
     me
       ? h(
@@ -451,7 +451,7 @@ function render(): void {
           'ul',
           { class: 'toc' },
           ...[
-            ['centre', `${t('services')} · ${t('desks')} · ${t('openingHours')}`],
+            ['centre', `${t('services')}${SEPARATOR}${t('desks')}${SEPARATOR}${t('openingHours')}`],
             ['template', t('slotTemplate')],
             ['holidays', t('holidays')],
             ['staff', t('staff')],

@@ -12,7 +12,16 @@ import {
 } from '../../lib/api';
 import { serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
-import { digits, jalaliDay, jalaliMonthTitle, latinDigits, number, todayIn } from '../../lib/format';
+import {
+  digits,
+  jalaliDay,
+  jalaliMonthTitle,
+  latinDigits,
+  number,
+  SEPARATOR,
+  todayIn,
+  weekdayName,
+} from '../../lib/format';
 import { localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
@@ -69,11 +78,7 @@ function calendar(): HTMLElement {
   month ??= monthContaining(day || today);
   const m = month;
   const title = jalaliMonthTitle(m.days[0], lang);
-  const weekdays = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'].map((_, i) =>
-    new Intl.DateTimeFormat(lang === 'en' ? 'en' : lang, { weekday: 'short', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(2026, 0, 3 + i)),
-    ),
-  );
+  const weekdays = Array.from({ length: 7 }, (_, i) => weekdayName(i, lang, true));
   return h(
     'div',
     { class: 'calendar', role: 'group', 'aria-label': t('date') },
@@ -307,7 +312,7 @@ function appointmentCard(a: Appointment, title: string): HTMLElement {
         ),
       ),
       h('dt', {}, t('date')),
-      h('dd', {}, `${jalaliDay(a.date, lang)} · ${digits(a.slot, lang)}`),
+      h('dd', {}, `${jalaliDay(a.date, lang)}${SEPARATOR}${digits(a.slot, lang)}`),
       h('dt', {}, t('bookingStatus')),
       h('dd', { class: 'status' }, t(`status${a.status}`) || a.status),
       h('dt', {}, t('phone')),
@@ -459,7 +464,7 @@ function findSection(): HTMLElement {
 
 function render(): void {
   const t = screen.t;
-  document.title = `${t('bookTitle')} · ${t('appName')}`;
+  document.title = `${t('bookTitle')}${SEPARATOR}${t('appName')}`;
   if (booked && found && found.code === booked.code) booked = found; // moved or cancelled below: one truth on the page
   preserving(app, () =>
     replace(

@@ -17,7 +17,7 @@ import {
 } from '../../lib/api';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, h, preserving, replace } from '../../lib/dom';
-import { number, ticket as ticketText } from '../../lib/format';
+import { number, SEPARATOR, ticket as ticketText } from '../../lib/format';
 import { localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
@@ -315,13 +315,15 @@ function consolePanel(): HTMLElement {
       h(
         'h2',
         { id: 'desk-title' },
-        `${deskName(desk.deskId)} · ${t(desk.status === 'PAUSED' ? 'deskPaused' : 'deskOpen')}`,
+        `${deskName(desk.deskId)}${SEPARATOR}${t(desk.status === 'PAUSED' ? 'deskPaused' : 'deskOpen')}`,
       ),
       h(
         'p',
         { class: 'current', 'data-ticket': current?.ticket ?? '', 'data-status': current?.status ?? '' },
         `${t('current')}: `,
-        current ? h('strong', {}, `${ticketText(current.ticket, lang)} · ${serviceName(current.serviceCode)}`) : '—',
+        current
+          ? h('strong', {}, `${ticketText(current.ticket, lang)}${SEPARATOR}${serviceName(current.serviceCode)}`)
+          : '—',
       ),
       h('div', { class: 'row actions', 'aria-busy': busy ? 'true' : 'false' }, ...actions),
       message ? h('p', { class: message.error ? 'error' : 'notice', role: 'alert' }, message.text) : null,
@@ -376,7 +378,7 @@ function render(): void {
   const header = h(
     'header',
     { class: 'bar' },
-    h('h1', {}, `${t('deskConsole')} · ${centre ? name(centre.names, centreId) : centreId}`),
+    h('h1', {}, `${t('deskConsole')}${SEPARATOR}${centre ? name(centre.names, centreId) : centreId}`),
     screen.languagePicker(),
     me ? badge.element : null,
     me

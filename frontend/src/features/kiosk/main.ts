@@ -12,7 +12,7 @@ import {
 } from '../../lib/api';
 import { serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, replace } from '../../lib/dom';
-import { jalaliDate, latinDigits, number, ticket as ticketText, time } from '../../lib/format';
+import { jalaliDate, latinDigits, number, SEPARATOR, ticket as ticketText, time } from '../../lib/format';
 import { LANG_NAMES, LANGS, localName, type Lang } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
@@ -239,13 +239,15 @@ function render(): void {
     }
     case 'ticket': {
       const a = step.arrival;
-      const trackUrl = new URL(a.trackingUrl, location.origin).toString();
+      const trackUrl = new URL(a.trackingUrl, location.origin);
+      trackUrl.searchParams.set('lang', lang); // the phone opens in the language chosen here
       body = h(
         'section',
         { class: 'card step' },
         h(
           'article',
           { class: 'ticket-slip', 'aria-labelledby': 'ticket-title' },
+          h('p', { class: 'slip-centre' }, centre ? localName(centre.names, lang, centreId) : t('appName')),
           h('h2', { id: 'ticket-title', tabindex: -1 }, t('yourTicket')),
           h('p', { class: 'ticket-number', 'data-ticket': a.ticket }, ticketText(a.ticket, lang)),
           h('p', {}, serviceName(a.serviceCode)),
@@ -253,14 +255,14 @@ function render(): void {
             'p',
             {},
             t('peopleAhead', { n: number(Math.max(0, a.position - 1), lang) }),
-            ' · ',
+            SEPARATOR,
             t('estimatedWait'),
             ': ',
             t('minutes', { n: number(a.estimatedWaitMinutes, lang) }),
           ),
           h('img', {
             class: 'qr',
-            src: `/api/track/${encodeURIComponent(a.trackingToken)}/qr.svg`,
+            src: `/api/track/${encodeURIComponent(a.trackingToken)}/qr.svg?lang=${encodeURIComponent(lang)}`,
             width: 160,
             height: 160,
             alt: t('scanToFollow'),
@@ -271,7 +273,8 @@ function render(): void {
             { class: 'small' },
             `${jalaliDate(a.arrivedAt, lang, centre?.timeZone)} ${time(a.arrivedAt, lang, centre?.timeZone)}`,
           ),
-          h('a', { class: 'track-link', href: trackUrl }, trackUrl),
+          h('p', { class: 'keep' }, t('keepTicket')),
+          h('a', { class: 'track-link', href: trackUrl.toString() }, trackUrl.toString()),
         ),
         h(
           'div',

@@ -4,7 +4,7 @@ import { api, floorChangeKinds, type Centre, type Me, type QueuesView, type Visi
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { barChart } from '../../lib/chart';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
-import { digits, number } from '../../lib/format';
+import { digits, number, SEPARATOR } from '../../lib/format';
 import { localName, type MessageKey } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
@@ -211,7 +211,7 @@ function dashboard(): HTMLElement {
             h(
               'p',
               {},
-              `${digits(visit.ticket, lang)} · ${serviceName(visit.serviceCode)} · ${statusText(visit.status)}`,
+              `${digits(visit.ticket, lang)}${SEPARATOR}${serviceName(visit.serviceCode)}${SEPARATOR}${statusText(visit.status)}`,
             ),
             timelineTable(visit, screen, centre?.timeZone),
           )
@@ -224,11 +224,11 @@ function dashboard(): HTMLElement {
 
 function render(): void {
   const t = screen.t;
-  document.title = `${t('supervisorTitle')} · ${t('appName')}`;
+  document.title = `${t('supervisorTitle')}${SEPARATOR}${t('appName')}`;
   const header = h(
     'header',
     { class: 'bar' },
-    h('h1', {}, `${t('supervisorTitle')} · ${centre ? name(centre.names, centreId) : centreId}`),
+    h('h1', {}, `${t('supervisorTitle')}${SEPARATOR}${centre ? name(centre.names, centreId) : centreId}`),
     screen.languagePicker(),
     me ? badge.element : null,
     me

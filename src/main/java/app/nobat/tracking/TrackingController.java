@@ -1,5 +1,7 @@
 package app.nobat.tracking;
 
+import app.nobat.centre.domain.CentreProfile;
+import app.nobat.common.CommonRefusal;
 import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.board.FloorFeed;
@@ -18,6 +20,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +29,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -94,10 +99,20 @@ public class TrackingController {
      * moment it is issued never waits for the read model (the page itself answers for the token).
      */
     @GetMapping(value = "/qr.svg", produces = "image/svg+xml")
-    @Operation(summary = "The visitor's tracking page as a QR code (SVG), for the printed ticket")
-    public Mono<ResponseEntity<String>> qr(@PathVariable String token) {
+    @Operation(
+            summary = "The visitor's tracking page as a QR code (SVG), for the printed ticket; "
+                    + "with lang, the page opens in the language chosen at the kiosk")
+    public Mono<ResponseEntity<String>> qr(@PathVariable String token, @RequestParam(required = false) String lang) {
         requireTokenForm(token);
-        URI page = publicBaseUrl.page("/track.html", "token", token);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("token", token);
+        if (lang != null) {
+            if (!CentreProfile.LANGUAGES.contains(lang)) {
+                throw CommonRefusal.UNKNOWN_LANGUAGE.at(null, "member", "lang");
+            }
+            query.put("lang", lang);
+        }
+        URI page = publicBaseUrl.page("/track.html", query);
         return Mono.fromSupplier(() -> QrCodes.response(page.toString()));
     }
 

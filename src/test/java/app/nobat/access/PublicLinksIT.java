@@ -44,6 +44,24 @@ class PublicLinksIT {
         assertThat(forwarded).isEqualTo(expected).doesNotContain("evil");
     }
 
+    @Test
+    void theTicketsQrCodeOpensThePageInTheKiosksLanguage() throws Exception {
+        String token = "Ab3_-Ab3_-Ab3_-Ab3_-xy";
+        String pashto = qrText(http.get().uri("/api/track/" + token + "/qr.svg?lang=ps"));
+        String dari = qrText(http.get().uri("/api/track/" + token + "/qr.svg?lang=fa-AF"));
+
+        assertThat(pashto).isEqualTo(publicBaseUrl.base() + "/track.html?token=" + token + "&lang=ps");
+        assertThat(dari).endsWith("&lang=fa-AF");
+        http.get()
+                .uri("/api/track/" + token + "/qr.svg?lang=xx")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("unknown-language");
+    }
+
     private static String qrText(WebTestClient.RequestHeadersSpec<?> request) throws Exception {
         String svg = request.exchange()
                 .expectStatus()

@@ -92,7 +92,16 @@ public class SecurityRules {
                     rules
                             // the pages
                             .pathMatchers(
-                                    GET, "/", "/*.html", "/*.js", "/*.css", "/*.svg", "/*.ico", "/*.png", "/assets/**")
+                                    GET,
+                                    "/",
+                                    "/*.html",
+                                    "/*.js",
+                                    "/*.css",
+                                    "/*.svg",
+                                    "/*.ico",
+                                    "/*.png",
+                                    "/manifest.json",
+                                    "/assets/**")
                             .permitAll()
                             .pathMatchers(POST, "/login", "/logout")
                             .permitAll()

@@ -3,6 +3,7 @@ package app.nobat.platform.web;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -42,12 +43,14 @@ public record PublicBaseUrl(URI base) {
 
     /** A page of the application under the base address, with one query parameter. */
     public URI page(String path, String parameter, String value) {
+        return page(path, Map.of(parameter, value));
+    }
+
+    /** A page with query parameters in their given order (a {@link java.util.LinkedHashMap} keeps it). */
+    public URI page(String path, Map<String, String> query) {
         String basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
-        return UriComponentsBuilder.fromUri(base)
-                .replacePath(basePath + path)
-                .queryParam(parameter, value)
-                .encode()
-                .build()
-                .toUri();
+        UriComponentsBuilder page = UriComponentsBuilder.fromUri(base).replacePath(basePath + path);
+        query.forEach(page::queryParam);
+        return page.encode().build().toUri();
     }
 }
