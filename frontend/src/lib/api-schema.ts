@@ -487,7 +487,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The visitor's tracking page as a QR code (SVG), for the printed ticket */
+        /** The visitor's tracking page as a QR code (SVG), for the printed ticket; with lang, the page opens in the language chosen at the kiosk */
         get: operations["qr"];
         put?: never;
         post?: never;
@@ -2194,7 +2194,9 @@ export interface operations {
     };
     qr: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: string;
+            };
             header?: never;
             path: {
                 token: string;
