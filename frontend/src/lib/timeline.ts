@@ -1,10 +1,12 @@
-import type { VisitDetails } from './api';
+import type { Centre, VisitDetails } from './api';
+import { deskName } from './centre';
 import { h } from './dom';
 import { time } from './format';
 import type { Screen } from './page';
 
-/** A visit's timeline: each step, when, where and by whom. */
-export function timelineTable(visit: VisitDetails, screen: Screen, timeZone?: string): HTMLElement {
+/** A visit's timeline in the screen's language: each step, when, at which desk and by whom. */
+export function timelineTable(visit: VisitDetails, screen: Screen, centre: Centre | null): HTMLElement {
+  const timeZone = centre?.timeZone;
   const t = screen.t;
   return h(
     'table',
@@ -22,8 +24,8 @@ export function timelineTable(visit: VisitDetails, screen: Screen, timeZone?: st
           'tr',
           {},
           h('td', {}, h('time', { datetime: e.at }, time(e.at, screen.lang, timeZone, true))),
-          h('td', {}, e.event),
-          h('td', {}, e.deskId ?? ''),
+          h('td', { 'data-step': e.event }, t(`step${e.event}`)),
+          h('td', {}, e.deskId ? deskName(centre, e.deskId, screen.lang) : ''),
           h('td', {}, e.detail ?? ''),
           h('td', {}, e.by ?? ''),
         ),

@@ -164,6 +164,27 @@ export const en = {
   callsSeries: 'Calls',
   // the kiosk's own check of a typed code (the API's refusals are in refusals-*.ts)
   errUnknownAppointment: 'No appointment has this code. Please check it.',
+  // desk console: confirmations, shortcuts, timer, timeline steps (issue 13)
+  confirmYes: 'Yes',
+  confirmNo: 'No, go back',
+  confirmNoShow: 'Mark {ticket} as not come?',
+  confirmCancel: 'Cancel ticket {ticket}?',
+  transferTo: 'Transfer {ticket} to which service?',
+  transferred: 'Transferred: {from} → {to} ({service})',
+  calledAgo: 'called {n} min ago',
+  inServiceFor: 'in service for {n} min',
+  regularPriority: 'Regular',
+  shortcutsHint: 'Keys: N call next, S start, R recall, C complete, T transfer, M not come, X cancel, P pause',
+  stepARRIVED: 'Arrived',
+  stepCALLED: 'Called',
+  stepRECALLED: 'Called again',
+  stepSTARTED: 'Service started',
+  stepCOMPLETED: 'Completed',
+  stepTRANSFERRED: 'Transferred',
+  stepNO_SHOW: 'Did not come',
+  stepCANCELLED: 'Cancelled',
+  stepCLOSED: 'Closed at the end of the day',
+  stepCARRIED_OVER: 'Carried over to the next day',
 };
 
 export type Messages = typeof en;

@@ -46,6 +46,107 @@ let chosenDesk = '';
 
 const base = `/api/centres/${encodeURIComponent(centreId)}`;
 
+/**
+ * One key per action, read by its place on the keyboard (event.code), so that it is the same key
+ * on a Persian or Pashto layout. Closing the desk has none: it is never done by a slip of a finger.
+ */
+const SHORTCUTS: Record<string, { code: string; key: string }> = {
+  'call-next': { code: 'KeyN', key: 'N' },
+  recall: { code: 'KeyR', key: 'R' },
+  start: { code: 'KeyS', key: 'S' },
+  complete: { code: 'KeyC', key: 'C' },
+  transfer: { code: 'KeyT', key: 'T' },
+  'no-show': { code: 'KeyM', key: 'M' },
+  cancel: { code: 'KeyX', key: 'X' },
+  pause: { code: 'KeyP', key: 'P' },
+  resume: { code: 'KeyP', key: 'P' },
+};
+
+/**
+ * Asks before an action that cannot be undone. Enter confirms, Escape goes back; with choices
+ * (a transfer's target service) the answer is the chosen value, and nothing is chosen for the clerk.
+ */
+function ask(question: string, choices: { value: string; label: string }[] = []): Promise<string | null> {
+  const t = screen.t;
+  return new Promise((resolve) => {
+    const error = h('p', { class: 'error', role: 'alert', hidden: true }, t('chooseService'));
+    const options = choices.map((c, i) =>
+      h(
+        'label',
+        { class: 'check' },
+        h('input', { type: 'radio', name: 'choice', value: c.value, 'data-keep': 'false' }),
+        `${number(i + 1, screen.lang)}. ${c.label}`,
+      ),
+    );
+    const confirm = h(
+      'button',
+      { type: 'submit', class: 'primary', value: 'yes', 'data-confirm': 'yes' },
+      t('confirmYes'),
+    );
+    const form = h(
+      'form',
+      { method: 'dialog' },
+      h('p', { id: 'ask-question' }, question),
+      choices.length ? h('fieldset', { class: 'choices' }, h('legend', {}, t('chooseService')), ...options) : null,
+      error,
+      h(
+        'div',
+        { class: 'row' },
+        confirm,
+        h('button', { type: 'submit', class: 'secondary', value: 'no', formnovalidate: true }, t('confirmNo')),
+      ),
+    );
+    const dialog = h('dialog', { class: 'ask', 'aria-labelledby': 'ask-question' }, form) as HTMLDialogElement;
+    const chosen = () => form.querySelector<HTMLInputElement>('input[name="choice"]:checked')?.value ?? null;
+    form.addEventListener('keydown', (e) => {
+      // a digit picks the numbered choice, so a transfer needs no mouse
+      const index = Number(e.key.replace(/[۰-۹]/, (d) => String(d.charCodeAt(0) - 0x06f0))) - 1;
+      if (choices.length && index >= 0 && index < choices.length) {
+        (options[index].querySelector('input') as HTMLInputElement).checked = true;
+        e.preventDefault();
+      }
+    });
+    form.addEventListener('submit', (e) => {
+      const yes = (e.submitter as HTMLButtonElement | null)?.value === 'yes';
+      if (yes && choices.length && !chosen()) {
+        e.preventDefault();
+        error.hidden = false;
+      }
+    });
+    dialog.addEventListener('close', () => {
+      const answer = dialog.returnValue === 'yes' ? (choices.length ? chosen() : 'yes') : null;
+      dialog.remove();
+      resolve(answer);
+      focusConsole();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    (choices.length ? (options[0].querySelector('input') as HTMLElement) : confirm).focus();
+  });
+}
+
+/** After an action or a refresh the keyboard stays on the console, not on the page. */
+function focusConsole(): void {
+  const active = document.activeElement;
+  if (document.querySelector('dialog[open]')) return;
+  if (active && active !== document.body && app.contains(active)) return;
+  app.querySelector<HTMLElement>('.actions button.primary:not([disabled]), .actions button:not([disabled])')?.focus();
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.ctrlKey || e.altKey || e.metaKey || e.repeat || busy) return;
+  if (document.querySelector('dialog[open]')) return;
+  const target = e.target as HTMLElement | null;
+  if (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) && (target as HTMLInputElement).type !== 'checkbox')
+    return;
+  const action = Object.entries(SHORTCUTS).find(
+    ([name, s]) => s.code === e.code && app.querySelector(`.actions button[data-action="${name}"]:not([disabled])`),
+  )?.[0];
+  if (!action) return;
+  e.preventDefault();
+  app.querySelector<HTMLButtonElement>(`.actions button[data-action="${action}"]`)?.click();
+});
+
 function myDesk() {
   return queues?.desks.find((d) => d.staffId === me?.name && d.status !== 'CLOSED') ?? null;
 }
@@ -100,6 +201,7 @@ async function act<T>(action: () => Promise<T>, shown: (answer: T) => boolean = 
   if (busy) return;
   busy = true;
   message = null;
+  note = null;
   render();
   let answer: T | undefined;
   let failed = false;
@@ -128,6 +230,7 @@ function button<T>(
   attrs: Record<string, string> = {},
   shown: (answer: T) => boolean = () => true,
 ): HTMLButtonElement {
+  const shortcut = attrs.action ? SHORTCUTS[attrs.action] : undefined;
   return h(
     'button',
     {
@@ -135,9 +238,11 @@ function button<T>(
       disabled: busy,
       'data-action': attrs.action ?? '',
       class: attrs.class ?? '',
+      'aria-keyshortcuts': shortcut?.key,
       onclick: () => void act(action, shown),
     },
     label,
+    shortcut ? h('kbd', { 'aria-hidden': 'true' }, shortcut.key) : null,
   );
 }
 
@@ -194,6 +299,67 @@ function openForm(): HTMLElement {
   );
 }
 
+/** Recalls of the visit since it was last called (a transfer starts the count again). */
+function recallsSinceCalled(visit: VisitDetails): number {
+  let recalls = 0;
+  for (const step of visit.timeline) {
+    if (step.event === 'CALLED' || step.event === 'TRANSFERRED') recalls = 0;
+    else if (step.event === 'RECALLED') recalls++;
+  }
+  return recalls;
+}
+
+/** Runs the action once the clerk said yes; null when they went back. */
+async function confirmed<T>(question: string, action: () => Promise<T>): Promise<T | null> {
+  return (await ask(question)) ? action() : null;
+}
+
+/** Asks for the target service (no default), transfers, and says "B-002 → F-005". */
+async function transfer(visit: VisitDetails): Promise<VisitDetails | null> {
+  const t = screen.t;
+  const lang = screen.lang;
+  const targets = (centre?.services ?? []).filter((sv) => sv.code !== visit.serviceCode);
+  const to = await ask(
+    t('transferTo', { ticket: ticketText(visit.ticket, lang) }),
+    targets.map((sv) => ({ value: sv.code, label: serviceName(sv.code) })),
+  );
+  if (!to) return null;
+  await api(`/api/visits/${encodeURIComponent(visit.visitId)}/transfer`, {
+    body: { toServiceCode: to } satisfies TransferRequest,
+  });
+  // the visit keeps its id and gets a ticket of the new service once the read model has it
+  let moved: VisitDetails | null = null;
+  await readUntilShown(
+    async () => {
+      moved = await api<VisitDetails>(`/api/visits/${encodeURIComponent(visit.visitId)}`);
+    },
+    () => moved !== null && moved.serviceCode === to,
+    100,
+  ).catch(() => {});
+  const after = moved as VisitDetails | null;
+  if (after && after.serviceCode === to) {
+    note = t('transferred', {
+      from: ticketText(visit.ticket, lang),
+      to: ticketText(after.ticket, lang),
+      service: serviceName(to),
+    });
+  }
+  return after;
+}
+
+/** "called 2 min ago", "in service for 6 min": since the visit's last call or its start. */
+function serviceTimer(visit: VisitDetails, now = Date.now()): string {
+  const t = screen.t;
+  const kinds = visit.status === 'IN_SERVICE' ? ['STARTED'] : ['CALLED', 'RECALLED', 'TRANSFERRED'];
+  const since = [...visit.timeline].reverse().find((step) => kinds.includes(step.event))?.at;
+  if (!since) return '';
+  const minutes = number(Math.max(0, Math.floor((now - Date.parse(since)) / 60_000)), screen.lang);
+  return visit.status === 'IN_SERVICE' ? t('inServiceFor', { n: minutes }) : t('calledAgo', { n: minutes });
+}
+
+/** A success the clerk should read once (a transfer's new ticket); cleared by the next action. */
+let note: string | null = null;
+
 function consolePanel(): HTMLElement {
   const t = screen.t;
   const lang = screen.lang;
@@ -234,9 +400,13 @@ function consolePanel(): HTMLElement {
       ),
     );
   } else if (current.status === 'CALLED') {
-    const visitId = current.visitId;
-    const steps = current.timeline.length;
-    const gone = () => current?.visitId !== visitId;
+    const visit = current;
+    const steps = visit.timeline.length;
+    const gone = () => current?.visitId !== visit.visitId;
+    // the floor's rules: a recall while recalls are left, a no-show only after the last of them
+    const recalls = recallsSinceCalled(visit);
+    const maxRecalls = centre?.maxRecalls ?? 2;
+    const ticket = ticketText(visit.ticket, lang);
     actions.push(
       button(
         t('start'),
@@ -245,33 +415,36 @@ function consolePanel(): HTMLElement {
         () => current?.status === 'IN_SERVICE',
       ),
     );
-    actions.push(
-      button(
-        t('recall'),
-        () => api(visitPath('recall'), { body: {} }),
-        { action: 'recall', class: 'secondary' },
-        () => (current?.timeline.length ?? 0) > steps,
-      ),
-    );
-    actions.push(
-      button(
-        t('noShowAction'),
-        () => api(visitPath('no-show'), { body: {} }),
-        { action: 'no-show', class: 'secondary' },
-        gone,
-      ),
-    );
+    if (recalls < maxRecalls) {
+      actions.push(
+        button(
+          t('recall'),
+          () => api(visitPath('recall'), { body: {} }),
+          { action: 'recall', class: 'secondary' },
+          () => (current?.timeline.length ?? 0) > steps,
+        ),
+      );
+    } else {
+      actions.push(
+        button(
+          t('noShowAction'),
+          () => confirmed(t('confirmNoShow', { ticket }), () => api(visitPath('no-show'), { body: {} })),
+          { action: 'no-show', class: 'secondary' },
+          (answer) => answer === null || gone(),
+        ),
+      );
+    }
     actions.push(
       button(
         t('cancelVisit'),
-        () => api(visitPath('cancel'), { body: {} }),
+        () => confirmed(t('confirmCancel', { ticket }), () => api(visitPath('cancel'), { body: {} })),
         { action: 'cancel', class: 'danger' },
-        gone,
+        (answer) => answer === null || gone(),
       ),
     );
   } else if (current.status === 'IN_SERVICE') {
-    const visitId = current.visitId;
-    const gone = () => current?.visitId !== visitId;
+    const visit = current;
+    const gone = () => current?.visitId !== visit.visitId;
     actions.push(
       button(
         t('complete'),
@@ -280,25 +453,12 @@ function consolePanel(): HTMLElement {
         gone,
       ),
     );
-    const target = h(
-      'select',
-      { id: 'transfer-to', name: 'transfer' },
-      ...(centre?.services ?? [])
-        .filter((s) => s.code !== current!.serviceCode)
-        .map((s) => h('option', { value: s.code }, serviceName(s.code))),
-    );
     actions.push(
-      h(
-        'span',
-        { class: 'transfer' },
-        h('label', { for: 'transfer-to', class: 'visually-hidden' }, t('transfer')),
-        target,
-        button(
-          t('transfer'),
-          () => api(visitPath('transfer'), { body: { toServiceCode: target.value } satisfies TransferRequest }),
-          { action: 'transfer', class: 'secondary' },
-          gone,
-        ),
+      button(
+        t('transfer'),
+        () => transfer(visit),
+        { action: 'transfer', class: 'secondary' },
+        (answer) => answer === null || gone(),
       ),
     );
   }
@@ -324,9 +484,12 @@ function consolePanel(): HTMLElement {
         current
           ? h('strong', {}, `${ticketText(current.ticket, lang)}${SEPARATOR}${serviceName(current.serviceCode)}`)
           : '—',
+        current ? h('span', { class: 'timer', 'data-timer': '' }, ` (${serviceTimer(current)})`) : null,
       ),
       h('div', { class: 'row actions', 'aria-busy': busy ? 'true' : 'false' }, ...actions),
       message ? h('p', { class: message.error ? 'error' : 'notice', role: 'alert' }, message.text) : null,
+      !message && note ? h('p', { class: 'notice', role: 'status', 'data-note': 'transferred' }, note) : null,
+      h('p', { class: 'small shortcuts' }, t('shortcutsHint')),
     ),
     h(
       'section',
@@ -360,7 +523,7 @@ function consolePanel(): HTMLElement {
                   h('td', {}, number(i + 1, lang)),
                   h('td', {}, ticketText(w.ticket, lang)),
                   h('td', {}, serviceName(w.serviceCode)),
-                  h('td', {}, t(`priority${w.priorityClass}`)),
+                  h('td', {}, w.priorityClass === 'NONE' ? t('regularPriority') : t(`priority${w.priorityClass}`)),
                   h('td', {}, t('minutes', { n: number(w.waitedMinutes, lang) })),
                 ),
               ),
@@ -368,7 +531,7 @@ function consolePanel(): HTMLElement {
           ),
     ),
     current
-      ? h('section', { class: 'card' }, h('h2', {}, t('timeline')), timelineTable(current, screen, centre?.timeZone))
+      ? h('section', { class: 'card' }, h('h2', {}, t('timeline')), timelineTable(current, screen, centre))
       : null,
   );
 }
@@ -416,6 +579,7 @@ function render(): void {
       : h('div', {}, openForm(), message ? h('p', { class: 'error', role: 'alert' }, message.text) : null);
   }
   preserving(app, () => replace(app, header, h('main', {}, body)));
+  focusConsole();
 }
 
 async function start(): Promise<void> {
@@ -434,6 +598,11 @@ async function start(): Promise<void> {
 }
 
 screen.onLang(render);
+// the timer moves on without a re-render of the console (which would disturb a clerk's focus)
+setInterval(() => {
+  const timer = app.querySelector('[data-timer]');
+  if (timer && current) timer.textContent = ` (${serviceTimer(current)})`;
+}, 15_000);
 render();
 currentStaff()
   .then((found) => {

@@ -213,7 +213,7 @@ function dashboard(): HTMLElement {
               {},
               `${digits(visit.ticket, lang)}${SEPARATOR}${serviceName(visit.serviceCode)}${SEPARATOR}${statusText(visit.status)}`,
             ),
-            timelineTable(visit, screen, centre?.timeZone),
+            timelineTable(visit, screen, centre),
           )
         : null,
     ),

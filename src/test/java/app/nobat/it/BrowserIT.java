@@ -66,6 +66,7 @@ class BrowserIT {
         staff("e2e-desk", "DESK");
         staff("e2e-desk-two", "DESK");
         staff("e2e-super", "SUPERVISOR");
+        staff("e2e-keys", "DESK");
 
         Path screenshots = Path.of("target", "browser-screenshots").toAbsolutePath();
         Files.createDirectories(screenshots);
