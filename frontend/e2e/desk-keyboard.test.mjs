@@ -110,6 +110,29 @@ test('a clerk calls and serves five tickets with the keyboard alone', async () =
     const queues = (await api(`/api/centres/${KEYS}/queues`)).body;
     assert.equal(queues.services.find((s) => s.serviceCode === 'permits').waitingCount, 1);
     assert.deepEqual(desk.errors, []);
+
+    // the supervisor finds that visit by the number the visitor still holds, typed in Persian digits
+    const supervisor = await open(browser, `/supervisor.html?centre=${KEYS}&lang=fa`, {
+      viewport: { width: 1366, height: 768 },
+    });
+    await supervisor.fill('#username', 'e2e-super');
+    await supervisor.fill('#password', PASSWORD);
+    await supervisor.click('form button[type=submit]');
+    await supervisor.waitForSelector('#find-ticket');
+    await supervisor.fill(
+      '#find-ticket',
+      from.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]),
+    );
+    await supervisor.click('#find-title ~ form button[type=submit]');
+    await supervisor.waitForSelector('.timeline td[data-step="TRANSFERRED"]');
+    const stepsSeen = await supervisor.$$eval('.timeline td[data-step]', (cells) => cells.map((c) => c.textContent));
+    assert.deepEqual(stepsSeen, ['ورود', 'فراخوانده شد', 'خدمت آغاز شد', 'منتقل شد']);
+    await supervisor.fill('#find-ticket', 'P-999');
+    await supervisor.click('#find-title ~ form button[type=submit]');
+    const refused = await (await supervisor.waitForSelector('p.error[role=alert]')).textContent();
+    assert.ok(!/[A-Za-z]{3,}/.test(refused.replace(/P-[0-9۰-۹]+/g, '')), `no Latin sentence: ${refused}`);
+    await shot(supervisor, 'desk-keyboard-4-supervisor-finds-ticket');
+    assert.deepEqual(supervisor.errors, []);
   } finally {
     await browser.close();
   }

@@ -46,6 +46,7 @@ export const refusalsEn: RefusalMessages = {
   'unknown-desk': 'This desk is not known.',
   'unknown-visit': 'No visit has this id.',
   'unknown-ticket': 'This ticket was not found. Please check the link.',
+  'ticket-not-on-day': 'No ticket {ticket} on {date}.',
   holiday: 'There are no appointments on {date}: it is a holiday.',
   'no-slots': 'There are no appointments on {date}.',
   'slot-unknown': 'There is no appointment time at {slot}. Times start at {slots}.',

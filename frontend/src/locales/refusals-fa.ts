@@ -43,6 +43,7 @@ export const refusalsFa: RefusalMessages = {
   'unknown-desk': 'این باجه شناخته نیست.',
   'unknown-visit': 'نوبتی با این شناسه پیدا نشد.',
   'unknown-ticket': 'این نوبت پیدا نشد. پیوند را بررسی کنید.',
+  'ticket-not-on-day': 'نوبت {ticket} در تاریخ {date} پیدا نشد.',
   holiday: 'روز {date} تعطیل است و نوبت داده نمی‌شود.',
   'no-slots': 'در روز {date} نوبت داده نمی‌شود.',
   'slot-unknown': 'ساعت {slot} زمان نوبت نیست. زمان‌ها: {slots}.',

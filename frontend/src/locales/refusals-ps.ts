@@ -43,6 +43,7 @@ export const refusalsPs: RefusalMessages = {
   'unknown-desk': 'دا کړکۍ نه پېژندل کېږي.',
   'unknown-visit': 'په دې پېژند هېڅ نوبت ونه موندل شو.',
   'unknown-ticket': 'دا نوبت ونه موندل شو. لینک وګورئ.',
+  'ticket-not-on-day': 'د {date} په ورځ {ticket} نوبت ونه موندل شو.',
   holiday: 'د {date} ورځ رخصتي ده او وخت نه ورکول کېږي.',
   'no-slots': 'د {date} په ورځ وخت نه ورکول کېږي.',
   'slot-unknown': '{slot} د وخت نیولو ساعت نه دی. وختونه: {slots}.',

@@ -4,7 +4,7 @@ import { api, floorChangeKinds, type Centre, type Me, type QueuesView, type Visi
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { barChart } from '../../lib/chart';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
-import { digits, number, SEPARATOR } from '../../lib/format';
+import { addDays, digits, jalaliDay, latinDigits, number, SEPARATOR, todayIn } from '../../lib/format';
 import { localName, type MessageKey } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
@@ -70,7 +70,23 @@ function dashboard(): HTMLElement {
   const lang = screen.lang;
   const q = queues!;
   const minutes = (n: number) => t('minutes', { n: number(n, lang) });
-  const visitInput = h('input', { id: 'visit-id', name: 'visitId', dir: 'ltr', autocomplete: 'off' });
+  // the ticket the visitor holds, as printed (Persian digits accepted), on one of the last days
+  const ticketInput = h('input', {
+    id: 'find-ticket',
+    name: 'ticket',
+    dir: 'ltr',
+    autocomplete: 'off',
+    inputmode: 'text',
+    placeholder: 'A-012',
+  });
+  const today = todayIn(centre?.timeZone ?? 'Asia/Tehran');
+  const daySelect = h(
+    'select',
+    { id: 'find-day', name: 'day' },
+    ...Array.from({ length: 7 }, (_, i) => addDays(today, -i)).map((d) =>
+      h('option', { value: d }, jalaliDay(d, lang)),
+    ),
+  );
   const find = h('button', { type: 'submit' }, t('show'));
   const closeDay = h(
     'button',
@@ -191,7 +207,11 @@ function dashboard(): HTMLElement {
             e.preventDefault();
             void guarded(find, async () => {
               try {
-                visit = await api<VisitDetails>(`/api/visits/${encodeURIComponent(visitInput.value.trim())}`);
+                const query = new URLSearchParams({
+                  ticket: latinDigits(ticketInput.value.trim()),
+                  day: daySelect.value,
+                });
+                visit = await api<VisitDetails>(`/api/centres/${encodeURIComponent(centreId)}/visits?${query}`);
                 message = '';
               } catch (err) {
                 visit = null;
@@ -201,7 +221,8 @@ function dashboard(): HTMLElement {
             });
           },
         },
-        h('div', {}, h('label', { for: 'visit-id' }, t('visitId')), visitInput),
+        h('div', {}, h('label', { for: 'find-ticket' }, t('ticketHeader')), ticketInput),
+        h('div', {}, h('label', { for: 'find-day' }, t('date')), daySelect),
         find,
       ),
       visit

@@ -100,6 +100,7 @@ class AccessRulesIT {
         }
         RULES.put("GET /api/visits/{visitId}", DESK_UP);
         RULES.put("GET /api/centres/{centreId}/queues", DESK_UP);
+        RULES.put("GET /api/centres/{centreId}/visits", DESK_UP);
         RULES.put("POST /api/centres/{centreId}/close-day", SUPERVISOR_UP);
         RULES.put("GET /api/centres/{centreId}/appointments", SUPERVISOR_UP);
         RULES.put("GET /api/centres/{centreId}/services/{serviceCode}/slot-template", SUPERVISOR_UP);

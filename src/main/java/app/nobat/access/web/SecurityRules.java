@@ -134,7 +134,11 @@ public class SecurityRules {
                             // desk staff
                             .pathMatchers(POST, "/api/centres/{centreId}/desks/{deskId}/*", "/api/visits/{visitId}/*")
                             .hasRole(StaffRole.DESK.name())
-                            .pathMatchers(GET, "/api/visits/{visitId}", "/api/centres/{centreId}/queues")
+                            .pathMatchers(
+                                    GET,
+                                    "/api/visits/{visitId}",
+                                    "/api/centres/{centreId}/queues",
+                                    "/api/centres/{centreId}/visits")
                             .hasRole(StaffRole.DESK.name())
                             // supervisors
                             .pathMatchers(POST, "/api/centres/{centreId}/close-day")

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -31,6 +33,8 @@ public class FloorBoardRepository {
         this.visits = database.getCollection("floor_visits");
         this.tokens = database.getCollection("tracking_tokens");
         this.json = json;
+        // a supervisor finds a visit by the ticket a visitor holds, within the day's records
+        visits.createIndex(Indexes.ascending("floorId", "visit.ticket"));
     }
 
     public Optional<FloorBoard> board(String floorId) {
@@ -62,6 +66,22 @@ public class FloorBoardRepository {
                     new Document("_id", visit.trackingToken).append("visitId", visit.visitId),
                     UPSERT);
         }
+    }
+
+    /**
+     * A day's visit by the ticket a visitor holds: its ticket now, or one it had before a transfer
+     * (the timeline keeps each step's ticket). The latest such visit when a number came back.
+     */
+    public Optional<VisitView> visitByTicket(String floorId, String ticket) {
+        List<VisitView> found = new ArrayList<>();
+        visits.find(Filters.and(
+                        Filters.eq("floorId", floorId),
+                        Filters.or(Filters.eq("visit.ticket", ticket), Filters.eq("visit.timeline.ticket", ticket))))
+                .forEach(d -> found.add(read(d.get("visit", Document.class), VisitView.class)));
+        return found.stream()
+                .filter(v -> v.ticket.equals(ticket))
+                .findFirst()
+                .or(() -> found.stream().max(Comparator.comparing(v -> v.arrivedAt)));
     }
 
     /** The latest visit a tracking token follows (a carried-over visit takes over its token). */

@@ -62,6 +62,16 @@ public class FloorQueries {
         return boards.visit(visitId);
     }
 
+    /** A visit of a day by its ticket: the live board first (a visit not stored yet), then the records. */
+    public Optional<VisitView> visitByTicket(FloorId floorId, String ticket) {
+        FloorBoard board = board(floorId);
+        Optional<VisitView> live = board.visits.values().stream()
+                .filter(v ->
+                        ticket.equals(v.ticket) || v.timeline.stream().anyMatch(step -> ticket.equals(step.ticket())))
+                .findFirst();
+        return live.isPresent() ? live : boards.visitByTicket(floorId.toString(), ticket);
+    }
+
     public Optional<String> visitIdForToken(String token) {
         Optional<String> stored = boards.visitIdForToken(token);
         return stored.isPresent() ? stored : feed.liveVisitForToken(token);

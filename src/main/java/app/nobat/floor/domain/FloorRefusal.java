@@ -61,7 +61,8 @@ public enum FloorRefusal implements Refusal {
     NONE_WEIGHT("none-weight", INVALID, "the weight of NONE is the unit and must be 1"),
     UNKNOWN_DESK("unknown-desk", NOT_FOUND, "Unknown desk '{desk}'"),
     UNKNOWN_VISIT("unknown-visit", NOT_FOUND, "Unknown visit '{visit}'"),
-    UNKNOWN_TICKET("unknown-ticket", NOT_FOUND, "No ticket is known by this link");
+    UNKNOWN_TICKET("unknown-ticket", NOT_FOUND, "No ticket is known by this link"),
+    TICKET_NOT_ON_DAY("ticket-not-on-day", NOT_FOUND, "No ticket {ticket} on {date}");
 
     private final String code;
     private final int status;

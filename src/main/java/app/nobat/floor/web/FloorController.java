@@ -4,6 +4,7 @@ import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.Actor;
 import app.nobat.common.CommonRefusal;
+import app.nobat.common.Digits;
 import app.nobat.common.RandomIds;
 import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorBoard.VisitView;
@@ -18,19 +19,26 @@ import app.nobat.floor.domain.PriorityClass;
 import app.nobat.floor.web.FloorRequests.*;
 import app.nobat.platform.web.Acting;
 import app.nobat.platform.web.Blocking;
+import app.nobat.platform.web.RequestRefusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.*;
+import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
 
 /** The live floor: arrivals, desks, calls and the visit lifecycle. */
@@ -40,6 +48,8 @@ import reactor.core.publisher.Mono;
 public class FloorController {
 
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    /** A ticket as printed: the service's prefix, a dash, its number. */
+    private static final Pattern TICKET = Pattern.compile("([A-Z]{1,3})-?([0-9]{1,4})");
 
     private final CommandGateway commands;
     private final FloorQueries floors;
@@ -222,6 +232,37 @@ public class FloorController {
         return Blocking.call(() -> floors.visit(visitId)
                 .map(FloorController::details)
                 .orElseThrow(() -> FloorRefusal.UNKNOWN_VISIT.with("visit", visitId)));
+    }
+
+    @GetMapping("/centres/{centreId}/visits")
+    @Operation(
+            summary = "A visit by the ticket the visitor holds (its number now or before a transfer), on a day "
+                    + "(today when left out); staff")
+    public Mono<VisitDetails> visitByTicket(
+            @PathVariable String centreId,
+            @RequestParam String ticket,
+            @RequestParam(required = false) @Nullable String day) {
+        Matcher typed = TICKET.matcher(Digits.toLatin(ticket).strip().toUpperCase(Locale.ROOT));
+        if (!typed.matches()) {
+            throw RequestRefusal.PARAMETER.at(null, "parameter", "ticket");
+        }
+        // "a12", "A-12" and "A-012" are the same printed ticket
+        String number = String.format(Locale.ROOT, "%s-%03d", typed.group(1), Integer.parseInt(typed.group(2)));
+        return Blocking.call(() -> {
+            FloorId floor = day == null ? floors.today(centreId) : new FloorId(centreId, dayOf(day));
+            return floors.visitByTicket(floor, number)
+                    .map(FloorController::details)
+                    .orElseThrow(() -> FloorRefusal.TICKET_NOT_ON_DAY.with(
+                            "ticket", number, "date", floor.day().toString()));
+        });
+    }
+
+    private static LocalDate dayOf(String day) {
+        try {
+            return LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            throw RequestRefusal.PARAMETER.at(null, "parameter", "day");
+        }
     }
 
     @GetMapping("/centres/{centreId}/queues")
