@@ -164,6 +164,16 @@ export const en = {
   callsSeries: 'Calls',
   // the kiosk's own check of a typed code (the API's refusals are in refusals-*.ts)
   errUnknownAppointment: 'No appointment has this code. Please check it.',
+  // the TV display (issue 12, wt-tv)
+  displayDeskCalled: 'Called {time}',
+  displayDeskInService: 'Serving since {time}',
+  displayDeskFree: 'Ready for the next number',
+  displayDeskPaused: 'Paused for a moment',
+  displayCallSecond: 'Second call',
+  displayCallThird: 'Third call',
+  displayCallNth: 'Call {n}',
+  displayNoDesks: 'No desk is open yet',
+  displayDayClosedNote: 'Please come back on the next working day.',
 };
 
 export type Messages = typeof en;

@@ -160,4 +160,14 @@ export const fa: Messages = {
   callsSeries: 'فراخوان‌ها',
   // the kiosk's own check of a typed code (the API's refusals are in refusals-*.ts)
   errUnknownAppointment: 'نوبتی با این کد پیدا نشد. لطفاً کد را بررسی کنید.',
+  // the TV display (issue 12, wt-tv)
+  displayDeskCalled: 'فراخوان {time}',
+  displayDeskInService: 'در حال خدمت از {time}',
+  displayDeskFree: 'آماده‌ی شماره‌ی بعد',
+  displayDeskPaused: 'موقتاً متوقف است',
+  displayCallSecond: 'فراخوان دوم',
+  displayCallThird: 'فراخوان سوم',
+  displayCallNth: 'فراخوان {n}',
+  displayNoDesks: 'هنوز باجه‌ای باز نشده است',
+  displayDayClosedNote: 'لطفاً روز کاری بعد مراجعه کنید.',
 };

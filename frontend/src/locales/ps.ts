@@ -160,4 +160,14 @@ export const ps: Messages = {
   callsSeries: 'غږونه',
   // the kiosk's own check of a typed code (the API's refusals are in refusals-*.ts)
   errUnknownAppointment: 'په دې کوډ هېڅ وخت ونه موندل شو. مهرباني وکړئ کوډ وګورئ.',
+  // the TV display (issue 12, wt-tv)
+  displayDeskCalled: 'غږ شوی {time}',
+  displayDeskInService: 'له {time} راهیسې خدمت',
+  displayDeskFree: 'راتلونکې شمېرې ته چمتو',
+  displayDeskPaused: 'لنډ وخت لپاره درول شوې',
+  displayCallSecond: 'دوهم غږ',
+  displayCallThird: 'درېیم غږ',
+  displayCallNth: '{n}م غږ',
+  displayNoDesks: 'تر اوسه کومه کړکۍ نه ده پرانیستل شوې',
+  displayDayClosedNote: 'مهرباني وکړئ راتلونکې کاري ورځ راشئ.',
 };
