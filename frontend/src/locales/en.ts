@@ -168,7 +168,7 @@ export const en = {
   displayDeskCalled: 'Called {time}',
   displayDeskInService: 'Serving since {time}',
   displayDeskFree: 'Ready for the next number',
-  displayDeskPaused: 'Paused for a moment',
+  displayDeskPaused: 'Paused',
   displayCallSecond: 'Second call',
   displayCallThird: 'Third call',
   displayCallNth: 'Call {n}',

@@ -164,7 +164,7 @@ export const fa: Messages = {
   displayDeskCalled: 'فراخوان {time}',
   displayDeskInService: 'در حال خدمت از {time}',
   displayDeskFree: 'آماده‌ی شماره‌ی بعد',
-  displayDeskPaused: 'موقتاً متوقف است',
+  displayDeskPaused: 'موقتاً متوقف',
   displayCallSecond: 'فراخوان دوم',
   displayCallThird: 'فراخوان سوم',
   displayCallNth: 'فراخوان {n}',

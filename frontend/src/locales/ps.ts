@@ -164,7 +164,7 @@ export const ps: Messages = {
   displayDeskCalled: 'غږ شوی {time}',
   displayDeskInService: 'له {time} راهیسې خدمت',
   displayDeskFree: 'راتلونکې شمېرې ته چمتو',
-  displayDeskPaused: 'لنډ وخت لپاره درول شوې',
+  displayDeskPaused: 'لنډمهاله درول شوې',
   displayCallSecond: 'دوهم غږ',
   displayCallThird: 'درېیم غږ',
   displayCallNth: '{n}م غږ',

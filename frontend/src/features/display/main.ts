@@ -320,6 +320,7 @@ void enableSound();
 api<Centre>(`/api/centres/${encodeURIComponent(centreId)}`)
   .then((c) => {
     centre = c;
+    document.body.dataset.centre = c.centreId;
     render();
     tick();
   })
