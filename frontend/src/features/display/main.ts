@@ -264,6 +264,7 @@ function render(): void {
   document.body.dataset.closed = String(view.closed);
   renderLatest(view);
   renderDesks(view);
+  desks.querySelectorAll<HTMLElement>('.desk-ticket').forEach(fitOneLine);
   renderServices(view);
   renderRecent(view);
   flashReady = true; // what the first snapshot shows is not new
