@@ -764,6 +764,7 @@ export interface components {
         DeskLine: {
             currentTicket: string | null;
             deskId: string;
+            serving: components["schemas"]["NowServing"] | null;
             status: components["schemas"]["DeskStatus"];
         };
         DeskResponse: {
@@ -857,6 +858,15 @@ export interface components {
             password: string;
             role: components["schemas"]["StaffRole"];
             username: string;
+        };
+        NowServing: {
+            /** Format: int32 */
+            recalls: number;
+            serviceCode: string;
+            /** Format: date-time */
+            since: string;
+            status: components["schemas"]["VisitStatus"];
+            ticket: string;
         };
         OpenDeskRequest: {
             serviceCodes?: string[] | null;

@@ -185,6 +185,16 @@ export const en = {
   stepCANCELLED: 'Cancelled',
   stepCLOSED: 'Closed at the end of the day',
   stepCARRIED_OVER: 'Carried over to the next day',
+  // the TV display (issue 12, wt-tv)
+  displayDeskCalled: 'Called {time}',
+  displayDeskInService: 'Serving since {time}',
+  displayDeskFree: 'Ready for the next number',
+  displayDeskPaused: 'Paused',
+  displayCallSecond: 'Second call',
+  displayCallThird: 'Third call',
+  displayCallNth: 'Call {n}',
+  displayNoDesks: 'No desk is open yet',
+  displayDayClosedNote: 'Please come back on the next working day.',
 };
 
 export type Messages = typeof en;

@@ -20,4 +20,6 @@ export const faAF: Messages = {
   password: 'رمز',
   signInFailed: 'نام کاربری یا رمز نادرست است',
   openingHours: 'ساعات کار',
+  // the TV display (issue 12, wt-tv)
+  displayDeskFree: 'آماده برای نمبر بعدی',
 };

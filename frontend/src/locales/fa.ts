@@ -181,4 +181,14 @@ export const fa: Messages = {
   stepCANCELLED: 'لغو شد',
   stepCLOSED: 'در پایان روز بسته شد',
   stepCARRIED_OVER: 'به روز بعد منتقل شد',
+  // the TV display (issue 12, wt-tv)
+  displayDeskCalled: 'فراخوان {time}',
+  displayDeskInService: 'در حال خدمت از {time}',
+  displayDeskFree: 'آماده‌ی شماره‌ی بعد',
+  displayDeskPaused: 'موقتاً متوقف',
+  displayCallSecond: 'فراخوان دوم',
+  displayCallThird: 'فراخوان سوم',
+  displayCallNth: 'فراخوان {n}',
+  displayNoDesks: 'هنوز باجه‌ای باز نشده است',
+  displayDayClosedNote: 'لطفاً روز کاری بعد مراجعه کنید.',
 };

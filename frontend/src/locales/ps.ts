@@ -181,4 +181,14 @@ export const ps: Messages = {
   stepCANCELLED: 'لغوه شو',
   stepCLOSED: 'د ورځې په پای کې وتړل شو',
   stepCARRIED_OVER: 'بلې ورځې ته ولېږدول شو',
+  // the TV display (issue 12, wt-tv)
+  displayDeskCalled: 'غږ شوی {time}',
+  displayDeskInService: 'له {time} راهیسې خدمت',
+  displayDeskFree: 'راتلونکې شمېرې ته چمتو',
+  displayDeskPaused: 'لنډمهاله درول شوې',
+  displayCallSecond: 'دوهم غږ',
+  displayCallThird: 'درېیم غږ',
+  displayCallNth: '{n}م غږ',
+  displayNoDesks: 'تر اوسه کومه کړکۍ نه ده پرانیستل شوې',
+  displayDayClosedNote: 'مهرباني وکړئ راتلونکې کاري ورځ راشئ.',
 };

@@ -126,6 +126,69 @@ class DisplayStreamIT {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> deskIn(ServerSentEvent<Map<String, Object>> event, String deskId) {
+        var display = (Map<String, Object>) event.data().get("display");
+        return ((List<Map<String, Object>>) display.get("desks"))
+                .stream()
+                        .filter(d -> deskId.equals(d.get("deskId")))
+                        .findFirst()
+                        .orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object latestTicket(ServerSentEvent<Map<String, Object>> event) {
+        var latest = (Map<String, Object>) ((Map<String, Object>) event.data().get("display")).get("latestCall");
+        return latest == null ? null : latest.get("ticket");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theStreamsDeskLineServesATicketUntilItsVisitCompletes() {
+        Api api = new Api(http);
+        api.post("/api/centres/" + C + "/desks/d3/open", null, 200);
+        api.arrive(C, "residence", null);
+        List<ServerSentEvent<Map<String, Object>>> events = new CopyOnWriteArrayList<>();
+        Disposable subscription = follow(null, events);
+        Api.eventually(() -> events.size(), n -> n > 0);
+
+        Map<String, Object> call = api.callNext(C, "d3");
+        String ticket = (String) call.get("ticket");
+        api.post("/api/visits/" + call.get("visitId") + "/recall", null, 200);
+        Api.eventually(() -> events.stream().anyMatch(e -> "recall".equals(e.event())), b -> b);
+        var recalled = events.stream()
+                .filter(e -> "recall".equals(e.event()))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        var serving = (Map<String, Object>) deskIn(recalled, "d3").get("serving");
+        assertThat(serving)
+                .containsEntry("ticket", ticket)
+                .containsEntry("status", "CALLED")
+                .containsEntry("recalls", 1);
+        assertThat(latestTicket(recalled)).isEqualTo(ticket);
+
+        int before = events.size();
+        api.post("/api/visits/" + call.get("visitId") + "/start", null, 200);
+        api.post("/api/visits/" + call.get("visitId") + "/complete", null, 200);
+        // the completion's message: the last one that no longer shows the visit in service
+        Api.eventually(
+                () -> events.subList(before, events.size()).stream()
+                        .filter(e -> e.data() != null && e.data().containsKey("display"))
+                        .anyMatch(e -> deskIn(e, "d3").get("serving") == null),
+                b -> b);
+        subscription.dispose();
+        var completed = events.subList(before, events.size()).stream()
+                .filter(e -> e.data() != null && e.data().containsKey("display"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(deskIn(completed, "d3").get("serving")).isNull();
+        assertThat(deskIn(completed, "d3").get("currentTicket")).isNull();
+        assertThat(latestTicket(completed))
+                .as("a completed ticket is not now serving")
+                .isNotEqualTo(ticket);
+        api.post("/api/centres/" + C + "/desks/d3/close", null, 200);
+    }
+
     @Test
     void anUnknownLastEventIdGetsASnapshot() {
         List<ServerSentEvent<Map<String, Object>>> events = new CopyOnWriteArrayList<>();
