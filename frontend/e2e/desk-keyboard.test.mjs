@@ -85,6 +85,7 @@ test('a clerk calls and serves five tickets with the keyboard alone', async () =
     await desk.keyboard.press('Escape'); // going back does nothing
     await desk.waitForSelector('dialog.ask', { state: 'detached' });
     assert.equal(await desk.getAttribute('.current', 'data-status'), 'CALLED');
+    await desk.waitForSelector('button[data-action="no-show"]:not([disabled])');
     await desk.keyboard.press('KeyM');
     await desk.waitForSelector('dialog.ask[open]');
     await desk.keyboard.press('Enter');
@@ -132,6 +133,26 @@ test('a clerk calls and serves five tickets with the keyboard alone', async () =
     const refused = await (await supervisor.waitForSelector('p.error[role=alert]')).textContent();
     assert.ok(!/[A-Za-z]{3,}/.test(refused.replace(/P-[0-9۰-۹]+/g, '')), `no Latin sentence: ${refused}`);
     await shot(supervisor, 'desk-keyboard-4-supervisor-finds-ticket');
+
+    // the clerk walked away with the desk open: the supervisor pauses it, saying why, then closes it
+    const deskRow = 'tr[data-desk="k1"]';
+    assert.equal(await supervisor.getAttribute(deskRow, 'data-status'), 'OPEN');
+    assert.equal(await supervisor.$$eval('table.desks thead th', (cells) => cells.length), 6);
+    await supervisor.click(`${deskRow} button[data-desk-action="pause"]`);
+    await supervisor.waitForSelector('dialog.ask[open] #desk-reason');
+    await supervisor.keyboard.type('رفته ناهار');
+    await supervisor.keyboard.press('Enter');
+    await supervisor.waitForSelector(`${deskRow}[data-status="PAUSED"]`);
+    assert.match(await supervisor.textContent(deskRow), /رفته ناهار/);
+    const paused = (await api(`/api/centres/${KEYS}/queues`)).body;
+    assert.equal(paused.desks.find((d) => d.deskId === 'k1').pauseReason, 'رفته ناهار');
+    assert.equal(paused.services.find((s) => s.serviceCode === 'permits').desksServing, 0);
+    await shot(supervisor, 'desk-keyboard-5-supervisor-paused-desk');
+    await supervisor.click(`${deskRow} button[data-desk-action="close"]`);
+    await supervisor.waitForSelector('dialog.ask[open] #desk-reason');
+    await supervisor.keyboard.type('رفت');
+    await supervisor.keyboard.press('Enter');
+    await supervisor.waitForSelector(`${deskRow}[data-status="CLOSED"]`);
     assert.deepEqual(supervisor.errors, []);
   } finally {
     await browser.close();

@@ -761,6 +761,9 @@ export interface components {
             };
             serviceCodes: string[];
         };
+        DeskActionRequest: {
+            reason?: string | null;
+        };
         DeskLine: {
             currentTicket: string | null;
             deskId: string;
@@ -775,6 +778,9 @@ export interface components {
             currentTicket: string | null;
             currentVisitId: string | null;
             deskId: string;
+            /** Format: date-time */
+            openedAt: string | null;
+            pauseReason: string | null;
             serviceCodes: string[] | null;
             staffId: string | null;
             status: components["schemas"]["DeskStatus"];
@@ -1688,7 +1694,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DeskActionRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -1756,7 +1766,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DeskActionRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {

@@ -195,6 +195,13 @@ export const en = {
   displayCallNth: 'Call {n}',
   displayNoDesks: 'No desk is open yet',
   displayDayClosedNote: 'Please come back on the next working day.',
+  // supervisor: desks left open (issue 13)
+  deskHolder: 'Held by',
+  openSince: 'Open since',
+  deskActions: 'Act',
+  status: 'Status',
+  pauseDeskWhy: 'Why pause {desk}?',
+  closeDeskWhy: 'Why close {desk}?',
 };
 
 export type Messages = typeof en;

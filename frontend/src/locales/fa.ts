@@ -191,4 +191,11 @@ export const fa: Messages = {
   displayCallNth: 'فراخوان {n}',
   displayNoDesks: 'هنوز باجه‌ای باز نشده است',
   displayDayClosedNote: 'لطفاً روز کاری بعد مراجعه کنید.',
+  // supervisor: desks left open (issue 13)
+  deskHolder: 'در دست',
+  openSince: 'باز از',
+  deskActions: 'اقدام',
+  status: 'وضعیت',
+  pauseDeskWhy: 'چرا {desk} متوقف شود؟',
+  closeDeskWhy: 'چرا {desk} بسته شود؟',
 };

@@ -191,4 +191,11 @@ export const ps: Messages = {
   displayCallNth: '{n}م غږ',
   displayNoDesks: 'تر اوسه کومه کړکۍ نه ده پرانیستل شوې',
   displayDayClosedNote: 'مهرباني وکړئ راتلونکې کاري ورځ راشئ.',
+  // supervisor: desks left open (issue 13)
+  deskHolder: 'په لاس کې',
+  openSince: 'خلاصه له',
+  deskActions: 'کړنه',
+  status: 'حالت',
+  pauseDeskWhy: '{desk} ولې ودرول شي؟',
+  closeDeskWhy: '{desk} ولې وتړل شي؟',
 };

@@ -4,7 +4,7 @@ import { api, floorChangeKinds, type Centre, type Me, type QueuesView, type Visi
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { barChart } from '../../lib/chart';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
-import { addDays, digits, jalaliDay, latinDigits, number, SEPARATOR, todayIn } from '../../lib/format';
+import { addDays, digits, jalaliDay, latinDigits, number, SEPARATOR, time, todayIn } from '../../lib/format';
 import { localName, type MessageKey } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
@@ -64,6 +64,77 @@ const VISIT_STATUS_KEYS = Object.fromEntries(
     true,
   ]),
 );
+
+/**
+ * A supervisor pauses or closes a desk someone left open, so that it no longer counts in the
+ * estimates; the reason they give is recorded on the event.
+ */
+function deskActions(d: QueuesView['desks'][number]): HTMLElement[] {
+  const t = screen.t;
+  if (d.status === 'CLOSED' || d.currentTicket) return [];
+  const act = (action: 'pause' | 'close', label: string) => {
+    const button = h('button', { type: 'button', class: 'secondary', 'data-desk-action': action }, label);
+    button.addEventListener(
+      'click',
+      () =>
+        void guarded(button, async () => {
+          const reason = await askReason(
+            t(action === 'pause' ? 'pauseDeskWhy' : 'closeDeskWhy', { desk: deskName(d.deskId) }),
+          );
+          if (reason === null) return;
+          try {
+            await api(`${base}/desks/${encodeURIComponent(d.deskId)}/${action}`, { body: { reason } });
+            message = '';
+          } catch (err) {
+            message = refusalMessage(err, screen.lang, { centre, timeZone: centre?.timeZone });
+          }
+          await refresh();
+        }),
+    );
+    return button;
+  };
+  return d.status === 'OPEN'
+    ? [act('pause', t('pause')), act('close', t('closeDesk'))]
+    : [act('close', t('closeDesk'))];
+}
+
+/** Asks why (a short text, required); null when the supervisor goes back. */
+function askReason(question: string): Promise<string | null> {
+  const t = screen.t;
+  return new Promise((resolve) => {
+    const input = h('input', {
+      id: 'desk-reason',
+      name: 'reason',
+      required: true,
+      maxlength: 200,
+      'data-keep': 'false',
+    });
+    const dialog = h(
+      'dialog',
+      { class: 'ask', 'aria-labelledby': 'reason-question' },
+      h(
+        'form',
+        { method: 'dialog' },
+        h('p', { id: 'reason-question' }, h('label', { for: 'desk-reason' }, question)),
+        input,
+        h(
+          'div',
+          { class: 'row' },
+          h('button', { type: 'submit', class: 'primary', value: 'yes' }, t('confirmYes')),
+          h('button', { type: 'submit', class: 'secondary', value: 'no', formnovalidate: true }, t('confirmNo')),
+        ),
+      ),
+    ) as HTMLDialogElement;
+    dialog.addEventListener('close', () => {
+      const answer = dialog.returnValue === 'yes' ? input.value.trim() : null;
+      dialog.remove();
+      resolve(answer || null);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    input.focus();
+  });
+}
 
 function dashboard(): HTMLElement {
   const t = screen.t;
@@ -159,18 +230,36 @@ function dashboard(): HTMLElement {
       h('h2', { id: 'desks-title' }, t('desks')),
       h(
         'table',
-        {},
+        { class: 'desks' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...[t('desk'), t('status'), t('deskHolder'), t('openSince'), t('current'), t('deskActions')].map((c) =>
+              h('th', { scope: 'col' }, c),
+            ),
+          ),
+        ),
         h(
           'tbody',
           {},
           ...q.desks.map((d) =>
             h(
               'tr',
-              { 'data-desk': d.deskId },
+              { 'data-desk': d.deskId, 'data-status': d.status },
               h('th', { scope: 'row' }, deskName(d.deskId)),
-              h('td', {}, t(d.status === 'OPEN' ? 'deskOpen' : d.status === 'PAUSED' ? 'deskPaused' : 'deskClosed')),
+              h(
+                'td',
+                {},
+                t(d.status === 'OPEN' ? 'deskOpen' : d.status === 'PAUSED' ? 'deskPaused' : 'deskClosed'),
+                d.pauseReason ? h('span', { class: 'small' }, ` (${d.pauseReason})`) : null,
+              ),
               h('td', {}, d.staffId ?? ''),
+              h('td', {}, d.openedAt ? time(d.openedAt, lang, centre?.timeZone) : ''),
               h('td', {}, d.currentTicket ? digits(d.currentTicket, lang) : ''),
+              h('td', {}, ...deskActions(d)),
             ),
           ),
         ),

@@ -64,6 +64,10 @@ public class FloorBoard {
         public String staffId;
         public String currentVisitId;
         public String currentTicket;
+        /** Since when its holder has it open (null when closed). */
+        public Instant openedAt;
+        /** Why it was last paused (a supervisor's note on a desk left open); null while it serves. */
+        public String pauseReason;
     }
 
     public static class VisitView {
@@ -174,14 +178,22 @@ public class FloorBoard {
             d.status = DeskStatus.OPEN;
             d.serviceCodes = new TreeSet<>(e.serviceCodes());
             d.staffId = e.staffId();
+            d.openedAt = e.at();
+            d.pauseReason = null;
         } else if (event instanceof DeskPaused e) {
-            desk(e.deskId()).status = DeskStatus.PAUSED;
+            DeskView d = desk(e.deskId());
+            d.status = DeskStatus.PAUSED;
+            d.pauseReason = e.reason();
         } else if (event instanceof DeskResumed e) {
-            desk(e.deskId()).status = DeskStatus.OPEN;
+            DeskView d = desk(e.deskId());
+            d.status = DeskStatus.OPEN;
+            d.pauseReason = null;
         } else if (event instanceof DeskClosed e) {
             DeskView d = desk(e.deskId());
             d.status = DeskStatus.CLOSED;
             d.staffId = null;
+            d.openedAt = null;
+            d.pauseReason = null;
         } else if (event instanceof TicketCalled e) {
             VisitView v = visits.get(e.visitId());
             v.status = VisitStatus.CALLED;

@@ -188,7 +188,7 @@ public class Floor {
         if (desk.status == DeskStatus.PAUSED) {
             throw FloorRefusal.DESK_PAUSED.with("desk", cmd.deskId());
         }
-        apply(new DeskPaused(floorId, cmd.deskId(), cmd.at()));
+        apply(new DeskPaused(floorId, cmd.deskId(), cmd.at(), cmd.reason()));
     }
 
     @CommandHandler
@@ -214,7 +214,7 @@ public class Floor {
                     "state",
                     describe(visits.get(desk.currentVisit).status));
         }
-        apply(new DeskClosed(floorId, cmd.deskId(), cmd.at()));
+        apply(new DeskClosed(floorId, cmd.deskId(), cmd.at(), cmd.reason()));
     }
 
     @CommandHandler

@@ -59,11 +59,23 @@ public sealed interface FloorCommand {
     record OpenDesk(@TargetAggregateIdentifier String floorId, String deskId, Set<String> serviceCodes, Instant at)
             implements FloorCommand {}
 
-    record PauseDesk(@TargetAggregateIdentifier String floorId, String deskId, Instant at) implements FloorCommand {}
+    /** {@code reason} (null when none is given) is why: a supervisor pausing a desk someone left open. */
+    record PauseDesk(@TargetAggregateIdentifier String floorId, String deskId, Instant at, String reason)
+            implements FloorCommand {
+        public PauseDesk(String floorId, String deskId, Instant at) {
+            this(floorId, deskId, at, null);
+        }
+    }
 
     record ResumeDesk(@TargetAggregateIdentifier String floorId, String deskId, Instant at) implements FloorCommand {}
 
-    record CloseDesk(@TargetAggregateIdentifier String floorId, String deskId, Instant at) implements FloorCommand {}
+    /** {@code reason} (null when none is given) is why: a supervisor closing a desk someone left open. */
+    record CloseDesk(@TargetAggregateIdentifier String floorId, String deskId, Instant at, String reason)
+            implements FloorCommand {
+        public CloseDesk(String floorId, String deskId, Instant at) {
+            this(floorId, deskId, at, null);
+        }
+    }
 
     /** Idempotent by {@code requestId}: a repeat returns the first answer and calls no one. */
     record CallNext(@TargetAggregateIdentifier String floorId, String deskId, String requestId, Instant at)

@@ -38,11 +38,21 @@ public sealed interface FloorEvent {
         }
     }
 
-    record DeskPaused(String floorId, String deskId, Instant at) implements FloorEvent {}
+    /** {@code reason} is null when none was given, and in events stored before it existed. */
+    record DeskPaused(String floorId, String deskId, Instant at, String reason) implements FloorEvent {
+        public DeskPaused(String floorId, String deskId, Instant at) {
+            this(floorId, deskId, at, null);
+        }
+    }
 
     record DeskResumed(String floorId, String deskId, Instant at) implements FloorEvent {}
 
-    record DeskClosed(String floorId, String deskId, Instant at) implements FloorEvent {}
+    /** {@code reason} is null when none was given, and in events stored before it existed. */
+    record DeskClosed(String floorId, String deskId, Instant at, String reason) implements FloorEvent {
+        public DeskClosed(String floorId, String deskId, Instant at) {
+            this(floorId, deskId, at, null);
+        }
+    }
 
     record TicketCalled(
             String floorId,

@@ -134,8 +134,12 @@ public class FloorController {
     }
 
     @PostMapping("/centres/{centreId}/desks/{deskId}/pause")
-    public Mono<DeskResponse> pause(@PathVariable String centreId, @PathVariable String deskId) {
-        return deskCommand(centreId, deskId, floor -> new PauseDesk(floor, deskId, now()))
+    public Mono<DeskResponse> pause(
+            @PathVariable String centreId,
+            @PathVariable String deskId,
+            @RequestBody(required = false) @Nullable DeskActionRequest request) {
+        String reason = reasonOf(request);
+        return deskCommand(centreId, deskId, floor -> new PauseDesk(floor, deskId, now(), reason))
                 .thenReturn(new DeskResponse(deskId, DeskStatus.PAUSED));
     }
 
@@ -146,8 +150,12 @@ public class FloorController {
     }
 
     @PostMapping("/centres/{centreId}/desks/{deskId}/close")
-    public Mono<DeskResponse> close(@PathVariable String centreId, @PathVariable String deskId) {
-        return deskCommand(centreId, deskId, floor -> new CloseDesk(floor, deskId, now()))
+    public Mono<DeskResponse> close(
+            @PathVariable String centreId,
+            @PathVariable String deskId,
+            @RequestBody(required = false) @Nullable DeskActionRequest request) {
+        String reason = reasonOf(request);
+        return deskCommand(centreId, deskId, floor -> new CloseDesk(floor, deskId, now(), reason))
                 .thenReturn(new DeskResponse(deskId, DeskStatus.CLOSED));
     }
 
@@ -234,6 +242,18 @@ public class FloorController {
                 .orElseThrow(() -> FloorRefusal.UNKNOWN_VISIT.with("visit", visitId)));
     }
 
+    /** Why a desk is paused or closed (a supervisor acting on a desk someone left open): at most 200 letters. */
+    private static @Nullable String reasonOf(@Nullable DeskActionRequest request) {
+        String reason =
+                request == null || request.reason() == null || request.reason().isBlank()
+                        ? null
+                        : request.reason().strip();
+        if (reason != null && reason.length() > 200) {
+            throw FloorRefusal.REASON_TOO_LONG.at("/reason", "max", 200);
+        }
+        return reason;
+    }
+
     @GetMapping("/centres/{centreId}/visits")
     @Operation(
             summary = "A visit by the ticket the visitor holds (its number now or before a transfer), on a day "
@@ -297,7 +317,14 @@ public class FloorController {
             }
             List<DeskState> desks = board.desks.values().stream()
                     .map(d -> new DeskState(
-                            d.deskId, d.status, d.serviceCodes, d.staffId, d.currentVisitId, d.currentTicket))
+                            d.deskId,
+                            d.status,
+                            d.serviceCodes,
+                            d.staffId,
+                            d.currentVisitId,
+                            d.currentTicket,
+                            d.openedAt,
+                            d.pauseReason))
                     .toList();
             List<HourCount> hourly = board.hours.entrySet().stream()
                     .map(h -> new HourCount(h.getKey(), h.getValue().arrived, h.getValue().served))

@@ -47,6 +47,9 @@ public final class FloorRequests {
 
     public record CancelRequest(@Nullable String reason) {}
 
+    /** Pausing or closing a desk; {@code reason} is recorded on the event (a supervisor's, typically). */
+    public record DeskActionRequest(@Nullable String reason) {}
+
     public record VisitActionResponse(String visitId, VisitAction action) {}
 
     /** A visit for staff: never its tracking token. */
@@ -86,7 +89,9 @@ public final class FloorRequests {
             @Nullable Set<String> serviceCodes,
             @Nullable String staffId,
             @Nullable String currentVisitId,
-            @Nullable String currentTicket) {}
+            @Nullable String currentTicket,
+            @Nullable Instant openedAt,
+            @Nullable String pauseReason) {}
 
     /** Today so far: arrivals and completed services per local hour, and how long called tickets waited. */
     public record QueuesView(

@@ -125,4 +125,22 @@ class FloorBoardDeskServesTest {
                 .allSatisfy(d -> assertThat(d.currentTicket).isNull());
         assertThat(board.closed).isTrue();
     }
+
+    @Test
+    void aPausedDeskNoLongerCountsAsServingAndShowsWhyAndSinceWhen() {
+        FloorBoard board = new FloorBoard();
+        board.apply(new FloorStarted(F, "gulf", "2026-11-29", SETTINGS, T0), 0);
+        board.apply(new DeskOpened(F, "d1", Set.of("res", "work"), "s1", at(1)), 1);
+        board.apply(new DeskOpened(F, "d2", Set.of("res"), "s2", at(2)), 2);
+        assertThat(board.desksServing("res")).isEqualTo(2);
+        assertThat(board.desks.get("d2").openedAt).isEqualTo(at(2));
+
+        board.apply(new DeskPaused(F, "d2", at(30), "left open"), 3);
+        assertThat(board.desksServing("res")).isEqualTo(1);
+        assertThat(board.desks.get("d2").pauseReason).isEqualTo("left open");
+
+        board.apply(new DeskClosed(F, "d2", at(40), "clerk went home"), 4);
+        assertThat(board.desks.get("d2").openedAt).isNull();
+        assertThat(board.desks.get("d2").staffId).isNull();
+    }
 }

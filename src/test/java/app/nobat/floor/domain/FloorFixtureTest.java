@@ -292,6 +292,16 @@ class FloorFixtureTest {
         }
 
         @Test
+        void aSupervisorPausesOrClosesADeskLeftOpenAndTheReasonIsRecorded() {
+            fixture.given(started(), opened("d1", "res"))
+                    .when(new PauseDesk(FLOOR, "d1", at(1), "left open over lunch"), SUPERVISOR)
+                    .expectEvents(new DeskPaused(FLOOR, "d1", at(1), "left open over lunch"));
+            fixture.given(started(), opened("d1", "res"), new DeskPaused(FLOOR, "d1", at(1), "left open over lunch"))
+                    .when(new CloseDesk(FLOOR, "d1", at(2), "clerk went home"), SUPERVISOR)
+                    .expectEvents(new DeskClosed(FLOOR, "d1", at(2), "clerk went home"));
+        }
+
+        @Test
         void anyStaffMayCancelAWaitingVisitWhichIsAtNoDesk() {
             fixture.given(started(), opened("d1", "res"), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
                     .when(new CancelVisit(FLOOR, v(1), null, at(1)), STAFF_2)
