@@ -143,7 +143,16 @@ test('an administrator records a Pashto word with the microphone, hears it and r
     await page.fill('#username', 'demo-admin');
     await page.fill('#password', 'demo-admin-pass');
     await page.click('form button[type=submit]');
-    await page.waitForSelector('#voice tr[data-clip="ticket"]');
+    await page.waitForSelector('#staff table');
+    await page.waitForSelector('#voice tr[data-clip="ticket"]').catch(async (e) => {
+      await shot(page, 'voice-2-admin-failed');
+      throw new Error(
+        `${e.message}\n${await page
+          .locator('#voice')
+          .innerText()
+          .catch(() => 'no #voice')}\n${errors}`,
+      );
+    });
     await page.selectOption('#voice-lang', 'ps');
     const row = (key) => page.locator(`#voice tr[data-clip="${key}"]`);
     assert.equal(await row('ticket').getAttribute('data-recorded'), 'none'); // no default Pashto pack
