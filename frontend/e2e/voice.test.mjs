@@ -4,6 +4,7 @@
 // elements' events; one word comes from the centre's own recording, the others from the default pack.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { api, BASE, CENTRE, DISPLAY_TOKEN, KIOSK_TOKEN, launch, shot } from './support.mjs';
 
@@ -170,6 +171,9 @@ test('an administrator records a Pashto word with the microphone, hears it and r
     assert.match(mine.type, /^audio\//);
     assert.ok(mine.size > 0);
     await shot(page, 'voice-2-admin-recorded');
+    await page
+      .locator('#voice')
+      .screenshot({ path: join(process.cwd(), '..', 'target', 'browser-screenshots', 'voice-3-admin-section.png') });
 
     // played back from the server
     const played = page.waitForResponse((r) => r.url().includes('/voice/ps/ticket?v='));
