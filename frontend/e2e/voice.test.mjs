@@ -144,7 +144,10 @@ test('an administrator records a Pashto word with the microphone, hears it and r
     await page.fill('#username', 'demo-admin');
     await page.fill('#password', 'demo-admin-pass');
     await page.click('form button[type=submit]');
-    await page.waitForSelector('#staff table');
+    await page.waitForSelector('#staff table', { timeout: 60_000 }).catch(async (e) => {
+      await shot(page, 'voice-2-admin-failed');
+      throw new Error(`${e.message}\n${await page.locator('body').innerText()}\n${errors}`);
+    });
     await page.waitForSelector('#voice tr[data-clip="ticket"]').catch(async (e) => {
       await shot(page, 'voice-2-admin-failed');
       throw new Error(
