@@ -14,7 +14,8 @@ export const DISPLAY_TOKEN = process.env.DISPLAY_TOKEN ?? 'demo-display-token';
 const SHOTS = process.env.SCREENSHOTS ?? join(process.cwd(), '..', 'target', 'browser-screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
-export async function launch() {
+/** Chromium; `extraArgs` for a test's own needs (a fake microphone). */
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -28,6 +29,7 @@ export async function launch() {
       '--disable-component-update',
       '--disable-sync',
       '--autoplay-policy=no-user-gesture-required',
+      ...extraArgs,
     ],
   });
 }

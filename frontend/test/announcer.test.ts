@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnnouncementQueue, type Voice } from '../src/lib/announcer';
+import { AnnouncementQueue, type ClipPlayer, type Voice } from '../src/lib/announcer';
 
 function deferred() {
   let resolve!: () => void;
@@ -80,5 +80,64 @@ describe('announcement queue', () => {
     await queue.idle();
     expect(log).toEqual(['chime']);
     expect(queue.size).toBe(0);
+  });
+
+  it("says a call in each of the centre's languages in order after one chime, with clips before the voice", async () => {
+    const log: string[] = [];
+    const voice: Voice = {
+      canSpeak: () => true,
+      speak: async (text) => {
+        log.push(`speak ${text}`);
+      },
+    };
+    const player: ClipPlayer = {
+      play: async (urls) => {
+        log.push(`clips ${urls.join(' ')}`);
+        return !urls.includes('broken');
+      },
+    };
+    const queue = new AnnouncementQueue(
+      async () => {
+        log.push('chime');
+      },
+      voice,
+      player,
+    );
+    queue.announce([
+      { text: 'fa call', lang: 'fa', clips: ['fa1', 'fa2'] },
+      { text: 'ps call', lang: 'ps', clips: ['ps1', 'broken'] }, // a clip fails: the voice says it
+      { text: 'en call', lang: 'en', clips: null }, // not all clips exist: the voice says it
+    ]);
+    queue.announce([{ text: 'next', lang: 'fa', clips: ['fa3'] }]);
+    await queue.idle();
+    expect(log).toEqual([
+      'chime',
+      'clips fa1 fa2',
+      'clips ps1 broken',
+      'speak ps call',
+      'speak en call',
+      'chime',
+      'clips fa3',
+    ]);
+  });
+
+  it('plays the chime alone without clips and without a voice', async () => {
+    const log: string[] = [];
+    const player: ClipPlayer = {
+      play: async () => {
+        log.push('clips');
+        return false;
+      },
+    };
+    const queue = new AnnouncementQueue(
+      async () => {
+        log.push('chime');
+      },
+      null,
+      player,
+    );
+    queue.announce([{ text: 'ps call', lang: 'ps', clips: ['missing'] }]);
+    await queue.idle();
+    expect(log).toEqual(['chime', 'clips']);
   });
 });

@@ -47,6 +47,7 @@ const CENTRE: Centre = {
   policy: { weights: {}, appointmentBoost: 0, maxPriorityInRow: 2 },
   endOfDay: 'CLOSE',
   maxRecalls: 2,
+  announcementLanguages: ['fa'],
 };
 
 // A value for every parameter the server names; the ones a screen cannot translate are Latin on purpose
@@ -67,6 +68,7 @@ const SAMPLES: Record<string, unknown> = {
   recalls: 0,
   maxRecalls: 2,
   action: 'mark as no-show',
+  key: 'n.20.compound',
   floor: 'gulf:2026-12-05',
   date: '2026-12-05',
   reason: 'holiday: Yalda',

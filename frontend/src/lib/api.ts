@@ -62,14 +62,17 @@ export function cookie(name: string, cookies: string = document.cookie): string 
 export interface CallOptions {
   method?: string;
   body?: unknown;
+  /** A body sent as it is, with its own type (a recorded clip). */
+  blob?: Blob;
   device?: string | null;
   headers?: Record<string, string>;
 }
 
 export async function api<T>(path: string, options: CallOptions = {}): Promise<T> {
-  const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
+  const method = options.method ?? (options.body === undefined && options.blob === undefined ? 'GET' : 'POST');
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.blob !== undefined) headers['Content-Type'] = options.blob.type || 'application/octet-stream';
   if (options.device) headers.Authorization = `Device ${options.device}`;
   const csrf = method === 'GET' ? null : cookie('XSRF-TOKEN');
   if (csrf) headers['X-XSRF-TOKEN'] = csrf;
@@ -77,7 +80,7 @@ export async function api<T>(path: string, options: CallOptions = {}): Promise<T
     method,
     headers,
     credentials: 'same-origin',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.blob ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const text = await response.text();
   const data = text ? safeJson(text) : null;

@@ -202,6 +202,24 @@ export const en = {
   status: 'Status',
   pauseDeskWhy: 'Why pause {desk}?',
   closeDeskWhy: 'Why close {desk}?',
+  // the announcements' voice (issue 12, voice): the admin page's recording of words
+  voiceTitle: 'Announcement voice',
+  announcementLanguages: 'Languages of the announcements, in order',
+  languageSlot: 'Language {n}',
+  noLanguage: 'None',
+  voiceRecordIn: 'Words in',
+  voiceHelp:
+    'Each call is said with these words, one after another. Record a word, listen to it, and record it again until it is clear. A word not recorded here is said by the built-in voice.',
+  voiceWord: 'Word',
+  voiceStatus: 'Recording',
+  voiceOwn: 'Recorded here',
+  voiceDefault: 'Built-in voice',
+  voiceMissing: 'Not recorded',
+  record: 'Record',
+  stopRecording: 'Stop',
+  play: 'Play',
+  voiceRemove: 'Remove',
+  microphoneUnavailable: 'The microphone cannot be used in this browser.',
 };
 
 export type Messages = typeof en;

@@ -22,4 +22,17 @@ export const faAF: Messages = {
   openingHours: 'ساعات کار',
   // the TV display (issue 12, wt-tv)
   displayDeskFree: 'آماده برای نمبر بعدی',
+  // the announcements' voice (issue 12, voice): the admin page's recording of words
+  voiceRecordIn: 'کلمه‌ها به زبان',
+  voiceWord: 'کلمه',
+  voiceHelp:
+    'هر نوبت با این کلمه‌ها، یکی پس از دیگری، اعلان می‌شود. هر کلمه را ثبت کنید، گوش کنید و اگر واضح نبود دوباره ثبت کنید. کلمه‌ای که این‌جا ثبت نشده با صدای اصلی گفته می‌شود.',
+  voiceTitle: 'صدای اعلان نوبت',
+  announcementLanguages: 'زبان‌های اعلان، به ترتیب',
+  voiceOwn: 'ثبت همین مرکز',
+  voiceDefault: 'صدای اصلی',
+  voiceMissing: 'ثبت نشده',
+  voiceStatus: 'ثبت',
+  record: 'ثبت',
+  microphoneUnavailable: 'مایکروفون در این براوزر در دسترس نیست.',
 };

@@ -198,4 +198,22 @@ export const fa: Messages = {
   status: 'وضعیت',
   pauseDeskWhy: 'چرا {desk} متوقف شود؟',
   closeDeskWhy: 'چرا {desk} بسته شود؟',
+  // the announcements' voice (issue 12, voice): the admin page's recording of words
+  voiceTitle: 'صدای اعلام نوبت',
+  announcementLanguages: 'زبان‌های اعلام، به ترتیب',
+  languageSlot: 'زبان {n}',
+  noLanguage: 'هیچ',
+  voiceRecordIn: 'واژه‌ها به زبان',
+  voiceHelp:
+    'هر نوبت با این واژه‌ها، یکی پس از دیگری، اعلام می‌شود. هر واژه را ضبط کنید، گوش دهید و اگر روشن نبود دوباره ضبط کنید. واژه‌ای که این‌جا ضبط نشده با صدای پیش‌فرض گفته می‌شود.',
+  voiceWord: 'واژه',
+  voiceStatus: 'ضبط',
+  voiceOwn: 'ضبط همین مرکز',
+  voiceDefault: 'صدای پیش‌فرض',
+  voiceMissing: 'ضبط نشده',
+  record: 'ضبط',
+  stopRecording: 'توقف',
+  play: 'پخش',
+  voiceRemove: 'حذف',
+  microphoneUnavailable: 'میکروفون در این مرورگر در دسترس نیست.',
 };

@@ -198,4 +198,22 @@ export const ps: Messages = {
   status: 'حالت',
   pauseDeskWhy: '{desk} ولې ودرول شي؟',
   closeDeskWhy: '{desk} ولې وتړل شي؟',
+  // the announcements' voice (issue 12, voice): the admin page's recording of words
+  voiceTitle: 'د نوبت د اعلان غږ',
+  announcementLanguages: 'د اعلان ژبې، په ترتیب',
+  languageSlot: 'ژبه {n}',
+  noLanguage: 'هېڅ',
+  voiceRecordIn: 'کلمې په ژبه',
+  voiceHelp:
+    'هر نوبت په دې کلمو، یو په بل پسې، اعلانېږي. هره کلمه ثبت کړئ، واورئ یې، او که روښانه نه وه بیا یې ثبت کړئ. هغه کلمه چې دلته نه وي ثبت شوې په اصلي غږ ویل کېږي.',
+  voiceWord: 'کلمه',
+  voiceStatus: 'ثبت',
+  voiceOwn: 'د همدې مرکز ثبت',
+  voiceDefault: 'اصلي غږ',
+  voiceMissing: 'نه دی ثبت شوی',
+  record: 'ثبت کړئ',
+  stopRecording: 'ودروئ',
+  play: 'غږول',
+  voiceRemove: 'لرې کړئ',
+  microphoneUnavailable: 'مایکروفون په دې براوزر کې نشي کارېدای.',
 };

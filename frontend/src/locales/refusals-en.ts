@@ -117,4 +117,9 @@ export const refusalsEn: RefusalMessages = {
   'concurrent-update': 'Someone else changed this at the same moment. Please try again.',
   'too-many-streams': 'Too many live screens are open. Please close one and try again.',
   internal: 'Something went wrong on our side. Please try again.',
+  // the centre's voice clips (issue 12, voice)
+  'voice-clip-key': '"{key}" is not a word of the announcements.',
+  'voice-clip-type': 'This recording is not in a sound format the displays can play. Please record it again.',
+  'voice-clip-size': 'A recording must be short: at most {max} bytes. Please record the word alone.',
+  'unknown-voice-clip': 'This word has no recording here.',
 };

@@ -20,13 +20,14 @@ import {
   type TemplateResponse,
 } from '../../lib/api';
 import { byId, guarded, h, replace } from '../../lib/dom';
-import { jalaliDay, SEPARATOR } from '../../lib/format';
-import { LANGS, localName } from '../../lib/i18n';
+import { jalaliDay, number, SEPARATOR } from '../../lib/format';
+import { LANG_NAMES, LANGS, localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
 import { readUntilShown } from '../../lib/settle';
 import { centreForm, templateForm } from './forms';
+import { voiceSection } from './voice';
 
 // Administration: the centre (services, desks, opening hours), slot templates, holidays, staff
 // accounts and device tokens. Every change goes through the API and is answered there.
@@ -397,6 +398,48 @@ function templateSection(): HTMLElement {
   );
 }
 
+/** The languages a centre's displays say each call in, in order (up to all four). */
+function announcementLanguagesForm(): HTMLElement {
+  const t = screen.t;
+  const current = centre!.announcementLanguages ?? [];
+  const selects = LANGS.map((_, i) =>
+    h(
+      'select',
+      { id: `announce-lang-${i}` },
+      h('option', { value: '' }, t('noLanguage')),
+      ...LANGS.map((l) => h('option', { value: l, selected: current[i] === l, lang: l }, LANG_NAMES[l])),
+    ),
+  );
+  const saveButton: HTMLButtonElement = h('button', { type: 'submit', id: 'save-announcement-languages' }, t('save'));
+  return h(
+    'form',
+    {
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        const wanted = selects.map((s) => s.value).filter((v) => v !== '');
+        change(
+          'voice',
+          saveButton,
+          () => api<DefineResponse>(base, { method: 'PUT', body: { ...centre!, announcementLanguages: wanted } }),
+          () => JSON.stringify(centre?.announcementLanguages) === JSON.stringify(wanted),
+        );
+      },
+    },
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, t('announcementLanguages')),
+      h(
+        'div',
+        { class: 'row' },
+        ...selects.map((s, i) => field(s.id, t('languageSlot', { n: number(i + 1, screen.lang) }), s)),
+      ),
+    ),
+    saveButton,
+    note('voice'),
+  );
+}
+
 function render(): void {
   const t = screen.t;
   document.title = `${t('adminTitle')}${SEPARATOR}${t('appName')}`;
@@ -456,6 +499,7 @@ function render(): void {
             ['holidays', t('holidays')],
             ['staff', t('staff')],
             ['devices', t('devices')],
+            ['voice', t('voiceTitle')],
           ].map(([id, label]) => h('li', {}, h('a', { href: `#${id}` }, label))),
         ),
       ),
@@ -464,6 +508,7 @@ function render(): void {
       holidaysSection(),
       staffSection(),
       devicesSection(),
+      voiceSection(screen, centre, base, announcementLanguagesForm()),
     ),
   );
 }

@@ -1,6 +1,13 @@
 import '../../styles/base.css';
 import './display.css';
-import { AnnouncementQueue, browserChime, browserVoice } from '../../lib/announcer';
+import {
+  AnnouncementQueue,
+  browserChime,
+  browserClipPlayer,
+  browserVoice,
+  CallAnnouncements,
+  type RecordedClip,
+} from '../../lib/announcer';
 import {
   api,
   deviceToken,
@@ -27,7 +34,11 @@ const centreId = param('centre') ?? 'persian-gulf';
 const token = deviceToken();
 const query = token ? `?device_token=${encodeURIComponent(token)}` : '';
 const chime = browserChime();
-const announcer = new AnnouncementQueue(chime.play, browserVoice());
+// announcements: the centre's recorded words, else the default pack, else a browser voice, else the chime
+const clipShelf = h('div', { class: 'announcer-audio', hidden: true });
+document.body.append(clipShelf);
+const announcer = new AnnouncementQueue(chime.play, browserVoice(), browserClipPlayer(clipShelf));
+const announcements = new CallAnnouncements(centreId);
 const seen = new Set<string>();
 let centre: Centre | null = null;
 let view: DisplayView | null = null;
@@ -292,10 +303,7 @@ function announceNew(next: DisplayView): void {
     return;
   }
   for (const c of fresh) {
-    announcer.announce({
-      text: screen.t('announceCall', { ticket: c.ticket.replace('-', ' '), desk: deskName(c.deskId) }),
-      lang: screen.lang,
-    });
+    announcer.announce(announcements.for(c, centre, screen.lang));
     document.body.dataset.lastAnnounced = c.ticket;
   }
 }
@@ -326,6 +334,12 @@ api<Centre>(`/api/centres/${encodeURIComponent(centreId)}`)
     tick();
   })
   .catch(() => {});
+const loadRecordings = () =>
+  api<{ clips: RecordedClip[] }>(`/api/centres/${encodeURIComponent(centreId)}/voice`)
+    .then((pack) => announcements.setRecordings(pack.clips))
+    .catch(() => {}); // the default pack until the next try
+void loadRecordings();
+setInterval(loadRecordings, 5 * 60_000);
 new LiveStream<FloorChangeKind, DisplayMessage>(`/api/centres/${encodeURIComponent(centreId)}/display/stream${query}`, {
   events: floorChangeKinds,
   onMessage: (_event, message) => {

@@ -108,6 +108,10 @@ class AccessRulesIT {
         RULES.put("PUT /api/centres/{centreId}/holidays/{date}", ADMIN);
         RULES.put("PUT /api/centres/{centreId}", ADMIN);
         RULES.put("DELETE /api/centres/{centreId}/holidays/{date}", ADMIN);
+        RULES.put("GET /api/centres/{centreId}/voice", EVERYONE);
+        RULES.put("GET /api/centres/{centreId}/voice/{language}/{key}", EVERYONE);
+        RULES.put("PUT /api/centres/{centreId}/voice/{language}/{key}", ADMIN);
+        RULES.put("DELETE /api/centres/{centreId}/voice/{language}/{key}", ADMIN);
         RULES.put("GET /api/admin/staff", ADMIN);
         RULES.put("POST /api/admin/staff", ADMIN);
         RULES.put("PUT /api/admin/staff/{username}", ADMIN);
@@ -125,7 +129,9 @@ class AccessRulesIT {
             Map.entry("token", "nope"),
             Map.entry("date", "2031-01-01"),
             Map.entry("username", "nobody-here"),
-            Map.entry("deviceId", "no-such-device"));
+            Map.entry("deviceId", "no-such-device"),
+            Map.entry("language", "ps"),
+            Map.entry("key", "desk.desk-8"));
 
     @LocalServerPort
     int port;

@@ -202,6 +202,9 @@ class FuzzIT {
                 "/api/centres/persian-gulf/services/{x}/slots",
                 "/api/centres/{x}/queues",
                 "/api/admin/{x}",
+                "/api/centres/{x}/voice",
+                "/api/centres/it-journey/voice/{x}/n.1",
+                "/api/centres/it-journey/voice/fa/{x}",
                 "/{x}",
                 "/api/visits/{x}/start");
         List<String> failures = new ArrayList<>();

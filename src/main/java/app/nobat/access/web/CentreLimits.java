@@ -47,6 +47,8 @@ final class CentreLimits {
     private static final List<PathPattern> OPEN_READS = List.of(
             PARSER.parse("/api/centres/{centreId}"),
             PARSER.parse("/api/centres/{centreId}/holidays"),
+            PARSER.parse("/api/centres/{centreId}/voice"),
+            PARSER.parse("/api/centres/{centreId}/voice/{language}/{key}"),
             PARSER.parse("/api/centres/{centreId}/services/{serviceCode}/slots"));
 
     private CentreLimits() {}

@@ -101,7 +101,8 @@ public class SecurityRules {
                                     "/*.ico",
                                     "/*.png",
                                     "/manifest.json",
-                                    "/assets/**")
+                                    "/assets/**",
+                                    "/voice/**")
                             .permitAll()
                             .pathMatchers(POST, "/login", "/logout")
                             .permitAll()
@@ -112,6 +113,12 @@ public class SecurityRules {
                                     "/api/centres/{centreId}",
                                     "/api/centres/{centreId}/services/{serviceCode}/slots",
                                     "/api/centres/{centreId}/holidays")
+                            .permitAll()
+                            // the words the displays announce calls with (a display's audio carries no token)
+                            .pathMatchers(
+                                    GET,
+                                    "/api/centres/{centreId}/voice",
+                                    "/api/centres/{centreId}/voice/{language}/{key}")
                             .permitAll()
                             .pathMatchers(POST, "/api/appointments", "/api/appointments/{code}/reschedule")
                             .permitAll()
@@ -157,6 +164,10 @@ public class SecurityRules {
                             .pathMatchers(DELETE, "/api/centres/{centreId}/holidays/{date}")
                             .hasRole(StaffRole.ADMIN.name())
                             .pathMatchers(PUT, "/api/centres/{centreId}")
+                            .hasRole(StaffRole.ADMIN.name())
+                            .pathMatchers(PUT, "/api/centres/{centreId}/voice/{language}/{key}")
+                            .hasRole(StaffRole.ADMIN.name())
+                            .pathMatchers(DELETE, "/api/centres/{centreId}/voice/{language}/{key}")
                             .hasRole(StaffRole.ADMIN.name())
                             .pathMatchers("/api/admin/**")
                             .hasRole(StaffRole.ADMIN.name())

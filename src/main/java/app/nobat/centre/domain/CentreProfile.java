@@ -9,6 +9,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,8 @@ public record CentreProfile(
         List<OpeningPeriod> openingHours,
         QueuePolicySettings policy,
         EndOfDayRule endOfDay,
-        Integer maxRecalls) {
+        Integer maxRecalls,
+        List<String> announcementLanguages) {
 
     public static final Set<String> LANGUAGES = Set.of("fa", "fa-AF", "ps", "en");
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -38,6 +41,8 @@ public record CentreProfile(
     public static final int MAX_RECALLS = 20;
     /** A day in minutes: longer waits than that are not served by any centre. */
     public static final int MAX_TARGET_WAIT_MINUTES = 24 * 60;
+
+    public static final List<String> DEFAULT_ANNOUNCEMENT_LANGUAGES = List.of("fa");
 
     public static final int MAX_DESKS = 200;
     public static final int MAX_OPENING_PERIODS = 7 * 4;
@@ -58,6 +63,24 @@ public record CentreProfile(
         endOfDay = endOfDay == null ? EndOfDayRule.CLOSE : endOfDay;
         // only a missing value takes the default; a negative one is refused by validate(), not replaced
         maxRecalls = maxRecalls == null ? DEFAULT_MAX_RECALLS : maxRecalls;
+        // the languages the displays speak a call in, in order: Persian unless the centre says otherwise
+        announcementLanguages = announcementLanguages == null
+                ? DEFAULT_ANNOUNCEMENT_LANGUAGES
+                : Collections.unmodifiableList(new ArrayList<>(announcementLanguages));
+    }
+
+    /** A profile from before the announcement languages: the displays speak Persian. */
+    public CentreProfile(
+            String centreId,
+            Map<String, String> names,
+            String timeZone,
+            List<Service> services,
+            List<Desk> desks,
+            List<OpeningPeriod> openingHours,
+            QueuePolicySettings policy,
+            EndOfDayRule endOfDay,
+            Integer maxRecalls) {
+        this(centreId, names, timeZone, services, desks, openingHours, policy, endOfDay, maxRecalls, null);
     }
 
     /** When the centre closes on a date, in its own time zone; empty on a day without opening hours. */
@@ -213,6 +236,35 @@ public record CentreProfile(
                 0,
                 "max",
                 MAX_RECALLS);
+        validateAnnouncementLanguages();
+    }
+
+    private void validateAnnouncementLanguages() {
+        require(
+                !announcementLanguages.isEmpty(),
+                "/announcementLanguages",
+                CommonRefusal.AT_LEAST_ONE,
+                "member",
+                "announcementLanguages");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < announcementLanguages.size(); i++) {
+            String language = announcementLanguages.get(i);
+            String at = "/announcementLanguages/" + i;
+            require(
+                    language != null && LANGUAGES.contains(language),
+                    at,
+                    CommonRefusal.UNKNOWN_LANGUAGE,
+                    "member",
+                    "announcementLanguages");
+            require(
+                    seen.add(language),
+                    at,
+                    CommonRefusal.DUPLICATE,
+                    "member",
+                    "announcementLanguages",
+                    "value",
+                    language);
+        }
     }
 
     private static void requireNames(Map<String, String> names, String at, String what) {

@@ -11,7 +11,15 @@ public enum CentreRefusal implements Refusal {
     DESK_NAMES_UNKNOWN_SERVICE("desk-names-unknown-service", INVALID, "desk {desk} names unknown service '{service}'"),
     OPENING_PERIOD("opening-period", INVALID, "an opening period needs a day and opens before it closes"),
     OVERLAPPING_OPENING_HOURS(
-            "overlapping-opening-hours", INVALID, "opening period {period} overlaps period {other} on {day}");
+            "overlapping-opening-hours", INVALID, "opening period {period} overlaps period {other} on {day}"),
+    // the centre's own voice clips of the display's announcements (centre.voice)
+    VOICE_CLIP_KEY("voice-clip-key", INVALID, "'{key}' is not a word of the announcements"),
+    VOICE_CLIP_TYPE(
+            "voice-clip-type",
+            415,
+            "a voice clip must be audio/webm, audio/ogg, audio/mp4, audio/mpeg or audio/wav, and its bytes of that kind"),
+    VOICE_CLIP_SIZE("voice-clip-size", 413, "a voice clip has 1 to {max} bytes"),
+    UNKNOWN_VOICE_CLIP("unknown-voice-clip", NOT_FOUND, "centre {centre} has no recording of '{key}' in {language}");
 
     private final String code;
     private final int status;
