@@ -20,4 +20,9 @@ export const faAF: Messages = {
   password: 'رمز',
   signInFailed: 'نام کاربری یا رمز نادرست است',
   openingHours: 'ساعات کار',
+  // kiosk (issue 12): Dari words
+  kioskPrinting: 'نوبت شما چاپ می‌شود. آن را از پرنتر پایین بردارید.',
+  kioskScanHint: 'کد QR نوبت خود را پیش روی کمره بگیرید.',
+  kioskNoCamera: 'کمره در دسترس نیست. لطفاً کد را وارد کنید.',
+  kioskCodeFound: 'وقت شما پیدا شد',
 };

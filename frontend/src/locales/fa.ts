@@ -160,4 +160,20 @@ export const fa: Messages = {
   callsSeries: 'فراخوان‌ها',
   // the kiosk's own check of a typed code (the API's refusals are in refusals-*.ts)
   errUnknownAppointment: 'نوبتی با این کد پیدا نشد. لطفاً کد را بررسی کنید.',
+  // kiosk (issue 12): pictograms, keypad and camera, opening hours, printing by itself
+  kioskWaitingCount: '{n} نفر در انتظار',
+  kioskWaitAbout: 'حدود {n} دقیقه',
+  kioskClosedNow: 'اکنون بسته است. ساعت کار امروز: {hours}',
+  kioskClosedAllDay: 'امروز بسته است.',
+  kioskClosedHoliday: 'امروز بسته است: {holiday}',
+  kioskNoTicketNow: 'اکنون نوبت داده نمی‌شود.',
+  kioskPrintAgain: 'چاپ دوباره',
+  kioskPrinting: 'نوبت شما چاپ می‌شود. آن را از دستگاه چاپ پایین بردارید.',
+  kioskScanCode: 'اسکن کد QR',
+  kioskScanHint: 'کد QR رزرو خود را جلوی دوربین بگیرید.',
+  kioskNoCamera: 'دوربین در دسترس نیست. لطفاً کد را وارد کنید.',
+  kioskTypeCode: 'وارد کردن کد',
+  kioskDelete: 'پاک کردن',
+  kioskClear: 'پاک کردن همه',
+  kioskCodeFound: 'رزرو پیدا شد',
 };

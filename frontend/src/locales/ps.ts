@@ -160,4 +160,20 @@ export const ps: Messages = {
   callsSeries: 'غږونه',
   // the kiosk's own check of a typed code (the API's refusals are in refusals-*.ts)
   errUnknownAppointment: 'په دې کوډ هېڅ وخت ونه موندل شو. مهرباني وکړئ کوډ وګورئ.',
+  // kiosk (issue 12): pictograms, keypad and camera, opening hours, printing by itself
+  kioskWaitingCount: '{n} کسان په انتظار',
+  kioskWaitAbout: 'نږدې {n} دقیقې',
+  kioskClosedNow: 'اوس تړلی دی. د نن ورځې د کار ساعتونه: {hours}',
+  kioskClosedAllDay: 'نن تړلی دی.',
+  kioskClosedHoliday: 'نن تړلی دی: {holiday}',
+  kioskNoTicketNow: 'اوس نوبت نه ورکول کېږي.',
+  kioskPrintAgain: 'بیا چاپ کړئ',
+  kioskPrinting: 'ستاسو نوبت چاپېږي. له لاندې چاپګر څخه یې واخلئ.',
+  kioskScanCode: 'د QR کوډ سکن کړئ',
+  kioskScanHint: 'د خپل وخت د QR کوډ کیمرې ته ونیسئ.',
+  kioskNoCamera: 'کیمره نه شي کارېدای. مهرباني وکړئ کوډ ولیکئ.',
+  kioskTypeCode: 'کوډ ولیکئ',
+  kioskDelete: 'پاکول',
+  kioskClear: 'ټول پاک کړئ',
+  kioskCodeFound: 'وخت وموندل شو',
 };
