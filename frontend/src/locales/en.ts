@@ -168,6 +168,7 @@ export const en = {
   kioskWaitingCount: '{n} waiting',
   kioskWaitAbout: 'about {n} min',
   kioskClosedNow: "Closed now. Today's hours: {hours}",
+  kioskHoursRange: '{opens}–{closes}',
   kioskClosedAllDay: 'Closed today.',
   kioskClosedHoliday: 'Closed today: {holiday}',
   kioskNoTicketNow: 'No tickets are issued now.',

@@ -164,6 +164,7 @@ export const fa: Messages = {
   kioskWaitingCount: '{n} نفر در انتظار',
   kioskWaitAbout: 'حدود {n} دقیقه',
   kioskClosedNow: 'اکنون بسته است. ساعت کار امروز: {hours}',
+  kioskHoursRange: '{opens} تا {closes}',
   kioskClosedAllDay: 'امروز بسته است.',
   kioskClosedHoliday: 'امروز بسته است: {holiday}',
   kioskNoTicketNow: 'اکنون نوبت داده نمی‌شود.',

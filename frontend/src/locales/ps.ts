@@ -164,6 +164,7 @@ export const ps: Messages = {
   kioskWaitingCount: '{n} کسان په انتظار',
   kioskWaitAbout: 'نږدې {n} دقیقې',
   kioskClosedNow: 'اوس تړلی دی. د نن ورځې د کار ساعتونه: {hours}',
+  kioskHoursRange: '{opens} تر {closes}',
   kioskClosedAllDay: 'نن تړلی دی.',
   kioskClosedHoliday: 'نن تړلی دی: {holiday}',
   kioskNoTicketNow: 'اوس نوبت نه ورکول کېږي.',

@@ -43,7 +43,7 @@ type Step =
   | { name: 'language' }
   | { name: 'mode' }
   | { name: 'service' }
-  | { name: 'checkin'; camera?: boolean; error?: string }
+  | { name: 'checkin'; camera?: boolean; error?: string; code?: string }
   | { name: 'priority'; serviceCode?: string; appointment?: AppointmentResponse }
   | { name: 'ticket'; arrival: Arrival };
 let step: Step = { name: 'language' };
@@ -97,7 +97,7 @@ function closedText(state: Closed, lang: Lang): string {
   if (state.holiday) return translate(lang, 'kioskClosedHoliday', { holiday: localName(state.holiday, lang) });
   if (state.today.length === 0) return translate(lang, 'kioskClosedAllDay');
   const hours = state.today
-    .map((p) => `${digits(p.opens, lang)}–${digits(p.closes, lang)}`)
+    .map((p) => translate(lang, 'kioskHoursRange', { opens: digits(p.opens, lang), closes: digits(p.closes, lang) }))
     .join(lang === 'en' ? ', ' : '، ');
   return translate(lang, 'kioskClosedNow', { hours });
 }
@@ -161,6 +161,7 @@ function checkinStep(chosen: Extract<Step, { name: 'checkin' }>): HTMLElement {
     dir: 'ltr',
     'aria-describedby': 'checkin-error',
   });
+  input.value = chosen.code ?? '';
   const error = h('p', { id: 'checkin-error', class: 'error', role: 'alert' }, chosen.error ?? '');
   const submit = h('button', { type: 'submit', class: 'big', id: 'check-code' }, t('checkIn'));
   const check = (typed: string) =>
@@ -174,7 +175,8 @@ function checkinStep(chosen: Extract<Step, { name: 'checkin' }>): HTMLElement {
         go({ name: 'priority', appointment: await lookUp(code) });
       } catch (err) {
         error.textContent = refusalMessage(err, screen.lang, { centre, timeZone: centre?.timeZone });
-        if (step.name === 'checkin' && step.camera) go({ name: 'checkin', error: error.textContent });
+        // a code read by the camera stays in view beside what is wrong with it
+        if (step.name === 'checkin' && step.camera) go({ name: 'checkin', error: error.textContent, code });
       }
     });
   const type = (key: string) => {
