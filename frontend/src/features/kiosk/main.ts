@@ -105,7 +105,9 @@ function closedText(state: Closed, lang: Lang): string {
 /** The visitor has not chosen a language yet: the screen's own first, then the other three. */
 function inEveryLanguage(text: (lang: Lang) => string, tag: 'p' | 'span' = 'p'): HTMLElement[] {
   const order = [screen.lang, ...LANGS.filter((l) => l !== screen.lang)];
-  return order.map((l) => h(tag, { lang: l, dir: direction(l), class: l === screen.lang ? 'first' : '' }, text(l)));
+  // Dari often reads as Persian does: a sentence is shown once
+  const shown = order.filter((l, i) => order.findIndex((o) => text(o) === text(l)) === i);
+  return shown.map((l) => h(tag, { lang: l, dir: direction(l), class: l === screen.lang ? 'first' : '' }, text(l)));
 }
 
 async function refreshQueues(): Promise<void> {
