@@ -37,7 +37,8 @@ let centre: Centre | null = null;
 let holidays: HolidayView[] = [];
 let display: DisplayView | null = null;
 let resetTimer: number | undefined;
-let scanner: Scanner | null = null;
+/** The camera of the check-in step: one per visit of the step, kept across re-renders. */
+let camera: { step: Step; video: HTMLVideoElement; scanner?: Scanner } | null = null;
 
 type Step =
   | { name: 'language' }
@@ -56,8 +57,8 @@ function armReset(): void {
 }
 
 function go(next: Step): void {
-  scanner?.stop();
-  scanner = null;
+  camera?.scanner?.stop();
+  camera = null;
   step = next;
   armReset();
   render();
@@ -148,6 +149,18 @@ async function lookUp(code: string): Promise<AppointmentResponse> {
   return a;
 }
 
+/** A code read by the camera: on to the priority step, or back to the keys with the code and what is wrong. */
+async function scanned(code: string): Promise<void> {
+  const at = step;
+  try {
+    const appointment = await lookUp(code);
+    if (step === at) go({ name: 'priority', appointment });
+  } catch (err) {
+    if (step === at)
+      go({ name: 'checkin', code, error: refusalMessage(err, screen.lang, { centre, timeZone: centre?.timeZone }) });
+  }
+}
+
 const KEYS = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // the booking code's letters (BookingCode.ALPHABET)
 
 function checkinStep(chosen: Extract<Step, { name: 'checkin' }>): HTMLElement {
@@ -177,8 +190,6 @@ function checkinStep(chosen: Extract<Step, { name: 'checkin' }>): HTMLElement {
         go({ name: 'priority', appointment: await lookUp(code) });
       } catch (err) {
         error.textContent = refusalMessage(err, screen.lang, { centre, timeZone: centre?.timeZone });
-        // a code read by the camera stays in view beside what is wrong with it
-        if (step.name === 'checkin' && step.camera) go({ name: 'checkin', error: error.textContent, code });
       }
     });
   const type = (key: string) => {
@@ -211,30 +222,31 @@ function checkinStep(chosen: Extract<Step, { name: 'checkin' }>): HTMLElement {
       t('kioskClear'),
     ),
   );
-  let camera: HTMLElement;
+  let cameraView: HTMLElement;
   if (chosen.camera) {
-    const video = h('video', { class: 'camera', playsinline: true, muted: true, 'aria-hidden': 'true' });
-    const hint = h('p', { class: 'scan-hint', role: 'status' }, t('kioskScanHint'));
-    camera = h(
+    if (camera?.step !== chosen) {
+      // started once: a later render (the centre arriving, say) shows the same video
+      const video = h('video', { class: 'camera', playsinline: true, muted: true, 'aria-hidden': 'true' });
+      const own = { step: chosen as Step, video } as NonNullable<typeof camera>;
+      camera = own;
+      startScanner(video, (code) => void scanned(code))
+        .then((s) => {
+          if (camera === own) own.scanner = s;
+          else s.stop();
+        })
+        .catch(() => {
+          if (camera === own) go({ name: 'checkin', error: t('kioskNoCamera') });
+        });
+    }
+    cameraView = h(
       'div',
       { class: 'scan' },
-      video,
-      hint,
+      camera.video,
+      h('p', { class: 'scan-hint', role: 'status' }, t('kioskScanHint')),
       bigButton('keypad', t('kioskTypeCode'), { class: 'big secondary', onclick: () => go({ name: 'checkin' }) }),
     );
-    startScanner(video, (code) => {
-      input.value = code;
-      void check(code);
-    })
-      .then((s) => {
-        if (step === chosen) scanner = s;
-        else s.stop();
-      })
-      .catch(() => {
-        if (step === chosen) go({ name: 'checkin', error: t('kioskNoCamera') });
-      });
   } else {
-    camera = bigButton('camera', t('kioskScanCode'), {
+    cameraView = bigButton('camera', t('kioskScanCode'), {
       class: 'big secondary',
       id: 'scan',
       onclick: () => go({ name: 'checkin', camera: true }),
@@ -244,7 +256,7 @@ function checkinStep(chosen: Extract<Step, { name: 'checkin' }>): HTMLElement {
     'section',
     { class: 'card step' },
     h('h2', { tabindex: -1 }, t('haveAppointment')),
-    camera,
+    cameraView,
     h(
       'form',
       {
