@@ -34,9 +34,21 @@ export async function launch(extraArgs = []) {
   });
 }
 
+/**
+ * The kiosk prints by itself: headless Chromium has no printer, and a print under way stops
+ * page.pdf(), so window.print() is counted (window.printed) instead.
+ */
+export function countPrints() {
+  window.printed = 0;
+  window.print = () => {
+    window.printed += 1;
+  };
+}
+
 /** A page whose uncaught errors fail the test that reads `errors`. */
 export async function open(browser, path, options = {}) {
   const context = await browser.newContext({ locale: 'fa-IR', timezoneId: 'Asia/Tehran', ...options });
+  await context.addInitScript(countPrints);
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));

@@ -73,6 +73,7 @@ const SAMPLES: Record<string, unknown> = {
   date: '2026-12-05',
   reason: 'holiday: Yalda',
   slot: '09:30',
+  hours: '08:00–14:00',
   slots: ['09:00', '09:30'],
   days: 60,
   opensAt: '2026-12-07T06:30:00Z',

@@ -92,6 +92,7 @@ export function refusalValue(name: string, value: unknown, lang: Lang, context: 
     case 'closedAt':
       return time(text, lang, context.timeZone);
     case 'slot':
+    case 'hours':
       return digits(text, lang);
     case 'slots':
       return list(value, lang, (s) => digits(s, lang));

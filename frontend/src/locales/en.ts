@@ -29,7 +29,7 @@ export const en = {
   chooseService: 'Choose a service',
   walkIn: 'Take a ticket',
   haveAppointment: 'I have an appointment',
-  appointmentCode: 'Appointment code',
+  appointmentCode: 'Booking code',
   checkIn: 'Check in',
   priority: 'Priority',
   priorityNONE: 'None',
@@ -220,6 +220,23 @@ export const en = {
   play: 'Play',
   voiceRemove: 'Remove',
   microphoneUnavailable: 'The microphone cannot be used in this browser.',
+  // kiosk (issue 12): pictograms, keypad and camera, opening hours, printing by itself
+  kioskWaitingCount: '{n} waiting',
+  kioskWaitAbout: 'about {n} min',
+  kioskClosedNow: "Closed now. Today's hours: {hours}",
+  kioskHoursRange: '{opens}–{closes}',
+  kioskClosedAllDay: 'Closed today.',
+  kioskClosedHoliday: 'Closed today: {holiday}',
+  kioskNoTicketNow: 'No tickets are issued now.',
+  kioskPrintAgain: 'Print again',
+  kioskPrinting: 'Your ticket is printing. Take it from the printer below.',
+  kioskScanCode: 'Scan the QR code',
+  kioskScanHint: 'Hold the QR code of your booking up to the camera.',
+  kioskNoCamera: 'The camera cannot be used here. Please type the code.',
+  kioskTypeCode: 'Type the code',
+  kioskDelete: 'Delete',
+  kioskClear: 'Clear',
+  kioskCodeFound: 'Booking found',
 };
 
 export type Messages = typeof en;

@@ -35,4 +35,9 @@ export const faAF: Messages = {
   voiceStatus: 'ثبت',
   record: 'ثبت',
   microphoneUnavailable: 'مایکروفون در این براوزر در دسترس نیست.',
+  // kiosk (issue 12): Dari words
+  kioskPrinting: 'نوبت شما چاپ می‌شود. آن را از پرنتر پایین بردارید.',
+  kioskScanHint: 'کد QR نوبت خود را پیش روی کمره بگیرید.',
+  kioskNoCamera: 'کمره در دسترس نیست. لطفاً کد را وارد کنید.',
+  kioskCodeFound: 'وقت شما پیدا شد',
 };

@@ -39,6 +39,8 @@ export const refusalsEn: RefusalMessages = {
     'Ticket {ticket} can no longer be cancelled ({state}). Only a waiting or called ticket can be cancelled.',
   'reason-too-long': 'The reason may have at most {max} characters.',
   'floor-closed': "Today's work has ended. Tickets are given again on the next working day.",
+  'closed-now': "The centre is closed now. Today's hours: {hours}",
+  'closed-today': 'The centre is closed today. No tickets are issued.',
   'floor-not-started': 'Nothing happened today yet; there is nothing to close.',
   'malformed-floor-id': 'This day of the centre is not known.',
   'malformed-visit-id': 'This visit id is not valid. Please check it.',

@@ -36,6 +36,8 @@ export const refusalsPs: RefusalMessages = {
   'visit-not-cancellable': '{ticket} نوبت نور نشي لغوه کېدای ({state}). یوازې په انتظار یا غږ شوی نوبت لغوه کېږي.',
   'reason-too-long': 'دلیل تر {max} تورو زیات نشي کېدای.',
   'floor-closed': 'د نن ورځې کار پای ته ورسېد. نوبت بیا په راتلونکې کاري ورځ ورکول کېږي.',
+  'closed-now': 'مرکز اوس تړلی دی. د نن ورځې د کار ساعتونه: {hours}',
+  'closed-today': 'مرکز نن تړلی دی. نوبت نه ورکول کېږي.',
   'floor-not-started': 'نن لا هېڅ کار نه دی شوی؛ د تړلو لپاره څه نشته.',
   'malformed-floor-id': 'د مرکز دا کاري ورځ نه پېژندل کېږي.',
   'malformed-visit-id': 'د نوبت دا پېژند سم نه دی. مهرباني وکړئ وې ګورئ.',

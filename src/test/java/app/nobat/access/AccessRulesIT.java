@@ -86,9 +86,10 @@ class AccessRulesIT {
         RULES.put(
                 "POST /api/centres/{centreId}/visits",
                 EnumSet.of(Caller.KIOSK, Caller.DESK, Caller.SUPERVISOR, Caller.ADMIN));
+        // the kiosk shows each service's waiting count and estimated wait from the display's snapshot
         RULES.put(
                 "GET /api/centres/{centreId}/display",
-                EnumSet.of(Caller.DISPLAY, Caller.DESK, Caller.SUPERVISOR, Caller.ADMIN));
+                EnumSet.of(Caller.KIOSK, Caller.DISPLAY, Caller.DESK, Caller.SUPERVISOR, Caller.ADMIN));
         RULES.put(
                 "GET /api/centres/{centreId}/display/stream",
                 EnumSet.of(Caller.DISPLAY, Caller.DESK, Caller.SUPERVISOR, Caller.ADMIN));

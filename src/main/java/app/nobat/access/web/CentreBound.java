@@ -12,14 +12,18 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import reactor.core.publisher.Mono;
 
-/** Staff of the given roles, or a device of the given kind at the centre named in the path. */
+/** Staff of the given roles, or a device of the given kinds at the centre named in the path. */
 final class CentreBound implements ReactiveAuthorizationManager<AuthorizationContext> {
 
-    private final DeviceKind device;
+    private final Set<DeviceKind> devices;
     private final Set<String> staff;
 
     CentreBound(DeviceKind device, StaffRole... roles) {
-        this.device = device;
+        this(Set.of(device), roles);
+    }
+
+    CentreBound(Set<DeviceKind> devices, StaffRole... roles) {
+        this.devices = Set.copyOf(devices);
         this.staff = Arrays.stream(roles).map(StaffRole::authority).collect(Collectors.toSet());
     }
 
@@ -31,7 +35,7 @@ final class CentreBound implements ReactiveAuthorizationManager<AuthorizationCon
                 .map(a -> new AuthorizationDecision(
                         a.getAuthorities().stream().anyMatch(g -> staff.contains(g.getAuthority()))
                                 || (a.getPrincipal() instanceof DevicePrincipal d
-                                        && d.kind() == device
+                                        && devices.contains(d.kind())
                                         && d.centreId().equals(centre))))
                 .defaultIfEmpty(new AuthorizationDecision(false));
     }

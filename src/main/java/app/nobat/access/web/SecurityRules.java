@@ -135,8 +135,10 @@ public class SecurityRules {
                             // devices, each at its own centre, and staff
                             .pathMatchers(POST, "/api/centres/{centreId}/visits")
                             .access(new CentreBound(DeviceKind.KIOSK, StaffRole.DESK))
-                            .pathMatchers(
-                                    GET, "/api/centres/{centreId}/display", "/api/centres/{centreId}/display/stream")
+                            // the kiosk reads the display's snapshot for the waiting count on its buttons
+                            .pathMatchers(GET, "/api/centres/{centreId}/display")
+                            .access(new CentreBound(Set.of(DeviceKind.DISPLAY, DeviceKind.KIOSK), StaffRole.DESK))
+                            .pathMatchers(GET, "/api/centres/{centreId}/display/stream")
                             .access(new CentreBound(DeviceKind.DISPLAY, StaffRole.DESK))
                             // desk staff
                             .pathMatchers(POST, "/api/centres/{centreId}/desks/{deskId}/*", "/api/visits/{visitId}/*")

@@ -54,6 +54,8 @@ public enum FloorRefusal implements Refusal {
             "Ticket {ticket} is {state}; only a waiting or called visit can be cancelled"),
     REASON_TOO_LONG("reason-too-long", INVALID, "reason is at most {max} characters"),
     FLOOR_CLOSED("floor-closed", CONFLICT, "The floor of {floor} is closed for the day"),
+    CLOSED_NOW("closed-now", CONFLICT, "The centre is closed now and takes no walk-ins; today's hours: {hours}"),
+    CLOSED_TODAY("closed-today", CONFLICT, "The centre is closed today and takes no walk-ins"),
     FLOOR_NOT_STARTED(
             "floor-not-started", CONFLICT, "Nothing happened on the floor of {floor} yet; there is nothing to close"),
     MALFORMED_FLOOR_ID("malformed-floor-id", INVALID, "Malformed floor id '{floor}'"),

@@ -27,13 +27,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
@@ -81,6 +87,7 @@ public class FloorController {
         return Blocking.call(() -> floors.today(centreId))
                 .flatMap(floor -> Blocking.call(() -> {
                     if (request.appointmentCode() == null) {
+                        requireOpen(catalog.get(centreId), now());
                         return new RegisterWalkIn(
                                 floor.toString(),
                                 floor.visitId(RandomIds.of(9)),
@@ -396,6 +403,30 @@ public class FloorController {
             throw FloorRefusal.MALFORMED_REQUEST_ID.at("/requestId");
         }
         return requestId;
+    }
+
+    /**
+     * Walk-ins only within the centre's opening hours in its own time zone: no ticket at 1 a.m.
+     * (a check-in keeps its own window around the appointment).
+     */
+    static void requireOpen(CentreProfile centre, Instant at) {
+        ZonedDateTime local = at.atZone(ZoneId.of(centre.timeZone()));
+        LocalTime time = local.toLocalTime();
+        List<CentreProfile.OpeningPeriod> today = centre.openingHours().stream()
+                .filter(p -> p.day() == local.getDayOfWeek())
+                .sorted(Comparator.comparing(CentreProfile.OpeningPeriod::opens))
+                .toList();
+        if (today.stream().anyMatch(p -> !time.isBefore(p.opens()) && time.isBefore(p.closes()))) {
+            return;
+        }
+        if (today.isEmpty()) {
+            throw FloorRefusal.CLOSED_TODAY.with();
+        }
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        String hours = today.stream()
+                .map(p -> p.opens().format(hhmm) + "–" + p.closes().format(hhmm))
+                .collect(Collectors.joining(", "));
+        throw FloorRefusal.CLOSED_NOW.with("hours", hours);
     }
 
     private Instant now() {
