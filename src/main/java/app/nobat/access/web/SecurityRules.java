@@ -111,6 +111,7 @@ public class SecurityRules {
                                     "/api/centres",
                                     "/api/centres/{centreId}",
                                     "/api/centres/{centreId}/services/{serviceCode}/slots",
+                                    "/api/centres/{centreId}/services/{serviceCode}/days",
                                     "/api/centres/{centreId}/holidays")
                             .permitAll()
                             .pathMatchers(POST, "/api/appointments", "/api/appointments/{code}/reschedule")
@@ -121,6 +122,9 @@ public class SecurityRules {
                             .permitAll()
                             .pathMatchers(
                                     GET, "/api/track/{token}", "/api/track/{token}/stream", "/api/track/{token}/qr.svg")
+                            .permitAll()
+                            // the bearer of a tracking link gives up that ticket ("I am leaving")
+                            .pathMatchers(POST, "/api/track/{token}/leave")
                             .permitAll()
                             // anyone signed in or any device: who am I
                             .pathMatchers(GET, "/api/me")
