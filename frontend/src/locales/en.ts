@@ -164,6 +164,32 @@ export const en = {
   callsSeries: 'Calls',
   // the kiosk's own check of a typed code (the API's refusals are in refusals-*.ts)
   errUnknownAppointment: 'No appointment has this code. Please check it.',
+  // issue 12, the visitor's phone and the booking page (wt-phone)
+  aroundTime: 'around {time}',
+  transferredTo: 'You were sent to {service}. Your new number is {ticket}; your old ticket {old} is no longer valid.',
+  recalledGoNow: 'Call {call}: go to {desk} now, or you lose your turn.',
+  imLeaving: 'I am leaving',
+  leaveQuestion: 'Give up your turn? Your ticket will no longer be valid.',
+  confirmLeave: 'Yes, give up my turn',
+  stayInQueue: 'No, keep my turn',
+  bookedTitle: 'Booked',
+  checkInWindow: 'Check in between {from} and {to}',
+  centreAddress: 'Address',
+  documentsToBring: 'Documents to bring',
+  printCode: 'Print',
+  shareCode: 'Share',
+  addToCalendar: 'Add to calendar (.ics)',
+  bookingCancelled: 'This booking is cancelled.',
+  confirmCancelBooking: 'Cancel this booking? Its time goes to someone else.',
+  yesCancelBooking: 'Yes, cancel it',
+  keepBooking: 'No, keep it',
+  chooseNewTime: 'Choose a new time',
+  confirmMove: 'Confirm the move to {when}',
+  dayClosedWeekday: 'closed',
+  dayHoliday: 'holiday: {name}',
+  dayBeyondHorizon: 'not open for booking yet',
+  dayFull: 'fully booked',
+  dayPast: 'past',
 };
 
 export type Messages = typeof en;

@@ -94,7 +94,8 @@ class BookingDaysIT {
     void aRangeIsOneToFortyTwoDays() {
         Map<String, Object> tooLong =
                 api.get("/api/centres/" + C + "/services/permit/days?from=2026-12-01&to=2027-01-31", 400);
-        assertThat((String) tooLong.get("type")).endsWith("/out-of-bounds");
+        assertThat((String) tooLong.get("type")).endsWith("/invalid-input");
+        assertThat(tooLong).containsEntry("code", "out-of-bounds");
         api.get("/api/centres/" + C + "/services/permit/days?from=2026-12-05&to=2026-12-01", 400);
         api.get("/api/centres/" + C + "/services/nope/days?from=2026-12-01&to=2026-12-05", 404);
     }
