@@ -386,7 +386,8 @@ function bookingForm(): HTMLElement {
       centreId && serviceCode && !moving
         ? h('div', {}, h('p', { class: 'label' }, t('date'), day ? `: ${jalaliDay(day, lang)}` : ''), calendar())
         : null,
-      slotList ? h('div', {}, h('p', { class: 'label' }, t('freeSlots')), slotList, fieldError('slot')) : null,
+      slotList ? h('div', {}, h('p', { class: 'label' }, t('freeSlots')), slotList) : null,
+      moving ? null : fieldError('slot'),
       chosenSlot && !moving
         ? h(
             'div',
