@@ -339,7 +339,7 @@ function bookingForm(): HTMLElement {
     required: true,
     dir: 'ltr',
   });
-  const submit = h('button', { type: 'submit', id: 'book', disabled: !chosenSlot || booking }, t('book'));
+  const submit = h('button', { type: 'submit', id: 'book', disabled: !chosenSlot || booking || moving }, t('book'));
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'book-title' },
