@@ -18,7 +18,7 @@ test('kiosk → display → desk → phone', async () => {
     await kiosk.click('text=گرفتن نوبت');
     await kiosk.click('button[data-service="residence"]');
     await kiosk.check('input[value="ELDERLY"]');
-    const qr = kiosk.waitForResponse((r) => r.url().endsWith('/qr.svg'));
+    const qr = kiosk.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/qr.svg')); // ?lang= follows
     await kiosk.click('#take-ticket');
     const slip = await kiosk.waitForSelector('.ticket-number');
     assert.equal((await qr).status(), 200);
