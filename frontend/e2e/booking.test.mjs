@@ -66,6 +66,7 @@ test('book, find, move and cancel an appointment', async () => {
     await shot(page, 'booking-3-moved');
 
     await page.click('button[data-action="cancel"]');
+    await page.click('button[data-action="confirm-cancel"]'); // cancelling asks first
     await page.waitForSelector('#find .appointment[data-status="CANCELLED"]');
     assert.equal((await api(`/api/appointments/${code}`, { user: null })).body.status, 'CANCELLED');
     await shot(page, 'booking-4-cancelled');

@@ -25,6 +25,8 @@ const CENTRE: Centre = {
   centreId: 'gulf',
   names: names('مرکز خلیج فارس', 'د خلیج فارس مرکز', 'Gulf centre'),
   timeZone: 'Asia/Tehran',
+  address: {},
+  documents: [],
   services: [
     {
       code: 'residence',

@@ -37,6 +37,9 @@ describe('visitor status', () => {
     deskId: null,
     calledAt: null,
     recall: 0,
+    expectedCallAt: null,
+    previousTicket: null,
+    previousServiceCode: null,
     ...extra,
   });
 
@@ -45,6 +48,11 @@ describe('visitor status', () => {
     expect(describeTicket(view('WAITING', { position: 1 })).key).toBe('youAreNext');
     expect(describeTicket(view('CALLED', { deskId: 'desk-5' }))).toEqual({ key: 'goToDeskNow', callToDesk: true });
     expect(describeTicket(view('NO_SHOW')).key).toBe('noShow');
+    // a recall is the call again, with the warning that the turn is lost
+    expect(describeTicket(view('CALLED', { deskId: 'desk-5', recall: 1 }))).toEqual({
+      key: 'recalledGoNow',
+      callToDesk: true,
+    });
     expect(describeTicket(view('CARRIED_OVER')).key).toBe('carriedOver');
   });
 

@@ -81,6 +81,7 @@ export const refusalsEn: RefusalMessages = {
   'name-required': 'A name is missing ({owner}, {language}).',
   'ticket-prefix': 'Service {service} needs one capital letter for its tickets.',
   'desk-names-unknown-service': '{desk} names a service that does not exist ({service}).',
+  'documents-unknown-service': 'Documents to bring are listed for a service that does not exist ({service}).',
   'opening-period': 'An opening period needs a day, and must open before it closes.',
   'overlapping-opening-hours': 'Opening period {period} overlaps period {other} on {day}.',
   unauthenticated: 'Please sign in.',

@@ -78,6 +78,7 @@ export const refusalsFa: RefusalMessages = {
   'name-required': 'یک نام وارد نشده است ({owner}، {language}).',
   'ticket-prefix': 'خدمت {service} برای نوبت‌هایش یک حرف بزرگ لاتین لازم دارد.',
   'desk-names-unknown-service': '{desk} خدمتی را نام می‌برد که وجود ندارد ({service}).',
+  'documents-unknown-service': 'مدارک همراه برای خدمتی فهرست شده که وجود ندارد ({service}).',
   'opening-period': 'هر بازه کاری یک روز لازم دارد و باید پیش از بسته شدن باز شود.',
   'overlapping-opening-hours': 'بازه کاری {period} با بازه {other} در روز {day} هم‌پوشانی دارد.',
   unauthenticated: 'لطفاً وارد شوید.',

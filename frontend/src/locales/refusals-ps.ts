@@ -78,6 +78,7 @@ export const refusalsPs: RefusalMessages = {
   'name-required': 'یو نوم نه دی لیکل شوی ({owner}، {language}).',
   'ticket-prefix': 'د {service} خدمت د خپلو نوبتونو لپاره یو لوی لاتین توری غواړي.',
   'desk-names-unknown-service': '{desk} داسې خدمت یادوي چې شتون نه لري ({service}).',
+  'documents-unknown-service': 'اسناد د داسې خدمت لپاره لیکل شوي چې شتون نه لري ({service}).',
   'opening-period': 'هره کاري موده یوه ورځ غواړي او باید له تړلو مخکې پرانیستل شي.',
   'overlapping-opening-hours': 'د {period} کاري موده د {day} په ورځ د {other} له مودې سره ګډېږي.',
   unauthenticated: 'مهرباني وکړئ ننوځئ.',

@@ -288,6 +288,58 @@ export function centreForm(
         ),
       ),
     ),
+    // what a visitor reads on the booking's confirmation (issue 12, wt-phone)
+    h(
+      'fieldset',
+      { class: 'group', 'data-group': 'address' },
+      h('legend', {}, t('centreAddress')),
+      ...namesFields('address', draft.address, t('centreAddress')),
+    ),
+    h(
+      'fieldset',
+      { class: 'group', 'data-group': 'documents' },
+      h('legend', {}, t('documentsToBring')),
+      ...draft.services.map((s, i) => {
+        const listed = draft.documents.find((d) => d.serviceCode === s.code);
+        const items = listed?.items ?? [];
+        return h(
+          'div',
+          { class: 'item', 'data-documents': s.code },
+          h('p', { class: 'label' }, s.names[screen.lang] || s.code),
+          ...items.map((item, j) =>
+            h(
+              'div',
+              { class: 'item' },
+              ...namesFields(`doc-${i}-${j}`, item, t('documentsToBring')),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary',
+                  'aria-label': `− ${t('documentsToBring')} ${j + 1}`,
+                  onclick: remove(items, item),
+                },
+                '−',
+              ),
+            ),
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              'data-action': 'add-document',
+              onclick: () => {
+                if (listed) listed.items.push({});
+                else draft.documents.push({ serviceCode: s.code, items: [{}] });
+                rerender();
+              },
+            },
+            `+ ${t('documentsToBring')}`,
+          ),
+        );
+      }),
+    ),
   ];
   rerender();
   return h(

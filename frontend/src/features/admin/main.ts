@@ -69,6 +69,7 @@ function change(
       await action();
       notes[section] = { text: screen.t('saved'), error: false };
       await readUntilShown(load, shown, 150);
+      render(); // a draft dropped by the last read is cloned again from what was read
     } catch (e) {
       notes[section] = { text: refusalMessage(e, screen.lang, { centre, timeZone: centre?.timeZone }), error: true };
       render();
@@ -328,7 +329,12 @@ function centreSection(): HTMLElement {
             changed = (await api<DefineResponse>(base, { method: 'PUT', body: draft satisfies Centre })).changed;
             profileDraft = null; // shown again from the catalog
           },
-          () => !changed || JSON.stringify(centre) !== before,
+          () => {
+            const shown = !changed || JSON.stringify(centre) !== before;
+            // a draft cloned from the catalog before it caught up would save the old profile again
+            if (!shown) profileDraft = null;
+            return shown;
+          },
         );
       },
       saveButton,

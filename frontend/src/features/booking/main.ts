@@ -2,11 +2,14 @@ import '../../styles/base.css';
 import './booking.css';
 import {
   api,
+  ApiError,
   identityTypes,
   oneOf,
   type AppointmentResponse as Appointment,
+  type AvailabilityResponse,
   type BookRequest,
   type Centre,
+  type DayAvailability,
   type RescheduleRequest,
   type SlotsResponse as Slots,
 } from '../../lib/api';
@@ -19,6 +22,7 @@ import {
   latinDigits,
   number,
   SEPARATOR,
+  time,
   todayIn,
   weekdayName,
 } from '../../lib/format';
@@ -26,6 +30,7 @@ import { localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
 import { monthContaining, nextMonth, previousMonth, type JalaliMonth } from './calendar';
+import { icsFile } from './ics';
 
 // Booking: centre, service, a day in the Solar Hijri calendar, a free slot, identity and phone;
 // then the booking code and its QR. A booking can be read, moved or cancelled by its code.
@@ -42,7 +47,17 @@ let chosenSlot = '';
 let booked: Appointment | null = null;
 let found: Appointment | null = null;
 let moving = false;
+/** A refusal of the booking form: by the field it concerns (identity, phone), or by the book button. */
 let error = '';
+let errorField: 'identity' | 'phone' | 'slot' | null = null;
+/** A refusal of "find my booking", shown by the code field. */
+let findError = '';
+/** A refusal of moving or cancelling, shown by those buttons. */
+let actionError = '';
+let confirmingCancel = false;
+/** The marked days of the month shown, keyed by centre, service and the month's first day. */
+let marked = new Map<string, DayAvailability>();
+let markedKey = '';
 /** A booking is on its way: a re-rendered form must not send another. */
 let booking = false;
 
@@ -67,8 +82,64 @@ async function loadSlots(): Promise<void> {
   } catch (e) {
     if (mine !== slotRequests) return;
     error = refusalMessage(e, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
+    errorField = 'slot';
   }
   render();
+}
+
+/** One request per month shown: every day marked before a tap. */
+async function loadMarks(m: JalaliMonth): Promise<void> {
+  const key = `${centreId}/${serviceCode}/${m.days[0]}`;
+  if (key === markedKey || !centreId || !serviceCode) return;
+  markedKey = key;
+  marked = new Map();
+  try {
+    const answer = await api<AvailabilityResponse>(
+      `/api/centres/${encodeURIComponent(centreId)}/services/${encodeURIComponent(serviceCode)}/days?from=${m.days[0]}&to=${m.days[m.days.length - 1]}`,
+    );
+    if (key !== markedKey) return; // another month or service meanwhile
+    marked = new Map(answer.days.map((d) => [d.date, d]));
+    render();
+  } catch {
+    // unmarked days stay tappable: the slot list then says why a day has no time
+  }
+}
+
+/** Why a day cannot be booked, in the visitor's language; null when it can (or is not known yet). */
+function dayReason(iso: string, today: string): string | null {
+  const t = screen.t;
+  const mark = marked.get(iso);
+  if (!mark) return iso < today ? t('dayPast') : null;
+  switch (mark.state) {
+    case 'OPEN':
+      return null;
+    case 'PAST':
+      return t('dayPast');
+    case 'HOLIDAY':
+      return t('dayHoliday', { name: localName(mark.holidayNames ?? undefined, screen.lang) });
+    case 'BEYOND_HORIZON':
+      return t('dayBeyondHorizon');
+    case 'FULL':
+      return t('dayFull');
+    default:
+      return t('dayClosedWeekday');
+  }
+}
+
+function fieldError(field: typeof errorField): HTMLElement | null {
+  if (!error || errorField !== field) return null;
+  return h('p', { class: 'error', role: 'alert', id: `error-${field}` }, error);
+}
+
+/** The field a refusal of the booking form concerns, by its JSON pointer or its code. */
+function fieldOf(e: unknown): typeof errorField {
+  if (!(e instanceof ApiError)) return null;
+  const pointer = typeof e.problem.field === 'string' ? e.problem.field : '';
+  const code = e.code;
+  if (pointer.startsWith('/phone') || code.startsWith('phone')) return 'phone';
+  if (pointer.startsWith('/identity') || code.startsWith('identity')) return 'identity';
+  if (code.startsWith('slot') || code === 'holiday' || code === 'no-slots' || code === 'beyond-horizon') return 'slot';
+  return null;
 }
 
 function calendar(): HTMLElement {
@@ -77,6 +148,7 @@ function calendar(): HTMLElement {
   const today = todayIn(centre()?.timeZone ?? 'Asia/Tehran');
   month ??= monthContaining(day || today);
   const m = month;
+  void loadMarks(m);
   const title = jalaliMonthTitle(m.days[0], lang);
   const weekdays = Array.from({ length: 7 }, (_, i) => weekdayName(i, lang, true));
   return h(
@@ -118,23 +190,85 @@ function calendar(): HTMLElement {
       { class: 'calendar-grid' },
       ...weekdays.map((w) => h('span', { class: 'weekday', 'aria-hidden': 'true' }, w)),
       ...Array.from({ length: m.leadingBlanks }, () => h('span', {})),
-      ...m.days.map((iso, i) =>
-        h(
+      ...m.days.map((iso, i) => {
+        const reason = dayReason(iso, today);
+        return h(
           'button',
           {
             type: 'button',
-            class: `day${iso === day ? ' chosen' : ''}`,
+            class: `day${iso === day ? ' chosen' : ''}${reason ? ' unavailable' : ''}`,
             'data-date': iso,
-            disabled: iso < today,
+            'data-state': marked.get(iso)?.state ?? null,
+            disabled: reason !== null,
+            title: reason,
             'aria-pressed': iso === day ? 'true' : 'false',
-            'aria-label': jalaliDay(iso, lang),
+            'aria-label': reason ? `${jalaliDay(iso, lang)}${SEPARATOR}${reason}` : jalaliDay(iso, lang),
             onclick: () => {
               day = iso;
               void loadSlots();
             },
           },
           number(i + 1, lang),
-        ),
+        );
+      }),
+    ),
+    holidayNotes(m),
+  );
+}
+
+/** The month's holidays by name, as text under the grid: a mark is never colour alone. */
+function holidayNotes(m: JalaliMonth): HTMLElement | null {
+  const holidays = m.days.filter((iso) => marked.get(iso)?.state === 'HOLIDAY');
+  if (!holidays.length) return null;
+  return h(
+    'ul',
+    { class: 'calendar-notes' },
+    ...holidays.map((iso) =>
+      h(
+        'li',
+        { 'data-holiday': iso },
+        `${jalaliDay(iso, screen.lang, false)}${SEPARATOR}${localName(marked.get(iso)?.holidayNames ?? undefined, screen.lang)}`,
+      ),
+    ),
+  );
+}
+
+/** The free times of the chosen day, one list for booking and for moving. */
+function slotPicker(): HTMLElement | null {
+  const t = screen.t;
+  const lang = screen.lang;
+  if (!slots) return null;
+  const free = slots.slots.filter((s) => s.bookable);
+  if (free.length === 0) {
+    const mark = marked.get(slots.date);
+    // the reason in the visitor's language: a holiday by its own name, otherwise "no free time"
+    const why =
+      mark?.state === 'HOLIDAY'
+        ? t('dayHoliday', { name: localName(mark.holidayNames ?? undefined, lang) })
+        : mark?.state === 'FULL'
+          ? t('dayFull')
+          : t('noSlots');
+    return h('p', { class: 'notice' }, why);
+  }
+  return h(
+    'div',
+    { class: 'slots', role: 'radiogroup', 'aria-label': t('freeSlots') },
+    ...free.map((s) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          role: 'radio',
+          'aria-checked': s.start === chosenSlot ? 'true' : 'false',
+          class: `slot${s.start === chosenSlot ? ' chosen' : ''}`,
+          'data-slot': s.start,
+          onclick: () => {
+            chosenSlot = s.start;
+            render();
+          },
+        },
+        h('strong', {}, digits(s.start, lang)),
+        h('small', {}, t('seatsLeft', { n: number(s.free, lang) })),
       ),
     ),
   );
@@ -177,35 +311,8 @@ function bookingForm(): HTMLElement {
       h('option', { value: s.code, selected: s.code === serviceCode }, serviceName(s.code)),
     ),
   );
-  const slotList = !slots
-    ? null
-    : slots.slots.filter((s) => s.bookable).length === 0
-      ? // the server explains in English (a holiday's name, a closed weekday); the other screens say it in their language
-        h('p', { class: 'notice' }, lang === 'en' && slots.closedReason ? slots.closedReason : t('noSlots'))
-      : h(
-          'div',
-          { class: 'slots', role: 'radiogroup', 'aria-label': t('freeSlots') },
-          ...slots.slots
-            .filter((s) => s.bookable)
-            .map((s) =>
-              h(
-                'button',
-                {
-                  type: 'button',
-                  role: 'radio',
-                  'aria-checked': s.start === chosenSlot ? 'true' : 'false',
-                  class: `slot${s.start === chosenSlot ? ' chosen' : ''}`,
-                  'data-slot': s.start,
-                  onclick: () => {
-                    chosenSlot = s.start;
-                    render();
-                  },
-                },
-                h('strong', {}, digits(s.start, lang)),
-                h('small', {}, t('seatsLeft', { n: number(s.free, lang) })),
-              ),
-            ),
-        );
+  // while a booking is being moved, its one calendar and slot list are in "find my booking"
+  const slotList = moving ? null : slotPicker();
   const idType = h(
     'select',
     { id: 'identity-type', name: 'identityType' },
@@ -214,6 +321,8 @@ function bookingForm(): HTMLElement {
   const idNumber = h('input', {
     id: 'identity-number',
     name: 'identityNumber',
+    'aria-invalid': error && errorField === 'identity' ? 'true' : null,
+    'aria-describedby': error && errorField === 'identity' ? 'error-identity' : null,
     inputmode: 'numeric',
     autocomplete: 'off',
     required: true,
@@ -222,13 +331,15 @@ function bookingForm(): HTMLElement {
   const phone = h('input', {
     id: 'phone',
     name: 'phone',
+    'aria-invalid': error && errorField === 'phone' ? 'true' : null,
+    'aria-describedby': error && errorField === 'phone' ? 'error-phone' : null,
     type: 'tel',
     inputmode: 'tel',
     autocomplete: 'tel',
     required: true,
     dir: 'ltr',
   });
-  const submit = h('button', { type: 'submit', id: 'book', disabled: !chosenSlot || booking }, t('book'));
+  const submit = h('button', { type: 'submit', id: 'book', disabled: !chosenSlot || booking || moving }, t('book'));
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'book-title' },
@@ -256,8 +367,10 @@ function bookingForm(): HTMLElement {
                 } satisfies BookRequest,
               });
               error = '';
+              errorField = null;
             } catch (err) {
               error = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
+              errorField = fieldOf(err);
             }
             booking = false;
             render();
@@ -270,62 +383,135 @@ function bookingForm(): HTMLElement {
         h('div', {}, h('label', { for: 'centre' }, t('centre')), centreSelect),
         h('div', {}, h('label', { for: 'service' }, t('service')), serviceSelect),
       ),
-      centreId && serviceCode
+      centreId && serviceCode && !moving
         ? h('div', {}, h('p', { class: 'label' }, t('date'), day ? `: ${jalaliDay(day, lang)}` : ''), calendar())
         : null,
       slotList ? h('div', {}, h('p', { class: 'label' }, t('freeSlots')), slotList) : null,
-      chosenSlot
+      moving ? null : fieldError('slot'),
+      chosenSlot && !moving
         ? h(
             'div',
             { class: 'grid' },
             h('div', {}, h('label', { for: 'identity-type' }, t('identityType')), idType),
-            h('div', {}, h('label', { for: 'identity-number' }, t('identityNumber')), idNumber),
-            h('div', {}, h('label', { for: 'phone' }, t('phone')), phone),
+            h('div', {}, h('label', { for: 'identity-number' }, t('identityNumber')), idNumber, fieldError('identity')),
+            h('div', {}, h('label', { for: 'phone' }, t('phone')), phone, fieldError('phone')),
           )
         : null,
-      error ? h('p', { class: 'error', role: 'alert' }, error) : null,
+      error && errorField === null ? h('p', { class: 'error', role: 'alert' }, error) : null,
       h('div', { class: 'row' }, submit),
     ),
   );
 }
 
-function appointmentCard(a: Appointment, title: string): HTMLElement {
+function centreOf(a: Appointment): Centre | undefined {
+  return centres.find((c) => c.centreId === a.centreId);
+}
+
+/** The time of day a booking's check-in opens or closes, in the centre's zone. */
+function clock(at: string, a: Appointment): string {
+  return time(at, screen.lang, centreOf(a)?.timeZone);
+}
+
+function appointmentCard(a: Appointment, title: string, heading: 'h2' | 'h3' = 'h3'): HTMLElement {
   const t = screen.t;
   const lang = screen.lang;
+  const c = centreOf(a);
+  const active = a.status === 'BOOKED';
+  const address = localName(c?.address ?? undefined, lang);
+  const documents = (c?.documents ?? []).find((d) => d.serviceCode === a.serviceCode)?.items ?? [];
   return h(
     'article',
     { class: 'appointment', 'data-code': a.code, 'data-status': a.status },
-    h('h3', {}, title),
+    h(heading, { class: 'appointment-title' }, title),
     h('p', { class: 'code', dir: 'ltr' }, a.code),
-    h('p', {}, t('keepCode')),
+    // a code that no longer books anything is not worth keeping
+    active ? h('p', {}, t('keepCode')) : null,
+    a.status === 'CANCELLED' ? h('p', { class: 'notice', 'data-cancelled': '' }, t('bookingCancelled')) : null,
     h(
       'dl',
       {},
       h('dt', {}, t('service')),
-      h(
-        'dd',
-        {},
-        serviceNameIn(
-          centres.find((c) => c.centreId === a.centreId),
-          a.serviceCode,
-          lang,
-        ),
-      ),
+      h('dd', {}, serviceNameIn(c, a.serviceCode, lang)),
       h('dt', {}, t('date')),
       h('dd', {}, `${jalaliDay(a.date, lang)}${SEPARATOR}${digits(a.slot, lang)}`),
+      active ? h('dt', {}, t('checkIn')) : null,
+      active
+        ? h(
+            'dd',
+            { 'data-check-in': '' },
+            t('checkInWindow', { from: clock(a.checkInOpens, a), to: clock(a.checkInCloses, a) }),
+          )
+        : null,
       h('dt', {}, t('bookingStatus')),
       h('dd', { class: 'status' }, t(`status${a.status}`) || a.status),
       h('dt', {}, t('phone')),
       h('dd', { dir: 'ltr' }, digits(a.phone ?? '', lang)),
+      address ? h('dt', {}, t('centreAddress')) : null,
+      address ? h('dd', { 'data-address': '' }, address) : null,
     ),
-    a.status === 'BOOKED'
-      ? h('img', { src: a.qrUrl, width: 180, height: 180, alt: `${t('bookingCode')} ${a.code}` })
+    active && documents.length
+      ? h(
+          'div',
+          { class: 'documents' },
+          h('p', { class: 'label' }, t('documentsToBring')),
+          h('ul', {}, ...documents.map((d) => h('li', {}, localName(d, lang)))),
+        )
       : null,
+    active ? h('img', { src: a.qrUrl, width: 180, height: 180, alt: `${t('bookingCode')} ${a.code}` }) : null,
+    active ? keepControls(a) : null,
+  );
+}
+
+/** Ways to keep the code: print the page, share it, or a calendar file. */
+function keepControls(a: Appointment): HTMLElement {
+  const t = screen.t;
+  const lang = screen.lang;
+  const c = centreOf(a);
+  const centreName = localName(c?.names, lang, a.centreId);
+  const when = `${jalaliDay(a.date, lang)}${SEPARATOR}${digits(a.slot, lang)}`;
+  const text = `${t('bookingCode')}: ${a.code}${SEPARATOR}${centreName}${SEPARATOR}${when}`;
+  const ics = icsFile({
+    code: a.code,
+    startsAt: a.startsAt,
+    minutes: 30,
+    timeZone: c?.timeZone ?? 'Asia/Tehran',
+    title: `${serviceNameIn(c, a.serviceCode, lang)}${SEPARATOR}${centreName}`,
+    location: [centreName, localName(c?.address ?? undefined, lang)].filter(Boolean).join(', '),
+    description: `${t('bookingCode')}: ${a.code}`,
+    now: new Date(),
+  });
+  const href = `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
+  return h(
+    'div',
+    { class: 'row keep' },
+    h(
+      'button',
+      { type: 'button', class: 'secondary', 'data-action': 'print', onclick: () => window.print() },
+      t('printCode'),
+    ),
+    typeof navigator.share === 'function'
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            'data-action': 'share',
+            onclick: () => void navigator.share({ title: t('bookingCode'), text }).catch(() => {}),
+          },
+          t('shareCode'),
+        )
+      : null,
+    h(
+      'a',
+      { class: 'button secondary', href, download: `nobat-${a.code}.ics`, 'data-action': 'ics' },
+      t('addToCalendar'),
+    ),
   );
 }
 
 function findSection(): HTMLElement {
   const t = screen.t;
+  const lang = screen.lang;
   const code = h('input', {
     id: 'find-code',
     name: 'code',
@@ -333,49 +519,88 @@ function findSection(): HTMLElement {
     dir: 'ltr',
     required: true,
     maxlength: 12,
+    'aria-invalid': findError ? 'true' : null,
+    'aria-describedby': findError ? 'find-code-error' : null,
   });
   const show = h('button', { type: 'submit' }, t('show'));
   const actions: HTMLElement[] = [];
   if (found && found.status === 'BOOKED') {
     const a = found;
-    actions.push(
-      h(
+    if (!moving && !confirmingCancel) {
+      actions.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            'data-action': 'move',
+            onclick: () => {
+              moving = true;
+              actionError = '';
+              centreId = a.centreId;
+              serviceCode = a.serviceCode;
+              day = a.date;
+              month = null;
+              void loadSlots();
+            },
+          },
+          t('chooseNewTime'),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'danger',
+            'data-action': 'cancel',
+            onclick: () => {
+              confirmingCancel = true;
+              actionError = '';
+              render();
+            },
+          },
+          t('cancelBooking'),
+        ),
+      );
+    }
+    if (confirmingCancel) {
+      const yes = h(
         'button',
         {
           type: 'button',
-          class: 'secondary',
-          'data-action': 'move',
-          onclick: () => {
-            moving = true;
-            centreId = a.centreId;
-            serviceCode = a.serviceCode;
-            day = a.date;
-            month = null;
-            void loadSlots();
-          },
+          class: 'danger',
+          'data-action': 'confirm-cancel',
+          onclick: () =>
+            void guarded(yes, async () => {
+              try {
+                found = await api<Appointment>(`/api/appointments/${encodeURIComponent(a.code)}`, { method: 'DELETE' });
+                actionError = '';
+              } catch (err) {
+                actionError = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
+              }
+              confirmingCancel = false;
+              render();
+            }),
         },
-        t('moveTo'),
-      ),
-    );
-    const cancel = h(
-      'button',
-      {
-        type: 'button',
-        class: 'danger',
-        'data-action': 'cancel',
-        onclick: () =>
-          void guarded(cancel, async () => {
-            try {
-              found = await api<Appointment>(`/api/appointments/${encodeURIComponent(a.code)}`, { method: 'DELETE' });
-            } catch (err) {
-              error = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
-            }
-            render();
-          }),
-      },
-      t('cancelBooking'),
-    );
-    actions.push(cancel);
+        t('yesCancelBooking'),
+      );
+      actions.push(
+        h('p', { id: 'cancel-question' }, t('confirmCancelBooking')),
+        yes,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            'data-action': 'keep-booking',
+            onclick: () => {
+              confirmingCancel = false;
+              render();
+            },
+          },
+          t('keepBooking'),
+        ),
+      );
+    }
     if (moving && chosenSlot) {
       const move = h(
         'button',
@@ -389,16 +614,35 @@ function findSection(): HTMLElement {
                   body: { date: day, slot: chosenSlot } satisfies RescheduleRequest,
                 });
                 moving = false;
-                error = '';
+                actionError = '';
+                chosenSlot = '';
               } catch (err) {
-                error = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
+                actionError = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
               }
               render();
             }),
         },
-        `${t('moveTo')}: ${jalaliDay(day, screen.lang)} ${digits(chosenSlot, screen.lang)}`,
+        t('confirmMove', { when: `${jalaliDay(day, lang)} ${digits(chosenSlot, lang)}` }),
       );
       actions.push(move);
+    }
+    if (moving) {
+      actions.push(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            'data-action': 'stop-moving',
+            onclick: () => {
+              moving = false;
+              chosenSlot = '';
+              render();
+            },
+          },
+          t('back'),
+        ),
+      );
     }
   }
   return h(
@@ -414,51 +658,40 @@ function findSection(): HTMLElement {
           void guarded(show, async () => {
             try {
               found = await api<Appointment>(`/api/appointments/${encodeURIComponent(latinDigits(code.value).trim())}`);
-              error = '';
+              findError = '';
             } catch (err) {
               found = null;
-              error = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
+              findError = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
             }
+            moving = false;
+            confirmingCancel = false;
+            actionError = '';
             render();
           });
         },
       },
-      h('div', {}, h('label', { for: 'find-code' }, t('bookingCode')), code),
+      h(
+        'div',
+        {},
+        h('label', { for: 'find-code' }, t('bookingCode')),
+        code,
+        findError ? h('p', { class: 'error', role: 'alert', id: 'find-code-error' }, findError) : null,
+      ),
       show,
     ),
     found ? appointmentCard(found, t('bookingCode')) : null,
     moving && found
       ? h(
           'div',
-          {},
-          h('p', { class: 'label' }, t('date')),
+          { class: 'moving' },
+          h('p', { class: 'label' }, t('chooseNewTime')),
           calendar(),
-          slots
-            ? h(
-                'div',
-                { class: 'slots' },
-                ...slots.slots
-                  .filter((s) => s.bookable)
-                  .map((s) =>
-                    h(
-                      'button',
-                      {
-                        type: 'button',
-                        class: `slot${s.start === chosenSlot ? ' chosen' : ''}`,
-                        'data-slot': s.start,
-                        onclick: () => {
-                          chosenSlot = s.start;
-                          render();
-                        },
-                      },
-                      digits(s.start, screen.lang),
-                    ),
-                  ),
-              )
-            : null,
+          slotPicker(),
+          fieldError('slot'),
         )
       : null,
-    actions.length ? h('div', { class: 'row' }, ...actions) : null,
+    actionError ? h('p', { class: 'error', role: 'alert', 'data-error': 'action' }, actionError) : null,
+    actions.length ? h('div', { class: 'row actions' }, ...actions) : null,
   );
 }
 
@@ -476,8 +709,8 @@ function render(): void {
         booked
           ? h(
               'section',
-              { class: 'card', 'aria-live': 'polite' },
-              appointmentCard(booked, t('bookingCode')),
+              { class: 'card', 'aria-live': 'polite', 'data-booked': '' },
+              appointmentCard(booked, booked.status === 'BOOKED' ? t('bookedTitle') : t('bookingCode'), 'h2'),
               h(
                 'button',
                 {

@@ -3,7 +3,7 @@ import './track.css';
 import { browserChime } from '../../lib/announcer';
 import { api, ApiError, type Centre, type TrackingView, type VisitStatus } from '../../lib/api';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
-import { byId, h, replace } from '../../lib/dom';
+import { byId, guarded, h, replace } from '../../lib/dom';
 import { number, ticket as ticketText, time } from '../../lib/format';
 import { localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
@@ -32,6 +32,9 @@ let view: TrackingView | null = null;
 let stream: LiveStream<'ticket', TrackingView> | null = null;
 let centre: Centre | null = null;
 let problem: string | null = null;
+/** "I am leaving" was tapped: the phone asks once more before giving up the turn. */
+let confirmingLeave = false;
+let leaveError: string | null = null;
 
 const deskName = (deskId: string | null) => deskNameIn(centre, deskId, screen.lang);
 
@@ -54,15 +57,21 @@ function render(): void {
   } else {
     const state = describe(view);
     // one live region for the whole visit: screen readers announce its changes, not a new element
-    const sentence = t(state.key, { desk: deskName(view.deskId), n: number(Math.max(0, view.position - 1), lang) });
+    const sentence = t(state.key, {
+      desk: deskName(view.deskId),
+      n: number(Math.max(0, view.position - 1), lang),
+      call: number(view.recall + 1, lang),
+    });
     if (stateLine.textContent !== sentence) stateLine.textContent = sentence;
     const service = serviceNameIn(centre, view.serviceCode, lang);
+    const open = OPEN.has(view.status);
     body = h(
       'section',
       { class: `card ticket-card${state.callToDesk ? ' called' : ''}`, 'data-status': view.status },
       h('h2', {}, t('yourTicket')),
       h('p', { class: 'ticket-number', 'data-ticket': view.ticket }, ticketText(view.ticket, lang)),
       h('p', {}, service),
+      view.previousTicket && open ? transferNotice(view, service) : null,
       stateLine,
       view.status === 'WAITING'
         ? h(
@@ -71,14 +80,116 @@ function render(): void {
             h('dt', {}, t('position')),
             h('dd', { 'data-position': view.position }, number(view.position, lang)),
             h('dt', {}, t('estimatedWait')),
-            h('dd', {}, t('minutes', { n: number(view.estimatedWaitMinutes, lang) })),
+            h(
+              'dd',
+              { 'data-eta': '' },
+              t('minutes', { n: number(view.estimatedWaitMinutes, lang) }),
+              view.expectedCallAt
+                ? h(
+                    'span',
+                    { class: 'expected', 'data-expected': view.expectedCallAt },
+                    ` (${t('aroundTime', { time: time(view.expectedCallAt, lang, centre?.timeZone) })})`,
+                  )
+                : null,
+            ),
           )
         : null,
       view.calledAt ? h('p', { class: 'small' }, time(view.calledAt, lang, centre?.timeZone)) : null,
-      soundButton,
+      open ? soundButton : null,
+      open ? leaveControls() : null,
     );
   }
+  // after the visit ends nothing is live any more: no badge claims otherwise
+  badge.element.hidden = !!view && !OPEN.has(view.status);
   replace(app, header, h('main', {}, body));
+}
+
+/** A transfer, said in full: where to, the new number, and that the old ticket no longer counts. */
+function transferNotice(v: TrackingView, service: string): HTMLElement {
+  const lang = screen.lang;
+  return h(
+    'p',
+    { class: 'notice transfer', 'data-previous-ticket': v.previousTicket ?? '' },
+    screen.t('transferredTo', {
+      service,
+      ticket: ticketText(v.ticket, lang),
+      old: ticketText(v.previousTicket ?? '', lang),
+    }),
+  );
+}
+
+/** "I am leaving", then a second tap to confirm; the ticket is cancelled by its own link. */
+function leaveControls(): HTMLElement {
+  const t = screen.t;
+  if (!confirmingLeave) {
+    return h(
+      'div',
+      { class: 'leave' },
+      leaveError ? h('p', { class: 'error', role: 'alert' }, leaveError) : null,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          'data-action': 'leave',
+          onclick: () => {
+            confirmingLeave = true;
+            leaveError = null;
+            render();
+            document.querySelector<HTMLButtonElement>('[data-action="confirm-leave"]')?.focus();
+          },
+        },
+        t('imLeaving'),
+      ),
+    );
+  }
+  const confirm: HTMLButtonElement = h(
+    'button',
+    {
+      type: 'button',
+      class: 'danger',
+      'data-action': 'confirm-leave',
+      onclick: () =>
+        void guarded(confirm, async () => {
+          try {
+            const answer = await api<TrackingView>(`/api/track/${encodeURIComponent(token ?? '')}/leave`, {
+              method: 'POST',
+            });
+            confirmingLeave = false;
+            show(answer);
+            stream?.stop();
+          } catch (e) {
+            confirmingLeave = false;
+            leaveError = refusalMessage(e, screen.lang, { centre, timeZone: centre?.timeZone });
+            render();
+          }
+        }),
+    },
+    t('confirmLeave'),
+  );
+  return h(
+    'div',
+    { class: 'leave confirm', role: 'group', 'aria-labelledby': 'leave-question' },
+    h('p', { id: 'leave-question' }, t('leaveQuestion')),
+    h(
+      'div',
+      { class: 'row' },
+      confirm,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          'data-action': 'stay',
+          onclick: () => {
+            confirmingLeave = false;
+            render();
+          },
+        },
+        t('stayInQueue'),
+      ),
+    ),
+  );
 }
 
 function show(next: TrackingView): void {

@@ -7,7 +7,8 @@ export function describe(view: TrackingView): { key: MessageKey; callToDesk: boo
     case 'WAITING':
       return { key: view.position <= 1 ? 'youAreNext' : 'peopleAhead', callToDesk: false };
     case 'CALLED':
-      return { key: 'goToDeskNow', callToDesk: true };
+      // a recall is the call again, with the warning that the turn is lost if no one comes
+      return { key: view.recall > 0 ? 'recalledGoNow' : 'goToDeskNow', callToDesk: true };
     case 'IN_SERVICE':
       return { key: 'inService', callToDesk: false };
     case 'COMPLETED':

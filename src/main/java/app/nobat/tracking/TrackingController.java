@@ -1,13 +1,16 @@
 package app.nobat.tracking;
 
 import app.nobat.centre.domain.CentreProfile;
+import app.nobat.common.Actor;
 import app.nobat.common.CommonRefusal;
 import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.board.FloorFeed;
 import app.nobat.floor.board.FloorQueries;
+import app.nobat.floor.domain.FloorCommand.LeaveQueue;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.floor.domain.FloorRefusal;
+import app.nobat.floor.domain.VisitStatus;
 import app.nobat.platform.web.Blocking;
 import app.nobat.platform.web.LiveStreamSettings;
 import app.nobat.platform.web.LiveStreams;
@@ -20,14 +23,19 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,15 +49,24 @@ import reactor.core.scheduler.Schedulers;
 @Tag(name = "tracking", description = "A visitor's own ticket, by its tracking token")
 public class TrackingController {
 
+    /** Who acts when a visitor leaves: the holder of the link, named by no personal datum. */
+    static final Actor VISITOR = new Actor("visitor", "VISITOR");
+
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     private final FloorQueries floors;
     private final FloorFeed feed;
     private final Duration heartbeat;
     private final PublicBaseUrl publicBaseUrl;
+    private final CommandGateway commands;
 
     public TrackingController(
-            FloorQueries floors, FloorFeed feed, LiveStreamSettings streams, PublicBaseUrl publicBaseUrl) {
+            FloorQueries floors,
+            FloorFeed feed,
+            LiveStreamSettings streams,
+            PublicBaseUrl publicBaseUrl,
+            CommandGateway commands) {
+        this.commands = commands;
         this.floors = floors;
         this.feed = feed;
         this.heartbeat = streams.heartbeat();
@@ -91,6 +108,47 @@ public class TrackingController {
                             .build());
             return LiveStreams.withHeartbeat(updates, heartbeat);
         });
+    }
+
+    /**
+     * The visitor gives up the ticket ("I am leaving"): only a waiting or called visit, and a retried
+     * tap answers as the first did. The token is the bearer's proof; the event names the visitor as
+     * actor, never who they are.
+     */
+    @PostMapping("/leave")
+    @Operation(summary = "The visitor cancels their own ticket (waiting or called); a repeat changes nothing")
+    public Mono<TrackingView> leave(@PathVariable String token) {
+        return Blocking.call(() -> visitIdOf(token))
+                .flatMap(visitId -> Blocking.send(
+                                commands,
+                                new LeaveQueue(
+                                        FloorId.ofVisit(visitId).toString(),
+                                        visitId,
+                                        floors.clock().instant()))
+                        .then(Blocking.call(() -> {
+                            FloorId floor = FloorId.ofVisit(visitId);
+                            // the command is done; the read model may lag: the phone is told the outcome it caused
+                            TrackingView now = view(visitId, floors.board(floor));
+                            return now.status().isOpen() ? cancelled(now) : now;
+                        })))
+                .onErrorMap(AggregateNotFoundException.class, e -> FloorRefusal.UNKNOWN_TICKET.with())
+                .contextWrite(context -> context.put(Actor.class, VISITOR));
+    }
+
+    private static TrackingView cancelled(TrackingView v) {
+        return new TrackingView(
+                v.centreId(),
+                v.ticket(),
+                v.serviceCode(),
+                VisitStatus.CANCELLED,
+                0,
+                0,
+                v.deskId(),
+                v.calledAt(),
+                v.recall(),
+                null,
+                v.previousTicket(),
+                v.previousServiceCode());
     }
 
     /**
@@ -136,8 +194,12 @@ public class TrackingController {
             // ended, or so new that this board has not seen it: its own record answers
             visit = floors.visit(visitId).orElseThrow(() -> FloorRefusal.UNKNOWN_TICKET.with());
         }
-        int position = board.positionOf(visit, floors.clock().instant());
+        Instant now = floors.clock().instant();
+        int position = board.positionOf(visit, now);
         int eta = position == 0 ? 0 : board.estimatedWaitMinutes(visit.serviceCode, position);
+        // whole minutes: the phone shows a clock time, and an answer that changes every second would stream for nothing
+        Instant expected =
+                position == 0 ? null : now.plus(Duration.ofMinutes(eta)).truncatedTo(ChronoUnit.MINUTES);
         return new TrackingView(
                 FloorId.ofVisit(visitId).centreId(),
                 visit.ticket,
@@ -147,6 +209,9 @@ public class TrackingController {
                 eta,
                 visit.deskId,
                 visit.calledAt,
-                visit.recalls);
+                visit.recalls,
+                expected,
+                visit.transferredFromTicket,
+                visit.transferredFromService);
     }
 }

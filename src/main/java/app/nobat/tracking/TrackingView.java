@@ -4,7 +4,13 @@ import app.nobat.floor.domain.VisitStatus;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 
-/** What a visitor's phone shows of its own ticket, and nothing of anyone else's. */
+/**
+ * What a visitor's phone shows of its own ticket, and nothing of anyone else's.
+ *
+ * @param expectedCallAt when a waiting ticket is expected to be called (now plus the estimated wait)
+ * @param previousTicket the ticket before a transfer to this service, which is no longer valid
+ * @param previousServiceCode the service before that transfer
+ */
 public record TrackingView(
         String centreId,
         String ticket,
@@ -14,4 +20,7 @@ public record TrackingView(
         int estimatedWaitMinutes,
         @Nullable String deskId,
         @Nullable Instant calledAt,
-        int recall) {}
+        int recall,
+        @Nullable Instant expectedCallAt,
+        @Nullable String previousTicket,
+        @Nullable String previousServiceCode) {}

@@ -72,6 +72,7 @@ class AccessRulesIT {
         RULES.put("GET /api/centres", EVERYONE);
         RULES.put("GET /api/centres/{centreId}", EVERYONE);
         RULES.put("GET /api/centres/{centreId}/services/{serviceCode}/slots", EVERYONE);
+        RULES.put("GET /api/centres/{centreId}/services/{serviceCode}/days", EVERYONE);
         RULES.put("GET /api/centres/{centreId}/holidays", EVERYONE);
         RULES.put("POST /api/appointments", EVERYONE);
         RULES.put("GET /api/appointments/{code}", EVERYONE);
@@ -82,6 +83,7 @@ class AccessRulesIT {
         RULES.put("GET /api/track/{token}", EVERYONE);
         RULES.put("GET /api/track/{token}/stream", EVERYONE);
         RULES.put("GET /api/track/{token}/qr.svg", EVERYONE);
+        RULES.put("POST /api/track/{token}/leave", EVERYONE);
         RULES.put("GET /api/me", EnumSet.range(Caller.KIOSK, Caller.ADMIN_ELSEWHERE));
         RULES.put(
                 "POST /api/centres/{centreId}/visits",

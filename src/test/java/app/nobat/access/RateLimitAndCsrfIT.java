@@ -132,6 +132,24 @@ class RateLimitAndCsrfIT {
     }
 
     @Test
+    void leavingTheQueueIsChargedAsAVisitorsChange() {
+        WebTestClient client = from("127.0.0.9");
+        // three changes a minute for a visitor without a credential, then 429: a token cannot be guessed by leaving
+        for (int i = 0; i < 3; i++) {
+            client.post()
+                    .uri("/api/track/AAAAAAAAAAAAAAAAAAAAAA/leave")
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
+        }
+        client.post()
+                .uri("/api/track/AAAAAAAAAAAAAAAAAAAAAA/leave")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429);
+    }
+
+    @Test
     void onlyCredentialsThatAuthenticateAreExempt() {
         WebTestClient client = from("127.0.0.3");
         for (int i = 0; i < 8; i++) {

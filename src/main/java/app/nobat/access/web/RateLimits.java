@@ -80,7 +80,7 @@ public class RateLimits implements WebFilter {
         String path = exchange.getRequest().getPath().value();
         return path.startsWith("/api/appointments")
                 || path.startsWith("/api/track/")
-                || path.matches("/api/centres/[^/]+/services/[^/]+/slots");
+                || path.matches("/api/centres/[^/]+/services/[^/]+/(slots|days)");
     }
 
     private static boolean carriesCredential(ServerWebExchange exchange) {

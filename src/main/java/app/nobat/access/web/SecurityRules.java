@@ -112,6 +112,7 @@ public class SecurityRules {
                                     "/api/centres",
                                     "/api/centres/{centreId}",
                                     "/api/centres/{centreId}/services/{serviceCode}/slots",
+                                    "/api/centres/{centreId}/services/{serviceCode}/days",
                                     "/api/centres/{centreId}/holidays")
                             .permitAll()
                             // the words the displays announce calls with (a display's audio carries no token)
@@ -128,6 +129,9 @@ public class SecurityRules {
                             .permitAll()
                             .pathMatchers(
                                     GET, "/api/track/{token}", "/api/track/{token}/stream", "/api/track/{token}/qr.svg")
+                            .permitAll()
+                            // the bearer of a tracking link gives up that ticket ("I am leaving")
+                            .pathMatchers(POST, "/api/track/{token}/leave")
                             .permitAll()
                             // anyone signed in or any device: who am I
                             .pathMatchers(GET, "/api/me")

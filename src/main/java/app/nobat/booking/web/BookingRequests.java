@@ -62,6 +62,27 @@ public final class BookingRequests {
             @Nullable String closedReason,
             List<SlotView> slots) {}
 
+    /** Why a day can or cannot be booked, for the calendar to mark it before a tap. */
+    public enum DayState {
+        OPEN,
+        PAST,
+        CLOSED,
+        HOLIDAY,
+        BEYOND_HORIZON,
+        FULL
+    }
+
+    /**
+     * One day of the booking calendar.
+     *
+     * @param holidayNames the holiday's name per language, when the state is HOLIDAY
+     * @param free seats still free on the day (0 unless OPEN)
+     */
+    public record DayAvailability(
+            LocalDate date, DayState state, @Nullable Map<String, String> holidayNames, int free) {}
+
+    public record AvailabilityResponse(String centreId, String serviceCode, List<DayAvailability> days) {}
+
     public record TemplateResponse(String centreId, String serviceCode, SlotTemplate template, boolean changed) {}
 
     public record HolidayRequest(Map<String, String> names) {}

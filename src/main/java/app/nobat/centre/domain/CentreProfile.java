@@ -32,7 +32,9 @@ public record CentreProfile(
         QueuePolicySettings policy,
         EndOfDayRule endOfDay,
         Integer maxRecalls,
-        List<String> announcementLanguages) {
+        List<String> announcementLanguages,
+        Map<String, String> address,
+        List<ServiceDocuments> documents) {
 
     public static final Set<String> LANGUAGES = Set.of("fa", "fa-AF", "ps", "en");
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -46,10 +48,17 @@ public record CentreProfile(
 
     public static final int MAX_DESKS = 200;
     public static final int MAX_OPENING_PERIODS = 7 * 4;
+    public static final int MAX_DOCUMENTS = 20;
 
     public record Service(String code, String prefix, Map<String, String> names, int targetWaitMinutes) {}
 
     public record Desk(String deskId, Map<String, String> names, List<String> serviceCodes) {}
+
+    /**
+     * What a visitor brings to an appointment of one service, each item named in every language:
+     * shown on the booking's confirmation.
+     */
+    public record ServiceDocuments(String serviceCode, List<Map<String, String>> items) {}
 
     /** The centre is open on {@code day} from {@code opens} to {@code closes}, in the centre's time zone. */
     public record OpeningPeriod(DayOfWeek day, LocalTime opens, LocalTime closes) {}
@@ -67,6 +76,9 @@ public record CentreProfile(
         announcementLanguages = announcementLanguages == null
                 ? DEFAULT_ANNOUNCEMENT_LANGUAGES
                 : Collections.unmodifiableList(new ArrayList<>(announcementLanguages));
+        // both optional: an address in every language, documents per service (older profiles have none)
+        address = address == null ? Map.of() : Map.copyOf(address);
+        documents = documents == null ? List.of() : List.copyOf(documents);
     }
 
     /** A profile from before the announcement languages: the displays speak Persian. */
@@ -80,7 +92,7 @@ public record CentreProfile(
             QueuePolicySettings policy,
             EndOfDayRule endOfDay,
             Integer maxRecalls) {
-        this(centreId, names, timeZone, services, desks, openingHours, policy, endOfDay, maxRecalls, null);
+        this(centreId, names, timeZone, services, desks, openingHours, policy, endOfDay, maxRecalls, null, null, null);
     }
 
     /** When the centre closes on a date, in its own time zone; empty on a day without opening hours. */
@@ -236,6 +248,41 @@ public record CentreProfile(
                 0,
                 "max",
                 MAX_RECALLS);
+        if (!address.isEmpty()) {
+            requireNames(address, "/address", "the address of centre " + centreId);
+        }
+        Set<String> listed = new HashSet<>();
+        for (int i = 0; i < documents.size(); i++) {
+            ServiceDocuments d = documents.get(i);
+            String at = "/documents/" + i;
+            require(d != null, at, CommonRefusal.REQUIRED, "member", "documents");
+            require(
+                    d.serviceCode() != null && codes.contains(d.serviceCode()),
+                    at + "/serviceCode",
+                    CentreRefusal.DOCUMENTS_UNKNOWN_SERVICE,
+                    "service",
+                    String.valueOf(d.serviceCode()));
+            require(
+                    listed.add(d.serviceCode()),
+                    at + "/serviceCode",
+                    CommonRefusal.DUPLICATE,
+                    "member",
+                    "serviceCode",
+                    "value",
+                    d.serviceCode());
+            List<Map<String, String>> items = d.items() == null ? List.of() : d.items();
+            require(
+                    items.size() <= MAX_DOCUMENTS,
+                    at + "/items",
+                    CommonRefusal.TOO_MANY_ITEMS,
+                    "member",
+                    "items",
+                    "max",
+                    MAX_DOCUMENTS);
+            for (int j = 0; j < items.size(); j++) {
+                requireNames(items.get(j), at + "/items/" + j, "a document of service " + d.serviceCode());
+            }
+        }
         validateAnnouncementLanguages();
     }
 

@@ -9,6 +9,8 @@ public enum CentreRefusal implements Refusal {
     NAME_REQUIRED("name-required", INVALID, "{owner} needs a name in {language} (up to 200 characters)"),
     TICKET_PREFIX("ticket-prefix", INVALID, "service {service} needs a ticket prefix of one capital letter"),
     DESK_NAMES_UNKNOWN_SERVICE("desk-names-unknown-service", INVALID, "desk {desk} names unknown service '{service}'"),
+    DOCUMENTS_UNKNOWN_SERVICE(
+            "documents-unknown-service", INVALID, "documents to bring are listed for unknown service '{service}'"),
     OPENING_PERIOD("opening-period", INVALID, "an opening period needs a day and opens before it closes"),
     OVERLAPPING_OPENING_HOURS(
             "overlapping-opening-hours", INVALID, "opening period {period} overlaps period {other} on {day}"),

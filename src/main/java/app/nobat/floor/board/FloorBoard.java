@@ -83,6 +83,10 @@ public class FloorBoard {
         public String carriedOverFrom;
         public Instant calledAt;
         public int recalls;
+        /** The ticket and service before the last transfer, for the visitor's phone; null if never transferred. */
+        public String transferredFromTicket;
+
+        public String transferredFromService;
         public List<TimelineEntry> timeline = new ArrayList<>();
     }
 
@@ -248,6 +252,8 @@ public class FloorBoard {
         } else if (event instanceof VisitTransferred e) {
             VisitView v = visits.get(e.visitId());
             end(v, VisitStatus.WAITING);
+            v.transferredFromTicket = v.ticket;
+            v.transferredFromService = v.serviceCode;
             v.serviceCode = e.toServiceCode();
             v.ticket = e.ticket();
             v.calledAt = null;

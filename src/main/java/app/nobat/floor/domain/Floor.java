@@ -338,6 +338,22 @@ public class Floor {
         apply(new VisitCancelled(floorId, visit.deskId, visit.visitId, reason, cmd.at()));
     }
 
+    /** The reason recorded when visitors cancel their own ticket; the actor names no one. */
+    public static final String LEFT_BY_PHONE = "visitor left (own phone)";
+
+    @CommandHandler
+    public void handle(LeaveQueue cmd) {
+        VisitState visit = knownVisit(cmd.visitId());
+        if (visit.status == VisitStatus.CANCELLED) {
+            return; // a retried tap: the ticket is already given up
+        }
+        ensureOpen();
+        if (visit.status != VisitStatus.WAITING && visit.status != VisitStatus.CALLED) {
+            throw FloorRefusal.VISIT_NOT_CANCELLABLE.with("ticket", visit.ticket, "state", describe(visit.status));
+        }
+        apply(new VisitCancelled(floorId, visit.deskId, visit.visitId, LEFT_BY_PHONE, cmd.at()));
+    }
+
     @CommandHandler
     public void handle(CloseFloor cmd) {
         ensureOpen();

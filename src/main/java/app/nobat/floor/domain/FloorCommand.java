@@ -97,6 +97,12 @@ public sealed interface FloorCommand {
     record CancelVisit(@TargetAggregateIdentifier String floorId, String visitId, String reason, Instant at)
             implements FloorCommand {}
 
+    /**
+     * The visitor gives up their own ticket from their phone ("I am leaving"). Idempotent: a
+     * retried tap on a visit already cancelled changes nothing.
+     */
+    record LeaveQueue(@TargetAggregateIdentifier String floorId, String visitId, Instant at) implements FloorCommand {}
+
     /** End of day: every open visit is closed or carried over, as the centre's rule says. */
     record CloseFloor(@TargetAggregateIdentifier String floorId, Instant at) implements FloorCommand {}
 }

@@ -38,7 +38,9 @@ class AnnouncementLanguagesTest {
                 p.policy(),
                 p.endOfDay(),
                 p.maxRecalls(),
-                languages);
+                languages,
+                p.address(),
+                p.documents());
     }
 
     void refused(CentreProfile profile, Refusal refusal, String field) {

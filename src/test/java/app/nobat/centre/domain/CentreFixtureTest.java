@@ -16,6 +16,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
@@ -50,7 +51,10 @@ class CentreFixtureTest {
                 hours,
                 policy,
                 EndOfDayRule.CLOSE,
-                maxRecalls);
+                maxRecalls,
+                null,
+                null,
+                null);
     }
 
     static CentreProfile profile(QueuePolicySettings policy, Integer maxRecalls) {
@@ -80,6 +84,61 @@ class CentreFixtureTest {
         fixture.givenNoPriorActivity()
                 .when(new DefineCentre("gulf", profile(null, 0), "admin", T))
                 .expectEvents(new CentreDefined("gulf", profile(null, 0), "admin", T));
+    }
+
+    static CentreProfile withVisitorInfo(Map<String, String> address, List<CentreProfile.ServiceDocuments> documents) {
+        CentreProfile p = profile(null, 2);
+        return new CentreProfile(
+                p.centreId(),
+                p.names(),
+                p.timeZone(),
+                p.services(),
+                p.desks(),
+                p.openingHours(),
+                p.policy(),
+                p.endOfDay(),
+                p.maxRecalls(),
+                p.announcementLanguages(),
+                address,
+                documents);
+    }
+
+    @Test
+    void theAddressAndTheDocumentsToBringAreNamedInEveryLanguage() {
+        var passport = Map.of("fa", "گذرنامه", "fa-AF", "پاسپورت", "ps", "پاسپورټ", "en", "Passport");
+        withVisitorInfo(NAMES, List.of(new CentreProfile.ServiceDocuments("res", List.of(passport))))
+                .validate();
+        withVisitorInfo(null, null).validate(); // both optional
+        refused(
+                withVisitorInfo(Map.of("fa", "نشانی", "ps", "پته", "en", "Street"), null),
+                CentreRefusal.NAME_REQUIRED,
+                "/address/fa-AF");
+        refused(
+                withVisitorInfo(
+                        null,
+                        List.of(new CentreProfile.ServiceDocuments(
+                                "res", List.of(Map.of("fa", "x", "fa-AF", "x", "en", "x"))))),
+                CentreRefusal.NAME_REQUIRED,
+                "/documents/0/items/0/ps");
+        refused(
+                withVisitorInfo(null, List.of(new CentreProfile.ServiceDocuments("nope", List.of(passport)))),
+                CentreRefusal.DOCUMENTS_UNKNOWN_SERVICE,
+                "/documents/0/serviceCode");
+        refused(
+                withVisitorInfo(
+                        null,
+                        List.of(
+                                new CentreProfile.ServiceDocuments("res", List.of(passport)),
+                                new CentreProfile.ServiceDocuments("res", List.of()))),
+                CommonRefusal.DUPLICATE,
+                "/documents/1/serviceCode");
+        refused(
+                withVisitorInfo(
+                        null,
+                        List.of(new CentreProfile.ServiceDocuments(
+                                "res", Collections.nCopies(CentreProfile.MAX_DOCUMENTS + 1, passport)))),
+                CommonRefusal.TOO_MANY_ITEMS,
+                "/documents/0/items");
     }
 
     @Test

@@ -27,7 +27,10 @@ class FloorClosingTest {
                     new OpeningPeriod(DayOfWeek.MONDAY, LocalTime.of(7, 30), LocalTime.of(14, 30))),
             null,
             null,
-            0);
+            0,
+            null,
+            null,
+            null);
     static final FloorId SUNDAY = new FloorId("c", LocalDate.of(2026, 11, 29));
 
     @Test

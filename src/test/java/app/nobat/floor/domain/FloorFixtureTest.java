@@ -818,6 +818,37 @@ class FloorFixtureTest {
                     .expectException(refused(FloorRefusal.VISIT_NOT_CANCELLABLE));
         }
 
+        static final Map<String, Object> VISITOR = Map.of(Actor.ID_KEY, "visitor", Actor.ROLE_KEY, "VISITOR");
+
+        @Test
+        void theVisitorLeavesAWaitingOrCalledVisitFromTheirPhone() {
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
+                    .when(new LeaveQueue(FLOOR, v(1), at(3)), VISITOR)
+                    .expectEvents(new VisitCancelled(FLOOR, null, v(1), Floor.LEFT_BY_PHONE, at(3)));
+            // a called visit is at a desk the visitor does not hold: leaving is still theirs to do
+            fixture.given(calledV1())
+                    .when(new LeaveQueue(FLOOR, v(1), at(3)), VISITOR)
+                    .expectEvents(new VisitCancelled(FLOOR, "d1", v(1), Floor.LEFT_BY_PHONE, at(3)));
+        }
+
+        @Test
+        void aRetriedLeaveChangesNothing() {
+            fixture.given(
+                            started(),
+                            arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                            new VisitCancelled(FLOOR, null, v(1), Floor.LEFT_BY_PHONE, at(3)))
+                    .when(new LeaveQueue(FLOOR, v(1), at(4)), VISITOR)
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aVisitBeingServedCannotBeLeft() {
+            fixture.given(inServiceV1())
+                    .when(new LeaveQueue(FLOOR, v(1), at(3)), VISITOR)
+                    .expectException(refused(FloorRefusal.VISIT_NOT_CANCELLABLE));
+        }
+
         @Test
         void unknownVisitIsRefused() {
             fixture.given(started())
