@@ -49,7 +49,8 @@ final class CentreLimits {
             PARSER.parse("/api/centres/{centreId}/holidays"),
             PARSER.parse("/api/centres/{centreId}/voice"),
             PARSER.parse("/api/centres/{centreId}/voice/{language}/{key}"),
-            PARSER.parse("/api/centres/{centreId}/services/{serviceCode}/slots"));
+            PARSER.parse("/api/centres/{centreId}/services/{serviceCode}/slots"),
+            PARSER.parse("/api/centres/{centreId}/services/{serviceCode}/days"));
 
     private CentreLimits() {}
 
