@@ -121,11 +121,12 @@ public class SlotController {
         if (holiday != null) {
             return new DayAvailability(date, DayState.HOLIDAY, holiday, 0);
         }
-        if (plan.capacities().isEmpty()) {
-            return new DayAvailability(date, DayState.CLOSED, null, 0);
-        }
+        // beyond the horizon first: the plan of such a day may hold no seats at all, which is not "closed"
         if (date.isAfter(today.plusDays(plan.horizonDays()))) {
             return new DayAvailability(date, DayState.BEYOND_HORIZON, null, 0);
+        }
+        if (plan.capacities().isEmpty()) {
+            return new DayAvailability(date, DayState.CLOSED, null, 0);
         }
         Map<LocalTime, Integer> taken = appointments.seatsTaken(id);
         int free = 0;
