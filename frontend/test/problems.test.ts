@@ -155,6 +155,13 @@ describe('refusal messages', () => {
     expect(refusalMessage(problem('slot-started', { slot: '09:30', date: '2026-12-05' }), 'fa', context)).toContain(
       '۰۹:۳۰',
     );
+    // weekdays from our own tables: Chromium has no Pashto locale data and would say "Friday"
+    expect(refusalValue('day', 'FRIDAY', 'ps')).toBe('جمعه');
+    expect(refusalValue('day', 'SATURDAY', 'fa')).toBe('شنبه');
+    expect(refusalValue('day', 'SATURDAY', 'en')).toBe('Saturday');
+    // a walk-in on a holiday names the day in the Solar Hijri calendar (1405-09-12)
+    expect(refusalMessage(problem('closed-holiday', { date: '2026-12-03' }), 'ps', context)).not.toMatch(/[A-Za-z]/);
+    expect(refusalMessage(problem('closed-holiday', { date: '2026-12-03' }), 'fa', context)).toContain('۱۲');
     // a screen that does not know the centre still says "desk"
     expect(refusalMessage(problem('desk-closed', { desk: 'd7' }), 'fa')).toBe('باجه d۷ باز نیست.');
   });

@@ -4,7 +4,7 @@ import { refusalsFaAF } from '../locales/refusals-fa-AF';
 import { refusalsPs } from '../locales/refusals-ps';
 import { ApiError, type Centre } from './api';
 import { deskName, serviceName } from './centre';
-import { digits, jalaliDay, number, ticket, time } from './format';
+import { digits, jalaliDay, number, ticket, time, weekdayName } from './format';
 import type { Lang } from './i18n';
 import { isMessageKey, translate } from './i18n';
 import type { RefusalCode } from './refusal-codes';
@@ -47,16 +47,12 @@ function codeByStatus(status: number): RefusalCode {
   return 'invalid-input';
 }
 
-const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-const LOCALES: Record<Lang, string> = { fa: 'fa-IR', 'fa-AF': 'fa-AF', ps: 'ps-AF', en: 'en' };
+// a weekday from our own tables, never from the browser's locale data (Chromium has none for Pashto)
+const FROM_SATURDAY = ['SATURDAY', 'SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
 
 function weekday(day: string, lang: Lang): string {
-  const index = WEEKDAYS.indexOf(day);
-  if (index < 0) return day;
-  // 2024-01-01 was a Monday
-  return new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, 0, 1 + index, 12)),
-  );
+  const index = FROM_SATURDAY.indexOf(day);
+  return index < 0 ? day : weekdayName(index, lang);
 }
 
 function state(value: string, lang: Lang): string {

@@ -40,6 +40,7 @@ export const refusalsEn: RefusalMessages = {
   'reason-too-long': 'The reason may have at most {max} characters.',
   'floor-closed': "Today's work has ended. Tickets are given again on the next working day.",
   'closed-now': "The centre is closed now. Today's hours: {hours}",
+  'closed-holiday': 'The centre is closed today ({date}) for a holiday. No tickets are issued.',
   'closed-today': 'The centre is closed today. No tickets are issued.',
   'floor-not-started': 'Nothing happened today yet; there is nothing to close.',
   'malformed-floor-id': 'This day of the centre is not known.',

@@ -26,6 +26,7 @@ import app.nobat.booking.privacy.VisitorKeys;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.web.AppointmentCheckIns;
+import app.nobat.floor.web.CentreHolidays;
 import app.nobat.platform.axon.AggregateCacheSettings;
 import app.nobat.platform.axon.AggregateWiring;
 import app.nobat.platform.mongo.MongoSettings;
@@ -151,6 +152,12 @@ public class BookingConfig {
             return new AppointmentCheckIns.CheckedInArrival(
                     checkedIn.visitId(), checkedIn.serviceCode(), checkedIn.codeKey());
         };
+    }
+
+    /** The floor's arrival endpoint refuses walk-ins on the centre's holidays through this. */
+    @Bean
+    CentreHolidays centreHolidays(CalendarStore calendars, NationalHolidays national) {
+        return (centreId, date) -> CalendarStore.holiday(calendars.raw(centreId), date, national) != null;
     }
 
     @Bean

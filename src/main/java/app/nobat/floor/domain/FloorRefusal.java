@@ -56,6 +56,7 @@ public enum FloorRefusal implements Refusal {
     FLOOR_CLOSED("floor-closed", CONFLICT, "The floor of {floor} is closed for the day"),
     CLOSED_NOW("closed-now", CONFLICT, "The centre is closed now and takes no walk-ins; today's hours: {hours}"),
     CLOSED_TODAY("closed-today", CONFLICT, "The centre is closed today and takes no walk-ins"),
+    CLOSED_HOLIDAY("closed-holiday", CONFLICT, "The centre is closed on {date} for a holiday and takes no walk-ins"),
     FLOOR_NOT_STARTED(
             "floor-not-started", CONFLICT, "Nothing happened on the floor of {floor} yet; there is nothing to close"),
     MALFORMED_FLOOR_ID("malformed-floor-id", INVALID, "Malformed floor id '{floor}'"),

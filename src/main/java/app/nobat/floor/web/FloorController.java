@@ -61,13 +61,19 @@ public class FloorController {
     private final FloorQueries floors;
     private final CentreCatalog catalog;
     private final AppointmentCheckIns checkIns;
+    private final CentreHolidays holidays;
 
     public FloorController(
-            CommandGateway commands, FloorQueries floors, CentreCatalog catalog, AppointmentCheckIns checkIns) {
+            CommandGateway commands,
+            FloorQueries floors,
+            CentreCatalog catalog,
+            AppointmentCheckIns checkIns,
+            CentreHolidays holidays) {
         this.commands = commands;
         this.floors = floors;
         this.catalog = catalog;
         this.checkIns = checkIns;
+        this.holidays = holidays;
     }
 
     @PostMapping("/centres/{centreId}/visits")
@@ -87,7 +93,7 @@ public class FloorController {
         return Blocking.call(() -> floors.today(centreId))
                 .flatMap(floor -> Blocking.call(() -> {
                     if (request.appointmentCode() == null) {
-                        requireOpen(catalog.get(centreId), now());
+                        requireOpen(catalog.get(centreId), holidays, now());
                         return new RegisterWalkIn(
                                 floor.toString(),
                                 floor.visitId(RandomIds.of(9)),
@@ -406,11 +412,14 @@ public class FloorController {
     }
 
     /**
-     * Walk-ins only within the centre's opening hours in its own time zone: no ticket at 1 a.m.
-     * (a check-in keeps its own window around the appointment).
+     * Walk-ins only within the centre's opening hours in its own time zone and not on its holidays:
+     * no ticket at 1 a.m. or on Nowruz (a check-in keeps its own window around the appointment).
      */
-    static void requireOpen(CentreProfile centre, Instant at) {
+    static void requireOpen(CentreProfile centre, CentreHolidays holidays, Instant at) {
         ZonedDateTime local = at.atZone(ZoneId.of(centre.timeZone()));
+        if (holidays.isHoliday(centre.centreId(), local.toLocalDate())) {
+            throw FloorRefusal.CLOSED_HOLIDAY.with("date", local.toLocalDate().toString());
+        }
         LocalTime time = local.toLocalTime();
         List<CentreProfile.OpeningPeriod> today = centre.openingHours().stream()
                 .filter(p -> p.day() == local.getDayOfWeek())

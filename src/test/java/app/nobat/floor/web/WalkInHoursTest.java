@@ -33,13 +33,15 @@ class WalkInHoursTest {
     @Test
     void aWalkInWithinOpeningHoursIsTaken() {
         // Saturday 5 December 2026, 10:00 in Tehran
-        assertThatCode(() -> FloorController.requireOpen(CENTRE, Instant.parse("2026-12-05T06:30:00Z")))
+        assertThatCode(() ->
+                        FloorController.requireOpen(CENTRE, CentreHolidays.NONE, Instant.parse("2026-12-05T06:30:00Z")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void aWalkInAtOneInTheMorningIsRefusedWithTodaysHours() {
-        assertThatThrownBy(() -> FloorController.requireOpen(CENTRE, Instant.parse("2026-12-04T21:30:00Z")))
+        assertThatThrownBy(() ->
+                        FloorController.requireOpen(CENTRE, CentreHolidays.NONE, Instant.parse("2026-12-04T21:30:00Z")))
                 .isInstanceOfSatisfying(Refused.class, r -> {
                     assertThat(r.refusal().code()).isEqualTo("closed-now");
                     assertThat(r.values()).containsEntry("hours", "08:00–12:00, 13:00–16:00");
@@ -48,10 +50,34 @@ class WalkInHoursTest {
 
     @Test
     void aWalkInAtClosingTimeOrOnADayWithoutHoursIsRefused() {
-        assertThatThrownBy(() -> FloorController.requireOpen(CENTRE, Instant.parse("2026-12-05T12:30:00Z")))
+        assertThatThrownBy(() ->
+                        FloorController.requireOpen(CENTRE, CentreHolidays.NONE, Instant.parse("2026-12-05T12:30:00Z")))
                 .hasMessageContaining("closed now");
         // Friday
-        assertThatThrownBy(() -> FloorController.requireOpen(CENTRE, Instant.parse("2026-12-04T06:30:00Z")))
+        assertThatThrownBy(() ->
+                        FloorController.requireOpen(CENTRE, CentreHolidays.NONE, Instant.parse("2026-12-04T06:30:00Z")))
                 .hasMessageContaining("closed today");
+    }
+
+    @Test
+    void aWalkInOnAHolidayIsRefusedEvenWithinOpeningHours() {
+        // Saturday 5 December 2026, 10:00 in Tehran, declared a holiday
+        CentreHolidays fifthOfDecember =
+                (centre, date) -> centre.equals("hours") && date.toString().equals("2026-12-05");
+        assertThatThrownBy(() ->
+                        FloorController.requireOpen(CENTRE, fifthOfDecember, Instant.parse("2026-12-05T06:30:00Z")))
+                .isInstanceOfSatisfying(Refused.class, r -> {
+                    assertThat(r.refusal().code()).isEqualTo("closed-holiday");
+                    assertThat(r.values()).containsEntry("date", "2026-12-05");
+                });
+        // the centre's own date counts: 01:00 on the 5th in Tehran is still the 4th in UTC
+        assertThatThrownBy(() ->
+                        FloorController.requireOpen(CENTRE, fifthOfDecember, Instant.parse("2026-12-04T21:30:00Z")))
+                .isInstanceOfSatisfying(
+                        Refused.class, r -> assertThat(r.refusal().code()).isEqualTo("closed-holiday"));
+        assertThatThrownBy(() ->
+                        FloorController.requireOpen(CENTRE, fifthOfDecember, Instant.parse("2026-12-05T21:30:00Z")))
+                .isInstanceOfSatisfying(
+                        Refused.class, r -> assertThat(r.refusal().code()).isEqualTo("closed-today"));
     }
 }
