@@ -63,6 +63,13 @@ function measure() {
     recentTickets: [...document.querySelectorAll('.calls li')].map((li) => li.dataset.ticket + '@' + li.textContent),
     latestMarker: document.querySelector('.latest h2 .recall-marker')?.textContent ?? null,
     soundButtonShown: !document.querySelector('.sound').hidden,
+    // the smallest text a visitor reads across the hall (the connection badge is for the staff)
+    smallestText: [...document.querySelectorAll('main *, header .clock *')]
+      .filter(
+        (e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()) && e.getClientRects().length,
+      )
+      .map((e) => ({ what: `${e.tagName}.${e.className}`, px: parseFloat(getComputedStyle(e).fontSize) }))
+      .sort((a, b) => a.px - b.px)[0],
   };
 }
 
@@ -124,6 +131,11 @@ test('the TV display: a panel per desk, one screen at 1920×1080 and 1280×720, 
         assert.equal(seen.callOneLine, true, `${name}: the latest call is on one line`);
         assert.equal(seen.latestMarker, SECOND_CALL[lang], `${name}: the latest call is marked as a recall`);
         assert.equal(seen.soundButtonShown, false, `${name}: sound plays, so no button`);
+        // 2.4 % of the height: 17 px on a 720-line TV, as large as the service table and the clock's date
+        assert.ok(
+          seen.smallestText.px >= 0.024 * size.height,
+          `${name}: ${seen.smallestText.what} is ${seen.smallestText.px} px`,
+        );
 
         for (const d of serving) {
           const panel = seen.panels.find((p) => p.desk === d.deskId);

@@ -32,7 +32,7 @@ test('kiosk → display → desk → phone', async () => {
     await shot(kiosk, 'journey-1-kiosk-ticket');
     await kiosk.emulateMedia({ media: 'print' });
     await shot(kiosk, 'journey-1b-kiosk-ticket-print');
-    const trackUrl = await kiosk.getAttribute('.track-link', 'href');
+    const trackUrl = await kiosk.getAttribute('img.qr', 'data-track-url');
 
     // the display counts the new visitor
     await display.waitForFunction(

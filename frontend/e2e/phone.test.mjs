@@ -34,7 +34,10 @@ test('the phone explains a call, a recall, a transfer and leaving', async () => 
 });
 
 async function walkThrough() {
-  const arrival = await api(`/api/centres/${C}/visits`, { method: 'POST', body: { serviceCode: 'residence' } });
+  const arrival = await api(`/api/centres/${C}/visits`, {
+    method: 'POST',
+    body: { serviceCode: 'residence', priorityClass: 'WITH_INFANT' },
+  });
   assert.equal(arrival.status, 201, JSON.stringify(arrival.body));
   const { trackingToken: token, visitId, ticket } = arrival.body;
   const browser = await launch();
@@ -46,6 +49,8 @@ async function walkThrough() {
     });
     const expected = await phone.waitForSelector('[data-expected]');
     assert.match(await expected.textContent(), /around \d{2}:\d{2}/);
+    // the phone names the priority the visitor asked for at the kiosk
+    assert.equal(await phone.textContent('.priority'), 'Priority: With an infant');
     await shot(phone, 'phone-1-waiting');
 
     await ok(`/api/centres/${C}/desks/desk-1/open`, { serviceCodes: ['residence'] });
@@ -62,7 +67,7 @@ async function walkThrough() {
 
     await ok(`/api/visits/${visitId}/recall`);
     await phone.waitForFunction(() =>
-      document.querySelector('.state')?.textContent?.startsWith('Call 2: go to Desk 1'),
+      document.querySelector('.state')?.textContent?.startsWith('Second call: go to Desk 1'),
     );
     assert.match(await phone.textContent('.state'), /or you lose your turn/);
     await shot(phone, 'phone-2-recalled');
@@ -91,6 +96,14 @@ async function walkThrough() {
     assert.equal((await api(`/api/track/${token}`, { user: null })).body.status, 'CANCELLED');
     await shot(phone, 'phone-5-left');
     assert.deepEqual(phone.errors, []);
+
+    // a ticket that does not exist: said plainly, with no "connecting" badge beside it
+    const unknown = await open(browser, `/track.html?token=${'x'.repeat(16)}&lang=en`, {
+      viewport: { width: 390, height: 844 },
+    });
+    await unknown.waitForSelector('.error');
+    await unknown.waitForTimeout(1500);
+    assert.equal(await unknown.isVisible('.connection'), false, 'no live badge for a ticket that does not exist');
   } finally {
     if (deskOpen) await api(`/api/centres/${C}/desks/desk-1/close`, { method: 'POST', body: {} });
     await browser.close();

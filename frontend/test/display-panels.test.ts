@@ -8,6 +8,8 @@ import {
   type DeskLine,
 } from '../src/features/display/panels';
 import type { CallView } from '../src/lib/api';
+import { ordinal } from '../src/lib/format';
+import { translate } from '../src/lib/i18n';
 
 const call = (ticket: string, desk: string, at: string, recall = 0): CallView => ({
   ticket,
@@ -41,9 +43,13 @@ describe('display panels', () => {
 
   it('marks recalls and only recalls', () => {
     expect(recallMarker(0)).toBeNull();
-    expect(recallMarker(1)).toEqual({ key: 'displayCallSecond', n: 2 });
-    expect(recallMarker(2)).toEqual({ key: 'displayCallThird', n: 3 });
-    expect(recallMarker(4)?.key).toBe('displayCallNth');
+    expect(recallMarker(1)).toEqual({ key: 'displayCallNth', n: 2 });
+    expect(recallMarker(4)).toEqual({ key: 'displayCallNth', n: 5 });
+    // the nth call in words: "۲ غږ" would read as "two calls"
+    expect(translate('ps', 'displayCallNth', { n: ordinal(2, 'ps') })).toBe('دوهم غږ');
+    expect(translate('fa', 'displayCallNth', { n: ordinal(3, 'fa') })).toBe('فراخوان سوم');
+    expect(translate('en', 'displayCallNth', { n: ordinal(2, 'en') })).toBe('Second call');
+    expect(ordinal(12, 'ps')).toBe('۱۲م');
   });
 
   it('shows open and paused desks in the centre order, each in its state', () => {

@@ -3,7 +3,7 @@ import { applyLang, chosenLang, direction, localName, translate } from '../src/l
 import { en } from '../src/locales/en';
 import { fa } from '../src/locales/fa';
 import { faAF } from '../src/locales/fa-AF';
-import { ps } from '../src/locales/ps';
+import { ps, psOne } from '../src/locales/ps';
 
 describe('languages', () => {
   it('gives every label in every language', () => {
@@ -47,5 +47,18 @@ describe('languages', () => {
     expect(localName({ fa: 'اقامت', en: 'Residence' }, 'ps')).toBe('اقامت');
     expect(localName({ fa: 'اقامت', en: 'Residence' }, 'en')).toBe('Residence');
     expect(localName(undefined, 'en', 'x')).toBe('x');
+  });
+
+  it('counts one thing in the singular in Pashto, and keeps the count elsewhere', () => {
+    expect(translate('ps', 'minutes', { n: '۱' })).toBe('یوه دقیقه');
+    expect(translate('ps', 'minutes', { n: '۱۱' })).toBe('۱۱ دقیقې');
+    expect(translate('ps', 'peopleAhead', { n: '۱' })).toBe('له تاسو مخکې یو کس');
+    expect(translate('ps', 'kioskWaitingCount', { n: '۲' })).toBe('۲ کسان په انتظار');
+    expect(translate('fa', 'minutes', { n: '۱' })).toBe('۱ دقیقه');
+    // every singular form is of a label that counts, and says no number
+    for (const [key, text] of Object.entries(psOne)) {
+      expect(en[key as keyof typeof en], key).toContain('{n}');
+      expect(text, key).not.toMatch(/\{n\}|[0-9۰-۹]/);
+    }
   });
 });

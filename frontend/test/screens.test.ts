@@ -31,6 +31,7 @@ describe('visitor status', () => {
     centreId: 'c',
     ticket: 'A-001',
     serviceCode: 's',
+    priorityClass: 'NONE',
     status,
     position: 3,
     estimatedWaitMinutes: 9,

@@ -737,6 +737,7 @@ export interface components {
             estimatedWaitMinutes: number;
             /** Format: int32 */
             position: number;
+            priorityClass: components["schemas"]["PriorityClass"];
             serviceCode: string;
             ticket: string;
             trackingToken: string;
@@ -1169,6 +1170,7 @@ export interface components {
             position: number;
             previousServiceCode: string | null;
             previousTicket: string | null;
+            priorityClass: components["schemas"]["PriorityClass"];
             /** Format: int32 */
             recall: number;
             serviceCode: string;

@@ -30,6 +30,24 @@ export function latinDigits(text: string): string {
     .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 }
 
+const ORDINALS: Record<Lang, readonly string[]> = {
+  fa: ['اول', 'دوم', 'سوم', 'چهارم', 'پنجم', 'ششم', 'هفتم', 'هشتم', 'نهم', 'دهم'],
+  'fa-AF': ['اول', 'دوم', 'سوم', 'چهارم', 'پنجم', 'ششم', 'هفتم', 'هشتم', 'نهم', 'دهم'],
+  ps: ['لومړی', 'دوهم', 'درېیم', 'څلورم', 'پنځم', 'شپږم', 'اووم', 'اتم', 'نهم', 'لسم'],
+  en: ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'],
+};
+
+/**
+ * The nth as a word ("second call", "دوهم غږ"): a digit before a noun reads as a count in Pashto and
+ * Persian ("۲ غږ" is "two calls"). Beyond the tenth, the digits with the ordinal ending.
+ */
+export function ordinal(n: number, lang: Lang): string {
+  const word = ORDINALS[lang][n - 1];
+  if (word) return word;
+  if (lang === 'en') return `${n}th`;
+  return `${number(n, lang)}م`;
+}
+
 /** A ticket such as "A-012", with its digits in the screen's script. */
 export function ticket(value: string, lang: Lang): string {
   return digits(value, lang);

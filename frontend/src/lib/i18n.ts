@@ -1,7 +1,7 @@
 import { en, type Messages } from '../locales/en';
 import { fa } from '../locales/fa';
 import { faAF } from '../locales/fa-AF';
-import { ps } from '../locales/ps';
+import { ps, psOne } from '../locales/ps';
 
 export type Lang = 'fa' | 'fa-AF' | 'ps' | 'en';
 export type MessageKey = keyof Messages;
@@ -9,6 +9,8 @@ export type MessageKey = keyof Messages;
 export const LANGS: readonly Lang[] = ['fa', 'fa-AF', 'ps', 'en'];
 export const LANG_NAMES: Record<Lang, string> = { fa: 'فارسی', 'fa-AF': 'دری', ps: 'پښتو', en: 'English' };
 const MESSAGES: Record<Lang, Messages> = { fa, 'fa-AF': faAF, ps, en };
+/** A label's form for a count of one, where the language's differs from its general form. */
+const FOR_ONE: Partial<Record<Lang, Partial<Messages>>> = { ps: psOne };
 const STORAGE_KEY = 'nobat.lang';
 
 export function isLang(value: unknown): value is Lang {
@@ -50,7 +52,8 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** A label in a language, with {name} placeholders filled in. */
 export function translate(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
-  const template = MESSAGES[lang][key] ?? MESSAGES.en[key];
+  const one = values.n !== undefined && /^[1۱]$/.test(String(values.n)) ? FOR_ONE[lang]?.[key] : undefined;
+  const template = one ?? MESSAGES[lang][key] ?? MESSAGES.en[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 

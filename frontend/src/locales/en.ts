@@ -190,9 +190,7 @@ export const en = {
   displayDeskInService: 'Serving since {time}',
   displayDeskFree: 'Ready for the next number',
   displayDeskPaused: 'Paused',
-  displayCallSecond: 'Second call',
-  displayCallThird: 'Third call',
-  displayCallNth: 'Call {n}',
+  displayCallNth: '{n} call',
   displayNoDesks: 'No desk is open yet',
   displayDayClosedNote: 'Please come back on the next working day.',
   // supervisor: desks left open (issue 13)
@@ -240,7 +238,7 @@ export const en = {
   // issue 12, the visitor's phone and the booking page (wt-phone)
   aroundTime: 'around {time}',
   transferredTo: 'You were sent to {service}. Your new number is {ticket}; your old ticket {old} is no longer valid.',
-  recalledGoNow: 'Call {call}: go to {desk} now, or you lose your turn.',
+  recalledGoNow: '{call} call: go to {desk} now, or you lose your turn.',
   imLeaving: 'I am leaving',
   leaveQuestion: 'Give up your turn? Your ticket will no longer be valid.',
   confirmLeave: 'Yes, give up my turn',
@@ -262,6 +260,7 @@ export const en = {
   dayHoliday: 'holiday: {name}',
   dayBeyondHorizon: 'not open for booking yet',
   dayFull: 'fully booked',
+  dayHolidayLegend: 'holiday',
   dayPast: 'past',
 };
 

@@ -41,6 +41,7 @@ export const faAF: Messages = {
   kioskNoCamera: 'کمره در دسترس نیست. لطفاً کد را وارد کنید.',
   kioskCodeFound: 'وقت شما پیدا شد',
   // issue 12, the visitor's phone and the booking page (wt-phone)
+  yourTicket: 'نمبر نوبت شما',
   transferredTo: 'شما به {service} فرستاده شدید. نمبر جدید شما {ticket} است؛ تکت قبلی شما {old} دیگر اعتبار ندارد.',
   recalledGoNow: 'صدای {call}: همین حالا به {desk} بروید، ورنه نوبت خود را از دست می‌دهید.',
   leaveQuestion: 'از نوبت خود منصرف می‌شوید؟ تکت شما دیگر اعتبار نخواهد داشت.',
@@ -50,4 +51,5 @@ export const faAF: Messages = {
   confirmCancelBooking: 'این وقت لغو شود؟ زمان آن به کس دیگری داده می‌شود.',
   dayBeyondHorizon: 'هنوز وقت‌دهی باز نشده',
   dayFull: 'همه وقت‌ها پر است',
+  dayHolidayLegend: 'رخصتی رسمی',
 };

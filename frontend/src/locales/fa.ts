@@ -186,8 +186,6 @@ export const fa: Messages = {
   displayDeskInService: 'در حال خدمت از {time}',
   displayDeskFree: 'آماده‌ی شماره‌ی بعد',
   displayDeskPaused: 'موقتاً متوقف',
-  displayCallSecond: 'فراخوان دوم',
-  displayCallThird: 'فراخوان سوم',
   displayCallNth: 'فراخوان {n}',
   displayNoDesks: 'هنوز باجه‌ای باز نشده است',
   displayDayClosedNote: 'لطفاً روز کاری بعد مراجعه کنید.',
@@ -258,5 +256,6 @@ export const fa: Messages = {
   dayHoliday: 'تعطیل: {name}',
   dayBeyondHorizon: 'هنوز نوبت‌دهی باز نشده',
   dayFull: 'همه نوبت‌ها پر است',
+  dayHolidayLegend: 'تعطیل رسمی',
   dayPast: 'گذشته',
 };

@@ -1,6 +1,20 @@
 import type { Messages } from './en';
 
 // Pashto. Written by the team; a native speaker's review is welcome.
+/**
+ * Pashto counts one thing in the singular ("یوه دقیقه", not "۱ دقیقې"): the labels with {n} whose
+ * form for one differs. Persian and Dari keep the noun singular after every number.
+ */
+export const psOne: Partial<Messages> = {
+  minutes: 'یوه دقیقه',
+  peopleAhead: 'له تاسو مخکې یو کس',
+  seatsLeft: 'یو ځای پاتې',
+  calledAgo: 'یوه دقیقه مخکې راوبلل شو',
+  inServiceFor: 'یوه دقیقه په خدمت کې',
+  kioskWaitingCount: 'یو کس په انتظار',
+  kioskWaitAbout: 'نږدې یوه دقیقه',
+};
+
 export const ps: Messages = {
   appName: 'نوبت',
   language: 'ژبه',
@@ -186,9 +200,7 @@ export const ps: Messages = {
   displayDeskInService: 'له {time} راهیسې خدمت',
   displayDeskFree: 'راتلونکې شمېرې ته چمتو',
   displayDeskPaused: 'لنډمهاله درول شوې',
-  displayCallSecond: 'دوهم غږ',
-  displayCallThird: 'درېیم غږ',
-  displayCallNth: '{n}م غږ',
+  displayCallNth: '{n} غږ',
   displayNoDesks: 'تر اوسه کومه کړکۍ نه ده پرانیستل شوې',
   displayDayClosedNote: 'مهرباني وکړئ راتلونکې کاري ورځ راشئ.',
   // supervisor: desks left open (issue 13)
@@ -258,5 +270,6 @@ export const ps: Messages = {
   dayHoliday: 'رخصتي: {name}',
   dayBeyondHorizon: 'لا د وخت نیولو لپاره خلاص نه دی',
   dayFull: 'ټول وختونه ډک دي',
+  dayHolidayLegend: 'رسمي رخصتي',
   dayPast: 'تېر شوی',
 };

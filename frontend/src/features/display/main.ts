@@ -20,7 +20,7 @@ import {
 } from '../../lib/api';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, h, replace } from '../../lib/dom';
-import { jalaliDate, number, ticket as ticketText, time } from '../../lib/format';
+import { jalaliDate, number, ordinal, ticket as ticketText, time } from '../../lib/format';
 import { localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { LiveStream } from '../../lib/stream';
@@ -104,7 +104,7 @@ function ticketNode(value: string, cls = 'ticket'): HTMLElement {
 
 function marker(recall: number): HTMLElement | null {
   const m = recallMarker(recall);
-  return m ? h('span', { class: 'recall-marker' }, screen.t(m.key, { n: number(m.n, screen.lang) })) : null;
+  return m ? h('span', { class: 'recall-marker' }, screen.t(m.key, { n: ordinal(m.n, screen.lang) })) : null;
 }
 
 /** Shrinks a line's font until it fits its box: the latest call is never wrapped. */

@@ -45,10 +45,7 @@ export function recentRows(calls: readonly CallView[]): CallView[] {
 /** The marker of a recall ("second call"), null for a first call. */
 export function recallMarker(recall: number): { key: MessageKey; n: number } | null {
   if (recall <= 0) return null;
-  const n = recall + 1;
-  if (n === 2) return { key: 'displayCallSecond', n };
-  if (n === 3) return { key: 'displayCallThird', n };
-  return { key: 'displayCallNth', n };
+  return { key: 'displayCallNth', n: recall + 1 };
 }
 
 /**

@@ -473,17 +473,28 @@ function render(): void {
         h('h2', { id: 'ticket-title', tabindex: -1 }, t('yourTicket')),
         h('p', { class: 'ticket-number', 'data-ticket': a.ticket }, ticketText(a.ticket, lang)),
         h('p', {}, serviceName(a.serviceCode)),
+        // the class the visitor asked for, so that a desk clerk and the visitor see the same thing
+        a.priorityClass === 'NONE'
+          ? null
+          : h(
+              'p',
+              { class: 'slip-priority', 'data-priority': a.priorityClass },
+              pictogram(PRIORITY_PICTOGRAMS[a.priorityClass], 'pictogram small'),
+              `${t('priority')}: ${t(`priority${a.priorityClass}`)}`,
+            ),
         h(
           'p',
           {},
-          t('peopleAhead', { n: number(Math.max(0, a.position - 1), lang) }),
+          a.position <= 1 ? t('youAreNext') : t('peopleAhead', { n: number(a.position - 1, lang) }),
           SEPARATOR,
           t('estimatedWait'),
           ': ',
           t('minutes', { n: number(a.estimatedWaitMinutes, lang) }),
         ),
+        // the QR, never a link: a tap on a public kiosk must not open the visitor's own page there
         h('img', {
           class: 'qr',
+          'data-track-url': trackUrl.toString(),
           src: `/api/track/${encodeURIComponent(a.trackingToken)}/qr.svg?lang=${encodeURIComponent(lang)}`,
           width: 160,
           height: 160,
@@ -496,7 +507,6 @@ function render(): void {
           `${jalaliDate(a.arrivedAt, lang, centre?.timeZone)} ${time(a.arrivedAt, lang, centre?.timeZone)}`,
         ),
         h('p', { class: 'keep' }, t('keepTicket')),
-        h('a', { class: 'track-link', href: trackUrl.toString() }, trackUrl.toString()),
       );
       body = h(
         'section',

@@ -4,7 +4,7 @@ import { browserChime } from '../../lib/announcer';
 import { api, ApiError, type Centre, type TrackingView, type VisitStatus } from '../../lib/api';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, replace } from '../../lib/dom';
-import { number, ticket as ticketText, time } from '../../lib/format';
+import { number, ordinal, ticket as ticketText, time } from '../../lib/format';
 import { localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
@@ -30,6 +30,8 @@ const soundButton = h('button', {
 const stateLine = h('p', { class: 'state', role: 'status', 'aria-live': 'assertive', 'aria-atomic': 'true' });
 let view: TrackingView | null = null;
 let stream: LiveStream<'ticket', TrackingView> | null = null;
+/** Whether the page still follows the ticket (not after it ended, nor for a ticket that does not exist). */
+let live = true;
 let centre: Centre | null = null;
 let problem: string | null = null;
 /** "I am leaving" was tapped: the phone asks once more before giving up the turn. */
@@ -60,7 +62,7 @@ function render(): void {
     const sentence = t(state.key, {
       desk: deskName(view.deskId),
       n: number(Math.max(0, view.position - 1), lang),
-      call: number(view.recall + 1, lang),
+      call: ordinal(view.recall + 1, lang),
     });
     if (stateLine.textContent !== sentence) stateLine.textContent = sentence;
     const service = serviceNameIn(centre, view.serviceCode, lang);
@@ -71,6 +73,13 @@ function render(): void {
       h('h2', {}, t('yourTicket')),
       h('p', { class: 'ticket-number', 'data-ticket': view.ticket }, ticketText(view.ticket, lang)),
       h('p', {}, service),
+      view.priorityClass === 'NONE'
+        ? null
+        : h(
+            'p',
+            { class: 'priority', 'data-priority': view.priorityClass },
+            `${t('priority')}: ${t(`priority${view.priorityClass}`)}`,
+          ),
       view.previousTicket && open ? transferNotice(view, service) : null,
       stateLine,
       view.status === 'WAITING'
@@ -99,8 +108,8 @@ function render(): void {
       open ? leaveControls() : null,
     );
   }
-  // after the visit ends nothing is live any more: no badge claims otherwise
-  badge.element.hidden = !!view && !OPEN.has(view.status);
+  // after the visit ends, or for a ticket that does not exist, nothing is live: no badge claims otherwise
+  badge.element.hidden = !token || !live || (!!view && !OPEN.has(view.status));
   replace(app, header, h('main', {}, body));
 }
 
@@ -238,6 +247,7 @@ if (token) {
     .catch((e) => {
       if (e instanceof ApiError && e.status === 404 && !view) {
         problem = screen.t('ticketNotFound');
+        live = false;
         stream?.stop(); // no such ticket: do not keep asking
       } else if (!view) {
         problem = refusalMessage(e, screen.lang); // a refusal in the phone's language, or "try again"

@@ -1,5 +1,6 @@
 package app.nobat.tracking;
 
+import app.nobat.floor.domain.PriorityClass;
 import app.nobat.floor.domain.VisitStatus;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
@@ -15,6 +16,7 @@ public record TrackingView(
         String centreId,
         String ticket,
         String serviceCode,
+        PriorityClass priorityClass,
         VisitStatus status,
         int position,
         int estimatedWaitMinutes,

@@ -590,6 +590,7 @@ public class Floor {
                 v.visitId,
                 v.ticket,
                 v.serviceCode,
+                v.priorityClass,
                 v.trackingToken,
                 v.arrivedAt,
                 v.status == VisitStatus.WAITING ? positionOf(v, now) : 0);

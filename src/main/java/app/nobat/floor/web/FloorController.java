@@ -124,6 +124,7 @@ public class FloorController {
                             answer.visitId(),
                             answer.ticket(),
                             answer.serviceCode(),
+                            answer.priorityClass(),
                             answer.position(),
                             eta,
                             answer.trackingToken(),

@@ -29,6 +29,7 @@ public final class FloorRequests {
             String visitId,
             String ticket,
             String serviceCode,
+            PriorityClass priorityClass,
             int position,
             int estimatedWaitMinutes,
             String trackingToken,

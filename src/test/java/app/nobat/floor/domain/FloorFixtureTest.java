@@ -88,7 +88,8 @@ class FloorFixtureTest {
                     .when(arrive(1, "res", PriorityClass.NONE, 0))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
-                    .expectResultMessagePayload(new ArrivalAnswer(v(1), "A-001", "res", "tok1", at(0), 1));
+                    .expectResultMessagePayload(
+                            new ArrivalAnswer(v(1), "A-001", "res", PriorityClass.NONE, "tok1", at(0), 1));
         }
 
         @Test
@@ -99,7 +100,8 @@ class FloorFixtureTest {
                             arrived(2, "work", "B-001", 1, PriorityClass.NONE, 1))
                     .when(arrive(3, "res", PriorityClass.ELDERLY, 2))
                     .expectEvents(arrived(3, "res", "A-002", 2, PriorityClass.ELDERLY, 2))
-                    .expectResultMessagePayload(new ArrivalAnswer(v(3), "A-002", "res", "tok3", at(2), 2));
+                    .expectResultMessagePayload(
+                            new ArrivalAnswer(v(3), "A-002", "res", PriorityClass.ELDERLY, "tok3", at(2), 2));
         }
 
         @Test
@@ -120,7 +122,8 @@ class FloorFixtureTest {
             fixture.given(started(), first)
                     .when(new RegisterWalkIn(FLOOR, v(9), "kiosk-req-1", "res", PriorityClass.NONE, "tok9", at(1)))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new ArrivalAnswer(v(1), "A-001", "res", "tok1", at(0), 1));
+                    .expectResultMessagePayload(
+                            new ArrivalAnswer(v(1), "A-001", "res", PriorityClass.NONE, "tok1", at(0), 1));
         }
 
         @Test
@@ -184,7 +187,8 @@ class FloorFixtureTest {
             fixture.given(started(), first)
                     .when(new CheckInAppointment(FLOOR, v(1), "R-77", "res", PriorityClass.NONE, "tok9", at(3)))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new ArrivalAnswer(v(1), "A-001", "res", "tok1", at(0), 1));
+                    .expectResultMessagePayload(
+                            new ArrivalAnswer(v(1), "A-001", "res", PriorityClass.NONE, "tok1", at(0), 1));
         }
 
         @Test
@@ -978,7 +982,8 @@ class FloorFixtureTest {
                     .when(new CarryOverVisit(
                             next, next + ":c2", v(1), "res", PriorityClass.NONE, "tok1", at(0), at(1441)))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new ArrivalAnswer(next + ":c1", "A-001", "res", "tok1", at(0), 1));
+                    .expectResultMessagePayload(
+                            new ArrivalAnswer(next + ":c1", "A-001", "res", PriorityClass.NONE, "tok1", at(0), 1));
         }
     }
 
