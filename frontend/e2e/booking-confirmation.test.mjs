@@ -44,9 +44,22 @@ test('the confirmation tells where, when and what to bring; errors sit by their 
     }
     await page.click(`button.day[data-date="${date}"]`);
     await page.click(`button.slot[data-slot="${slot}"]`);
-    await page.fill('#identity-number', String(Date.now()).slice(-12).padStart(12, '8'));
+    // both fields wrong: each says so by itself, at once
+    await page.fill('#identity-number', '12345');
     await page.fill('#phone', '12');
     await page.click('#book');
+    await page.waitForSelector('#error-identity');
+    await page.waitForSelector('#error-phone');
+    assert.equal(await page.getAttribute('#identity-number', 'aria-invalid'), 'true');
+    assert.equal(await page.getAttribute('#phone', 'aria-invalid'), 'true');
+    assert.equal(await page.textContent('#error-identity'), 'The document number is not valid. Please check it.');
+    assert.equal(await page.$$eval('#app .error', (e) => e.length), 2, 'two errors, each by its field');
+    assert.deepEqual(await axe(page, 'booking-two-errors'), []);
+    await shot(page, 'booking-confirm-0-two-errors');
+
+    await page.fill('#identity-number', String(Date.now()).slice(-12).padStart(12, '8'));
+    await page.click('#book');
+    await page.waitForSelector('#error-identity', { state: 'detached' });
     const phoneError = await page.waitForSelector('#error-phone');
     assert.ok((await phoneError.textContent()).length > 0);
     assert.equal(await page.getAttribute('#phone', 'aria-invalid'), 'true');

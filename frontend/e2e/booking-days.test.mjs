@@ -51,6 +51,23 @@ test('closed days, a named holiday and days beyond the horizon are marked before
     assert.equal(await off.isDisabled(), true);
     assert.ok((await off.getAttribute('aria-label')).includes(names.ps), await off.getAttribute('aria-label'));
     assert.ok((await page.textContent('.calendar-notes')).includes(names.ps), 'the holiday is named as text');
+    // a past day, a closed day and a holiday look different, and a legend says what each look means
+    const looks = await page.$$eval('button.day.unavailable', (days) =>
+      Object.fromEntries(
+        days.map((d) => {
+          const s = getComputedStyle(d);
+          const look = ['past', 'closed', 'holiday', 'full', 'later'].find((l) => d.classList.contains(l));
+          return [look, `${s.backgroundColor}|${s.borderStyle}|${s.textDecorationLine}|${s.color}`];
+        }),
+      ),
+    );
+    assert.equal(new Set(Object.values(looks)).size, Object.keys(looks).length, JSON.stringify(looks));
+    const legend = await page.$$eval('.calendar-legend li', (items) =>
+      Object.fromEntries(items.map((li) => [li.dataset.legend, li.textContent])),
+    );
+    for (const look of Object.keys(looks))
+      assert.ok(legend[look], `the legend explains ${look}: ${JSON.stringify(legend)}`);
+    assert.ok(legend.closed.includes('رخصتي') && legend.holiday.includes('رسمي رخصتي'), JSON.stringify(legend));
     assert.deepEqual(await axe(page, 'booking-days'), []);
     await shot(page, 'booking-days-holiday');
 

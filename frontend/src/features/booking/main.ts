@@ -26,9 +26,9 @@ import {
   todayIn,
   weekdayName,
 } from '../../lib/format';
-import { localName } from '../../lib/i18n';
+import { localName, type MessageKey } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
-import { refusalMessage } from '../../lib/problems';
+import { fillRefusal, isRefusalCode, refusalMessage } from '../../lib/problems';
 import { monthContaining, nextMonth, previousMonth, type JalaliMonth } from './calendar';
 import { icsFile } from './ics';
 
@@ -47,9 +47,9 @@ let chosenSlot = '';
 let booked: Appointment | null = null;
 let found: Appointment | null = null;
 let moving = false;
-/** A refusal of the booking form: by the field it concerns (identity, phone), or by the book button. */
-let error = '';
-let errorField: 'identity' | 'phone' | 'slot' | null = null;
+type Field = 'identity' | 'phone' | 'slot' | 'form';
+/** Refusals of the booking form, each by the field it concerns (identity, phone, the time), else by the book button. */
+let errors: Partial<Record<Field, string>> = {};
 /** A refusal of "find my booking", shown by the code field. */
 let findError = '';
 /** A refusal of moving or cancelling, shown by those buttons. */
@@ -78,11 +78,10 @@ async function loadSlots(): Promise<void> {
     );
     if (mine !== slotRequests) return; // another day was chosen meanwhile: its answer decides
     slots = answer;
-    error = '';
+    errors = {};
   } catch (e) {
     if (mine !== slotRequests) return;
-    error = refusalMessage(e, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
-    errorField = 'slot';
+    errors = { slot: refusalMessage(e, screen.lang, { centre: centre(), timeZone: centre()?.timeZone }) };
   }
   render();
 }
@@ -126,20 +125,36 @@ function dayReason(iso: string, today: string): string | null {
   }
 }
 
-function fieldError(field: typeof errorField): HTMLElement | null {
-  if (!error || errorField !== field) return null;
-  return h('p', { class: 'error', role: 'alert', id: `error-${field}` }, error);
+function fieldError(field: Field): HTMLElement | null {
+  const message = errors[field];
+  if (!message) return null;
+  return h('p', { class: 'error', role: 'alert', id: `error-${field}` }, message);
 }
 
 /** The field a refusal of the booking form concerns, by its JSON pointer or its code. */
-function fieldOf(e: unknown): typeof errorField {
-  if (!(e instanceof ApiError)) return null;
-  const pointer = typeof e.problem.field === 'string' ? e.problem.field : '';
-  const code = e.code;
+function fieldOf(pointer: string, code: string): Field {
   if (pointer.startsWith('/phone') || code.startsWith('phone')) return 'phone';
   if (pointer.startsWith('/identity') || code.startsWith('identity')) return 'identity';
   if (code.startsWith('slot') || code === 'holiday' || code === 'no-slots' || code === 'beyond-horizon') return 'slot';
-  return null;
+  return 'form';
+}
+
+/** Every wrong field of a refusal by that field (the server names them all at once), in the visitor's language. */
+function refusalsByField(e: unknown): Partial<Record<Field, string>> {
+  const context = { centre: centre(), timeZone: centre()?.timeZone };
+  const message = refusalMessage(e, screen.lang, context);
+  if (!(e instanceof ApiError)) return { form: message };
+  const listed = Array.isArray(e.problem.errors) ? (e.problem.errors as Record<string, unknown>[]) : [];
+  const byField: Partial<Record<Field, string>> = {};
+  for (const each of listed) {
+    const code = each.code;
+    if (!isRefusalCode(code)) continue;
+    const field = fieldOf(typeof each.pointer === 'string' ? each.pointer : '', code);
+    byField[field] ??= fillRefusal(code, each, screen.lang, context);
+  }
+  if (Object.keys(byField).length > 0) return byField;
+  const pointer = typeof e.problem.field === 'string' ? e.problem.field : '';
+  return { [fieldOf(pointer, e.code)]: message };
 }
 
 function calendar(): HTMLElement {
@@ -196,7 +211,7 @@ function calendar(): HTMLElement {
           'button',
           {
             type: 'button',
-            class: `day${iso === day ? ' chosen' : ''}${reason ? ' unavailable' : ''}`,
+            class: `day${iso === day ? ' chosen' : ''}${reason ? ` unavailable ${dayLook(iso, today)}` : ''}`,
             'data-date': iso,
             'data-state': marked.get(iso)?.state ?? null,
             disabled: reason !== null,
@@ -212,7 +227,55 @@ function calendar(): HTMLElement {
         );
       }),
     ),
+    legend(m, today),
     holidayNotes(m),
+  );
+}
+
+type DayLook = 'past' | 'closed' | 'holiday' | 'full' | 'later';
+
+/** How an unbookable day looks: a past day is only dimmed, a closed one struck through, and so on. */
+function dayLook(iso: string, today: string): DayLook {
+  const state = marked.get(iso)?.state ?? (iso < today ? 'PAST' : 'CLOSED');
+  switch (state) {
+    case 'PAST':
+      return 'past';
+    case 'HOLIDAY':
+      return 'holiday';
+    case 'FULL':
+      return 'full';
+    case 'BEYOND_HORIZON':
+      return 'later';
+    default:
+      return 'closed';
+  }
+}
+
+const LEGEND: Record<DayLook, MessageKey> = {
+  past: 'dayPast',
+  closed: 'dayClosedWeekday',
+  holiday: 'dayHolidayLegend',
+  full: 'dayFull',
+  later: 'dayBeyondHorizon',
+};
+
+/** What each look of the month's unbookable days means, for those the month shows. */
+function legend(m: JalaliMonth, today: string): HTMLElement | null {
+  const shown = new Set(m.days.filter((iso) => dayReason(iso, today) !== null).map((iso) => dayLook(iso, today)));
+  if (!shown.size) return null;
+  return h(
+    'ul',
+    { class: 'calendar-legend' },
+    ...(Object.keys(LEGEND) as DayLook[])
+      .filter((look) => shown.has(look))
+      .map((look) =>
+        h(
+          'li',
+          { 'data-legend': look },
+          h('span', { class: `swatch day unavailable ${look}`, 'aria-hidden': 'true' }, number(7, screen.lang)),
+          screen.t(LEGEND[look]),
+        ),
+      ),
   );
 }
 
@@ -321,8 +384,8 @@ function bookingForm(): HTMLElement {
   const idNumber = h('input', {
     id: 'identity-number',
     name: 'identityNumber',
-    'aria-invalid': error && errorField === 'identity' ? 'true' : null,
-    'aria-describedby': error && errorField === 'identity' ? 'error-identity' : null,
+    'aria-invalid': errors.identity ? 'true' : null,
+    'aria-describedby': errors.identity ? 'error-identity' : null,
     inputmode: 'numeric',
     autocomplete: 'off',
     required: true,
@@ -331,8 +394,8 @@ function bookingForm(): HTMLElement {
   const phone = h('input', {
     id: 'phone',
     name: 'phone',
-    'aria-invalid': error && errorField === 'phone' ? 'true' : null,
-    'aria-describedby': error && errorField === 'phone' ? 'error-phone' : null,
+    'aria-invalid': errors.phone ? 'true' : null,
+    'aria-describedby': errors.phone ? 'error-phone' : null,
     type: 'tel',
     inputmode: 'tel',
     autocomplete: 'tel',
@@ -366,11 +429,9 @@ function bookingForm(): HTMLElement {
                   language: lang,
                 } satisfies BookRequest,
               });
-              error = '';
-              errorField = null;
+              errors = {};
             } catch (err) {
-              error = refusalMessage(err, screen.lang, { centre: centre(), timeZone: centre()?.timeZone });
-              errorField = fieldOf(err);
+              errors = refusalsByField(err);
             }
             booking = false;
             render();
@@ -397,7 +458,7 @@ function bookingForm(): HTMLElement {
             h('div', {}, h('label', { for: 'phone' }, t('phone')), phone, fieldError('phone')),
           )
         : null,
-      error && errorField === null ? h('p', { class: 'error', role: 'alert' }, error) : null,
+      fieldError('form'),
       h('div', { class: 'row' }, submit),
     ),
   );
@@ -742,6 +803,6 @@ api<Centre[]>('/api/centres')
     if (location.hash) document.querySelector(location.hash)?.scrollIntoView(); // e.g. #find from the start page
   })
   .catch(() => {
-    error = screen.t('retry');
+    errors = { form: screen.t('retry') };
     render();
   });

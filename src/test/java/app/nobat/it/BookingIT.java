@@ -169,6 +169,16 @@ class BookingIT {
         badPhone.put("phone", "12");
         assertThat((String) api.post("/api/appointments", badPhone, 400).get("detail"))
                 .startsWith("phone");
+        // both wrong: one answer names each field with its own code, for the form to show each by its field
+        Map<String, Object> bothWrong = bookRequest("docs", "2026-12-05", "08:00", "12345");
+        bothWrong.put("phone", "12");
+        Map<String, Object> both = api.post("/api/appointments", bothWrong, 400);
+        assertThat(both).containsEntry("code", "identity-number-invalid").containsEntry("field", "/identityNumber");
+        assertThat((List<Map<String, Object>>) both.get("errors"))
+                .extracting(e -> e.get("pointer") + " " + e.get("code"))
+                .containsExactly("/identityNumber identity-number-invalid", "/phone phone-invalid");
+        assertThat(((List<Map<String, Object>>) both.get("errors")).get(0))
+                .containsEntry("identityType", "FOREIGN_NATIONAL_ID");
         Map<String, Object> badType = bookRequest("docs", "2026-12-05", "08:00", id);
         badType.put("identityType", "DRIVING_LICENCE");
         assertThat((String) api.post("/api/appointments", badType, 400).get("detail"))

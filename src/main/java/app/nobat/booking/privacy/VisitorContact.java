@@ -4,7 +4,10 @@ import app.nobat.booking.domain.BookingRefusal;
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.Digits;
+import app.nobat.common.InvalidInput;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -24,16 +27,27 @@ public record VisitorContact(IdentityType identityType, String identityNumber, S
                     "types",
                     Arrays.stream(IdentityType.values()).map(Enum::name).toList());
         }
+        // every wrong field at once: a visitor mends the identity number and the phone in one go
+        List<InvalidInput> wrong = new ArrayList<>();
         String id = compact(number).toUpperCase(Locale.ROOT);
         if (id.isEmpty() || id.length() > 20 || !type.accepts(id)) {
-            throw BookingRefusal.IDENTITY_NUMBER_INVALID.at(
-                    "/identityNumber", "identityType", type.name(), "shape", type.described());
+            wrong.add(BookingRefusal.IDENTITY_NUMBER_INVALID.at(
+                    "/identityNumber", "identityType", type.name(), "shape", type.described()));
+        }
+        String mobile = null;
+        try {
+            mobile = normalizePhone(phone);
+        } catch (InvalidInput e) {
+            wrong.add(e);
         }
         String lang = language == null || language.isBlank() ? "fa" : language;
         if (!CentreProfile.LANGUAGES.contains(lang)) {
-            throw CommonRefusal.UNKNOWN_LANGUAGE.at("/language", "member", "language");
+            wrong.add(CommonRefusal.UNKNOWN_LANGUAGE.at("/language", "member", "language"));
         }
-        return new VisitorContact(type, id, normalizePhone(phone), lang);
+        if (!wrong.isEmpty()) {
+            throw InvalidInput.together(wrong);
+        }
+        return new VisitorContact(type, id, mobile, lang);
     }
 
     /** Iranian mobiles in any common form become +989…; Afghan mobiles must carry +93. */

@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -171,10 +171,23 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         problem.setTitle(title(RequestRefusal.INVALID_INPUT.code()));
         if (e.field() != null) {
             problem.setProperty("field", e.field());
+            // every wrong field with its own code and named values, for a form to show each by its field
             problem.setProperty(
-                    "errors", List.of(Map.of("pointer", e.field(), "code", e.code(), "detail", e.getMessage())));
+                    "errors",
+                    e.each().stream()
+                            .filter(each -> each.field() != null)
+                            .map(ProblemHandling::fieldError)
+                            .toList());
         }
         return problem;
+    }
+
+    private static Map<String, Object> fieldError(InvalidInput e) {
+        Map<String, Object> error = new LinkedHashMap<>(e.values());
+        error.put("pointer", e.field());
+        error.put("code", e.code());
+        error.put("detail", e.getMessage());
+        return error;
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})

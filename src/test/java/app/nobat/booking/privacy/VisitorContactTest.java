@@ -2,6 +2,7 @@ package app.nobat.booking.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.nobat.common.InvalidInput;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,19 @@ class VisitorContactTest {
                 .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> VisitorContact.of(IdentityType.AMAYESH, "{\"$gt\": \"\"}", "09121234567", "fa"))
                 .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void aWrongIdentityNumberAndAWrongPhoneAreRefusedTogether() {
+        assertThatThrownBy(() -> VisitorContact.of(IdentityType.FOREIGN_NATIONAL_ID, "12345", "12345", "fa"))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.code()).isEqualTo("identity-number-invalid");
+                    assertThat(e.each())
+                            .extracting(InvalidInput::field, InvalidInput::code)
+                            .containsExactly(
+                                    tuple("/identityNumber", "identity-number-invalid"),
+                                    tuple("/phone", "phone-invalid"));
+                });
     }
 
     @Test
