@@ -227,6 +227,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/centres/{centreId}/desks/{deskId}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call a named waiting ticket out of the policy's order (a visitor back after stepping out, an appointment holder), with a reason and an optional note; a repeat while it is still called at this desk answers again */
+        post: operations["callTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/centres/{centreId}/desks/{deskId}/call-next": {
         parameters: {
             query?: never;
@@ -666,6 +683,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/visits/{visitId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a called ticket (not yet in service) to its queue with a reason and an optional note; it keeps its arrival time, so its place */
+        post: operations["returnToQueue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/visits/{visitId}/start": {
         parameters: {
             query?: never;
@@ -782,6 +816,11 @@ export interface components {
             ticket: string;
             visitId: string;
         };
+        CallTicketRequest: {
+            note?: string | null;
+            reason: components["schemas"]["OutOfTurnReason"];
+            visitId: string;
+        };
         CallView: {
             /** Format: date-time */
             at: string;
@@ -876,6 +915,7 @@ export interface components {
             status: components["schemas"]["DeskStatus"];
         };
         DeskState: {
+            callOrder: string[];
             currentTicket: string | null;
             currentVisitId: string | null;
             deskId: string;
@@ -983,6 +1023,14 @@ export interface components {
             day: components["schemas"]["DayOfWeek"];
             opens: string;
         };
+        OutOfTurnCallResponse: {
+            deskId: string;
+            serviceCode: string;
+            ticket: string;
+            visitId: string;
+        };
+        /** @enum {string} */
+        OutOfTurnReason: "RETURNED_AFTER_STEPPING_OUT" | "APPOINTMENT" | "OTHER";
         /** @enum {string} */
         PriorityClass: "NONE" | "ELDERLY" | "DISABLED" | "PREGNANT" | "WITH_INFANT" | "MEDICAL_REFERRAL";
         /** @description An RFC 7807 problem. Members beyond these are the refusal's named values (e.g. desk, ticket, slot, opensAt), never personal data */
@@ -991,7 +1039,7 @@ export interface components {
              * @description What was refused: screens translate it and fill its template with the problem's other members
              * @enum {string}
              */
-            code: "required" | "out-of-range" | "out-of-bounds" | "too-many-items" | "at-least-one" | "duplicate" | "malformed-id" | "unknown-language" | "unknown-centre" | "unknown-service" | "request-id-reused" | "request-id-required" | "malformed-request-id" | "visit-exists" | "service-or-appointment-required" | "service-not-at-desk" | "desk-open" | "staff-at-another-desk" | "desk-paused" | "desk-not-paused" | "desk-closed" | "desk-busy" | "not-your-desk" | "queue-empty" | "recalls-exhausted" | "recalls-remaining" | "same-service" | "visit-not-called" | "visit-not-in-service" | "visit-not-cancellable" | "reason-too-long" | "floor-closed" | "closed-now" | "closed-today" | "closed-holiday" | "floor-not-started" | "malformed-floor-id" | "malformed-visit-id" | "none-weight" | "unknown-desk" | "unknown-visit" | "unknown-ticket" | "ticket-not-on-day" | "holiday" | "no-slots" | "slot-unknown" | "slot-started" | "beyond-horizon" | "slot-full" | "date-past" | "slots-date-past" | "code-in-use" | "booking-abandoned" | "identity-has-appointment" | "appointment-ended" | "wrong-centre" | "check-in-too-early" | "check-in-too-late" | "unknown-appointment" | "malformed-booking-code" | "malformed-day-book-id" | "date-and-slot-required" | "identity-type-required" | "identity-number-invalid" | "phone-invalid" | "slot-rule-order" | "duplicate-slot-rule" | "overlapping-slot-rules" | "holiday-name-length" | "holiday-date-range" | "centre-id-mismatch" | "unknown-time-zone" | "name-required" | "ticket-prefix" | "desk-names-unknown-service" | "documents-unknown-service" | "opening-period" | "overlapping-opening-hours" | "voice-clip-key" | "voice-clip-type" | "voice-clip-size" | "unknown-voice-clip" | "unauthenticated" | "sign-in-failed" | "unsupported-authorization" | "bad-device-token" | "forbidden" | "csrf-token" | "not-your-centre" | "all-centres-only" | "rejected-request" | "too-many-requests" | "too-many-sign-in-failures" | "no-such-centre" | "staff-exists" | "malformed-username" | "malformed-device-id" | "unknown-staff" | "unknown-device" | "password-required" | "password-too-short" | "password-too-long" | "password-contains-username" | "password-too-common" | "invalid-input" | "malformed-json" | "body-required" | "wrong-type" | "malformed-parameter" | "not-found" | "method-not-allowed" | "not-acceptable" | "content-too-large" | "unsupported-media-type" | "refused" | "concurrent-update" | "too-many-streams" | "internal";
+            code: "required" | "out-of-range" | "out-of-bounds" | "too-many-items" | "at-least-one" | "duplicate" | "malformed-id" | "unknown-language" | "unknown-centre" | "unknown-service" | "request-id-reused" | "request-id-required" | "malformed-request-id" | "visit-exists" | "service-or-appointment-required" | "service-not-at-desk" | "desk-open" | "staff-at-another-desk" | "desk-paused" | "desk-not-paused" | "desk-closed" | "desk-busy" | "not-your-desk" | "queue-empty" | "recalls-exhausted" | "recalls-remaining" | "same-service" | "visit-not-called" | "visit-not-in-service" | "visit-not-cancellable" | "visit-not-waiting" | "visit-at-another-desk" | "reason-too-long" | "note-too-long" | "note-has-number" | "floor-closed" | "closed-now" | "closed-today" | "closed-holiday" | "floor-not-started" | "malformed-floor-id" | "malformed-visit-id" | "none-weight" | "unknown-desk" | "unknown-visit" | "unknown-ticket" | "ticket-not-on-day" | "holiday" | "no-slots" | "slot-unknown" | "slot-started" | "beyond-horizon" | "slot-full" | "date-past" | "slots-date-past" | "code-in-use" | "booking-abandoned" | "identity-has-appointment" | "appointment-ended" | "wrong-centre" | "check-in-too-early" | "check-in-too-late" | "unknown-appointment" | "malformed-booking-code" | "malformed-day-book-id" | "date-and-slot-required" | "identity-type-required" | "identity-number-invalid" | "phone-invalid" | "slot-rule-order" | "duplicate-slot-rule" | "overlapping-slot-rules" | "holiday-name-length" | "holiday-date-range" | "centre-id-mismatch" | "unknown-time-zone" | "name-required" | "ticket-prefix" | "desk-names-unknown-service" | "documents-unknown-service" | "opening-period" | "overlapping-opening-hours" | "voice-clip-key" | "voice-clip-type" | "voice-clip-size" | "unknown-voice-clip" | "unauthenticated" | "sign-in-failed" | "unsupported-authorization" | "bad-device-token" | "forbidden" | "csrf-token" | "not-your-centre" | "all-centres-only" | "rejected-request" | "too-many-requests" | "too-many-sign-in-failures" | "no-such-centre" | "staff-exists" | "malformed-username" | "malformed-device-id" | "unknown-staff" | "unknown-device" | "password-required" | "password-too-short" | "password-too-long" | "password-contains-username" | "password-too-common" | "invalid-input" | "malformed-json" | "body-required" | "wrong-type" | "malformed-parameter" | "not-found" | "method-not-allowed" | "not-acceptable" | "content-too-large" | "unsupported-media-type" | "refused" | "concurrent-update" | "too-many-streams" | "internal";
             /** @description The English template, filled in */
             detail?: string;
             /** @description JSON pointer of the refused member (400 only) */
@@ -1004,7 +1052,7 @@ export interface components {
              * @description The code as a URI; every 400 has the type of invalid-input, its code says which kind
              * @enum {string}
              */
-            type: "https://nobat.app/problems/required" | "https://nobat.app/problems/out-of-range" | "https://nobat.app/problems/out-of-bounds" | "https://nobat.app/problems/too-many-items" | "https://nobat.app/problems/at-least-one" | "https://nobat.app/problems/duplicate" | "https://nobat.app/problems/malformed-id" | "https://nobat.app/problems/unknown-language" | "https://nobat.app/problems/unknown-centre" | "https://nobat.app/problems/unknown-service" | "https://nobat.app/problems/request-id-reused" | "https://nobat.app/problems/request-id-required" | "https://nobat.app/problems/malformed-request-id" | "https://nobat.app/problems/visit-exists" | "https://nobat.app/problems/service-or-appointment-required" | "https://nobat.app/problems/service-not-at-desk" | "https://nobat.app/problems/desk-open" | "https://nobat.app/problems/staff-at-another-desk" | "https://nobat.app/problems/desk-paused" | "https://nobat.app/problems/desk-not-paused" | "https://nobat.app/problems/desk-closed" | "https://nobat.app/problems/desk-busy" | "https://nobat.app/problems/not-your-desk" | "https://nobat.app/problems/queue-empty" | "https://nobat.app/problems/recalls-exhausted" | "https://nobat.app/problems/recalls-remaining" | "https://nobat.app/problems/same-service" | "https://nobat.app/problems/visit-not-called" | "https://nobat.app/problems/visit-not-in-service" | "https://nobat.app/problems/visit-not-cancellable" | "https://nobat.app/problems/reason-too-long" | "https://nobat.app/problems/floor-closed" | "https://nobat.app/problems/closed-now" | "https://nobat.app/problems/closed-today" | "https://nobat.app/problems/closed-holiday" | "https://nobat.app/problems/floor-not-started" | "https://nobat.app/problems/malformed-floor-id" | "https://nobat.app/problems/malformed-visit-id" | "https://nobat.app/problems/none-weight" | "https://nobat.app/problems/unknown-desk" | "https://nobat.app/problems/unknown-visit" | "https://nobat.app/problems/unknown-ticket" | "https://nobat.app/problems/ticket-not-on-day" | "https://nobat.app/problems/holiday" | "https://nobat.app/problems/no-slots" | "https://nobat.app/problems/slot-unknown" | "https://nobat.app/problems/slot-started" | "https://nobat.app/problems/beyond-horizon" | "https://nobat.app/problems/slot-full" | "https://nobat.app/problems/date-past" | "https://nobat.app/problems/slots-date-past" | "https://nobat.app/problems/code-in-use" | "https://nobat.app/problems/booking-abandoned" | "https://nobat.app/problems/identity-has-appointment" | "https://nobat.app/problems/appointment-ended" | "https://nobat.app/problems/wrong-centre" | "https://nobat.app/problems/check-in-too-early" | "https://nobat.app/problems/check-in-too-late" | "https://nobat.app/problems/unknown-appointment" | "https://nobat.app/problems/malformed-booking-code" | "https://nobat.app/problems/malformed-day-book-id" | "https://nobat.app/problems/date-and-slot-required" | "https://nobat.app/problems/identity-type-required" | "https://nobat.app/problems/identity-number-invalid" | "https://nobat.app/problems/phone-invalid" | "https://nobat.app/problems/slot-rule-order" | "https://nobat.app/problems/duplicate-slot-rule" | "https://nobat.app/problems/overlapping-slot-rules" | "https://nobat.app/problems/holiday-name-length" | "https://nobat.app/problems/holiday-date-range" | "https://nobat.app/problems/centre-id-mismatch" | "https://nobat.app/problems/unknown-time-zone" | "https://nobat.app/problems/name-required" | "https://nobat.app/problems/ticket-prefix" | "https://nobat.app/problems/desk-names-unknown-service" | "https://nobat.app/problems/documents-unknown-service" | "https://nobat.app/problems/opening-period" | "https://nobat.app/problems/overlapping-opening-hours" | "https://nobat.app/problems/voice-clip-key" | "https://nobat.app/problems/voice-clip-type" | "https://nobat.app/problems/voice-clip-size" | "https://nobat.app/problems/unknown-voice-clip" | "https://nobat.app/problems/unauthenticated" | "https://nobat.app/problems/sign-in-failed" | "https://nobat.app/problems/unsupported-authorization" | "https://nobat.app/problems/bad-device-token" | "https://nobat.app/problems/forbidden" | "https://nobat.app/problems/csrf-token" | "https://nobat.app/problems/not-your-centre" | "https://nobat.app/problems/all-centres-only" | "https://nobat.app/problems/rejected-request" | "https://nobat.app/problems/too-many-requests" | "https://nobat.app/problems/too-many-sign-in-failures" | "https://nobat.app/problems/no-such-centre" | "https://nobat.app/problems/staff-exists" | "https://nobat.app/problems/malformed-username" | "https://nobat.app/problems/malformed-device-id" | "https://nobat.app/problems/unknown-staff" | "https://nobat.app/problems/unknown-device" | "https://nobat.app/problems/password-required" | "https://nobat.app/problems/password-too-short" | "https://nobat.app/problems/password-too-long" | "https://nobat.app/problems/password-contains-username" | "https://nobat.app/problems/password-too-common" | "https://nobat.app/problems/invalid-input" | "https://nobat.app/problems/malformed-json" | "https://nobat.app/problems/body-required" | "https://nobat.app/problems/wrong-type" | "https://nobat.app/problems/malformed-parameter" | "https://nobat.app/problems/not-found" | "https://nobat.app/problems/method-not-allowed" | "https://nobat.app/problems/not-acceptable" | "https://nobat.app/problems/content-too-large" | "https://nobat.app/problems/unsupported-media-type" | "https://nobat.app/problems/refused" | "https://nobat.app/problems/concurrent-update" | "https://nobat.app/problems/too-many-streams" | "https://nobat.app/problems/internal";
+            type: "https://nobat.app/problems/required" | "https://nobat.app/problems/out-of-range" | "https://nobat.app/problems/out-of-bounds" | "https://nobat.app/problems/too-many-items" | "https://nobat.app/problems/at-least-one" | "https://nobat.app/problems/duplicate" | "https://nobat.app/problems/malformed-id" | "https://nobat.app/problems/unknown-language" | "https://nobat.app/problems/unknown-centre" | "https://nobat.app/problems/unknown-service" | "https://nobat.app/problems/request-id-reused" | "https://nobat.app/problems/request-id-required" | "https://nobat.app/problems/malformed-request-id" | "https://nobat.app/problems/visit-exists" | "https://nobat.app/problems/service-or-appointment-required" | "https://nobat.app/problems/service-not-at-desk" | "https://nobat.app/problems/desk-open" | "https://nobat.app/problems/staff-at-another-desk" | "https://nobat.app/problems/desk-paused" | "https://nobat.app/problems/desk-not-paused" | "https://nobat.app/problems/desk-closed" | "https://nobat.app/problems/desk-busy" | "https://nobat.app/problems/not-your-desk" | "https://nobat.app/problems/queue-empty" | "https://nobat.app/problems/recalls-exhausted" | "https://nobat.app/problems/recalls-remaining" | "https://nobat.app/problems/same-service" | "https://nobat.app/problems/visit-not-called" | "https://nobat.app/problems/visit-not-in-service" | "https://nobat.app/problems/visit-not-cancellable" | "https://nobat.app/problems/visit-not-waiting" | "https://nobat.app/problems/visit-at-another-desk" | "https://nobat.app/problems/reason-too-long" | "https://nobat.app/problems/note-too-long" | "https://nobat.app/problems/note-has-number" | "https://nobat.app/problems/floor-closed" | "https://nobat.app/problems/closed-now" | "https://nobat.app/problems/closed-today" | "https://nobat.app/problems/closed-holiday" | "https://nobat.app/problems/floor-not-started" | "https://nobat.app/problems/malformed-floor-id" | "https://nobat.app/problems/malformed-visit-id" | "https://nobat.app/problems/none-weight" | "https://nobat.app/problems/unknown-desk" | "https://nobat.app/problems/unknown-visit" | "https://nobat.app/problems/unknown-ticket" | "https://nobat.app/problems/ticket-not-on-day" | "https://nobat.app/problems/holiday" | "https://nobat.app/problems/no-slots" | "https://nobat.app/problems/slot-unknown" | "https://nobat.app/problems/slot-started" | "https://nobat.app/problems/beyond-horizon" | "https://nobat.app/problems/slot-full" | "https://nobat.app/problems/date-past" | "https://nobat.app/problems/slots-date-past" | "https://nobat.app/problems/code-in-use" | "https://nobat.app/problems/booking-abandoned" | "https://nobat.app/problems/identity-has-appointment" | "https://nobat.app/problems/appointment-ended" | "https://nobat.app/problems/wrong-centre" | "https://nobat.app/problems/check-in-too-early" | "https://nobat.app/problems/check-in-too-late" | "https://nobat.app/problems/unknown-appointment" | "https://nobat.app/problems/malformed-booking-code" | "https://nobat.app/problems/malformed-day-book-id" | "https://nobat.app/problems/date-and-slot-required" | "https://nobat.app/problems/identity-type-required" | "https://nobat.app/problems/identity-number-invalid" | "https://nobat.app/problems/phone-invalid" | "https://nobat.app/problems/slot-rule-order" | "https://nobat.app/problems/duplicate-slot-rule" | "https://nobat.app/problems/overlapping-slot-rules" | "https://nobat.app/problems/holiday-name-length" | "https://nobat.app/problems/holiday-date-range" | "https://nobat.app/problems/centre-id-mismatch" | "https://nobat.app/problems/unknown-time-zone" | "https://nobat.app/problems/name-required" | "https://nobat.app/problems/ticket-prefix" | "https://nobat.app/problems/desk-names-unknown-service" | "https://nobat.app/problems/documents-unknown-service" | "https://nobat.app/problems/opening-period" | "https://nobat.app/problems/overlapping-opening-hours" | "https://nobat.app/problems/voice-clip-key" | "https://nobat.app/problems/voice-clip-type" | "https://nobat.app/problems/voice-clip-size" | "https://nobat.app/problems/unknown-voice-clip" | "https://nobat.app/problems/unauthenticated" | "https://nobat.app/problems/sign-in-failed" | "https://nobat.app/problems/unsupported-authorization" | "https://nobat.app/problems/bad-device-token" | "https://nobat.app/problems/forbidden" | "https://nobat.app/problems/csrf-token" | "https://nobat.app/problems/not-your-centre" | "https://nobat.app/problems/all-centres-only" | "https://nobat.app/problems/rejected-request" | "https://nobat.app/problems/too-many-requests" | "https://nobat.app/problems/too-many-sign-in-failures" | "https://nobat.app/problems/no-such-centre" | "https://nobat.app/problems/staff-exists" | "https://nobat.app/problems/malformed-username" | "https://nobat.app/problems/malformed-device-id" | "https://nobat.app/problems/unknown-staff" | "https://nobat.app/problems/unknown-device" | "https://nobat.app/problems/password-required" | "https://nobat.app/problems/password-too-short" | "https://nobat.app/problems/password-too-long" | "https://nobat.app/problems/password-contains-username" | "https://nobat.app/problems/password-too-common" | "https://nobat.app/problems/invalid-input" | "https://nobat.app/problems/malformed-json" | "https://nobat.app/problems/body-required" | "https://nobat.app/problems/wrong-type" | "https://nobat.app/problems/malformed-parameter" | "https://nobat.app/problems/not-found" | "https://nobat.app/problems/method-not-allowed" | "https://nobat.app/problems/not-acceptable" | "https://nobat.app/problems/content-too-large" | "https://nobat.app/problems/unsupported-media-type" | "https://nobat.app/problems/refused" | "https://nobat.app/problems/concurrent-update" | "https://nobat.app/problems/too-many-streams" | "https://nobat.app/problems/internal";
         } & {
             [key: string]: unknown;
         };
@@ -1041,6 +1089,12 @@ export interface components {
             /** Format: date */
             date: string;
             slot: string;
+        };
+        /** @enum {string} */
+        ReturnReason: "VISITOR_NOT_HERE" | "VISITOR_NOT_READY" | "CALLED_BY_MISTAKE" | "OTHER";
+        ReturnRequest: {
+            note?: string | null;
+            reason: components["schemas"]["ReturnReason"];
         };
         Rule: {
             /** Format: int32 */
@@ -1154,6 +1208,7 @@ export interface components {
             deskId: string | null;
             detail: string | null;
             event: components["schemas"]["VisitStep"];
+            reason: string | null;
             serviceCode: string;
             ticket: string;
         };
@@ -1181,7 +1236,7 @@ export interface components {
             toServiceCode: string;
         };
         /** @enum {string} */
-        VisitAction: "recall" | "start" | "complete" | "transfer" | "no-show" | "cancel";
+        VisitAction: "recall" | "start" | "complete" | "transfer" | "no-show" | "cancel" | "return";
         VisitActionResponse: {
             action: components["schemas"]["VisitAction"];
             visitId: string;
@@ -1202,7 +1257,7 @@ export interface components {
         /** @enum {string} */
         VisitStatus: "WAITING" | "CALLED" | "IN_SERVICE" | "COMPLETED" | "NO_SHOW" | "CANCELLED" | "CLOSED" | "CARRIED_OVER";
         /** @enum {string} */
-        VisitStep: "ARRIVED" | "CALLED" | "RECALLED" | "STARTED" | "COMPLETED" | "TRANSFERRED" | "NO_SHOW" | "CANCELLED" | "CLOSED" | "CARRIED_OVER";
+        VisitStep: "ARRIVED" | "CALLED" | "CALLED_OUT_OF_TURN" | "RECALLED" | "RETURNED_TO_QUEUE" | "STARTED" | "COMPLETED" | "TRANSFERRED" | "NO_SHOW" | "CANCELLED" | "CLOSED" | "CARRIED_OVER";
         VoicePack: {
             centreId: string;
             clips: components["schemas"]["ClipInfo"][];
@@ -1749,6 +1804,42 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DeskResponse"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    callTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                centreId: string;
+                deskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CallTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OutOfTurnCallResponse"];
                 };
             };
             /** @description A refusal: an RFC 7807 problem whose code names it */
@@ -2788,6 +2879,41 @@ export interface operations {
             };
         };
     };
+    returnToQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReturnRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["VisitActionResponse"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     start: {
         parameters: {
             query?: never;
@@ -2872,11 +2998,13 @@ export const endOfDayRuleValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const floorChangeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FloorChangeKind"]> = ["snapshot", "floor", "arrival", "call", "recall", "queue", "desk", "closed"];
 export const holidaySourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HolidaySource"]> = ["national", "centre"];
 export const identityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IdentityType"]> = ["FOREIGN_NATIONAL_ID", "AMAYESH", "CENSUS_SLIP", "PASSPORT"];
+export const outOfTurnReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutOfTurnReason"]> = ["RETURNED_AFTER_STEPPING_OUT", "APPOINTMENT", "OTHER"];
 export const priorityClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PriorityClass"]> = ["NONE", "ELDERLY", "DISABLED", "PREGNANT", "WITH_INFANT", "MEDICAL_REFERRAL"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["required", "out-of-range", "out-of-bounds", "too-many-items", "at-least-one", "duplicate", "malformed-id", "unknown-language", "unknown-centre", "unknown-service", "request-id-reused", "request-id-required", "malformed-request-id", "visit-exists", "service-or-appointment-required", "service-not-at-desk", "desk-open", "staff-at-another-desk", "desk-paused", "desk-not-paused", "desk-closed", "desk-busy", "not-your-desk", "queue-empty", "recalls-exhausted", "recalls-remaining", "same-service", "visit-not-called", "visit-not-in-service", "visit-not-cancellable", "reason-too-long", "floor-closed", "closed-now", "closed-today", "closed-holiday", "floor-not-started", "malformed-floor-id", "malformed-visit-id", "none-weight", "unknown-desk", "unknown-visit", "unknown-ticket", "ticket-not-on-day", "holiday", "no-slots", "slot-unknown", "slot-started", "beyond-horizon", "slot-full", "date-past", "slots-date-past", "code-in-use", "booking-abandoned", "identity-has-appointment", "appointment-ended", "wrong-centre", "check-in-too-early", "check-in-too-late", "unknown-appointment", "malformed-booking-code", "malformed-day-book-id", "date-and-slot-required", "identity-type-required", "identity-number-invalid", "phone-invalid", "slot-rule-order", "duplicate-slot-rule", "overlapping-slot-rules", "holiday-name-length", "holiday-date-range", "centre-id-mismatch", "unknown-time-zone", "name-required", "ticket-prefix", "desk-names-unknown-service", "documents-unknown-service", "opening-period", "overlapping-opening-hours", "voice-clip-key", "voice-clip-type", "voice-clip-size", "unknown-voice-clip", "unauthenticated", "sign-in-failed", "unsupported-authorization", "bad-device-token", "forbidden", "csrf-token", "not-your-centre", "all-centres-only", "rejected-request", "too-many-requests", "too-many-sign-in-failures", "no-such-centre", "staff-exists", "malformed-username", "malformed-device-id", "unknown-staff", "unknown-device", "password-required", "password-too-short", "password-too-long", "password-contains-username", "password-too-common", "invalid-input", "malformed-json", "body-required", "wrong-type", "malformed-parameter", "not-found", "method-not-allowed", "not-acceptable", "content-too-large", "unsupported-media-type", "refused", "concurrent-update", "too-many-streams", "internal"];
-export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["https://nobat.app/problems/required", "https://nobat.app/problems/out-of-range", "https://nobat.app/problems/out-of-bounds", "https://nobat.app/problems/too-many-items", "https://nobat.app/problems/at-least-one", "https://nobat.app/problems/duplicate", "https://nobat.app/problems/malformed-id", "https://nobat.app/problems/unknown-language", "https://nobat.app/problems/unknown-centre", "https://nobat.app/problems/unknown-service", "https://nobat.app/problems/request-id-reused", "https://nobat.app/problems/request-id-required", "https://nobat.app/problems/malformed-request-id", "https://nobat.app/problems/visit-exists", "https://nobat.app/problems/service-or-appointment-required", "https://nobat.app/problems/service-not-at-desk", "https://nobat.app/problems/desk-open", "https://nobat.app/problems/staff-at-another-desk", "https://nobat.app/problems/desk-paused", "https://nobat.app/problems/desk-not-paused", "https://nobat.app/problems/desk-closed", "https://nobat.app/problems/desk-busy", "https://nobat.app/problems/not-your-desk", "https://nobat.app/problems/queue-empty", "https://nobat.app/problems/recalls-exhausted", "https://nobat.app/problems/recalls-remaining", "https://nobat.app/problems/same-service", "https://nobat.app/problems/visit-not-called", "https://nobat.app/problems/visit-not-in-service", "https://nobat.app/problems/visit-not-cancellable", "https://nobat.app/problems/reason-too-long", "https://nobat.app/problems/floor-closed", "https://nobat.app/problems/closed-now", "https://nobat.app/problems/closed-today", "https://nobat.app/problems/closed-holiday", "https://nobat.app/problems/floor-not-started", "https://nobat.app/problems/malformed-floor-id", "https://nobat.app/problems/malformed-visit-id", "https://nobat.app/problems/none-weight", "https://nobat.app/problems/unknown-desk", "https://nobat.app/problems/unknown-visit", "https://nobat.app/problems/unknown-ticket", "https://nobat.app/problems/ticket-not-on-day", "https://nobat.app/problems/holiday", "https://nobat.app/problems/no-slots", "https://nobat.app/problems/slot-unknown", "https://nobat.app/problems/slot-started", "https://nobat.app/problems/beyond-horizon", "https://nobat.app/problems/slot-full", "https://nobat.app/problems/date-past", "https://nobat.app/problems/slots-date-past", "https://nobat.app/problems/code-in-use", "https://nobat.app/problems/booking-abandoned", "https://nobat.app/problems/identity-has-appointment", "https://nobat.app/problems/appointment-ended", "https://nobat.app/problems/wrong-centre", "https://nobat.app/problems/check-in-too-early", "https://nobat.app/problems/check-in-too-late", "https://nobat.app/problems/unknown-appointment", "https://nobat.app/problems/malformed-booking-code", "https://nobat.app/problems/malformed-day-book-id", "https://nobat.app/problems/date-and-slot-required", "https://nobat.app/problems/identity-type-required", "https://nobat.app/problems/identity-number-invalid", "https://nobat.app/problems/phone-invalid", "https://nobat.app/problems/slot-rule-order", "https://nobat.app/problems/duplicate-slot-rule", "https://nobat.app/problems/overlapping-slot-rules", "https://nobat.app/problems/holiday-name-length", "https://nobat.app/problems/holiday-date-range", "https://nobat.app/problems/centre-id-mismatch", "https://nobat.app/problems/unknown-time-zone", "https://nobat.app/problems/name-required", "https://nobat.app/problems/ticket-prefix", "https://nobat.app/problems/desk-names-unknown-service", "https://nobat.app/problems/documents-unknown-service", "https://nobat.app/problems/opening-period", "https://nobat.app/problems/overlapping-opening-hours", "https://nobat.app/problems/voice-clip-key", "https://nobat.app/problems/voice-clip-type", "https://nobat.app/problems/voice-clip-size", "https://nobat.app/problems/unknown-voice-clip", "https://nobat.app/problems/unauthenticated", "https://nobat.app/problems/sign-in-failed", "https://nobat.app/problems/unsupported-authorization", "https://nobat.app/problems/bad-device-token", "https://nobat.app/problems/forbidden", "https://nobat.app/problems/csrf-token", "https://nobat.app/problems/not-your-centre", "https://nobat.app/problems/all-centres-only", "https://nobat.app/problems/rejected-request", "https://nobat.app/problems/too-many-requests", "https://nobat.app/problems/too-many-sign-in-failures", "https://nobat.app/problems/no-such-centre", "https://nobat.app/problems/staff-exists", "https://nobat.app/problems/malformed-username", "https://nobat.app/problems/malformed-device-id", "https://nobat.app/problems/unknown-staff", "https://nobat.app/problems/unknown-device", "https://nobat.app/problems/password-required", "https://nobat.app/problems/password-too-short", "https://nobat.app/problems/password-too-long", "https://nobat.app/problems/password-contains-username", "https://nobat.app/problems/password-too-common", "https://nobat.app/problems/invalid-input", "https://nobat.app/problems/malformed-json", "https://nobat.app/problems/body-required", "https://nobat.app/problems/wrong-type", "https://nobat.app/problems/malformed-parameter", "https://nobat.app/problems/not-found", "https://nobat.app/problems/method-not-allowed", "https://nobat.app/problems/not-acceptable", "https://nobat.app/problems/content-too-large", "https://nobat.app/problems/unsupported-media-type", "https://nobat.app/problems/refused", "https://nobat.app/problems/concurrent-update", "https://nobat.app/problems/too-many-streams", "https://nobat.app/problems/internal"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["required", "out-of-range", "out-of-bounds", "too-many-items", "at-least-one", "duplicate", "malformed-id", "unknown-language", "unknown-centre", "unknown-service", "request-id-reused", "request-id-required", "malformed-request-id", "visit-exists", "service-or-appointment-required", "service-not-at-desk", "desk-open", "staff-at-another-desk", "desk-paused", "desk-not-paused", "desk-closed", "desk-busy", "not-your-desk", "queue-empty", "recalls-exhausted", "recalls-remaining", "same-service", "visit-not-called", "visit-not-in-service", "visit-not-cancellable", "visit-not-waiting", "visit-at-another-desk", "reason-too-long", "note-too-long", "note-has-number", "floor-closed", "closed-now", "closed-today", "closed-holiday", "floor-not-started", "malformed-floor-id", "malformed-visit-id", "none-weight", "unknown-desk", "unknown-visit", "unknown-ticket", "ticket-not-on-day", "holiday", "no-slots", "slot-unknown", "slot-started", "beyond-horizon", "slot-full", "date-past", "slots-date-past", "code-in-use", "booking-abandoned", "identity-has-appointment", "appointment-ended", "wrong-centre", "check-in-too-early", "check-in-too-late", "unknown-appointment", "malformed-booking-code", "malformed-day-book-id", "date-and-slot-required", "identity-type-required", "identity-number-invalid", "phone-invalid", "slot-rule-order", "duplicate-slot-rule", "overlapping-slot-rules", "holiday-name-length", "holiday-date-range", "centre-id-mismatch", "unknown-time-zone", "name-required", "ticket-prefix", "desk-names-unknown-service", "documents-unknown-service", "opening-period", "overlapping-opening-hours", "voice-clip-key", "voice-clip-type", "voice-clip-size", "unknown-voice-clip", "unauthenticated", "sign-in-failed", "unsupported-authorization", "bad-device-token", "forbidden", "csrf-token", "not-your-centre", "all-centres-only", "rejected-request", "too-many-requests", "too-many-sign-in-failures", "no-such-centre", "staff-exists", "malformed-username", "malformed-device-id", "unknown-staff", "unknown-device", "password-required", "password-too-short", "password-too-long", "password-contains-username", "password-too-common", "invalid-input", "malformed-json", "body-required", "wrong-type", "malformed-parameter", "not-found", "method-not-allowed", "not-acceptable", "content-too-large", "unsupported-media-type", "refused", "concurrent-update", "too-many-streams", "internal"];
+export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["https://nobat.app/problems/required", "https://nobat.app/problems/out-of-range", "https://nobat.app/problems/out-of-bounds", "https://nobat.app/problems/too-many-items", "https://nobat.app/problems/at-least-one", "https://nobat.app/problems/duplicate", "https://nobat.app/problems/malformed-id", "https://nobat.app/problems/unknown-language", "https://nobat.app/problems/unknown-centre", "https://nobat.app/problems/unknown-service", "https://nobat.app/problems/request-id-reused", "https://nobat.app/problems/request-id-required", "https://nobat.app/problems/malformed-request-id", "https://nobat.app/problems/visit-exists", "https://nobat.app/problems/service-or-appointment-required", "https://nobat.app/problems/service-not-at-desk", "https://nobat.app/problems/desk-open", "https://nobat.app/problems/staff-at-another-desk", "https://nobat.app/problems/desk-paused", "https://nobat.app/problems/desk-not-paused", "https://nobat.app/problems/desk-closed", "https://nobat.app/problems/desk-busy", "https://nobat.app/problems/not-your-desk", "https://nobat.app/problems/queue-empty", "https://nobat.app/problems/recalls-exhausted", "https://nobat.app/problems/recalls-remaining", "https://nobat.app/problems/same-service", "https://nobat.app/problems/visit-not-called", "https://nobat.app/problems/visit-not-in-service", "https://nobat.app/problems/visit-not-cancellable", "https://nobat.app/problems/visit-not-waiting", "https://nobat.app/problems/visit-at-another-desk", "https://nobat.app/problems/reason-too-long", "https://nobat.app/problems/note-too-long", "https://nobat.app/problems/note-has-number", "https://nobat.app/problems/floor-closed", "https://nobat.app/problems/closed-now", "https://nobat.app/problems/closed-today", "https://nobat.app/problems/closed-holiday", "https://nobat.app/problems/floor-not-started", "https://nobat.app/problems/malformed-floor-id", "https://nobat.app/problems/malformed-visit-id", "https://nobat.app/problems/none-weight", "https://nobat.app/problems/unknown-desk", "https://nobat.app/problems/unknown-visit", "https://nobat.app/problems/unknown-ticket", "https://nobat.app/problems/ticket-not-on-day", "https://nobat.app/problems/holiday", "https://nobat.app/problems/no-slots", "https://nobat.app/problems/slot-unknown", "https://nobat.app/problems/slot-started", "https://nobat.app/problems/beyond-horizon", "https://nobat.app/problems/slot-full", "https://nobat.app/problems/date-past", "https://nobat.app/problems/slots-date-past", "https://nobat.app/problems/code-in-use", "https://nobat.app/problems/booking-abandoned", "https://nobat.app/problems/identity-has-appointment", "https://nobat.app/problems/appointment-ended", "https://nobat.app/problems/wrong-centre", "https://nobat.app/problems/check-in-too-early", "https://nobat.app/problems/check-in-too-late", "https://nobat.app/problems/unknown-appointment", "https://nobat.app/problems/malformed-booking-code", "https://nobat.app/problems/malformed-day-book-id", "https://nobat.app/problems/date-and-slot-required", "https://nobat.app/problems/identity-type-required", "https://nobat.app/problems/identity-number-invalid", "https://nobat.app/problems/phone-invalid", "https://nobat.app/problems/slot-rule-order", "https://nobat.app/problems/duplicate-slot-rule", "https://nobat.app/problems/overlapping-slot-rules", "https://nobat.app/problems/holiday-name-length", "https://nobat.app/problems/holiday-date-range", "https://nobat.app/problems/centre-id-mismatch", "https://nobat.app/problems/unknown-time-zone", "https://nobat.app/problems/name-required", "https://nobat.app/problems/ticket-prefix", "https://nobat.app/problems/desk-names-unknown-service", "https://nobat.app/problems/documents-unknown-service", "https://nobat.app/problems/opening-period", "https://nobat.app/problems/overlapping-opening-hours", "https://nobat.app/problems/voice-clip-key", "https://nobat.app/problems/voice-clip-type", "https://nobat.app/problems/voice-clip-size", "https://nobat.app/problems/unknown-voice-clip", "https://nobat.app/problems/unauthenticated", "https://nobat.app/problems/sign-in-failed", "https://nobat.app/problems/unsupported-authorization", "https://nobat.app/problems/bad-device-token", "https://nobat.app/problems/forbidden", "https://nobat.app/problems/csrf-token", "https://nobat.app/problems/not-your-centre", "https://nobat.app/problems/all-centres-only", "https://nobat.app/problems/rejected-request", "https://nobat.app/problems/too-many-requests", "https://nobat.app/problems/too-many-sign-in-failures", "https://nobat.app/problems/no-such-centre", "https://nobat.app/problems/staff-exists", "https://nobat.app/problems/malformed-username", "https://nobat.app/problems/malformed-device-id", "https://nobat.app/problems/unknown-staff", "https://nobat.app/problems/unknown-device", "https://nobat.app/problems/password-required", "https://nobat.app/problems/password-too-short", "https://nobat.app/problems/password-too-long", "https://nobat.app/problems/password-contains-username", "https://nobat.app/problems/password-too-common", "https://nobat.app/problems/invalid-input", "https://nobat.app/problems/malformed-json", "https://nobat.app/problems/body-required", "https://nobat.app/problems/wrong-type", "https://nobat.app/problems/malformed-parameter", "https://nobat.app/problems/not-found", "https://nobat.app/problems/method-not-allowed", "https://nobat.app/problems/not-acceptable", "https://nobat.app/problems/content-too-large", "https://nobat.app/problems/unsupported-media-type", "https://nobat.app/problems/refused", "https://nobat.app/problems/concurrent-update", "https://nobat.app/problems/too-many-streams", "https://nobat.app/problems/internal"];
+export const returnReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReturnReason"]> = ["VISITOR_NOT_HERE", "VISITOR_NOT_READY", "CALLED_BY_MISTAKE", "OTHER"];
 export const signedInRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignedInRole"]> = ["DESK", "SUPERVISOR", "ADMIN", "KIOSK", "DISPLAY"];
 export const staffRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StaffRole"]> = ["DESK", "SUPERVISOR", "ADMIN"];
-export const visitActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VisitAction"]> = ["recall", "start", "complete", "transfer", "no-show", "cancel"];
+export const visitActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VisitAction"]> = ["recall", "start", "complete", "transfer", "no-show", "cancel", "return"];
 export const visitStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VisitStatus"]> = ["WAITING", "CALLED", "IN_SERVICE", "COMPLETED", "NO_SHOW", "CANCELLED", "CLOSED", "CARRIED_OVER"];
-export const visitStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VisitStep"]> = ["ARRIVED", "CALLED", "RECALLED", "STARTED", "COMPLETED", "TRANSFERRED", "NO_SHOW", "CANCELLED", "CLOSED", "CARRIED_OVER"];
+export const visitStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VisitStep"]> = ["ARRIVED", "CALLED", "CALLED_OUT_OF_TURN", "RECALLED", "RETURNED_TO_QUEUE", "STARTED", "COMPLETED", "TRANSFERRED", "NO_SHOW", "CANCELLED", "CLOSED", "CARRIED_OVER"];

@@ -7,7 +7,9 @@ import {
   endOfDayRuleValues,
   floorChangeKindValues,
   identityTypeValues,
+  outOfTurnReasonValues,
   priorityClassValues,
+  returnReasonValues,
   staffRoleValues,
   type components,
 } from './api-schema';
@@ -130,6 +132,9 @@ export type CallNextRequest = Schemas['CallNextRequest'];
 export type OpenDeskRequest = Schemas['OpenDeskRequest'];
 export type TransferRequest = Schemas['TransferRequest'];
 export type CancelRequest = Schemas['CancelRequest'];
+export type CallTicketRequest = Schemas['CallTicketRequest'];
+export type OutOfTurnCallResponse = Schemas['OutOfTurnCallResponse'];
+export type ReturnRequest = Schemas['ReturnRequest'];
 export type SlotTemplate = Schemas['SlotTemplate'];
 export type TemplateResponse = Schemas['TemplateResponse'];
 export type SlotsResponse = Schemas['SlotsResponse'];
@@ -160,6 +165,8 @@ export type IdentityType = Schemas['IdentityType'];
 export type StaffRole = Schemas['StaffRole'];
 export type DeviceKind = Schemas['DeviceKind'];
 export type EndOfDayRule = Schemas['EndOfDayRule'];
+export type OutOfTurnReason = Schemas['OutOfTurnReason'];
+export type ReturnReason = Schemas['ReturnReason'];
 
 // every value of the closed sets, in the server's order
 export const floorChangeKinds: readonly FloorChangeKind[] = floorChangeKindValues;
@@ -168,6 +175,8 @@ export const identityTypes: readonly IdentityType[] = identityTypeValues;
 export const staffRoles: readonly StaffRole[] = staffRoleValues;
 export const deviceKinds: readonly DeviceKind[] = deviceKindValues;
 export const endOfDayRules: readonly EndOfDayRule[] = endOfDayRuleValues;
+export const outOfTurnReasons: readonly OutOfTurnReason[] = outOfTurnReasonValues;
+export const returnReasons: readonly ReturnReason[] = returnReasonValues;
 
 /** The value among `values` that equals `value` (a select's choice, a query parameter), if any. */
 export function oneOf<T extends string>(values: readonly T[], value: string | null | undefined): T | undefined {

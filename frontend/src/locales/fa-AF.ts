@@ -20,6 +20,9 @@ export const faAF: Messages = {
   password: 'رمز',
   signInFailed: 'نام کاربری یا رمز نادرست است',
   openingHours: 'ساعات کار',
+  // desk console: a named ticket, a return to the queue (issue 13, wt-call)
+  outOfTurnAPPOINTMENT: 'وقت گرفته شده در همین ساعت',
+  returnVISITOR_NOT_READY: 'آماده نیست (سندی کم دارد)',
   // the TV display (issue 12, wt-tv)
   displayDeskFree: 'آماده برای نمبر بعدی',
   // the announcements' voice (issue 12, voice): the admin page's recording of words

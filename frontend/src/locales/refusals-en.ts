@@ -37,7 +37,11 @@ export const refusalsEn: RefusalMessages = {
   'visit-not-in-service': 'Ticket {ticket} is not being served now ({state}).',
   'visit-not-cancellable':
     'Ticket {ticket} can no longer be cancelled ({state}). Only a waiting or called ticket can be cancelled.',
+  'visit-not-waiting': 'Ticket {ticket} cannot be called now ({state}). Only a waiting ticket can be called.',
+  'visit-at-another-desk': 'Ticket {ticket} is already at {desk} ({state}). A ticket is never called by two desks.',
   'reason-too-long': 'The reason may have at most {max} characters.',
+  'note-too-long': 'The note may have at most {max} characters.',
+  'note-has-number': 'The note may not hold a long number (an identity or phone number). Write the reason without it.',
   'floor-closed': "Today's work has ended. Tickets are given again on the next working day.",
   'closed-now': "The centre is closed now. Today's hours: {hours}",
   'closed-holiday': 'The centre is closed today ({date}) for a holiday. No tickets are issued.',

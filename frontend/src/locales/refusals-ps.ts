@@ -34,7 +34,12 @@ export const refusalsPs: RefusalMessages = {
   'visit-not-called': '{ticket} نوبت اوس غږ شوی نه دی ({state}).',
   'visit-not-in-service': '{ticket} نوبت اوس د خدمت په حال کې نه دی ({state}).',
   'visit-not-cancellable': '{ticket} نوبت نور نشي لغوه کېدای ({state}). یوازې په انتظار یا غږ شوی نوبت لغوه کېږي.',
+  'visit-not-waiting': '{ticket} نوبت اوس نشي غږ کېدای ({state}). یوازې په انتظار کې نوبت غږ کېږي.',
+  'visit-at-another-desk':
+    '{ticket} نوبت همدا اوس په {desk} کې دی ({state}). یو نوبت هېڅکله په دوو کړکیو کې نه غږ کېږي.',
   'reason-too-long': 'دلیل تر {max} تورو زیات نشي کېدای.',
+  'note-too-long': 'یادښت تر {max} تورو زیات نشي کېدای.',
+  'note-has-number': 'یادښت باید اوږده شمېره (د پېژند یا تلیفون شمېره) ونه لري. دلیل پرته له هغې ولیکئ.',
   'floor-closed': 'د نن ورځې کار پای ته ورسېد. نوبت بیا په راتلونکې کاري ورځ ورکول کېږي.',
   'closed-now': 'مرکز اوس تړلی دی. د نن ورځې د کار ساعتونه: {hours}',
   'closed-holiday': 'مرکز نن ({date}) د رخصتۍ له امله تړلی دی. نوبت نه ورکول کېږي.',

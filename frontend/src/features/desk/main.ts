@@ -5,12 +5,17 @@ import {
   ApiError,
   floorChangeKinds,
   requestId,
+  outOfTurnReasons,
+  returnReasons,
   type CallNextRequest,
   type CallResponse,
+  type CallTicketRequest,
   type Centre,
   type Me,
   type OpenDeskRequest,
+  type OutOfTurnCallResponse,
   type QueuesView,
+  type ReturnRequest,
   type TransferRequest,
   type VisitAction,
   type VisitDetails,
@@ -57,6 +62,7 @@ const SHORTCUTS: Record<string, { code: string; key: string }> = {
   complete: { code: 'KeyC', key: 'C' },
   transfer: { code: 'KeyT', key: 'T' },
   'no-show': { code: 'KeyM', key: 'M' },
+  return: { code: 'KeyQ', key: 'Q' },
   cancel: { code: 'KeyX', key: 'X' },
   pause: { code: 'KeyP', key: 'P' },
   resume: { code: 'KeyP', key: 'P' },
@@ -66,10 +72,33 @@ const SHORTCUTS: Record<string, { code: string; key: string }> = {
  * Asks before an action that cannot be undone. Enter confirms, Escape goes back; with choices
  * (a transfer's target service) the answer is the chosen value, and nothing is chosen for the clerk.
  */
-function ask(question: string, choices: { value: string; label: string }[] = []): Promise<string | null> {
+async function ask(question: string, choices: { value: string; label: string }[] = []): Promise<string | null> {
+  return (await askWith(question, choices))?.value ?? null;
+}
+
+/**
+ * As {@link ask}, with the choices' legend (a reason instead of a service) and, when `note` is set,
+ * a short optional note typed under the choices: digits typed there are text, not a choice.
+ */
+function askWith(
+  question: string,
+  choices: { value: string; label: string }[],
+  extra: { legend?: string; note?: boolean } = {},
+): Promise<{ value: string; note: string } | null> {
   const t = screen.t;
+  const legend = extra.legend ?? t('chooseService');
   return new Promise((resolve) => {
-    const error = h('p', { class: 'error', role: 'alert', hidden: true }, t('chooseService'));
+    const error = h('p', { class: 'error', role: 'alert', hidden: true }, legend);
+    const note = extra.note
+      ? h('input', {
+          type: 'text',
+          id: 'ask-note',
+          name: 'note',
+          maxlength: 120,
+          autocomplete: 'off',
+          'data-keep': 'false',
+        })
+      : null;
     const options = choices.map((c, i) =>
       h(
         'label',
@@ -87,7 +116,9 @@ function ask(question: string, choices: { value: string; label: string }[] = [])
       'form',
       { method: 'dialog' },
       h('p', { id: 'ask-question' }, question),
-      choices.length ? h('fieldset', { class: 'choices' }, h('legend', {}, t('chooseService')), ...options) : null,
+      choices.length ? h('fieldset', { class: 'choices' }, h('legend', {}, legend), ...options) : null,
+      note ? h('label', { for: 'ask-note', class: 'note' }, t('noteLabel')) : null,
+      note,
       error,
       h(
         'div',
@@ -99,6 +130,7 @@ function ask(question: string, choices: { value: string; label: string }[] = [])
     const dialog = h('dialog', { class: 'ask', 'aria-labelledby': 'ask-question' }, form) as HTMLDialogElement;
     const chosen = () => form.querySelector<HTMLInputElement>('input[name="choice"]:checked')?.value ?? null;
     form.addEventListener('keydown', (e) => {
+      if (e.target === note) return;
       // a digit picks the numbered choice, so a transfer needs no mouse
       const index = Number(e.key.replace(/[۰-۹]/, (d) => String(d.charCodeAt(0) - 0x06f0))) - 1;
       if (choices.length && index >= 0 && index < choices.length) {
@@ -116,7 +148,7 @@ function ask(question: string, choices: { value: string; label: string }[] = [])
     dialog.addEventListener('close', () => {
       const answer = dialog.returnValue === 'yes' ? (choices.length ? chosen() : 'yes') : null;
       dialog.remove();
-      resolve(answer);
+      resolve(answer === null ? null : { value: answer, note: note?.value.trim() ?? '' });
       focusConsole();
     });
     document.body.append(dialog);
@@ -303,7 +335,7 @@ function openForm(): HTMLElement {
 function recallsSinceCalled(visit: VisitDetails): number {
   let recalls = 0;
   for (const step of visit.timeline) {
-    if (step.event === 'CALLED' || step.event === 'TRANSFERRED') recalls = 0;
+    if (step.event === 'CALLED' || step.event === 'CALLED_OUT_OF_TURN' || step.event === 'TRANSFERRED') recalls = 0;
     else if (step.event === 'RECALLED') recalls++;
   }
   return recalls;
@@ -338,6 +370,7 @@ async function transfer(visit: VisitDetails): Promise<VisitDetails | null> {
   ).catch(() => {});
   const after = moved as VisitDetails | null;
   if (after && after.serviceCode === to) {
+    noteKind = 'transferred';
     note = t('transferred', {
       from: ticketText(visit.ticket, lang),
       to: ticketText(after.ticket, lang),
@@ -347,10 +380,48 @@ async function transfer(visit: VisitDetails): Promise<VisitDetails | null> {
   return after;
 }
 
+/**
+ * Calls a waiting ticket by name once the clerk has said why (no reason is chosen for them);
+ * null when they went back.
+ */
+async function callTicket(deskPath: string, visitId: string, ticket: string): Promise<OutOfTurnCallResponse | null> {
+  const t = screen.t;
+  const answer = await askWith(
+    t('callTicketWhy', { ticket: ticketText(ticket, screen.lang) }),
+    outOfTurnReasons.map((r) => ({ value: r, label: t(`outOfTurn${r}`) })),
+    { legend: t('chooseReason'), note: true },
+  );
+  const reason = outOfTurnReasons.find((r) => r === answer?.value);
+  if (!answer || !reason) return null;
+  return api<OutOfTurnCallResponse>(`${deskPath}/call`, {
+    body: { visitId, reason, note: answer.note || null } satisfies CallTicketRequest,
+  });
+}
+
+/** Returns the called ticket to its queue once the clerk has said why, and says it kept its place. */
+async function returnToQueue(visit: VisitDetails): Promise<string | null> {
+  const t = screen.t;
+  const ticket = ticketText(visit.ticket, screen.lang);
+  const answer = await askWith(
+    t('returnWhy', { ticket }),
+    returnReasons.map((r) => ({ value: r, label: t(`return${r}`) })),
+    { legend: t('chooseReason'), note: true },
+  );
+  const reason = returnReasons.find((r) => r === answer?.value);
+  if (!answer || !reason) return null;
+  await api(`/api/visits/${encodeURIComponent(visit.visitId)}/return`, {
+    body: { reason, note: answer.note || null } satisfies ReturnRequest,
+  });
+  noteKind = 'returned';
+  note = t('returnedToQueue', { ticket });
+  return visit.visitId;
+}
+
 /** "called 2 min ago", "in service for 6 min": since the visit's last call or its start. */
 function serviceTimer(visit: VisitDetails, now = Date.now()): string {
   const t = screen.t;
-  const kinds = visit.status === 'IN_SERVICE' ? ['STARTED'] : ['CALLED', 'RECALLED', 'TRANSFERRED'];
+  const kinds =
+    visit.status === 'IN_SERVICE' ? ['STARTED'] : ['CALLED', 'CALLED_OUT_OF_TURN', 'RECALLED', 'TRANSFERRED'];
   const since = [...visit.timeline].reverse().find((step) => kinds.includes(step.event))?.at;
   if (!since) return '';
   const minutes = number(Math.max(0, Math.floor((now - Date.parse(since)) / 60_000)), screen.lang);
@@ -359,6 +430,8 @@ function serviceTimer(visit: VisitDetails, now = Date.now()): string {
 
 /** A success the clerk should read once (a transfer's new ticket); cleared by the next action. */
 let note: string | null = null;
+/** What the note says happened, for tests and styles: "transferred" or "returned". */
+let noteKind = 'transferred';
 
 function consolePanel(): HTMLElement {
   const t = screen.t;
@@ -436,6 +509,14 @@ function consolePanel(): HTMLElement {
     }
     actions.push(
       button(
+        t('returnToQueue'),
+        () => returnToQueue(visit),
+        { action: 'return', class: 'secondary' },
+        (answer) => answer === null || gone(),
+      ),
+    );
+    actions.push(
+      button(
         t('cancelVisit'),
         () => confirmed(t('confirmCancel', { ticket }), () => api(visitPath('cancel'), { body: {} })),
         { action: 'cancel', class: 'danger' },
@@ -462,10 +543,18 @@ function consolePanel(): HTMLElement {
       ),
     );
   }
-  const waiting = (queues?.services ?? [])
-    .filter((s) => desk.serviceCodes?.includes(s.serviceCode))
-    .flatMap((s) => s.waiting.map((w) => ({ ...w, serviceCode: s.serviceCode })))
-    .sort((a, b) => a.position - b.position || a.arrivedAt.localeCompare(b.arrivedAt));
+  // numbered in the order the desk's call-next will follow across its services, as the server
+  // computes it with the published policy (the limit of priority calls in a row included)
+  const tickets = new Map(
+    (queues?.services ?? [])
+      .filter((s) => desk.serviceCodes?.includes(s.serviceCode))
+      .flatMap((s) => s.waiting.map((w) => [w.visitId, { ...w, serviceCode: s.serviceCode }] as const)),
+  );
+  const waiting = desk.callOrder.flatMap((id) => {
+    const w = tickets.get(id);
+    return w ? [w] : [];
+  });
+  const canCall = !current && desk.status === 'OPEN';
   return h(
     'div',
     { class: 'console' },
@@ -488,13 +577,14 @@ function consolePanel(): HTMLElement {
       ),
       h('div', { class: 'row actions', 'aria-busy': busy ? 'true' : 'false' }, ...actions),
       message ? h('p', { class: message.error ? 'error' : 'notice', role: 'alert' }, message.text) : null,
-      !message && note ? h('p', { class: 'notice', role: 'status', 'data-note': 'transferred' }, note) : null,
+      !message && note ? h('p', { class: 'notice', role: 'status', 'data-note': noteKind }, note) : null,
       h('p', { class: 'small shortcuts' }, t('shortcutsHint')),
     ),
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'waiting-title' },
       h('h2', { id: 'waiting-title' }, `${t('waitingList')} (${number(waiting.length, lang)})`),
+      waiting.length > 1 ? h('p', { class: 'small call-order' }, t('callOrderHint')) : null,
       waiting.length === 0
         ? h('p', {}, t('emptyQueue'))
         : h(
@@ -511,6 +601,7 @@ function consolePanel(): HTMLElement {
                 h('th', { scope: 'col' }, t('service')),
                 h('th', { scope: 'col' }, t('priority')),
                 h('th', { scope: 'col' }, t('waiting')),
+                canCall ? h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('actions'))) : null,
               ),
             ),
             h(
@@ -525,6 +616,28 @@ function consolePanel(): HTMLElement {
                   h('td', {}, serviceName(w.serviceCode)),
                   h('td', {}, w.priorityClass === 'NONE' ? t('regularPriority') : t(`priority${w.priorityClass}`)),
                   h('td', {}, t('minutes', { n: number(w.waitedMinutes, lang) })),
+                  canCall
+                    ? h(
+                        'td',
+                        {},
+                        h(
+                          'button',
+                          {
+                            type: 'button',
+                            class: 'secondary call-ticket',
+                            disabled: busy,
+                            'data-action': 'call-ticket',
+                            'aria-label': t('callTicketLabel', { ticket: ticketText(w.ticket, lang) }),
+                            onclick: () =>
+                              void act(
+                                () => callTicket(deskPath, w.visitId, w.ticket),
+                                (called) => called === null || current?.visitId === called.visitId,
+                              ),
+                          },
+                          t('callTicket'),
+                        ),
+                      )
+                    : null,
                 ),
               ),
             ),

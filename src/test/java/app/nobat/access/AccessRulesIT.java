@@ -95,10 +95,10 @@ class AccessRulesIT {
         RULES.put(
                 "GET /api/centres/{centreId}/display/stream",
                 EnumSet.of(Caller.DISPLAY, Caller.DESK, Caller.SUPERVISOR, Caller.ADMIN));
-        for (String action : List.of("open", "pause", "resume", "close", "call-next")) {
+        for (String action : List.of("open", "pause", "resume", "close", "call-next", "call")) {
             RULES.put("POST /api/centres/{centreId}/desks/{deskId}/" + action, DESK_UP);
         }
-        for (String action : List.of("recall", "start", "complete", "transfer", "no-show", "cancel")) {
+        for (String action : List.of("recall", "start", "complete", "transfer", "no-show", "cancel", "return")) {
             RULES.put("POST /api/visits/{visitId}/" + action, DESK_UP);
         }
         RULES.put("GET /api/visits/{visitId}", DESK_UP);

@@ -99,6 +99,11 @@ public class AppointmentNotifier {
     }
 
     @EventHandler
+    void on(FloorEvent.TicketCalledOutOfTurn e, @SequenceNumber long sequence) {
+        checkTurns(e.floorId(), sequence);
+    }
+
+    @EventHandler
     void on(FloorEvent.VisitArrived e, @SequenceNumber long sequence) {
         if (e.appointmentRef() != null) {
             checkTurns(e.floorId(), sequence);

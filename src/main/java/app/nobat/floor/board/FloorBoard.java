@@ -68,6 +68,8 @@ public class FloorBoard {
         public Instant openedAt;
         /** Why it was last paused (a supervisor's note on a desk left open); null while it serves. */
         public String pauseReason;
+        /** Priority calls in a row by its call-next, as the floor counts them for the policy's limit. */
+        public int priorityStreak;
     }
 
     public static class VisitView {
@@ -87,10 +89,19 @@ public class FloorBoard {
         public String transferredFromTicket;
 
         public String transferredFromService;
+        /** Its wait is in the statistics: counted at its first call, not again after a return to the queue. */
+        public boolean callCounted;
+
         public List<TimelineEntry> timeline = new ArrayList<>();
     }
 
-    /** One step of a visit; {@code by} is who caused it (staff or device), null for the system. */
+    /**
+     * One step of a visit; {@code by} is who caused it (staff or device), null for the system.
+     *
+     * @param reason the reason chosen for a call out of turn ({@code OutOfTurnReason}) or a return to the
+     *     queue ({@code ReturnReason}), by its name, for screens to say in their language; {@code detail}
+     *     is then the clerk's note, if any
+     */
     public record TimelineEntry(
             Instant at,
             VisitStep event,
@@ -98,7 +109,8 @@ public class FloorBoard {
             String ticket,
             String serviceCode,
             @Nullable String detail,
-            @Nullable String by) {}
+            @Nullable String by,
+            @Nullable String reason) {}
 
     public record CallView(String ticket, String deskId, String serviceCode, Instant at, int recall) {}
 
@@ -184,6 +196,7 @@ public class FloorBoard {
             d.staffId = e.staffId();
             d.openedAt = e.at();
             d.pauseReason = null;
+            d.priorityStreak = 0;
         } else if (event instanceof DeskPaused e) {
             DeskView d = desk(e.deskId());
             d.status = DeskStatus.PAUSED;
@@ -199,19 +212,9 @@ public class FloorBoard {
             d.openedAt = null;
             d.pauseReason = null;
         } else if (event instanceof TicketCalled e) {
-            VisitView v = visits.get(e.visitId());
-            v.status = VisitStatus.CALLED;
-            v.deskId = e.deskId();
-            v.calledAt = e.at();
-            v.recalls = 0;
+            VisitView v = called(e.visitId(), e.deskId(), e.at());
             DeskView d = desk(e.deskId());
-            d.currentVisitId = v.visitId;
-            d.currentTicket = v.ticket;
-            ServiceStats s = stats(v.serviceCode);
-            s.called++;
-            waits.merge(waitBucket(Duration.between(v.arrivedAt, e.at())), 1, Integer::sum);
-            s.waitMillis += Math.max(0, Duration.between(v.arrivedAt, e.at()).toMillis());
-            recentCall(new CallView(v.ticket, e.deskId(), v.serviceCode, e.at(), 0));
+            d.priorityStreak = e.reason().priorityClass().isPriority() ? d.priorityStreak + 1 : 0;
             var r = e.reason();
             timeline(
                     v,
@@ -227,6 +230,28 @@ public class FloorBoard {
                             r.boost(),
                             r.score(),
                             r.priorityCapApplied() ? ", priority limit reached" : ""));
+        } else if (event instanceof TicketCalledOutOfTurn e) {
+            // the desk's priority streak stays: only the policy's calls count towards its limit
+            VisitView v = called(e.visitId(), e.deskId(), e.at());
+            timeline(
+                    v,
+                    e.at(),
+                    VisitStep.CALLED_OUT_OF_TURN,
+                    e.deskId(),
+                    e.note(),
+                    e.reason().name());
+        } else if (event instanceof VisitReturnedToQueue e) {
+            VisitView v = visits.get(e.visitId());
+            end(v, VisitStatus.WAITING);
+            v.calledAt = null;
+            v.recalls = 0;
+            timeline(
+                    v,
+                    e.at(),
+                    VisitStep.RETURNED_TO_QUEUE,
+                    e.deskId(),
+                    e.note(),
+                    e.reason().name());
         } else if (event instanceof TicketRecalled e) {
             VisitView v = visits.get(e.visitId());
             v.recalls = e.recall();
@@ -258,6 +283,7 @@ public class FloorBoard {
             v.ticket = e.ticket();
             v.calledAt = null;
             v.recalls = 0;
+            v.callCounted = false;
             stats(e.toServiceCode()).arrived++;
             timeline(
                     v,
@@ -293,6 +319,27 @@ public class FloorBoard {
         }
     }
 
+    /** A call of either kind: the visit at the desk, its wait counted once, the call on the screens. */
+    private VisitView called(String visitId, String deskId, Instant at) {
+        VisitView v = visits.get(visitId);
+        v.status = VisitStatus.CALLED;
+        v.deskId = deskId;
+        v.calledAt = at;
+        v.recalls = 0;
+        DeskView d = desk(deskId);
+        d.currentVisitId = v.visitId;
+        d.currentTicket = v.ticket;
+        if (!v.callCounted) {
+            v.callCounted = true;
+            ServiceStats s = stats(v.serviceCode);
+            s.called++;
+            waits.merge(waitBucket(Duration.between(v.arrivedAt, at)), 1, Integer::sum);
+            s.waitMillis += Math.max(0, Duration.between(v.arrivedAt, at).toMillis());
+        }
+        recentCall(new CallView(v.ticket, deskId, v.serviceCode, at, 0));
+        return v;
+    }
+
     private void end(VisitView v, VisitStatus status) {
         if (v.deskId != null) {
             DeskView d = desks.get(v.deskId);
@@ -315,10 +362,14 @@ public class FloorBoard {
     }
 
     private void timeline(VisitView v, Instant at, VisitStep event, String deskId, String detail) {
+        timeline(v, at, event, deskId, detail, null);
+    }
+
+    private void timeline(VisitView v, Instant at, VisitStep event, String deskId, String detail, String reason) {
         if (!touchedNow.contains(v)) {
             touchedNow.add(v);
         }
-        v.timeline.add(new TimelineEntry(at, event, deskId, v.ticket, v.serviceCode, detail, actingNow));
+        v.timeline.add(new TimelineEntry(at, event, deskId, v.ticket, v.serviceCode, detail, actingNow, reason));
     }
 
     private DeskView desk(String deskId) {
@@ -407,6 +458,31 @@ public class FloorBoard {
 
     private static QueuePolicy.Candidate candidate(VisitView v, long order) {
         return new QueuePolicy.Candidate(v.visitId, v.priorityClass, v.arrivedAt, order, v.appointmentRef != null);
+    }
+
+    /**
+     * The waiting visits of a desk's services in the order its call-next would call them now, one
+     * after another (the policy's limit of priority calls in a row included); empty for a closed desk.
+     */
+    public List<VisitView> callOrder(String deskId, Instant now) {
+        DeskView desk = desks.get(deskId);
+        if (desk == null || desk.status == DeskStatus.CLOSED || settings == null) {
+            return List.of();
+        }
+        Map<String, VisitView> byId = new LinkedHashMap<>();
+        List<QueuePolicy.Candidate> queue = new ArrayList<>();
+        long order = 0;
+        for (VisitView v : visits.values()) {
+            order++;
+            if (v.status == VisitStatus.WAITING && desk.serviceCodes.contains(v.serviceCode)) {
+                queue.add(candidate(v, order));
+                byId.put(v.visitId, v);
+            }
+        }
+        return new QueuePolicy(settings.policy())
+                .callSequence(queue, now, desk.priorityStreak).stream()
+                        .map(c -> byId.get(c.visitId()))
+                        .toList();
     }
 
     /** Desks that can call this service now or soon (open or busy, not paused or closed). */

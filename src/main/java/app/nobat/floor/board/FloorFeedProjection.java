@@ -56,7 +56,7 @@ public class FloorFeedProjection {
     }
 
     static FloorChangeKind kindOf(FloorEvent event) {
-        if (event instanceof TicketCalled) {
+        if (event instanceof TicketCalled || event instanceof TicketCalledOutOfTurn) {
             return FloorChangeKind.CALL;
         } else if (event instanceof TicketRecalled) {
             return FloorChangeKind.RECALL;
@@ -75,7 +75,8 @@ public class FloorFeedProjection {
                 || event instanceof VisitCompleted
                 || event instanceof VisitTransferred
                 || event instanceof VisitMarkedNoShow
-                || event instanceof VisitCancelled) {
+                || event instanceof VisitCancelled
+                || event instanceof VisitReturnedToQueue) {
             return FloorChangeKind.QUEUE;
         }
         throw new IllegalArgumentException(
@@ -85,6 +86,9 @@ public class FloorFeedProjection {
     /** What the screens need to know of the change: never a tracking token or an appointment reference. */
     static Object detailOf(FloorEvent event, List<VisitView> touched) {
         if (event instanceof TicketCalled e) {
+            return new CallDetail(e.ticket(), e.deskId(), e.serviceCode(), 0, e.at().toString());
+        } else if (event instanceof TicketCalledOutOfTurn e) {
+            // announced like any call: the screens say nothing of why
             return new CallDetail(e.ticket(), e.deskId(), e.serviceCode(), 0, e.at().toString());
         } else if (event instanceof TicketRecalled e) {
             return new CallDetail(

@@ -6,7 +6,11 @@ import app.nobat.floor.domain.VisitStatus;
 public enum VisitStep {
     ARRIVED,
     CALLED,
+    /** Called by name at a desk, outside the policy's order, with a reason. */
+    CALLED_OUT_OF_TURN,
     RECALLED,
+    /** Back in its queue after a call, before its service started, with a reason. */
+    RETURNED_TO_QUEUE,
     STARTED,
     COMPLETED,
     TRANSFERRED,

@@ -265,6 +265,71 @@ public class Floor {
         return callsByRequest.get(cmd.requestId());
     }
 
+    /**
+     * A named ticket called at a desk. It keeps rule 1 as a call-next does: the one writer of the
+     * floor sees every desk, so a ticket called or served elsewhere is refused, and a desk holds one
+     * visit. The priority streak of the desk is left as it was: only the policy's own calls count
+     * towards "at most N priority calls in a row".
+     */
+    @CommandHandler
+    public OutOfTurnAnswer handle(CallOutOfTurn cmd, Actor actor) {
+        if (cmd.reason() == null) {
+            throw CommonRefusal.REQUIRED.at("/reason", "member", "reason");
+        }
+        String note = DeskNote.of(cmd.note());
+        ensureOpen();
+        DeskState desk = heldDesk(cmd.deskId(), actor);
+        VisitState visit = knownVisit(cmd.visitId());
+        if (visit.status == VisitStatus.CALLED && cmd.deskId().equals(visit.deskId)) {
+            // a double click or a retry after a lost answer: the ticket is already called here
+            return new OutOfTurnAnswer(visit.visitId, visit.ticket, visit.serviceCode, visit.deskId);
+        }
+        if (desk.status == DeskStatus.PAUSED) {
+            throw FloorRefusal.DESK_PAUSED.with("desk", cmd.deskId());
+        }
+        if (desk.currentVisit != null) {
+            throw FloorRefusal.DESK_BUSY.with(
+                    "desk",
+                    cmd.deskId(),
+                    "ticket",
+                    visits.get(desk.currentVisit).ticket,
+                    "state",
+                    describe(visits.get(desk.currentVisit).status));
+        }
+        if (visit.deskId != null) {
+            throw FloorRefusal.VISIT_AT_ANOTHER_DESK.with(
+                    "ticket", visit.ticket, "state", describe(visit.status), "desk", visit.deskId);
+        }
+        if (visit.status != VisitStatus.WAITING) {
+            throw FloorRefusal.VISIT_NOT_WAITING.with("ticket", visit.ticket, "state", describe(visit.status));
+        }
+        if (!desk.services.contains(visit.serviceCode)) {
+            throw FloorRefusal.SERVICE_NOT_AT_DESK.with(
+                    "desk", cmd.deskId(), "service", visit.serviceCode, "services", List.copyOf(desk.services));
+        }
+        apply(new TicketCalledOutOfTurn(
+                floorId, cmd.deskId(), visit.visitId, visit.ticket, visit.serviceCode, cmd.reason(), note, cmd.at()));
+        return new OutOfTurnAnswer(visit.visitId, visit.ticket, visit.serviceCode, cmd.deskId());
+    }
+
+    /**
+     * A called ticket back to its queue, before its service starts. It waits again with its first
+     * arrival time and order, so it stands where it stood before the call (usually first again: any
+     * desk may call it next), and its recalls start again from none.
+     */
+    @CommandHandler
+    public void handle(ReturnToQueue cmd, Actor actor) {
+        if (cmd.reason() == null) {
+            throw CommonRefusal.REQUIRED.at("/reason", "member", "reason");
+        }
+        String note = DeskNote.of(cmd.note());
+        ensureOpen();
+        VisitState visit = visit(cmd.visitId(), VisitStatus.CALLED, "return to the queue");
+        requireDeskHolder(visit, actor);
+        apply(new VisitReturnedToQueue(
+                floorId, visit.deskId, visit.visitId, visit.ticket, visit.serviceCode, cmd.reason(), note, cmd.at()));
+    }
+
     @CommandHandler
     public void handle(Recall cmd, Actor actor) {
         ensureOpen();
@@ -446,6 +511,21 @@ public class Floor {
         d.priorityStreak = e.reason().priorityClass().isPriority() ? d.priorityStreak + 1 : 0;
         callsByRequest.put(
                 e.requestId(), new CallAnswer(e.visitId(), e.ticket(), e.serviceCode(), e.deskId(), e.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(TicketCalledOutOfTurn e) {
+        VisitState v = visits.get(e.visitId());
+        v.status = VisitStatus.CALLED;
+        v.deskId = e.deskId();
+        v.recalls = 0;
+        desks.get(e.deskId()).currentVisit = e.visitId();
+    }
+
+    @EventSourcingHandler
+    void on(VisitReturnedToQueue e) {
+        release(e.visitId(), VisitStatus.WAITING);
+        visits.get(e.visitId()).recalls = 0;
     }
 
     @EventSourcingHandler

@@ -81,6 +81,33 @@ public sealed interface FloorCommand {
     record CallNext(@TargetAggregateIdentifier String floorId, String deskId, String requestId, Instant at)
             implements FloorCommand {}
 
+    /**
+     * The desk calls a named waiting ticket instead of the next one by the policy: a visitor back
+     * after stepping out, an appointment holder at their time. The same rules as a call-next (an
+     * open, free desk; a ticket at no other desk), and a repeat while the ticket is still called at
+     * this desk answers as the first did and calls no one.
+     *
+     * @param note an optional short line beside the reason (see {@link DeskNote}), or null
+     */
+    record CallOutOfTurn(
+            @TargetAggregateIdentifier String floorId,
+            String deskId,
+            String visitId,
+            OutOfTurnReason reason,
+            String note,
+            Instant at)
+            implements FloorCommand {}
+
+    /**
+     * A called ticket, not yet in service, goes back to its queue with its arrival time, so that it
+     * keeps its place: the desk is free again and the ticket may be called by any desk.
+     *
+     * @param note an optional short line beside the reason (see {@link DeskNote}), or null
+     */
+    record ReturnToQueue(
+            @TargetAggregateIdentifier String floorId, String visitId, ReturnReason reason, String note, Instant at)
+            implements FloorCommand {}
+
     record Recall(@TargetAggregateIdentifier String floorId, String visitId, Instant at) implements FloorCommand {}
 
     record StartService(@TargetAggregateIdentifier String floorId, String visitId, Instant at)

@@ -65,6 +65,33 @@ public sealed interface FloorEvent {
             Instant at)
             implements FloorEvent {}
 
+    /**
+     * A ticket the desk chose by name, outside the policy's order, with why and (optionally) a
+     * short note; the staff member is in the event's metadata like every actor.
+     */
+    record TicketCalledOutOfTurn(
+            String floorId,
+            String deskId,
+            String visitId,
+            String ticket,
+            String serviceCode,
+            OutOfTurnReason reason,
+            String note,
+            Instant at)
+            implements FloorEvent {}
+
+    /** A called ticket back in its queue, waiting again with its arrival time (its place kept). */
+    record VisitReturnedToQueue(
+            String floorId,
+            String deskId,
+            String visitId,
+            String ticket,
+            String serviceCode,
+            ReturnReason reason,
+            String note,
+            Instant at)
+            implements FloorEvent {}
+
     record TicketRecalled(String floorId, String deskId, String visitId, String ticket, int recall, Instant at)
             implements FloorEvent {}
 

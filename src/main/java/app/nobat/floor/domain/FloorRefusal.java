@@ -52,7 +52,18 @@ public enum FloorRefusal implements Refusal {
             "visit-not-cancellable",
             CONFLICT,
             "Ticket {ticket} is {state}; only a waiting or called visit can be cancelled"),
+    VISIT_NOT_WAITING(
+            "visit-not-waiting", CONFLICT, "Cannot call ticket {ticket} out of turn: it is {state}, not waiting"),
+    VISIT_AT_ANOTHER_DESK(
+            "visit-at-another-desk",
+            CONFLICT,
+            "Ticket {ticket} is already {state} at desk {desk}; a ticket is never called by two desks"),
     REASON_TOO_LONG("reason-too-long", INVALID, "reason is at most {max} characters"),
+    NOTE_TOO_LONG("note-too-long", INVALID, "note is at most {max} characters"),
+    NOTE_HAS_NUMBER(
+            "note-has-number",
+            INVALID,
+            "note may not hold a long number (an identity or phone number): a note is kept on the visit's record"),
     FLOOR_CLOSED("floor-closed", CONFLICT, "The floor of {floor} is closed for the day"),
     CLOSED_NOW("closed-now", CONFLICT, "The centre is closed now and takes no walk-ins; today's hours: {hours}"),
     CLOSED_TODAY("closed-today", CONFLICT, "The centre is closed today and takes no walk-ins"),

@@ -2,8 +2,12 @@ package app.nobat.floor.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /** Chooses the next ticket for a desk; pure, so that every call can be re-checked by replay. */
@@ -48,6 +52,40 @@ public final class QueuePolicy {
                                 c.appointmentBoost() ? settings.appointmentBoost() : 0.0,
                                 round(score(c, now)),
                                 capReached)));
+    }
+
+    /**
+     * The order in which one desk's call-next would call these waiting tickets if it called them
+     * all now, one after another: each the {@link #choose} of those still waiting, with the limit
+     * of priority calls in a row counted on from {@code priorityStreak}. A desk's waiting list is
+     * numbered by it; new arrivals and the passing minutes may change it before the next call.
+     */
+    public List<Candidate> callSequence(Collection<Candidate> waiting, Instant now, int priorityStreak) {
+        Comparator<Candidate> order = callOrder(now);
+        Deque<Candidate> priority = new ArrayDeque<>(waiting.stream()
+                .filter(c -> c.priorityClass().isPriority())
+                .sorted(order)
+                .toList());
+        Deque<Candidate> regular = new ArrayDeque<>(waiting.stream()
+                .filter(c -> !c.priorityClass().isPriority())
+                .sorted(order)
+                .toList());
+        List<Candidate> sequence = new ArrayList<>(waiting.size());
+        int streak = priorityStreak;
+        while (!priority.isEmpty() || !regular.isEmpty()) {
+            boolean capReached = streak >= settings.maxPriorityInRow() && !regular.isEmpty();
+            Candidate next;
+            if (capReached || priority.isEmpty()) {
+                next = regular.poll();
+            } else if (regular.isEmpty() || order.compare(priority.peek(), regular.peek()) < 0) {
+                next = priority.poll();
+            } else {
+                next = regular.poll();
+            }
+            sequence.add(next);
+            streak = next.priorityClass().isPriority() ? streak + 1 : 0;
+        }
+        return sequence;
     }
 
     /** The order in which this policy calls waiting tickets now: highest score first, ties by arrival. */

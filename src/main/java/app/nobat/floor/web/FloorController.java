@@ -15,7 +15,9 @@ import app.nobat.floor.domain.DeskStatus;
 import app.nobat.floor.domain.FloorCommand.*;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.floor.domain.FloorRefusal;
+import app.nobat.floor.domain.OutOfTurnAnswer;
 import app.nobat.floor.domain.PriorityClass;
+import app.nobat.floor.domain.ReturnReason;
 import app.nobat.floor.web.FloorRequests.*;
 import app.nobat.platform.web.Acting;
 import app.nobat.platform.web.Blocking;
@@ -193,6 +195,30 @@ public class FloorController {
                 .map(a -> new CallResponse(a.visitId(), a.ticket(), a.serviceCode(), a.deskId(), a.reason()));
     }
 
+    @PostMapping("/centres/{centreId}/desks/{deskId}/call")
+    @Operation(
+            summary = "Call a named waiting ticket out of the policy's order (a visitor back after stepping out, "
+                    + "an appointment holder), with a reason and an optional note; a repeat while it is still "
+                    + "called at this desk answers again")
+    public Mono<OutOfTurnCallResponse> callTicket(
+            @PathVariable String centreId,
+            @PathVariable String deskId,
+            @RequestBody(required = false) @Nullable CallTicketRequest request) {
+        if (request == null || request.visitId() == null || request.visitId().isBlank()) {
+            throw CommonRefusal.REQUIRED.at("/visitId", "member", "visitId");
+        }
+        String visitId = request.visitId();
+        FloorId visitFloor = FloorId.ofVisit(visitId);
+        return this.<OutOfTurnAnswer>deskCommand(centreId, deskId, floor -> {
+                    if (!floor.equals(visitFloor.toString())) {
+                        // a ticket of another centre or day is none of this desk's
+                        throw FloorRefusal.UNKNOWN_VISIT.with("visit", visitId);
+                    }
+                    return new CallOutOfTurn(floor, deskId, visitId, request.reason(), request.note(), now());
+                })
+                .map(a -> new OutOfTurnCallResponse(a.visitId(), a.ticket(), a.serviceCode(), a.deskId()));
+    }
+
     @PostMapping("/centres/{centreId}/close-day")
     @Operation(
             summary = "Close today's floor now (it also closes by itself at closing time): open visits are "
@@ -230,6 +256,18 @@ public class FloorController {
         }
         return visitCommand(
                 visitId, VisitAction.TRANSFER, floor -> new Transfer(floor, visitId, request.toServiceCode(), now()));
+    }
+
+    @PostMapping("/visits/{visitId}/return")
+    @Operation(
+            summary = "Return a called ticket (not yet in service) to its queue with a reason and an optional note; "
+                    + "it keeps its arrival time, so its place")
+    public Mono<VisitActionResponse> returnToQueue(
+            @PathVariable String visitId, @RequestBody(required = false) @Nullable ReturnRequest request) {
+        ReturnReason reason = request == null ? null : request.reason();
+        String note = request == null ? null : request.note();
+        return visitCommand(
+                visitId, VisitAction.RETURN, floor -> new ReturnToQueue(floor, visitId, reason, note, now()));
     }
 
     @PostMapping("/visits/{visitId}/no-show")
@@ -338,7 +376,10 @@ public class FloorController {
                             d.currentVisitId,
                             d.currentTicket,
                             d.openedAt,
-                            d.pauseReason))
+                            d.pauseReason,
+                            board.callOrder(d.deskId, now).stream()
+                                    .map(v -> v.visitId)
+                                    .toList()))
                     .toList();
             List<HourCount> hourly = board.hours.entrySet().stream()
                     .map(h -> new HourCount(h.getKey(), h.getValue().arrived, h.getValue().served))

@@ -3,7 +3,9 @@ package app.nobat.floor.web;
 import app.nobat.floor.board.FloorBoard.TimelineEntry;
 import app.nobat.floor.domain.CallReason;
 import app.nobat.floor.domain.DeskStatus;
+import app.nobat.floor.domain.OutOfTurnReason;
 import app.nobat.floor.domain.PriorityClass;
+import app.nobat.floor.domain.ReturnReason;
 import app.nobat.floor.domain.VisitStatus;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
@@ -43,6 +45,26 @@ public final class FloorRequests {
     public record CallNextRequest(@Nullable String requestId) {}
 
     public record CallResponse(String visitId, String ticket, String serviceCode, String deskId, CallReason reason) {}
+
+    /**
+     * A named ticket called at a desk, outside the policy's order.
+     *
+     * @param note an optional short line beside the reason: no names, no identity or phone numbers
+     */
+    public record CallTicketRequest(
+            String visitId,
+            OutOfTurnReason reason,
+            @Nullable String note) {}
+
+    public record OutOfTurnCallResponse(String visitId, String ticket, String serviceCode, String deskId) {}
+
+    /**
+     * A called ticket back to its queue, keeping its place.
+     *
+     * @param note an optional short line beside the reason: no names, no identity or phone numbers
+     */
+    public record ReturnRequest(
+            ReturnReason reason, @Nullable String note) {}
 
     public record TransferRequest(String toServiceCode) {}
 
@@ -84,6 +106,11 @@ public final class FloorRequests {
             int estimatedWaitMinutes,
             List<QueuedTicket> waiting) {}
 
+    /**
+     * @param callOrder the waiting visits of the desk's services (their ids) in the order its call-next
+     *     would call them now, one after another, the limit of priority calls in a row included;
+     *     empty for a closed desk
+     */
     public record DeskState(
             String deskId,
             DeskStatus status,
@@ -92,7 +119,8 @@ public final class FloorRequests {
             @Nullable String currentVisitId,
             @Nullable String currentTicket,
             @Nullable Instant openedAt,
-            @Nullable String pauseReason) {}
+            @Nullable String pauseReason,
+            List<String> callOrder) {}
 
     /** Today so far: arrivals and completed services per local hour, and how long called tickets waited. */
     public record QueuesView(

@@ -10,7 +10,9 @@ public enum VisitAction {
     COMPLETE,
     TRANSFER,
     NO_SHOW,
-    CANCEL;
+    CANCEL,
+    /** Back to the queue ({@code …/return}). */
+    RETURN;
 
     @JsonValue
     public String wireName() {

@@ -7,8 +7,10 @@ import app.nobat.floor.domain.EndOfDayRule;
 import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.*;
 import app.nobat.floor.domain.FloorSettings;
+import app.nobat.floor.domain.OutOfTurnReason;
 import app.nobat.floor.domain.PriorityClass;
 import app.nobat.floor.domain.QueuePolicySettings;
+import app.nobat.floor.domain.ReturnReason;
 import app.nobat.floor.domain.VisitStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -75,7 +77,10 @@ class EveryFloorEventIsProjectedTest {
             new VisitCompleted(F, "d1", "v1", at(12)),
             new TicketCalled(F, "d2", "v2", "A-002", "res", "r2", REASON, at(13)),
             new VisitTransferred(F, "d2", "v2", "res", "wrk", "B-001", 1, at(14)),
-            new TicketCalled(F, "d1", "v3", "A-003", "res", "r3", REASON, at(15)),
+            new TicketCalledOutOfTurn(
+                    F, "d1", "v3", "A-003", "res", OutOfTurnReason.RETURNED_AFTER_STEPPING_OUT, null, at(15)),
+            new VisitReturnedToQueue(F, "d1", "v3", "A-003", "res", ReturnReason.VISITOR_NOT_HERE, "back soon", at(16)),
+            new TicketCalled(F, "d1", "v3", "A-003", "res", "r3", REASON, at(17)),
             new VisitMarkedNoShow(F, "d1", "v3", at(18)),
             new VisitCancelled(F, null, "v4", "left the centre", at(19)),
             new DeskPaused(F, "d1", at(20)),

@@ -1,5 +1,6 @@
 package app.nobat.floor.domain;
 
+import static app.nobat.common.Refusals.invalid;
 import static app.nobat.common.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -984,6 +985,297 @@ class FloorFixtureTest {
                     .expectNoEvents()
                     .expectResultMessagePayload(
                             new ArrivalAnswer(next + ":c1", "A-001", "res", PriorityClass.NONE, "tok1", at(0), 1));
+        }
+    }
+
+    /** A named ticket called out of turn, and a called ticket returned to its queue (issue 13). */
+    @Nested
+    class OutOfTurnAndReturns {
+        static final OutOfTurnReason BACK = OutOfTurnReason.RETURNED_AFTER_STEPPING_OUT;
+
+        List<Object> threeWaitingAtD1() {
+            return List.of(
+                    started(),
+                    arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0),
+                    arrived(2, "res", "A-002", 2, PriorityClass.NONE, 1),
+                    arrived(3, "work", "B-001", 1, PriorityClass.NONE, 2),
+                    opened("d1", "res", "work"));
+        }
+
+        List<Object> with(List<Object> given, Object... more) {
+            List<Object> events = new ArrayList<>(given);
+            events.addAll(List.of(more));
+            return events;
+        }
+
+        TicketCalled policyCall(String desk, int n, String ticket, String service, int minute) {
+            return new TicketCalled(
+                    FLOOR,
+                    desk,
+                    v(n),
+                    ticket,
+                    service,
+                    "r" + n,
+                    reason(PriorityClass.NONE, minute, 1, minute, false),
+                    at(minute));
+        }
+
+        @Test
+        void aDeskCallsANamedWaitingTicketWithItsReasonAndNote() {
+            fixture.given(threeWaitingAtD1())
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(3), BACK, "  back from the\tphoto shop ", at(5)), STAFF_1)
+                    .expectEvents(new TicketCalledOutOfTurn(
+                            FLOOR, "d1", v(3), "B-001", "work", BACK, "back from the photo shop", at(5)))
+                    .expectResultMessagePayload(new OutOfTurnAnswer(v(3), "B-001", "work", "d1"));
+        }
+
+        @Test
+        void aBlankNoteIsNoNote() {
+            fixture.given(threeWaitingAtD1())
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(2), OutOfTurnReason.APPOINTMENT, "   ", at(5)))
+                    .expectEvents(new TicketCalledOutOfTurn(
+                            FLOOR, "d1", v(2), "A-002", "res", OutOfTurnReason.APPOINTMENT, null, at(5)));
+        }
+
+        @Test
+        void aRepeatWhileTheTicketIsCalledHereAnswersAgainAndCallsNoOne() {
+            fixture.given(with(
+                            threeWaitingAtD1(),
+                            new TicketCalledOutOfTurn(FLOOR, "d1", v(3), "B-001", "work", BACK, null, at(5))))
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(3), BACK, null, at(5)), STAFF_1)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new OutOfTurnAnswer(v(3), "B-001", "work", "d1"));
+        }
+
+        @Test
+        void theReasonIsRequired() {
+            fixture.given(threeWaitingAtD1())
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(3), null, null, at(5)))
+                    .expectNoEvents()
+                    .expectException(invalid(CommonRefusal.REQUIRED, "/reason"));
+            fixture.given(with(threeWaitingAtD1(), policyCall("d1", 1, "A-001", "res", 3)))
+                    .when(new ReturnToQueue(FLOOR, v(1), null, null, at(5)))
+                    .expectNoEvents()
+                    .expectException(invalid(CommonRefusal.REQUIRED, "/reason"));
+        }
+
+        @Test
+        void aNoteIsShortAndHoldsNoLongNumber() {
+            fixture.given(threeWaitingAtD1())
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(3), OutOfTurnReason.OTHER, "x".repeat(121), at(5)))
+                    .expectException(invalid(FloorRefusal.NOTE_TOO_LONG, "/note"))
+                    .expectExceptionMessage("note is at most 120 characters");
+            fixture.given(threeWaitingAtD1())
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(3), OutOfTurnReason.OTHER, "x".repeat(120), at(5)))
+                    .expectSuccessfulHandlerExecution();
+            for (String personal : List.of("phone 09121234567", "ID ۱۲۳۴۵۶۷۸۹۰", "call 0912 123 4567")) {
+                fixture.given(threeWaitingAtD1())
+                        .when(new CallOutOfTurn(FLOOR, "d1", v(3), OutOfTurnReason.OTHER, personal, at(5)))
+                        .expectNoEvents()
+                        .expectException(invalid(FloorRefusal.NOTE_HAS_NUMBER, "/note"));
+            }
+            fixture.given(with(threeWaitingAtD1(), policyCall("d1", 1, "A-001", "res", 3)))
+                    .when(new ReturnToQueue(FLOOR, v(1), ReturnReason.OTHER, "passport 12345678", at(5)))
+                    .expectException(invalid(FloorRefusal.NOTE_HAS_NUMBER, "/note"));
+            // a ticket, a time or a short count is no personal number
+            fixture.given(threeWaitingAtD1())
+                    .when(new CallOutOfTurn(
+                            FLOOR, "d1", v(3), OutOfTurnReason.OTHER, "with A-012, 10:30, 2 kids", at(5)))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void theDeskMustBeOpenFreeAndHeld() {
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(1), BACK, null, at(5)))
+                    .expectException(refused(FloorRefusal.DESK_CLOSED));
+            fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
+                    .when(new CallOutOfTurn(FLOOR, "d9", v(1), BACK, null, at(5)))
+                    .expectException(refused(FloorRefusal.UNKNOWN_DESK));
+            fixture.given(with(threeWaitingAtD1(), new DeskPaused(FLOOR, "d1", at(3))))
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(3), BACK, null, at(5)))
+                    .expectException(refused(FloorRefusal.DESK_PAUSED));
+            fixture.given(with(threeWaitingAtD1(), policyCall("d1", 1, "A-001", "res", 3)))
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(3), BACK, null, at(5)))
+                    .expectNoEvents()
+                    .expectException(refused(FloorRefusal.DESK_BUSY))
+                    .expectExceptionMessage("Desk d1 already has ticket A-001 called; "
+                            + "complete, transfer, cancel or mark it no-show first");
+            fixture.given(threeWaitingAtD1())
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(3), BACK, null, at(5)), STAFF_2)
+                    .expectException(refused(FloorRefusal.NOT_YOUR_DESK));
+        }
+
+        @Test
+        void aTicketCalledOrServedAtAnotherDeskIsRefused() {
+            var calledAtD3 = with(
+                    threeWaitingAtD1(),
+                    new DeskOpened(FLOOR, "d3", Set.of("res", "work", "id"), "staff-2", T0),
+                    policyCall("d3", 1, "A-001", "res", 3));
+            fixture.given(calledAtD3)
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(1), BACK, null, at(5)), STAFF_1)
+                    .expectNoEvents()
+                    .expectException(refused(FloorRefusal.VISIT_AT_ANOTHER_DESK))
+                    .expectExceptionMessage(
+                            "Ticket A-001 is already called at desk d3; a ticket is never called by two desks");
+            fixture.given(with(calledAtD3, new ServiceStarted(FLOOR, "d3", v(1), at(4))))
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(1), BACK, null, at(5)), STAFF_1)
+                    .expectException(refused(FloorRefusal.VISIT_AT_ANOTHER_DESK))
+                    .expectExceptionMessage(
+                            "Ticket A-001 is already in service at desk d3; a ticket is never called by two desks");
+        }
+
+        @Test
+        void onlyAWaitingTicketOfTheDesksServicesIsCalled() {
+            fixture.given(with(
+                            threeWaitingAtD1(),
+                            policyCall("d1", 1, "A-001", "res", 3),
+                            new ServiceStarted(FLOOR, "d1", v(1), at(4)),
+                            new VisitCompleted(FLOOR, "d1", v(1), at(6))))
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(1), BACK, null, at(7)))
+                    .expectException(refused(FloorRefusal.VISIT_NOT_WAITING))
+                    .expectExceptionMessage("Cannot call ticket A-001 out of turn: it is completed, not waiting");
+            fixture.given(with(threeWaitingAtD1(), new VisitCancelled(FLOOR, null, v(2), "visitor left", at(3))))
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(2), BACK, null, at(7)))
+                    .expectException(refused(FloorRefusal.VISIT_NOT_WAITING));
+            // d1 was opened for residence only: a work ticket is not its to call
+            fixture.given(started(), arrived(3, "work", "B-001", 1, PriorityClass.NONE, 2), opened("d1", "res"))
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(3), BACK, null, at(5)))
+                    .expectException(refused(FloorRefusal.SERVICE_NOT_AT_DESK))
+                    .expectExceptionMessage("Desk d1 does not serve work; it serves [res]");
+            fixture.given(threeWaitingAtD1())
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(42), BACK, null, at(5)))
+                    .expectException(refused(FloorRefusal.UNKNOWN_VISIT));
+            fixture.given(with(threeWaitingAtD1(), new FloorClosed(FLOOR, EndOfDayRule.CLOSE, List.of(), at(600))))
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(3), BACK, null, at(601)))
+                    .expectException(refused(FloorRefusal.FLOOR_CLOSED));
+        }
+
+        @Test
+        void aCalledTicketGoesBackToItsQueueWithItsReasonAndFreesTheDesk() {
+            var called = with(threeWaitingAtD1(), policyCall("d1", 1, "A-001", "res", 3));
+            fixture.given(called)
+                    .when(
+                            new ReturnToQueue(FLOOR, v(1), ReturnReason.VISITOR_NOT_HERE, " at the copy shop ", at(5)),
+                            STAFF_1)
+                    .expectEvents(new VisitReturnedToQueue(
+                            FLOOR,
+                            "d1",
+                            v(1),
+                            "A-001",
+                            "res",
+                            ReturnReason.VISITOR_NOT_HERE,
+                            "at the copy shop",
+                            at(5)));
+            // the desk is free: it calls again, and the returned ticket, first by arrival, is next
+            fixture.given(with(
+                            called,
+                            new VisitReturnedToQueue(
+                                    FLOOR, "d1", v(1), "A-001", "res", ReturnReason.VISITOR_NOT_HERE, null, at(5))))
+                    .when(new CallNext(FLOOR, "d1", "r9", at(10)))
+                    .expectEvents(new TicketCalled(
+                            FLOOR,
+                            "d1",
+                            v(1),
+                            "A-001",
+                            "res",
+                            "r9",
+                            reason(PriorityClass.NONE, 10, 1, 10, false),
+                            at(10)));
+        }
+
+        @Test
+        void aTicketCalledOutOfTurnIsReturnedAndCalledAgain() {
+            var backInQueue = with(
+                    threeWaitingAtD1(),
+                    new TicketCalledOutOfTurn(
+                            FLOOR, "d1", v(3), "B-001", "work", OutOfTurnReason.APPOINTMENT, null, at(3)),
+                    new TicketRecalled(FLOOR, "d1", v(3), "B-001", 1, at(4)),
+                    new VisitReturnedToQueue(
+                            FLOOR, "d1", v(3), "B-001", "work", ReturnReason.VISITOR_NOT_HERE, null, at(5)));
+            fixture.given(backInQueue)
+                    .when(new CallOutOfTurn(FLOOR, "d1", v(3), BACK, null, at(9)))
+                    .expectEvents(new TicketCalledOutOfTurn(FLOOR, "d1", v(3), "B-001", "work", BACK, null, at(9)));
+            // its recalls start from none again: two are left
+            fixture.given(with(
+                            backInQueue,
+                            new TicketCalledOutOfTurn(FLOOR, "d1", v(3), "B-001", "work", BACK, null, at(9))))
+                    .when(new MarkNoShow(FLOOR, v(3), at(10)))
+                    .expectException(refused(FloorRefusal.RECALLS_REMAINING))
+                    .expectExceptionMessage(
+                            "Ticket B-001 was recalled 0 of 2 times; recall it before marking it no-show");
+        }
+
+        @Test
+        void onlyACalledTicketOfTheHoldersDeskGoesBack() {
+            fixture.given(threeWaitingAtD1())
+                    .when(new ReturnToQueue(FLOOR, v(1), ReturnReason.CALLED_BY_MISTAKE, null, at(5)))
+                    .expectException(refused(FloorRefusal.VISIT_NOT_CALLED))
+                    .expectExceptionMessage("Cannot return to the queue ticket A-001: it is waiting, not called");
+            fixture.given(with(
+                            threeWaitingAtD1(),
+                            policyCall("d1", 1, "A-001", "res", 3),
+                            new ServiceStarted(FLOOR, "d1", v(1), at(4))))
+                    .when(new ReturnToQueue(FLOOR, v(1), ReturnReason.VISITOR_NOT_READY, null, at(5)))
+                    .expectException(refused(FloorRefusal.VISIT_NOT_CALLED));
+            fixture.given(with(threeWaitingAtD1(), policyCall("d1", 1, "A-001", "res", 3)))
+                    .when(new ReturnToQueue(FLOOR, v(1), ReturnReason.CALLED_BY_MISTAKE, null, at(5)), STAFF_2)
+                    .expectException(refused(FloorRefusal.NOT_YOUR_DESK));
+            fixture.given(with(threeWaitingAtD1(), policyCall("d1", 1, "A-001", "res", 3)))
+                    .when(new ReturnToQueue(FLOOR, v(1), ReturnReason.CALLED_BY_MISTAKE, null, at(5)), SUPERVISOR)
+                    .expectSuccessfulHandlerExecution();
+            fixture.given(threeWaitingAtD1())
+                    .when(new ReturnToQueue(FLOOR, v(42), ReturnReason.CALLED_BY_MISTAKE, null, at(5)))
+                    .expectException(refused(FloorRefusal.UNKNOWN_VISIT));
+        }
+
+        @Test
+        void aCallOutOfTurnLeavesThePriorityStreakAsItWas() {
+            // limit 2: two elderly calls in a row by the policy, then a regular ticket called by name
+            // (which, were it the policy's, would end the streak): the policy's next call is still
+            // the limit's regular one, not the elderly ticket that scores higher
+            var given = List.<Object>of(
+                    started(),
+                    arrived(1, "res", "A-001", 1, PriorityClass.ELDERLY, 0),
+                    arrived(2, "res", "A-002", 2, PriorityClass.ELDERLY, 0),
+                    arrived(3, "res", "A-003", 3, PriorityClass.ELDERLY, 0),
+                    arrived(4, "res", "A-004", 4, PriorityClass.NONE, 0),
+                    arrived(5, "res", "A-005", 5, PriorityClass.NONE, 0),
+                    opened("d1", "res"),
+                    new TicketCalled(
+                            FLOOR,
+                            "d1",
+                            v(1),
+                            "A-001",
+                            "res",
+                            "r1",
+                            reason(PriorityClass.ELDERLY, 1, 2, 2, false),
+                            at(1)),
+                    new VisitCompleted(FLOOR, "d1", v(1), at(2)),
+                    new TicketCalled(
+                            FLOOR,
+                            "d1",
+                            v(2),
+                            "A-002",
+                            "res",
+                            "r2",
+                            reason(PriorityClass.ELDERLY, 2, 2, 4, false),
+                            at(2)),
+                    new VisitCompleted(FLOOR, "d1", v(2), at(3)),
+                    new TicketCalledOutOfTurn(
+                            FLOOR, "d1", v(5), "A-005", "res", OutOfTurnReason.APPOINTMENT, null, at(3)),
+                    new VisitCompleted(FLOOR, "d1", v(5), at(4)));
+            fixture.given(given)
+                    .when(new CallNext(FLOOR, "d1", "r3", at(10)))
+                    .expectEvents(new TicketCalled(
+                            FLOOR,
+                            "d1",
+                            v(4),
+                            "A-004",
+                            "res",
+                            "r3",
+                            reason(PriorityClass.NONE, 10, 1, 10, true),
+                            at(10)));
         }
     }
 

@@ -133,4 +133,32 @@ class QueuePolicyProperties {
                     .isLessThanOrEqualTo((ahead + 1) * settings.maxPriorityInRow());
         }
     }
+
+    /** A desk's waiting list is numbered in the order its call-next would really call, limit included. */
+    @Property(tries = 300)
+    void theCallSequenceIsWhatRepeatedCallsNowWouldCall(
+            @ForAll("arrivals") List<Arrival> arrivals,
+            @ForAll("settings") QueuePolicySettings settings,
+            @ForAll @IntRange(min = 0, max = 5) int priorityStreak) {
+        QueuePolicy policy = new QueuePolicy(settings);
+        Instant now = T0.plusSeconds(60L * 150);
+        List<QueuePolicy.Candidate> waiting = new ArrayList<>();
+        for (int i = 0; i < arrivals.size(); i++) {
+            Arrival a = arrivals.get(i);
+            waiting.add(new QueuePolicy.Candidate("v" + i, a.cls(), T0.plusSeconds(60L * a.minute()), i, i % 5 == 0));
+        }
+        List<String> expected = new ArrayList<>();
+        List<QueuePolicy.Candidate> left = new ArrayList<>(waiting);
+        int streak = priorityStreak;
+        while (!left.isEmpty()) {
+            var choice = policy.choose(left, now, streak).orElseThrow();
+            expected.add(choice.visitId());
+            left.removeIf(c -> c.visitId().equals(choice.visitId()));
+            streak = choice.reason().priorityClass().isPriority() ? streak + 1 : 0;
+        }
+        assertThat(policy.callSequence(waiting, now, priorityStreak).stream()
+                        .map(QueuePolicy.Candidate::visitId)
+                        .toList())
+                .isEqualTo(expected);
+    }
 }
