@@ -50,4 +50,13 @@ export const faAF: Messages = {
   confirmCancelBooking: 'این وقت لغو شود؟ زمان آن به کس دیگری داده می‌شود.',
   dayBeyondHorizon: 'هنوز وقت‌دهی باز نشده',
   dayFull: 'همه وقت‌ها پر است',
+  // the staff screens (issue 13, wt-admin): Dari words
+  holidayNameIn: 'نام رخصتی به {language}',
+  addressIn: 'آدرس به {language}',
+  documentIn: 'نام سند به {language}',
+  documentItem: 'سند {n}',
+  noAccess: 'شما با نام {name} ({role}) وارد شده‌اید. این صفحه فقط برای مدیران سیستم است.',
+  roleADMIN: 'مدیر سیستم',
+  confirmLift: 'رخصتی {date} برداشته شود؟',
+  holidaySourcenational: 'رخصتی رسمی',
 };
