@@ -4,6 +4,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { api, CENTRE, launch, open, shot } from './support.mjs';
 
+/** An ISO date as its Solar Hijri year-month-day, as the holiday field takes it. */
+function jalali(iso) {
+  const parts = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: 'UTC',
+  }).formatToParts(new Date(`${iso}T12:00:00Z`));
+  const part = (type) => parts.find((p) => p.type === type).value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 async function eventually(probe, done, ms = 5_000) {
   const until = Date.now() + ms;
   for (;;) {
@@ -52,18 +64,19 @@ test('an administrator changes the centre, holidays, staff and devices', async (
     );
 
     const day = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-    await page.fill('#holiday-date', day);
+    await page.fill('#holiday-date', jalali(day));
     for (const [lang, name] of [
       ['fa', 'تعطیل آزمایشی'],
       ['fa-AF', 'رخصتی آزمایشی'],
       ['ps', 'ازمایښتي رخصتي'],
       ['en', 'Test holiday'],
     ]) {
-      await page.fill(`#holiday-${lang}`, name);
+      await page.fill(`#holiday-name-${lang}`, name);
     }
     await page.click('#holidays button[type=submit]');
     await page.waitForSelector(`#holidays tr[data-date="${day}"]`);
     await page.click(`#holidays tr[data-date="${day}"] button`);
+    await page.click('dialog[data-dialog="confirm"] button[value="yes"]'); // lifting asks first
     await page.waitForSelector(`#holidays tr[data-date="${day}"][data-source="centre"]`, { state: 'detached' });
 
     await page.fill('#new-username', 'admin-made-desk');
@@ -80,6 +93,7 @@ test('an administrator changes the centre, holidays, staff and devices', async (
     assert.equal((await api('/api/me', { device: token })).status, 200);
     await shot(page, 'admin-2-token-issued');
     await page.click('#devices tr[data-device="kiosk-from-admin"] button');
+    await page.click('dialog[data-dialog="confirm"] button[value="yes"]');
     await page.waitForFunction(() => !document.querySelector('#devices tr[data-device="kiosk-from-admin"] button'));
     assert.equal((await api('/api/me', { device: token })).status, 401);
     assert.deepEqual(page.errors, []);

@@ -2,16 +2,22 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   addDays,
   digits,
+  isoOfJalali,
   jalaliDate,
   jalaliDay,
+  jalaliMonthLength,
   jalaliMonthTitle,
+  jalaliNumeric,
   jalaliParts,
   latinDigits,
   number,
+  parseJalali,
+  parseTime,
   ticket,
   time,
   SEPARATOR,
   todayIn,
+  weekdayFromSaturday,
   weekdayName,
 } from '../src/lib/format';
 
@@ -127,5 +133,53 @@ describe('separators', () => {
     expect(Object.keys(sources).length).toBeGreaterThan(20);
     expect(offenders).toEqual([]);
     expect(SEPARATOR).not.toMatch(/[·•∙⋅۰٠.]/);
+  });
+});
+
+describe('Solar Hijri dates typed by staff', () => {
+  it('turns a Solar Hijri day into its ISO date, in every month and across Nowruz', () => {
+    expect(isoOfJalali(1405, 1, 1)).toBe('2026-03-21');
+    expect(isoOfJalali(1404, 12, 29)).toBe('2026-03-20');
+    expect(isoOfJalali(1405, 10, 5)).toBe('2026-12-26');
+    expect(isoOfJalali(1405, 6, 31)).toBe('2026-09-22');
+    expect(isoOfJalali(1403, 12, 30)).toBe('2025-03-20'); // 1403 is a leap year
+    for (let iso = '2025-03-01'; iso < '2027-04-01'; iso = addDays(iso, 1)) {
+      const p = jalaliParts(iso);
+      expect(isoOfJalali(p.year, p.month, p.day)).toBe(iso);
+    }
+  });
+
+  it('knows no Esfand 30 in a common year, no 31st after Shahrivar, no month 13', () => {
+    expect(isoOfJalali(1404, 12, 30)).toBeNull();
+    expect(jalaliMonthLength(1404, 12)).toBe(29);
+    expect(jalaliMonthLength(1403, 12)).toBe(30);
+    expect(jalaliMonthLength(1405, 7)).toBe(30);
+    expect(isoOfJalali(1405, 7, 31)).toBeNull();
+    expect(isoOfJalali(1405, 13, 1)).toBeNull();
+    expect(isoOfJalali(1405, 0, 1)).toBeNull();
+  });
+
+  it('reads year-month-day in any digits and separators, never as Gregorian', () => {
+    expect(parseJalali('1405-10-05')).toBe('2026-12-26');
+    expect(parseJalali('۱۴۰۵/۱۰/۵')).toBe('2026-12-26');
+    expect(parseJalali(' 1405.1.1 ')).toBe('2026-03-21');
+    expect(parseJalali('2026-12-26')).toBeNull();
+    expect(parseJalali('12/26/2026')).toBeNull();
+    expect(parseJalali('1405-10')).toBeNull();
+    expect(jalaliNumeric('2026-12-26', 'fa')).toBe('۱۴۰۵-۱۰-۰۵');
+    expect(jalaliNumeric('2026-03-21', 'en')).toBe('1405-01-01');
+    expect(weekdayFromSaturday('2026-12-26')).toBe(0); // a Saturday
+    expect(weekdayFromSaturday('2026-12-25')).toBe(6);
+  });
+
+  it('reads times in 24 hours only', () => {
+    expect(parseTime('07:30')).toBe('07:30');
+    expect(parseTime('۷:۳۰')).toBe('07:30');
+    expect(parseTime('23:59:59')).toBe('23:59:59');
+    expect(parseTime('19:05')).toBe('19:05');
+    expect(parseTime('24:00')).toBeNull();
+    expect(parseTime('7:30 PM')).toBeNull();
+    expect(parseTime('07:60')).toBeNull();
+    expect(parseTime('')).toBeNull();
   });
 });

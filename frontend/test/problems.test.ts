@@ -100,6 +100,8 @@ const SAMPLES: Record<string, unknown> = {
   expected: 'a whole number',
   parameter: 'date',
   scope: 'from this client',
+  version: 3,
+  current: 4,
 };
 
 type Entry = { status: number; parameters: string[]; template: string };

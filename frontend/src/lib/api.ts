@@ -71,6 +71,22 @@ export interface CallOptions {
 }
 
 export async function api<T>(path: string, options: CallOptions = {}): Promise<T> {
+  return (await call<T>(path, options)).data;
+}
+
+/**
+ * A read with the version the server tags it with (its ETag, e.g. a centre's profile): a change sends
+ * it back as If-Match, and one made to a version changed meanwhile is refused.
+ */
+export async function apiVersioned<T>(
+  path: string,
+  options: CallOptions = {},
+): Promise<{ data: T; version: string | null }> {
+  const { data, response } = await call<T>(path, options);
+  return { data, version: response.headers.get('ETag') };
+}
+
+async function call<T>(path: string, options: CallOptions): Promise<{ data: T; response: Response }> {
   const method = options.method ?? (options.body === undefined && options.blob === undefined ? 'GET' : 'POST');
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -91,7 +107,7 @@ export async function api<T>(path: string, options: CallOptions = {}): Promise<T
       data && typeof data === 'object' ? (data as Problem) : { status: response.status, detail: text };
     throw new ApiError(response.status, problem);
   }
-  return data as T;
+  return { data: data as T, response };
 }
 
 function safeJson(text: string): unknown {

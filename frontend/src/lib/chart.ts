@@ -18,6 +18,9 @@ function svg<K extends keyof SVGElementTagNameMap>(
   return el;
 }
 
+/** The size of the labels under the bars, in CSS pixels whatever the chart's width: readable (≥ 12). */
+export const CHART_LABEL_PX = 13;
+
 /** Grouped bars: one group per label, one bar per series. Labels and numbers are given already formatted. */
 export function barChart(
   title: string,
@@ -25,40 +28,49 @@ export function barChart(
   series: Series[],
   format: (n: number) => string,
 ): HTMLElement {
-  const width = 640;
+  // no viewBox: a scaled drawing would shrink its labels below a readable size in a narrow
+  // column. Across, bars and labels are placed in percent of the width; down, in pixels.
   const height = 220;
   const pad = 28;
+  const side = 4; // percent of the width on each side
   const max = Math.max(1, ...series.flatMap((s) => s.values));
-  const groupWidth = (width - pad * 2) / Math.max(1, labels.length);
-  const barWidth = Math.max(4, (groupWidth - 8) / Math.max(1, series.length));
+  const groupWidth = (100 - side * 2) / Math.max(1, labels.length);
+  const barWidth = (groupWidth * 0.8) / Math.max(1, series.length);
   const figure = document.createElement('figure');
   figure.className = 'chart';
   const caption = document.createElement('figcaption');
   caption.textContent = title;
   // axes run left to right in every language; labels such as "5-10" must not be reordered
   const chart = svg('svg', {
-    viewBox: `0 0 ${width} ${height}`,
     role: 'img',
     'aria-label': title,
     width: '100%',
+    height,
     direction: 'ltr',
   });
+  const pct = (n: number) => `${n.toFixed(3)}%`;
   labels.forEach((label, i) => {
     series.forEach((s, j) => {
       const value = s.values[i] ?? 0;
       const h = ((height - pad * 2) * value) / max;
-      const x = pad + i * groupWidth + 4 + j * barWidth;
-      const rect = svg('rect', { x, y: height - pad - h, width: barWidth - 2, height: h, fill: s.colour });
+      const x = side + i * groupWidth + groupWidth * 0.1 + j * barWidth;
+      const rect = svg('rect', {
+        x: pct(x),
+        y: height - pad - h,
+        width: pct(barWidth * 0.9),
+        height: h,
+        fill: s.colour,
+      });
       const tip = svg('title', {});
       tip.textContent = `${s.name} ${label}: ${format(value)}`;
       rect.append(tip);
       chart.append(rect);
     });
     const text = svg('text', {
-      x: pad + i * groupWidth + groupWidth / 2,
+      x: pct(side + i * groupWidth + groupWidth / 2),
       y: height - 8,
       'text-anchor': 'middle',
-      'font-size': 12,
+      'font-size': CHART_LABEL_PX,
       fill: 'currentColor',
       direction: 'ltr',
       'unicode-bidi': 'embed',

@@ -174,3 +174,65 @@ export function addDays(isoDate: string, days: number): string {
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/** The day of the Solar Hijri year (1–366) of a month and day: six months of 31 days, then of 30. */
+function dayOfSolarYear(month: number, day: number): number {
+  return month <= 6 ? (month - 1) * 31 + day : 186 + (month - 7) * 30 + day;
+}
+
+/**
+ * The ISO date (Gregorian, YYYY-MM-DD) of a Solar Hijri day, or null when there is no such day
+ * (Esfand 30 of a common year, month 13). Found with Intl's `persian` calendar itself: a first
+ * guess from Nowruz near 21 March, corrected by the difference it reads back.
+ */
+export function isoOfJalali(year: number, month: number, day: number): string | null {
+  if (![year, month, day].every(Number.isInteger)) return null;
+  if (year < 1000 || year > 2000 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  if (month > 6 && day > 30) return null;
+  let guess = addDays(`${year + 621}-03-20`, dayOfSolarYear(month, day) - 1);
+  for (let i = 0; i < 6; i++) {
+    const p = jalaliParts(guess);
+    if (p.year === year && p.month === month && p.day === day) return guess;
+    // a year counted as 365 days: a leap year's last day leaves one day more to go
+    const delta = (year - p.year) * 365 + dayOfSolarYear(month, day) - dayOfSolarYear(p.month, p.day);
+    guess = addDays(guess, delta || Math.sign(year - p.year));
+  }
+  return null;
+}
+
+/** Days in a Solar Hijri month: 31 in the first six, 30 in the next five, 29 or 30 in Esfand. */
+export function jalaliMonthLength(year: number, month: number): number {
+  if (month <= 6) return 31;
+  if (month <= 11) return 30;
+  return isoOfJalali(year, 12, 30) ? 30 : 29;
+}
+
+/**
+ * A Solar Hijri date as typed: year-month-day ("1405-10-05", "۱۴۰۵/۱۰/۵"), in Latin, Persian or
+ * Arabic-Indic digits; its ISO date, or null when it is no day of that calendar.
+ */
+export function parseJalali(text: string): string | null {
+  const m = /^\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*$/.exec(latinDigits(text));
+  return m ? isoOfJalali(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** An ISO date written as its Solar Hijri year-month-day ("1405-10-05"), in the language's digits. */
+export function jalaliNumeric(isoDate: string, lang: Lang): string {
+  const { year, month, day } = jalaliParts(isoDate);
+  return digits(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, lang);
+}
+
+/** The weekday of an ISO date, counted from Saturday (0) to Friday (6). */
+export function weekdayFromSaturday(isoDate: string): number {
+  return (new Date(`${isoDate}T12:00:00Z`).getUTCDay() + 1) % 7;
+}
+
+/**
+ * A 24-hour time as typed ("8:05", "۰۸:۰۵", "23:59:59"), normalised to HH:mm (or HH:mm:ss); null
+ * when it is no time of day. Never 12-hour: no AM or PM.
+ */
+export function parseTime(text: string): string | null {
+  const m = /^\s*([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?:\s*:\s*([0-5]\d))?\s*$/.exec(latinDigits(text));
+  if (!m) return null;
+  return [m[1].padStart(2, '0'), m[2], ...(m[3] ? [m[3]] : [])].join(':');
+}

@@ -55,4 +55,13 @@ export const faAF: Messages = {
   dayBeyondHorizon: 'هنوز وقت‌دهی باز نشده',
   dayFull: 'همه وقت‌ها پر است',
   dayHolidayLegend: 'رخصتی رسمی',
+  // the staff screens: Dari words
+  holidayNameIn: 'نام رخصتی به {language}',
+  addressIn: 'آدرس به {language}',
+  documentIn: 'نام سند به {language}',
+  documentItem: 'سند {n}',
+  noAccess: 'شما با نام {name} ({role}) وارد شده‌اید. این صفحه فقط برای مدیران سیستم است.',
+  roleADMIN: 'مدیر سیستم',
+  confirmLift: 'رخصتی {date} برداشته شود؟',
+  holidaySourcenational: 'رخصتی رسمی',
 };

@@ -87,6 +87,8 @@ export const refusalsEn: RefusalMessages = {
   'ticket-prefix': 'Service {service} needs one capital letter for its tickets.',
   'desk-names-unknown-service': '{desk} names a service that does not exist ({service}).',
   'documents-unknown-service': 'Documents to bring are listed for a service that does not exist ({service}).',
+  'centre-changed-meanwhile':
+    'Someone else saved this centre while you were editing it. Your change was not saved: reload the page, look at their change, and make yours again.',
   'opening-period': 'An opening period needs a day, and must open before it closes.',
   'overlapping-opening-hours': 'Opening period {period} overlaps period {other} on {day}.',
   unauthenticated: 'Please sign in.',

@@ -85,6 +85,8 @@ export const refusalsFa: RefusalMessages = {
   'ticket-prefix': 'خدمت {service} برای نوبت‌هایش یک حرف بزرگ لاتین لازم دارد.',
   'desk-names-unknown-service': '{desk} خدمتی را نام می‌برد که وجود ندارد ({service}).',
   'documents-unknown-service': 'مدارک همراه برای خدمتی فهرست شده که وجود ندارد ({service}).',
+  'centre-changed-meanwhile':
+    'کس دیگری هم‌زمان با شما این مرکز را تغییر داد و ذخیره کرد. تغییر شما ذخیره نشد: صفحه را دوباره باز کنید، تغییر او را ببینید و تغییر خود را دوباره وارد کنید.',
   'opening-period': 'هر بازه کاری یک روز لازم دارد و باید پیش از بسته شدن باز شود.',
   'overlapping-opening-hours': 'بازه کاری {period} با بازه {other} در روز {day} هم‌پوشانی دارد.',
   unauthenticated: 'لطفاً وارد شوید.',

@@ -85,6 +85,8 @@ export const refusalsPs: RefusalMessages = {
   'ticket-prefix': 'د {service} خدمت د خپلو نوبتونو لپاره یو لوی لاتین توری غواړي.',
   'desk-names-unknown-service': '{desk} داسې خدمت یادوي چې شتون نه لري ({service}).',
   'documents-unknown-service': 'اسناد د داسې خدمت لپاره لیکل شوي چې شتون نه لري ({service}).',
+  'centre-changed-meanwhile':
+    'بل چا ستاسو د سمون پر مهال دا مرکز بدل او خوندي کړ. ستاسو بدلون خوندي نه شو: پاڼه بیا پرانیزئ، د هغه بدلون وګورئ او خپل بدلون بیا وکړئ.',
   'opening-period': 'هره کاري موده یوه ورځ غواړي او باید له تړلو مخکې پرانیستل شي.',
   'overlapping-opening-hours': 'د {period} کاري موده د {day} په ورځ د {other} له مودې سره ګډېږي.',
   unauthenticated: 'مهرباني وکړئ ننوځئ.',

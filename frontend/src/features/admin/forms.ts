@@ -1,9 +1,11 @@
 import { endOfDayRules, oneOf, priorityClasses, type Centre, type DayOfWeek, type SlotTemplate } from '../../lib/api';
 import { h, replace } from '../../lib/dom';
-import { weekdayName } from '../../lib/format';
-import { LANGS } from '../../lib/i18n';
+import { digits, parseTime, weekdayName } from '../../lib/format';
+import { LANGS, localName } from '../../lib/i18n';
 import type { Lang } from '../../lib/i18n';
+import { endOfDayLabel, languageLabel } from '../../lib/labels';
 import type { Screen } from '../../lib/page';
+import { askFirst } from './confirm';
 
 // Structured editors for a centre's profile and a service's slot template. They edit a draft copy;
 // saving sends the whole draft, and the API's validation answers (RFC 7807) are shown as they come.
@@ -36,17 +38,127 @@ function num(id: string, label: string, value: number, set: (v: number) => void)
   });
 }
 
-function namesFields(prefix: string, names: Record<string, string>, label: string): HTMLElement[] {
+/** Labels of a name in each language: "Service name in Persian", "نام باجه به پشتو". */
+export type NameLabel = 'serviceNameIn' | 'deskNameIn' | 'holidayNameIn' | 'addressIn' | 'documentIn';
+
+/** One field per language for a name (wide enough for the longest), typed in that language's direction. */
+export function namesFields(
+  screen: Screen,
+  prefix: string,
+  names: Record<string, string>,
+  label: NameLabel,
+): HTMLElement[] {
   return LANGS.map((l) =>
     text(
       `${prefix}-name-${l}`,
-      `${label} (${l})`,
+      screen.t(label, { language: languageLabel(l, screen.t) }),
       names[l] ?? '',
       (v) => {
         names[l] = v;
       },
-      { lang: l, dir: l === 'en' ? 'ltr' : 'rtl' },
+      { lang: l, dir: l === 'en' ? 'ltr' : 'rtl', class: 'name' },
     ),
+  );
+}
+
+/**
+ * A fieldset of a thing named in every language (the centre's address, one document to bring):
+ * its legend, a field per language, and whatever else belongs to it (a remove button).
+ */
+function namesFieldset(
+  screen: Screen,
+  prefix: string,
+  names: Record<string, string>,
+  legend: string,
+  label: NameLabel,
+  attrs: Record<string, string> = {},
+  ...more: HTMLElement[]
+): HTMLElement {
+  return h(
+    'fieldset',
+    { class: 'group names', ...attrs },
+    h('legend', {}, legend),
+    h('div', { class: 'item' }, ...namesFields(screen, prefix, names, label), ...more),
+  );
+}
+
+/**
+ * A time of day in 24 hours ("08:00", "۱۴:۳۰"), in the screen's digits whatever the browser's
+ * locale (an <input type=time> would show "08:00 AM" to an English browser). A text that is no time
+ * marks the field invalid, says why, and keeps the draft's last good value.
+ */
+function timeField(screen: Screen, id: string, label: string, value: string, set: (v: string) => void): HTMLElement {
+  const t = screen.t;
+  const lang = screen.lang;
+  const error = h('span', { id: `${id}-error`, class: 'hint wrong', hidden: true });
+  const input = h('input', {
+    id,
+    value: digits(value.replace(/^(\d\d:\d\d):00$/, '$1'), lang), // 08:00, not 08:00:00
+    dir: 'ltr',
+    inputmode: 'numeric',
+    autocomplete: 'off',
+    placeholder: digits('08:00', lang),
+    class: 'time',
+    'data-time': '',
+    'aria-describedby': `${id}-error`,
+    oninput: (e: Event) => {
+      const el = e.target as HTMLInputElement;
+      const read = parseTime(el.value);
+      const message = t('timeInvalid', { from: digits('00:00', lang), to: digits('23:59', lang) });
+      el.setCustomValidity(read ? '' : message);
+      if (read) el.removeAttribute('aria-invalid');
+      else el.setAttribute('aria-invalid', 'true');
+      error.hidden = Boolean(read);
+      error.textContent = read ? '' : message;
+      if (read) set(read);
+    },
+  });
+  return h('div', { class: 'field' }, h('label', { for: id }, label), input, error);
+}
+
+/**
+ * Submits a form only when every field reads right (the time and date fields mark themselves);
+ * otherwise focuses the first wrong one and says so in the screen's language.
+ */
+export function submitChecked(screen: Screen, save: () => void): (e: Event) => void {
+  return (e: Event) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const wrong = form.querySelector<HTMLElement>(':invalid:not(fieldset):not(form)');
+    const note = form.querySelector<HTMLElement>(':scope > .form-check');
+    if (wrong) {
+      if (note) {
+        note.textContent = screen.t('fixFirst');
+        note.hidden = false;
+      }
+      wrong.focus();
+      return;
+    }
+    if (note) note.hidden = true;
+    save();
+  };
+}
+
+/** Where submitChecked says a form has fields to correct. */
+export function formCheckNote(): HTMLElement {
+  return h('p', { class: 'wrong form-check', role: 'alert', hidden: true });
+}
+
+/** A remove button that asks first: "Remove service Papers? It is gone once you save." */
+function removeButton(screen: Screen, what: string, remove: () => void, ariaLabel: string = `− ${what}`): HTMLElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary',
+      'aria-label': ariaLabel,
+      'data-action': 'remove',
+      onclick: () =>
+        void askFirst(screen, screen.t('confirmRemove', { what })).then((yes) => {
+          if (yes) remove();
+        }),
+    },
+    '−',
   );
 }
 
@@ -96,17 +208,8 @@ export function centreForm(
           num(`svc-${i}-target`, `${t('target')} (${t('minutes', { n: '' }).trim()})`, s.targetWaitMinutes, (v) => {
             s.targetWaitMinutes = v;
           }),
-          ...namesFields(`svc-${i}`, s.names, t('service')),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'secondary',
-              'aria-label': `− ${t('service')} ${s.code}`,
-              onclick: remove(draft.services, s),
-            },
-            '−',
-          ),
+          ...namesFields(screen, `svc-${i}`, s.names, 'serviceNameIn'),
+          removeButton(screen, `${t('service')} ${localName(s.names, screen.lang, s.code)}`, remove(draft.services, s)),
         ),
       ),
       h(
@@ -139,7 +242,7 @@ export function centreForm(
             },
             { dir: 'ltr', class: 'short' },
           ),
-          ...namesFields(`desk-${i}`, d.names, t('desk')),
+          ...namesFields(screen, `desk-${i}`, d.names, 'deskNameIn'),
           h(
             'fieldset',
             { class: 'checks' },
@@ -159,20 +262,11 @@ export function centreForm(
                       : d.serviceCodes.filter((c) => c !== s.code);
                   },
                 }),
-                s.code,
+                localName(s.names, screen.lang, s.code),
               ),
             ),
           ),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'secondary',
-              'aria-label': `− ${t('desk')} ${d.deskId}`,
-              onclick: remove(draft.desks, d),
-            },
-            '−',
-          ),
+          removeButton(screen, `${t('desk')} ${localName(d.names, screen.lang, d.deskId)}`, remove(draft.desks, d)),
         ),
       ),
       h(
@@ -199,7 +293,7 @@ export function centreForm(
           h(
             'div',
             { class: 'field' },
-            h('label', { for: `hours-${i}-day` }, t('date')),
+            h('label', { for: `hours-${i}-day` }, t('weekday')),
             h(
               'select',
               {
@@ -211,33 +305,17 @@ export function centreForm(
               ...DAYS.map((day) => h('option', { value: day, selected: day === o.day }, dayName(day, screen.lang))),
             ),
           ),
-          text(
-            `hours-${i}-opens`,
-            t('opens'),
-            o.opens,
-            (v) => {
-              o.opens = v;
-            },
-            { type: 'time', dir: 'ltr' },
-          ),
-          text(
-            `hours-${i}-closes`,
-            t('closes'),
-            o.closes,
-            (v) => {
-              o.closes = v;
-            },
-            { type: 'time', dir: 'ltr' },
-          ),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'secondary',
-              'aria-label': `− ${t('openingHours')} ${i + 1}`,
-              onclick: remove(draft.openingHours, o),
-            },
-            '−',
+          timeField(screen, `hours-${i}-opens`, t('opens'), o.opens, (v) => {
+            o.opens = v;
+          }),
+          timeField(screen, `hours-${i}-closes`, t('closes'), o.closes, (v) => {
+            o.closes = v;
+          }),
+          removeButton(
+            screen,
+            `${t('openingHours')} (${dayName(o.day, screen.lang)} ${digits(`${o.opens}–${o.closes}`, screen.lang)})`,
+            remove(draft.openingHours, o),
+            `− ${t('openingHours')} ${digits(i + 1, screen.lang)}`,
           ),
         ),
       ),
@@ -275,7 +353,7 @@ export function centreForm(
       h(
         'div',
         { class: 'field' },
-        h('label', { for: 'end-of-day' }, t('closeDay')),
+        h('label', { for: 'end-of-day' }, t('endOfDay')),
         h(
           'select',
           {
@@ -284,17 +362,14 @@ export function centreForm(
               draft.endOfDay = oneOf(endOfDayRules, (e.target as HTMLSelectElement).value) ?? draft.endOfDay;
             },
           },
-          ...endOfDayRules.map((r) => h('option', { value: r, selected: r === draft.endOfDay }, r)),
+          ...endOfDayRules.map((r) =>
+            h('option', { value: r, selected: r === draft.endOfDay }, endOfDayLabel(r, screen.t)),
+          ),
         ),
       ),
     ),
     // what a visitor reads on the booking's confirmation (issue 12, wt-phone)
-    h(
-      'fieldset',
-      { class: 'group', 'data-group': 'address' },
-      h('legend', {}, t('centreAddress')),
-      ...namesFields('address', draft.address, t('centreAddress')),
-    ),
+    namesFieldset(screen, 'address', draft.address, t('centreAddress'), 'addressIn', { 'data-group': 'address' }),
     h(
       'fieldset',
       { class: 'group', 'data-group': 'documents' },
@@ -305,21 +380,20 @@ export function centreForm(
         return h(
           'div',
           { class: 'item', 'data-documents': s.code },
-          h('p', { class: 'label' }, s.names[screen.lang] || s.code),
+          h('p', { class: 'label' }, localName(s.names, screen.lang, s.code)),
           ...items.map((item, j) =>
-            h(
-              'div',
-              { class: 'item' },
-              ...namesFields(`doc-${i}-${j}`, item, t('documentsToBring')),
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'secondary',
-                  'aria-label': `− ${t('documentsToBring')} ${j + 1}`,
-                  onclick: remove(items, item),
-                },
-                '−',
+            namesFieldset(
+              screen,
+              `doc-${i}-${j}`,
+              item,
+              t('documentItem', { n: digits(j + 1, screen.lang) }),
+              'documentIn',
+              {},
+              removeButton(
+                screen,
+                `${t('documentItem', { n: digits(j + 1, screen.lang) })} (${localName(item, screen.lang)})`,
+                remove(items, item),
+                `− ${t('documentItem', { n: digits(j + 1, screen.lang) })}`,
               ),
             ),
           ),
@@ -344,13 +418,9 @@ export function centreForm(
   rerender();
   return h(
     'form',
-    {
-      onsubmit: (e: Event) => {
-        e.preventDefault();
-        save();
-      },
-    },
+    { novalidate: true, onsubmit: submitChecked(screen, save) },
     body,
+    formCheckNote(),
     h('div', { class: 'row' }, saveButton),
   );
 }
@@ -374,7 +444,7 @@ export function templateForm(
           h(
             'fieldset',
             { class: 'checks' },
-            h('legend', {}, t('date')),
+            h('legend', {}, t('weekdays')),
             ...DAYS.map((day) =>
               h(
                 'label',
@@ -397,42 +467,26 @@ export function templateForm(
           h(
             'div',
             { class: 'row' },
-            text(
-              `rule-${i}-from`,
-              t('opens'),
-              r.from,
-              (v) => {
-                r.from = v;
-              },
-              { type: 'time', dir: 'ltr' },
-            ),
-            text(
-              `rule-${i}-until`,
-              t('closes'),
-              r.until,
-              (v) => {
-                r.until = v;
-              },
-              { type: 'time', dir: 'ltr' },
-            ),
+            timeField(screen, `rule-${i}-from`, t('opens'), r.from, (v) => {
+              r.from = v;
+            }),
+            timeField(screen, `rule-${i}-until`, t('closes'), r.until, (v) => {
+              r.until = v;
+            }),
             num(`rule-${i}-minutes`, t('minutes', { n: '' }).trim(), r.slotMinutes, (v) => {
               r.slotMinutes = v;
             }),
             num(`rule-${i}-capacity`, t('seatsLeft', { n: '' }).trim(), r.capacity, (v) => {
               r.capacity = v;
             }),
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'secondary',
-                'aria-label': `− ${t('slotTemplate')} ${i + 1}`,
-                onclick: () => {
-                  draft.rules.splice(i, 1);
-                  rerender();
-                },
+            removeButton(
+              screen,
+              `${t('slotTemplate')} ${digits(i + 1, screen.lang)} (${r.days.map((d) => dayName(d, screen.lang)).join(screen.lang === 'en' ? ', ' : '، ')} ${digits(`${r.from}–${r.until}`, screen.lang)})`,
+              () => {
+                draft.rules.splice(draft.rules.indexOf(r), 1);
+                rerender();
               },
-              '−',
+              `− ${t('slotTemplate')} ${digits(i + 1, screen.lang)}`,
             ),
           ),
         ),
@@ -453,13 +507,9 @@ export function templateForm(
   rerender();
   return h(
     'form',
-    {
-      onsubmit: (e: Event) => {
-        e.preventDefault();
-        save();
-      },
-    },
+    { novalidate: true, onsubmit: submitChecked(screen, save) },
     body,
+    formCheckNote(),
     h('div', { class: 'row' }, saveButton),
   );
 }

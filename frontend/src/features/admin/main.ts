@@ -2,6 +2,7 @@ import '../../styles/base.css';
 import './admin.css';
 import {
   api,
+  apiVersioned,
   deviceKinds,
   oneOf,
   staffRoles,
@@ -22,11 +23,14 @@ import {
 import { byId, guarded, h, replace } from '../../lib/dom';
 import { jalaliDay, number, SEPARATOR } from '../../lib/format';
 import { LANG_NAMES, LANGS, localName } from '../../lib/i18n';
+import { holidaySourceLabel, roleLabel } from '../../lib/labels';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
 import { readUntilShown } from '../../lib/settle';
-import { centreForm, templateForm } from './forms';
+import { askFirst } from './confirm';
+import { centreForm, formCheckNote, namesFields, submitChecked, templateForm } from './forms';
+import { jalaliDateField } from './jalali-picker';
 import { voiceSection } from './voice';
 
 // Administration: the centre (services, desks, opening hours), slot templates, holidays, staff
@@ -38,6 +42,8 @@ const base = `/api/centres/${encodeURIComponent(centreId)}`;
 const app = byId('app');
 let me: Me | null = null;
 let centre: Centre | null = null;
+/** The version of the profile read (its ETag): a save made to it is refused if it changed meanwhile. */
+let centreVersion: string | null = null;
 let staff: Staff[] = [];
 let devices: Device[] = [];
 let holidays: Holiday[] = [];
@@ -45,14 +51,28 @@ let issuedToken = '';
 const notes: Record<string, { text: string; error: boolean }> = {};
 
 async function load(): Promise<void> {
-  [centre, staff, devices, holidays] = await Promise.all([
-    api<Centre>(base),
+  let read: { data: Centre; version: string | null };
+  [read, staff, devices, holidays] = await Promise.all([
+    apiVersioned<Centre>(base),
     api<Staff[]>('/api/admin/staff'),
     api<Device[]>('/api/admin/devices'),
     api<Holiday[]>(`${base}/holidays`),
   ]);
+  [centre, centreVersion] = [read.data, read.version];
   render();
 }
+
+/** Sends the profile back with the version it was made to. */
+function saveProfile(profile: Centre): Promise<DefineResponse> {
+  return api<DefineResponse>(base, {
+    method: 'PUT',
+    body: profile satisfies Centre,
+    headers: centreVersion ? { 'If-Match': centreVersion } : {},
+  });
+}
+
+/** Administrators only: anyone else signed in is told so, not shown the sign-in form again. */
+const isAdmin = (m: Me | null) => m?.role === 'ADMIN';
 
 /**
  * Runs a change from a button, then reloads until `shown` holds (the calendar and the centre
@@ -90,7 +110,7 @@ function staffSection(): HTMLElement {
   const t = screen.t;
   const user = h('input', { id: 'new-username', autocomplete: 'off', dir: 'ltr' });
   const pass = h('input', { id: 'new-password', type: 'password', autocomplete: 'new-password', dir: 'ltr' });
-  const role = h('select', { id: 'new-role' }, ...staffRoles.map((r) => h('option', { value: r }, r)));
+  const role = h('select', { id: 'new-role' }, ...staffRoles.map((r) => h('option', { value: r }, roleLabel(r, t))));
   const create: HTMLButtonElement = h('button', { type: 'submit' }, t('create'));
   return h(
     'section',
@@ -134,7 +154,7 @@ function staffSection(): HTMLElement {
             'tr',
             { 'data-username': s.username, class: s.disabled ? 'disabled' : '' },
             h('td', { dir: 'ltr' }, s.username),
-            h('td', {}, s.role),
+            h('td', { 'data-role': s.role }, roleLabel(s.role, t)),
             h('td', {}, toggle),
           );
         }),
@@ -167,7 +187,7 @@ function staffSection(): HTMLElement {
 function devicesSection(): HTMLElement {
   const t = screen.t;
   const id = h('input', { id: 'new-device', autocomplete: 'off', dir: 'ltr' });
-  const kind = h('select', { id: 'new-kind' }, ...deviceKinds.map((k) => h('option', { value: k }, k)));
+  const kind = h('select', { id: 'new-kind' }, ...deviceKinds.map((k) => h('option', { value: k }, roleLabel(k, t))));
   const issue: HTMLButtonElement = h('button', { type: 'submit' }, t('issue'));
   return h(
     'section',
@@ -176,6 +196,11 @@ function devicesSection(): HTMLElement {
     h(
       'table',
       {},
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...[t('deviceId'), t('kind'), t('centre'), t('actions')].map((c) => h('th', { scope: 'col' }, c))),
+      ),
       h(
         'tbody',
         {},
@@ -186,10 +211,12 @@ function devicesSection(): HTMLElement {
               type: 'button',
               class: 'danger',
               disabled: d.revoked,
-              onclick: () =>
+              onclick: async () => {
+                if (!(await askFirst(screen, t('confirmRevoke', { device: d.deviceId })))) return;
                 change('devices', revoke, () =>
                   api(`/api/admin/devices/${encodeURIComponent(d.deviceId)}`, { method: 'DELETE' }),
-                ),
+                );
+              },
             },
             t('revoke'),
           );
@@ -197,7 +224,7 @@ function devicesSection(): HTMLElement {
             'tr',
             { 'data-device': d.deviceId },
             h('td', { dir: 'ltr' }, d.deviceId),
-            h('td', {}, d.kind),
+            h('td', { 'data-kind': d.kind }, roleLabel(d.kind, t)),
             h('td', {}, d.centreId),
             h('td', {}, d.revoked ? '—' : revoke),
           );
@@ -220,7 +247,7 @@ function devicesSection(): HTMLElement {
           });
         },
       },
-      field('new-device', 'id', id),
+      field('new-device', t('deviceId'), id),
       field('new-kind', t('kind'), kind),
       issue,
     ),
@@ -231,8 +258,9 @@ function devicesSection(): HTMLElement {
 
 function holidaysSection(): HTMLElement {
   const t = screen.t;
-  const date = h('input', { id: 'holiday-date', type: 'date', dir: 'ltr' });
-  const names = LANGS.map((l) => h('input', { id: `holiday-${l}`, lang: l, dir: l === 'en' ? 'ltr' : 'rtl' }));
+  const date = jalaliDateField(screen, 'holiday-date', centre?.timeZone ?? 'Asia/Tehran');
+  date.input.required = true;
+  const names: Record<string, string> = {};
   const declare: HTMLButtonElement = h('button', { type: 'submit' }, t('declare'));
   return h(
     'section',
@@ -242,6 +270,15 @@ function holidaysSection(): HTMLElement {
       'table',
       {},
       h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...[t('date'), t('holidays'), t('holidaySource'), t('actions')].map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
+      h(
         'tbody',
         {},
         ...holidays.map((x) => {
@@ -250,13 +287,15 @@ function holidaysSection(): HTMLElement {
             {
               type: 'button',
               class: 'secondary',
-              onclick: () =>
+              onclick: async () => {
+                if (!(await askFirst(screen, t('confirmLift', { date: jalaliDay(x.date, screen.lang) })))) return;
                 change(
                   'holidays',
                   lift,
                   () => api(`${base}/holidays/${x.date}`, { method: 'DELETE' }),
                   () => !holidays.some((y) => y.date === x.date && y.source === x.source),
-                ),
+                );
+              },
             },
             t('lift'),
           );
@@ -265,7 +304,7 @@ function holidaysSection(): HTMLElement {
             { 'data-date': x.date, 'data-source': x.source },
             h('td', {}, jalaliDay(x.date, screen.lang)),
             h('td', {}, localName(x.names, screen.lang)),
-            h('td', {}, x.source),
+            h('td', {}, holidaySourceLabel(x.source, t)),
             h('td', {}, lift),
           );
         }),
@@ -274,10 +313,10 @@ function holidaysSection(): HTMLElement {
     h(
       'form',
       {
-        class: 'row',
-        onsubmit: (e: Event) => {
-          e.preventDefault();
-          const day = date.value;
+        novalidate: true,
+        onsubmit: submitChecked(screen, () => {
+          const day = date.value();
+          if (!day) return; // a required field, checked before
           change(
             'holidays',
             declare,
@@ -285,18 +324,22 @@ function holidaysSection(): HTMLElement {
               api(`${base}/holidays/${day}`, {
                 method: 'PUT',
                 body: {
-                  names: Object.fromEntries(
-                    LANGS.map((l, i) => [l, names[i].value.trim()]).filter(([, n]) => n !== ''),
-                  ),
+                  names: Object.fromEntries(LANGS.map((l) => [l, (names[l] ?? '').trim()]).filter(([, n]) => n !== '')),
                 } satisfies HolidayRequest,
               }),
             () => holidays.some((y) => y.date === day && y.source === 'centre'),
           );
-        },
+        }),
       },
-      field('holiday-date', t('date'), date),
-      ...LANGS.map((l, i) => field(`holiday-${l}`, `${t('holidays')} (${l})`, names[i])),
-      declare,
+      h('div', { class: 'field' }, h('label', { for: 'holiday-date' }, t('holidayDate')), date.element),
+      h(
+        'fieldset',
+        { class: 'group names' },
+        h('legend', {}, t('holidays')),
+        h('div', { class: 'item' }, ...namesFields(screen, 'holiday', names, 'holidayNameIn')),
+      ),
+      formCheckNote(),
+      h('div', { class: 'row' }, declare),
     ),
     note('holidays'),
   );
@@ -326,7 +369,7 @@ function centreSection(): HTMLElement {
           'centre',
           saveButton,
           async () => {
-            changed = (await api<DefineResponse>(base, { method: 'PUT', body: draft satisfies Centre })).changed;
+            changed = (await saveProfile(draft)).changed;
             profileDraft = null; // shown again from the catalog
           },
           () => {
@@ -426,7 +469,7 @@ function announcementLanguagesForm(): HTMLElement {
         change(
           'voice',
           saveButton,
-          () => api<DefineResponse>(base, { method: 'PUT', body: { ...centre!, announcementLanguages: wanted } }),
+          () => saveProfile({ ...centre!, announcementLanguages: wanted }),
           () => JSON.stringify(centre?.announcementLanguages) === JSON.stringify(wanted),
         );
       },
@@ -454,6 +497,7 @@ function render(): void {
     { class: 'bar' },
     h('h1', {}, `${t('adminTitle')}${SEPARATOR}${centre ? localName(centre.names, screen.lang, centreId) : centreId}`),
     screen.languagePicker(),
+    me ? h('p', { class: 'signed-in' }, t('signedInAs', { name: me.name, role: roleLabel(me.role, t) })) : null,
     me
       ? h(
           'button',
@@ -469,6 +513,22 @@ function render(): void {
         )
       : null,
   );
+  if (me && !isAdmin(me)) {
+    replace(
+      app,
+      header,
+      h(
+        'main',
+        {},
+        h(
+          'section',
+          { class: 'card', 'data-state': 'no-access' },
+          h('p', { role: 'alert' }, t('noAccess', { name: me.name, role: roleLabel(me.role, t) })),
+        ),
+      ),
+    );
+    return;
+  }
   if (!me || !centre) {
     replace(
       app,
@@ -480,7 +540,8 @@ function render(): void {
           ? h('p', {}, t('loading'))
           : signInForm(screen, (m) => {
               me = m;
-              void load();
+              if (isAdmin(me)) void load().catch(() => render());
+              else render();
             }),
       ),
     );
@@ -523,8 +584,9 @@ screen.onLang(render);
 render();
 currentStaff()
   .then((m) => {
+    if (me) return; // signed in on the form while this first look was under way: that answer is older
     me = m;
-    if (me) void load().catch(() => render());
+    if (isAdmin(me)) void load().catch(() => render());
     else render();
   })
   .catch(() => render());

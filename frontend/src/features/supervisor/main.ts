@@ -6,6 +6,7 @@ import { barChart } from '../../lib/chart';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
 import { addDays, digits, jalaliDay, latinDigits, number, SEPARATOR, time, todayIn } from '../../lib/format';
 import { localName, type MessageKey } from '../../lib/i18n';
+import { roleLabel } from '../../lib/labels';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
@@ -340,6 +341,7 @@ function render(): void {
     { class: 'bar' },
     h('h1', {}, `${t('supervisorTitle')}${SEPARATOR}${centre ? name(centre.names, centreId) : centreId}`),
     screen.languagePicker(),
+    me ? h('p', { class: 'signed-in' }, t('signedInAs', { name: me.name, role: roleLabel(me.role, t) })) : null,
     me ? badge.element : null,
     me
       ? h(
@@ -391,6 +393,7 @@ screen.onLang(render);
 render();
 currentStaff()
   .then((m) => {
+    if (me) return; // signed in on the form while this first look was under way: that answer is older
     me = m;
     if (me) void start();
     else render();

@@ -83,4 +83,58 @@ class CentreDefinitionIT {
             assertThat(e.getPayload().toString()).contains("definedBy=demo-admin");
         });
     }
+
+    String etag(String centreId) {
+        return admin.get()
+                .uri("/api/centres/" + centreId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+    }
+
+    Map<String, Object> putAt(String centreId, Object body, String ifMatch, int status) {
+        return admin.put()
+                .uri("/api/centres/" + centreId)
+                .header("If-Match", ifMatch)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSecondAdministratorsSaveOfTheSameVersionIsRefusedAsChangedMeanwhile() {
+        Map<String, Object> profile = new LinkedHashMap<>(admin.get()
+                .uri("/api/centres/it-journey")
+                .exchange()
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody());
+        profile.put("centreId", "it-versioned");
+        assertThat(put("it-versioned", profile, 200)).containsEntry("changed", true);
+        String read = Api.eventually(() -> etag("it-versioned"), e -> "\"0\"".equals(e));
+        assertThat(read).as("the version of the first definition").isEqualTo("\"0\"");
+
+        // both administrators read version 0; the first one's save is kept
+        Map<String, Object> first = new LinkedHashMap<>(profile);
+        first.put("maxRecalls", 3);
+        assertThat(putAt("it-versioned", first, read, 200)).containsEntry("changed", true);
+        // the second one's, made to version 0 too, is refused and changes nothing
+        Map<String, Object> second = new LinkedHashMap<>(profile);
+        second.put("maxRecalls", 5);
+        Map<String, Object> refused = putAt("it-versioned", second, read, 409);
+        assertThat(refused).containsEntry("code", "centre-changed-meanwhile").containsEntry("current", 1);
+        assertThat(events.readEvents("it-versioned", 0).asStream().toList()).hasSize(2);
+        // read again, the change can be made to the new version
+        String again = Api.eventually(() -> etag("it-versioned"), e -> "\"1\"".equals(e));
+        assertThat(putAt("it-versioned", second, again, 200)).containsEntry("changed", true);
+        assertThat(putAt("it-versioned", second, "not a version", 400)).containsEntry("code", "out-of-range");
+    }
 }

@@ -37,6 +37,18 @@ public class CentreCatalog {
                 .map(this::read);
     }
 
+    /** A centre's profile with its version (the sequence number of the definition it shows). */
+    public record Versioned(CentreProfile profile, long version) {}
+
+    /** The profile and its version, read together. */
+    public Versioned getVersioned(String centreId) {
+        Document doc = centres.find(Filters.eq("_id", centreId)).first();
+        if (doc == null) {
+            throw CommonRefusal.UNKNOWN_CENTRE.with("centre", centreId);
+        }
+        return new Versioned(read(doc), doc.get("version", Number.class).longValue());
+    }
+
     public CentreProfile get(String centreId) {
         return find(centreId).orElseThrow(() -> CommonRefusal.UNKNOWN_CENTRE.with("centre", centreId));
     }

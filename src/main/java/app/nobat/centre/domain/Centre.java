@@ -6,6 +6,7 @@ import app.nobat.centre.domain.CentreMessages.CentreDefined;
 import app.nobat.centre.domain.CentreMessages.DefineCentre;
 import app.nobat.common.CommonRefusal;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -19,6 +20,9 @@ public class Centre {
 
     private CentreProfile profile;
 
+    /** The sequence number of the last definition (-1 before the first): the version a change is made to. */
+    private long version = -1;
+
     protected Centre() {}
 
     @CommandHandler
@@ -31,6 +35,10 @@ public class Centre {
         if (!cmd.centreId().equals(cmd.profile().centreId())) {
             throw CentreRefusal.CENTRE_ID_MISMATCH.at("/centreId", "centre", cmd.centreId());
         }
+        if (cmd.expectedVersion() != null && cmd.expectedVersion() != version) {
+            throw CentreRefusal.CHANGED_MEANWHILE.with(
+                    "centre", cmd.centreId(), "version", cmd.expectedVersion(), "current", version);
+        }
         if (cmd.profile().equals(profile)) {
             return false;
         }
@@ -39,9 +47,10 @@ public class Centre {
     }
 
     @EventSourcingHandler
-    void on(CentreDefined e) {
+    void on(CentreDefined e, @SequenceNumber long sequence) {
         centreId = e.centreId();
         profile = e.profile();
+        version = sequence;
     }
 
     public CentreProfile profile() {

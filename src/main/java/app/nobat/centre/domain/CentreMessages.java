@@ -8,9 +8,23 @@ public final class CentreMessages {
 
     private CentreMessages() {}
 
-    /** Creates the centre or replaces its configuration; a profile equal to the current one changes nothing. */
+    /**
+     * Creates the centre or replaces its configuration; a profile equal to the current one changes nothing.
+     * With an {@code expectedVersion} (the version the change was made to, as read with the profile) the
+     * change is refused when the centre was defined again meanwhile; without one it replaces whatever is there.
+     */
     public record DefineCentre(
-            @TargetAggregateIdentifier String centreId, CentreProfile profile, String definedBy, Instant at) {}
+            @TargetAggregateIdentifier String centreId,
+            CentreProfile profile,
+            String definedBy,
+            Instant at,
+            Long expectedVersion) {
+
+        /** A definition that replaces whatever is there (the seed files, a script). */
+        public DefineCentre(String centreId, CentreProfile profile, String definedBy, Instant at) {
+            this(centreId, profile, definedBy, at, null);
+        }
+    }
 
     public record CentreDefined(String centreId, CentreProfile profile, String definedBy, Instant at) {}
 }

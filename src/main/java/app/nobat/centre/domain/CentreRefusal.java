@@ -11,6 +11,10 @@ public enum CentreRefusal implements Refusal {
     DESK_NAMES_UNKNOWN_SERVICE("desk-names-unknown-service", INVALID, "desk {desk} names unknown service '{service}'"),
     DOCUMENTS_UNKNOWN_SERVICE(
             "documents-unknown-service", INVALID, "documents to bring are listed for unknown service '{service}'"),
+    CHANGED_MEANWHILE(
+            "centre-changed-meanwhile",
+            CONFLICT,
+            "centre {centre} was changed meanwhile: the change was made to version {version}, the centre is at {current}"),
     OPENING_PERIOD("opening-period", INVALID, "an opening period needs a day and opens before it closes"),
     OVERLAPPING_OPENING_HOURS(
             "overlapping-opening-hours", INVALID, "opening period {period} overlaps period {other} on {day}"),

@@ -8,6 +8,7 @@ import app.nobat.centre.domain.CentreMessages.DefineCentre;
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.InvalidInput;
 import app.nobat.common.Refusal;
+import app.nobat.common.Refusals;
 import app.nobat.floor.domain.EndOfDayRule;
 import app.nobat.floor.domain.PriorityClass;
 import app.nobat.floor.domain.QueuePolicySettings;
@@ -84,6 +85,29 @@ class CentreFixtureTest {
         fixture.givenNoPriorActivity()
                 .when(new DefineCentre("gulf", profile(null, 0), "admin", T))
                 .expectEvents(new CentreDefined("gulf", profile(null, 0), "admin", T));
+    }
+
+    @Test
+    void aChangeMadeToAnOlderVersionIsRefusedAsChangedMeanwhile() {
+        CentreProfile first = profile(null, 2);
+        CentreProfile second = profile(null, 3);
+        CentreProfile third = profile(null, 4);
+        // both administrators read version 0; the first saves (version 1), the second's save is refused
+        fixture.given(new CentreDefined("gulf", first, "admin-a", T), new CentreDefined("gulf", second, "admin-a", T))
+                .when(new DefineCentre("gulf", third, "admin-b", T, 0L))
+                .expectNoEvents()
+                .expectException(Refusals.refused(CentreRefusal.CHANGED_MEANWHILE));
+        fixture.given(new CentreDefined("gulf", first, "admin-a", T), new CentreDefined("gulf", second, "admin-a", T))
+                .when(new DefineCentre("gulf", third, "admin-b", T, 1L))
+                .expectEvents(new CentreDefined("gulf", third, "admin-b", T));
+        // a centre not yet defined is at no version; and without a version the profile replaces what is there
+        fixture.givenNoPriorActivity()
+                .when(new DefineCentre("gulf", first, "admin-b", T, 0L))
+                .expectNoEvents()
+                .expectException(Refusals.refused(CentreRefusal.CHANGED_MEANWHILE));
+        fixture.given(new CentreDefined("gulf", first, "admin-a", T))
+                .when(new DefineCentre("gulf", third, "seed", T))
+                .expectEvents(new CentreDefined("gulf", third, "seed", T));
     }
 
     static CentreProfile withVisitorInfo(Map<String, String> address, List<CentreProfile.ServiceDocuments> documents) {
