@@ -1,5 +1,6 @@
 // Refusals on a Persian screen: the desk console says why in Persian, with no English sentence of
-// the server's (a desk someone else holds, starting a ticket someone else cancelled).
+// the server's (a desk someone else holds, starting a ticket someone else cancelled, calling at a
+// desk a supervisor paused meanwhile).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { api, CENTRE, KIOSK_TOKEN, launch, open, shot, signIn } from './support.mjs';
@@ -60,10 +61,25 @@ test('a Persian desk console tells its refusals in Persian', async () => {
     assert.ok(shown.startsWith(`نوبت ${digits} اکنون فراخوانده نشده است`), shown);
     assert.ok(!/[A-Za-z]{3,}/.test(shown), `no Latin sentence: ${shown}`);
     await shot(desk, 'refusal-2-visit-not-called-fa');
+
+    // a supervisor pauses the desk from another screen just as the clerk calls the next ticket
+    await desk.waitForSelector('.current[data-ticket=""]');
+    await desk.unroute('**/visits/*/start');
+    await desk.route('**/desks/d4/call-next', async (route) => {
+      const paused = await api(`/api/centres/${CENTRE}/desks/d4/pause`, { method: 'POST', body: {} });
+      assert.equal(paused.status, 200, JSON.stringify(paused.body));
+      await route.continue();
+    });
+    const call = desk.waitForResponse((r) => r.url().endsWith('/call-next'));
+    await desk.click('button[data-action="call-next"]');
+    assert.equal((await call).status(), 409);
+    assert.equal(await refusalShown(desk), 'باجه ۴ در مکث است. اول آن را ادامه دهید.');
+    await shot(desk, 'refusal-3-desk-paused-fa');
     assert.deepEqual(desk.errors, []);
+    await desk.unroute('**/desks/d4/call-next');
+    assert.equal((await api(`/api/centres/${CENTRE}/desks/d4/resume`, { method: 'POST', body: {} })).status, 200);
 
     // leave the desk as it was found
-    await desk.waitForSelector('.current[data-ticket=""]');
     await desk.click('button[data-action="close"]');
     await desk.waitForSelector('button[data-action="open"]');
   } finally {
