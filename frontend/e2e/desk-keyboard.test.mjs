@@ -128,6 +128,12 @@ test('a clerk calls and serves five tickets with the keyboard alone', async () =
     await supervisor.waitForSelector('.timeline td[data-step="TRANSFERRED"]');
     const stepsSeen = await supervisor.$$eval('.timeline td[data-step]', (cells) => cells.map((c) => c.textContent));
     assert.deepEqual(stepsSeen, ['ورود', 'فراخوانده شد', 'خدمت آغاز شد', 'منتقل شد']);
+    // each step's detail in words: how it came, the policy's reason for the call, the transfer
+    const details = await supervisor.$$eval('.timeline tbody tr', (rows) => rows.map((r) => r.cells[3].textContent));
+    assert.equal(details[0], 'مراجعه حضوری — اولویت: عادی');
+    assert.match(details[1], /^[۰-۹٫]+ دقیقه انتظار × وزن ۱ = امتیاز [۰-۹٫]+$/);
+    assert.equal(details[3], 'از مدارک به مجوزها، با همان زمان ورود');
+    for (const d of details) assert.doesNotMatch(d, /[A-Za-z]/, `a Latin word in the timeline: ${d}`);
     await supervisor.fill('#find-ticket', 'P-999');
     await supervisor.click('#find-title ~ form button[type=submit]');
     const refused = await (await supervisor.waitForSelector('p.error[role=alert]')).textContent();

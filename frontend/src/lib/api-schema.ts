@@ -1208,10 +1208,15 @@ export interface components {
             /** Format: date-time */
             at: string;
             by: string | null;
+            call: components["schemas"]["CallReason"] | null;
             deskId: string | null;
             detail: string | null;
             event: components["schemas"]["VisitStep"];
+            fromServiceCode: string | null;
+            priorityClass: components["schemas"]["PriorityClass"] | null;
             reason: string | null;
+            /** Format: int32 */
+            recall: number | null;
             serviceCode: string;
             ticket: string;
         };

@@ -56,6 +56,8 @@ export const faAF: Messages = {
   dayFull: 'همه وقت‌ها پر است',
   dayHolidayLegend: 'رخصتی رسمی',
   // the staff screens: Dari words
+  byVisitor: 'خود مراجعه‌کننده (با تلیفون)',
+  cancelLEFT_BY_PHONE: 'مراجعه‌کننده رفت (با تلیفون خود لغو کرد)',
   holidayNameIn: 'نام رخصتی به {language}',
   addressIn: 'آدرس به {language}',
   documentIn: 'نام سند به {language}',

@@ -184,7 +184,7 @@ class CallByNameIT {
         assertThat(timeline)
                 .extracting(t -> t.get("event") + " " + t.get("reason") + " " + t.get("detail") + " " + t.get("by"))
                 .containsExactly(
-                        "ARRIVED null walk-in, priority NONE demo-admin",
+                        "ARRIVED WALK_IN null demo-admin",
                         "CALLED_OUT_OF_TURN RETURNED_AFTER_STEPPING_OUT null byname-two",
                         "RETURNED_TO_QUEUE VISITOR_NOT_HERE gone for a photo byname-two",
                         "CALLED_OUT_OF_TURN RETURNED_AFTER_STEPPING_OUT back byname-one");

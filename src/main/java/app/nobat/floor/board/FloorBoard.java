@@ -1,8 +1,11 @@
 package app.nobat.floor.board;
 
+import app.nobat.floor.domain.CallReason;
 import app.nobat.floor.domain.DeskStatus;
+import app.nobat.floor.domain.Floor;
 import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.*;
+import app.nobat.floor.domain.FloorId;
 import app.nobat.floor.domain.FloorSettings;
 import app.nobat.floor.domain.PriorityClass;
 import app.nobat.floor.domain.QueuePolicy;
@@ -15,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -102,6 +104,18 @@ public class FloorBoard {
      *     queue ({@code ReturnReason}), by its name, for screens to say in their language; {@code detail}
      *     is then the clerk's note, if any
      */
+    /**
+     * One step of a visit, told by codes and numbers that a screen puts in words in its own language.
+     *
+     * @param detail words a person typed (a clerk's note or cancel reason), or the day a visit was
+     *     carried over from; never a sentence of the system's own
+     * @param reason the step's reason by code: how a visit arrived ({@code WALK_IN}, {@code APPOINTMENT},
+     *     {@code CARRIED_OVER}), why it was called out of turn or returned, why it was cancelled or closed
+     * @param priorityClass the class an arrival asked for
+     * @param call the queue policy's reason for a call: class, minutes waited, weight, boost, score, cap
+     * @param recall which recall this is (1 for the first)
+     * @param fromServiceCode the service a transfer came from (the entry's service is where it went)
+     */
     public record TimelineEntry(
             Instant at,
             VisitStep event,
@@ -110,7 +124,26 @@ public class FloorBoard {
             String serviceCode,
             @Nullable String detail,
             @Nullable String by,
-            @Nullable String reason) {}
+            @Nullable String reason,
+            @Nullable PriorityClass priorityClass,
+            @Nullable CallReason call,
+            @Nullable Integer recall,
+            @Nullable String fromServiceCode) {}
+
+    /** The board's words for a step, beyond its name: what {@link #timeline} records. */
+    private record Told(
+            @Nullable String detail,
+            @Nullable String reason,
+            @Nullable PriorityClass priorityClass,
+            @Nullable CallReason call,
+            @Nullable Integer recall,
+            @Nullable String fromServiceCode) {
+        static final Told NOTHING = new Told(null, null, null, null, null, null);
+
+        static Told because(@Nullable String reason, @Nullable String detail) {
+            return new Told(detail, reason, null, null, null, null);
+        }
+    }
 
     public record CallView(String ticket, String deskId, String serviceCode, Instant at, int recall) {}
 
@@ -185,10 +218,13 @@ public class FloorBoard {
             visits.put(v.visitId, v);
             stats(e.serviceCode()).arrived++;
             hour(e.at()).arrived++;
-            String detail = e.carriedOverFrom() != null
-                    ? "carried over from " + e.carriedOverFrom()
-                    : e.appointmentRef() != null ? "appointment check-in" : "walk-in";
-            timeline(v, e.at(), VisitStep.ARRIVED, null, detail + ", priority " + e.priorityClass());
+            String how = e.carriedOverFrom() != null
+                    ? "CARRIED_OVER"
+                    : e.appointmentRef() != null ? "APPOINTMENT" : "WALK_IN";
+            String fromDay = e.carriedOverFrom() == null
+                    ? null
+                    : FloorId.parse(e.carriedOverFrom()).day().toString();
+            timeline(v, e.at(), VisitStep.ARRIVED, null, new Told(fromDay, how, e.priorityClass(), null, null, null));
         } else if (event instanceof DeskOpened e) {
             DeskView d = desk(e.deskId());
             d.status = DeskStatus.OPEN;
@@ -215,21 +251,7 @@ public class FloorBoard {
             VisitView v = called(e.visitId(), e.deskId(), e.at());
             DeskView d = desk(e.deskId());
             d.priorityStreak = e.reason().priorityClass().isPriority() ? d.priorityStreak + 1 : 0;
-            var r = e.reason();
-            timeline(
-                    v,
-                    e.at(),
-                    VisitStep.CALLED,
-                    e.deskId(),
-                    String.format(
-                            Locale.ROOT,
-                            "class %s, waited %.2f min, weight %.1f, boost %.1f, score %.2f%s",
-                            r.priorityClass(),
-                            r.waitedMinutes(),
-                            r.weight(),
-                            r.boost(),
-                            r.score(),
-                            r.priorityCapApplied() ? ", priority limit reached" : ""));
+            timeline(v, e.at(), VisitStep.CALLED, e.deskId(), new Told(null, null, null, e.reason(), null, null));
         } else if (event instanceof TicketCalledOutOfTurn e) {
             // the desk's priority streak stays: only the policy's calls count towards its limit
             VisitView v = called(e.visitId(), e.deskId(), e.at());
@@ -238,8 +260,7 @@ public class FloorBoard {
                     e.at(),
                     VisitStep.CALLED_OUT_OF_TURN,
                     e.deskId(),
-                    e.note(),
-                    e.reason().name());
+                    Told.because(e.reason().name(), e.note()));
         } else if (event instanceof VisitReturnedToQueue e) {
             VisitView v = visits.get(e.visitId());
             end(v, VisitStatus.WAITING);
@@ -250,17 +271,16 @@ public class FloorBoard {
                     e.at(),
                     VisitStep.RETURNED_TO_QUEUE,
                     e.deskId(),
-                    e.note(),
-                    e.reason().name());
+                    Told.because(e.reason().name(), e.note()));
         } else if (event instanceof TicketRecalled e) {
             VisitView v = visits.get(e.visitId());
             v.recalls = e.recall();
             recentCall(new CallView(v.ticket, e.deskId(), v.serviceCode, e.at(), e.recall()));
-            timeline(v, e.at(), VisitStep.RECALLED, e.deskId(), "recall " + e.recall());
+            timeline(v, e.at(), VisitStep.RECALLED, e.deskId(), new Told(null, null, null, null, e.recall(), null));
         } else if (event instanceof ServiceStarted e) {
             VisitView v = visits.get(e.visitId());
             v.status = VisitStatus.IN_SERVICE;
-            timeline(v, e.at(), VisitStep.STARTED, e.deskId(), null);
+            timeline(v, e.at(), VisitStep.STARTED, e.deskId(), Told.NOTHING);
         } else if (event instanceof VisitCompleted e) {
             VisitView v = visits.get(e.visitId());
             ServiceStats s = stats(v.serviceCode);
@@ -273,7 +293,7 @@ public class FloorBoard {
                     .orElse(e.at());
             s.serviceMillis += Math.max(0, Duration.between(startedAt, e.at()).toMillis());
             end(v, VisitStatus.COMPLETED);
-            timeline(v, e.at(), VisitStep.COMPLETED, e.deskId(), null);
+            timeline(v, e.at(), VisitStep.COMPLETED, e.deskId(), Told.NOTHING);
         } else if (event instanceof VisitTransferred e) {
             VisitView v = visits.get(e.visitId());
             end(v, VisitStatus.WAITING);
@@ -290,20 +310,20 @@ public class FloorBoard {
                     e.at(),
                     VisitStep.TRANSFERRED,
                     e.deskId(),
-                    "from " + e.fromServiceCode() + " to " + e.toServiceCode() + ", keeps its arrival time");
+                    new Told(null, null, null, null, null, e.fromServiceCode()));
         } else if (event instanceof VisitMarkedNoShow e) {
             VisitView v = visits.get(e.visitId());
             end(v, VisitStatus.NO_SHOW);
-            timeline(v, e.at(), VisitStep.NO_SHOW, e.deskId(), null);
+            timeline(v, e.at(), VisitStep.NO_SHOW, e.deskId(), Told.NOTHING);
         } else if (event instanceof VisitCancelled e) {
             VisitView v = visits.get(e.visitId());
             end(v, VisitStatus.CANCELLED);
-            timeline(v, e.at(), VisitStep.CANCELLED, e.deskId(), e.reason());
+            timeline(v, e.at(), VisitStep.CANCELLED, e.deskId(), cancelled(e.reason()));
         } else if (event instanceof FloorClosed e) {
             for (VisitClosure c : e.closures()) {
                 VisitView v = visits.get(c.visitId());
                 end(v, c.outcome());
-                timeline(v, e.at(), VisitStep.closedAs(c.outcome()), null, c.reason());
+                timeline(v, e.at(), VisitStep.closedAs(c.outcome()), null, closed(c.reason()));
             }
             desks.values().forEach(d -> {
                 d.status = DeskStatus.CLOSED;
@@ -361,15 +381,41 @@ public class FloorBoard {
         }
     }
 
-    private void timeline(VisitView v, Instant at, VisitStep event, String deskId, String detail) {
-        timeline(v, at, event, deskId, detail, null);
-    }
-
-    private void timeline(VisitView v, Instant at, VisitStep event, String deskId, String detail, String reason) {
+    private void timeline(VisitView v, Instant at, VisitStep event, String deskId, Told told) {
         if (!touchedNow.contains(v)) {
             touchedNow.add(v);
         }
-        v.timeline.add(new TimelineEntry(at, event, deskId, v.ticket, v.serviceCode, detail, actingNow, reason));
+        v.timeline.add(new TimelineEntry(
+                at,
+                event,
+                deskId,
+                v.ticket,
+                v.serviceCode,
+                told.detail(),
+                actingNow,
+                told.reason(),
+                told.priorityClass(),
+                told.call(),
+                told.recall(),
+                told.fromServiceCode()));
+    }
+
+    /** The floor's own cancel reasons by code; words a clerk typed stay as typed. */
+    private static Told cancelled(String reason) {
+        if (Floor.LEFT_BY_PHONE.equals(reason)) {
+            return Told.because("LEFT_BY_PHONE", null);
+        }
+        if (Floor.LEFT.equals(reason)) {
+            return Told.because("VISITOR_LEFT", null);
+        }
+        return Told.because(null, reason);
+    }
+
+    /** The end of day's reasons, as the floor recorded them, by code. */
+    private static Told closed(String reason) {
+        return Floor.CLOSING_REASONS.containsKey(reason)
+                ? Told.because(Floor.CLOSING_REASONS.get(reason), null)
+                : Told.because(null, reason);
     }
 
     private DeskView desk(String deskId) {

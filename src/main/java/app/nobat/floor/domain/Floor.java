@@ -399,12 +399,26 @@ public class Floor {
         if (visit.status != VisitStatus.WAITING && visit.status != VisitStatus.CALLED) {
             throw FloorRefusal.VISIT_NOT_CANCELLABLE.with("ticket", visit.ticket, "state", describe(visit.status));
         }
-        String reason = cmd.reason() == null || cmd.reason().isBlank() ? "visitor left" : cmd.reason();
+        String reason = cmd.reason() == null || cmd.reason().isBlank() ? LEFT : cmd.reason();
         apply(new VisitCancelled(floorId, visit.deskId, visit.visitId, reason, cmd.at()));
     }
 
     /** The reason recorded when visitors cancel their own ticket; the actor names no one. */
     public static final String LEFT_BY_PHONE = "visitor left (own phone)";
+
+    /** The reason recorded when staff cancel a ticket without giving one. */
+    public static final String LEFT = "visitor left";
+
+    static final String CARRIED = "carried over to the next opening day";
+    static final String UNFINISHED = "service unfinished at closing time";
+    static final String NOT_SERVED = "not served before closing time";
+
+    /**
+     * The end of day's reasons as stored in events (and so never reworded), with the code a screen
+     * puts in its own language.
+     */
+    public static final Map<String, String> CLOSING_REASONS =
+            Map.of(CARRIED, "CARRIED_OVER", UNFINISHED, "UNFINISHED_AT_CLOSING", NOT_SERVED, "NOT_SERVED_AT_CLOSING");
 
     @CommandHandler
     public void handle(LeaveQueue cmd) {
@@ -428,11 +442,7 @@ public class Floor {
                 continue;
             }
             boolean carry = settings.endOfDay() == EndOfDayRule.CARRY_OVER && v.status != VisitStatus.IN_SERVICE;
-            String reason = carry
-                    ? "carried over to the next opening day"
-                    : v.status == VisitStatus.IN_SERVICE
-                            ? "service unfinished at closing time"
-                            : "not served before closing time";
+            String reason = carry ? CARRIED : v.status == VisitStatus.IN_SERVICE ? UNFINISHED : NOT_SERVED;
             closures.add(new VisitClosure(
                     v.visitId,
                     v.ticket,

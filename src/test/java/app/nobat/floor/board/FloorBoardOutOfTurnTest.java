@@ -1,11 +1,13 @@
 package app.nobat.floor.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.nobat.display.DisplayView;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.domain.CallReason;
 import app.nobat.floor.domain.EndOfDayRule;
+import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.*;
 import app.nobat.floor.domain.FloorSettings;
 import app.nobat.floor.domain.OutOfTurnReason;
@@ -40,8 +42,8 @@ class FloorBoardOutOfTurnTest {
         return T0.plus(Duration.ofMinutes(minutes));
     }
 
-    void apply(Object event) {
-        board.apply((app.nobat.floor.domain.FloorEvent) event, seq++, "clerk-1");
+    void apply(FloorEvent event) {
+        board.apply(event, seq++, "clerk-1");
     }
 
     void arrive(int n, String service, String ticket, PriorityClass cls, int minute) {
@@ -90,10 +92,9 @@ class FloorBoardOutOfTurnTest {
         assertThat(back.timeline)
                 .extracting(FloorBoard.TimelineEntry::event, FloorBoard.TimelineEntry::reason, e -> e.detail())
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(VisitStep.ARRIVED, null, "walk-in, priority NONE"),
-                        org.assertj.core.groups.Tuple.tuple(VisitStep.CALLED_OUT_OF_TURN, "APPOINTMENT", null),
-                        org.assertj.core.groups.Tuple.tuple(
-                                VisitStep.RETURNED_TO_QUEUE, "VISITOR_NOT_HERE", "at the copy shop"));
+                        tuple(VisitStep.ARRIVED, "WALK_IN", null),
+                        tuple(VisitStep.CALLED_OUT_OF_TURN, "APPOINTMENT", null),
+                        tuple(VisitStep.RETURNED_TO_QUEUE, "VISITOR_NOT_HERE", "at the copy shop"));
         assertThat(back.timeline).allMatch(e -> "clerk-1".equals(e.by()));
 
         // called again when back: its wait is counted once in the statistics
