@@ -1,6 +1,7 @@
 package app.nobat.access;
 
 import app.nobat.common.Refusal;
+import app.nobat.common.RefusalSpec;
 
 /** What access control refuses: credentials, roles, centres, passwords and floods (see {@link Refusal}). */
 public enum AccessRefusal implements Refusal {
@@ -43,28 +44,14 @@ public enum AccessRefusal implements Refusal {
     PASSWORD_CONTAINS_USERNAME("password-contains-username", INVALID, "password must not contain the username"),
     PASSWORD_TOO_COMMON("password-too-common", INVALID, "password is too common; choose a passphrase of your own");
 
-    private final String code;
-    private final int status;
-    private final String template;
+    private final RefusalSpec spec;
 
     AccessRefusal(String code, int status, String template) {
-        this.code = code;
-        this.status = status;
-        this.template = template;
+        this.spec = new RefusalSpec(code, status, template);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String template() {
-        return template;
+    public RefusalSpec spec() {
+        return spec;
     }
 }

@@ -16,28 +16,14 @@ public enum CommonRefusal implements Refusal {
     UNKNOWN_CENTRE("unknown-centre", NOT_FOUND, "Unknown centre '{centre}'"),
     UNKNOWN_SERVICE("unknown-service", NOT_FOUND, "Unknown service '{service}'");
 
-    private final String code;
-    private final int status;
-    private final String template;
+    private final RefusalSpec spec;
 
     CommonRefusal(String code, int status, String template) {
-        this.code = code;
-        this.status = status;
-        this.template = template;
+        this.spec = new RefusalSpec(code, status, template);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String template() {
-        return template;
+    public RefusalSpec spec() {
+        return spec;
     }
 }

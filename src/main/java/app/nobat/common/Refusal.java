@@ -26,11 +26,20 @@ public interface Refusal {
     /** Problem members that a named value must not take the place of. */
     List<String> RESERVED = List.of("type", "title", "status", "detail", "instance", "code", "field", "errors");
 
-    String code();
+    /** The entry's code, status and template (each catalog constant holds one). */
+    RefusalSpec spec();
 
-    int status();
+    default String code() {
+        return spec().code();
+    }
 
-    String template();
+    default int status() {
+        return spec().status();
+    }
+
+    default String template() {
+        return spec().template();
+    }
 
     /** The names of the template's parameters, in order of appearance, each once. */
     default List<String> parameters() {

@@ -1,6 +1,7 @@
 package app.nobat.booking.domain;
 
 import app.nobat.common.Refusal;
+import app.nobat.common.RefusalSpec;
 
 /** What booking refuses: days, slots, appointments, templates and holidays (see {@link Refusal}). */
 public enum BookingRefusal implements Refusal {
@@ -58,28 +59,14 @@ public enum BookingRefusal implements Refusal {
     HOLIDAY_NAME_LENGTH("holiday-name-length", INVALID, "a holiday name is 1 to {max} characters"),
     HOLIDAY_DATE_RANGE("holiday-date-range", INVALID, "date must be within {years} years of today");
 
-    private final String code;
-    private final int status;
-    private final String template;
+    private final RefusalSpec spec;
 
     BookingRefusal(String code, int status, String template) {
-        this.code = code;
-        this.status = status;
-        this.template = template;
+        this.spec = new RefusalSpec(code, status, template);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String template() {
-        return template;
+    public RefusalSpec spec() {
+        return spec;
     }
 }

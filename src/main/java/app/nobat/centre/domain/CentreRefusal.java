@@ -1,6 +1,7 @@
 package app.nobat.centre.domain;
 
 import app.nobat.common.Refusal;
+import app.nobat.common.RefusalSpec;
 
 /** What a centre definition refuses (see {@link Refusal}); the shapes every context shares are in CommonRefusal. */
 public enum CentreRefusal implements Refusal {
@@ -27,28 +28,14 @@ public enum CentreRefusal implements Refusal {
     VOICE_CLIP_SIZE("voice-clip-size", 413, "a voice clip has 1 to {max} bytes"),
     UNKNOWN_VOICE_CLIP("unknown-voice-clip", NOT_FOUND, "centre {centre} has no recording of '{key}' in {language}");
 
-    private final String code;
-    private final int status;
-    private final String template;
+    private final RefusalSpec spec;
 
     CentreRefusal(String code, int status, String template) {
-        this.code = code;
-        this.status = status;
-        this.template = template;
+        this.spec = new RefusalSpec(code, status, template);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String template() {
-        return template;
+    public RefusalSpec spec() {
+        return spec;
     }
 }

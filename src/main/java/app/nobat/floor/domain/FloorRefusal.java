@@ -1,6 +1,7 @@
 package app.nobat.floor.domain;
 
 import app.nobat.common.Refusal;
+import app.nobat.common.RefusalSpec;
 
 /** What the floor refuses: desks, calls, tickets and the day (see {@link Refusal}). */
 public enum FloorRefusal implements Refusal {
@@ -78,28 +79,14 @@ public enum FloorRefusal implements Refusal {
     UNKNOWN_TICKET("unknown-ticket", NOT_FOUND, "No ticket is known by this link"),
     TICKET_NOT_ON_DAY("ticket-not-on-day", NOT_FOUND, "No ticket {ticket} on {date}");
 
-    private final String code;
-    private final int status;
-    private final String template;
+    private final RefusalSpec spec;
 
     FloorRefusal(String code, int status, String template) {
-        this.code = code;
-        this.status = status;
-        this.template = template;
+        this.spec = new RefusalSpec(code, status, template);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String template() {
-        return template;
+    public RefusalSpec spec() {
+        return spec;
     }
 }

@@ -1,6 +1,7 @@
 package app.nobat.platform.web;
 
 import app.nobat.common.Refusal;
+import app.nobat.common.RefusalSpec;
 
 /**
  * Refusals of a request as such, before or beside any context: unreadable bodies, addresses nothing
@@ -25,28 +26,14 @@ public enum RequestRefusal implements Refusal {
     TOO_MANY_STREAMS("too-many-streams", TOO_MANY, "Too many live streams are open {scope}; close one and try again"),
     INTERNAL("internal", 500, "Something went wrong on our side; the request may be retried");
 
-    private final String code;
-    private final int status;
-    private final String template;
+    private final RefusalSpec spec;
 
     RequestRefusal(String code, int status, String template) {
-        this.code = code;
-        this.status = status;
-        this.template = template;
+        this.spec = new RefusalSpec(code, status, template);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String template() {
-        return template;
+    public RefusalSpec spec() {
+        return spec;
     }
 }
