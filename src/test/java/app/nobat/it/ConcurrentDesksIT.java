@@ -214,21 +214,28 @@ class ConcurrentDesksIT {
         String path = "/api/centres/" + C + "/desks/" + desk + "/call-next";
         Future<ResponseEntity<Map<String, Object>>> a = clicks.submit(() -> post(path, body));
         Future<ResponseEntity<Map<String, Object>>> b = clicks.submit(() -> post(path, body));
-        var first = a.get();
-        var second = b.get();
-        if (first.getStatusCode().value() == 409
-                && "https://nobat.app/problems/queue-empty"
-                        .equals(first.getBody().get("type"))) {
-            assertThat(second.getStatusCode().value()).isEqualTo(409);
+        List<ResponseEntity<Map<String, Object>>> answers = List.of(a.get(), b.get());
+        List<Map<String, Object>> called = new ArrayList<>();
+        for (var r : answers) {
+            if (r.getStatusCode().value() == 409) {
+                // one click may find the queue empty and the other a ticket another desk just returned
+                assertThat((String) r.getBody().get("type"))
+                        .as("%s", r.getBody())
+                        .isEqualTo("https://nobat.app/problems/queue-empty");
+            } else {
+                assertThat(r.getStatusCode().value()).as("%s", r.getBody()).isEqualTo(200);
+                called.add(r.getBody());
+            }
+        }
+        if (called.isEmpty()) {
             return null;
         }
-        assertThat(first.getStatusCode().value()).as("%s", first.getBody()).isEqualTo(200);
-        assertThat(second.getStatusCode().value()).as("%s", second.getBody()).isEqualTo(200);
-        assertThat(second.getBody()).isEqualTo(first.getBody());
+        // both clicks that called name the same visit: one call, answered twice
+        assertThat(called).allMatch(answer -> answer.equals(called.get(0)));
         if (ThreadLocalRandom.current().nextInt(4) == 0) {
-            assertThat(post(path, body).getBody()).as("a late retry").isEqualTo(first.getBody());
+            assertThat(post(path, body).getBody()).as("a late retry").isEqualTo(called.get(0));
         }
-        return (String) first.getBody().get("visitId");
+        return (String) called.get(0).get("visitId");
     }
 
     /**
