@@ -15,20 +15,31 @@ async function refusalShown(page) {
 }
 
 test('a Persian desk console tells its refusals in Persian', async () => {
-  const opened = await api(`/api/centres/${CENTRE}/desks/d4/open`, {
-    method: 'POST',
-    body: { serviceCodes: ['residence'] },
-  });
-  assert.equal(opened.status, 200);
   const browser = await launch();
   try {
     const desk = await open(browser, `/desk.html?centre=${CENTRE}&lang=fa`, { viewport: { width: 1280, height: 900 } });
     await signIn(desk, 'e2e-super');
+    // the keyboard is on the open-desk form at once
+    await desk.waitForFunction(() => document.activeElement?.id === 'desk-select');
     await desk.selectOption('#desk-select', 'd4');
+    // someone else opens desk 4 just before this clerk does
+    await desk.route('**/desks/d4/open', async (route) => {
+      const opened = await api(`/api/centres/${CENTRE}/desks/d4/open`, {
+        method: 'POST',
+        body: { serviceCodes: ['residence'] },
+      });
+      assert.equal(opened.status, 200);
+      await route.continue();
+    });
     const refused = desk.waitForResponse((r) => r.url().endsWith('/desks/d4/open'));
     await desk.click('button[data-action="open"]');
     assert.equal((await refused).status(), 409);
     assert.equal(await refusalShown(desk), 'باجه ۴ از قبل باز است.');
+    await desk.unroute('**/desks/d4/open');
+    // the picker now shows desk 4 as someone else's, and the keyboard is back on it
+    await desk.waitForSelector('#desk-select option[value="d4"][disabled][data-held-by]', { state: 'attached' });
+    assert.match(await desk.textContent('#desk-select option[value="d4"]'), /^باجه ۴ — در دست /);
+    await desk.waitForFunction(() => document.activeElement?.id === 'desk-select');
     await shot(desk, 'refusal-1-desk-open-fa');
 
     // the desk is free again: open it here, call a ticket and mark it no-show before any recall
@@ -40,6 +51,7 @@ test('a Persian desk console tells its refusals in Persian', async () => {
     });
     assert.equal(arrival.status, 201);
     await desk.waitForFunction(() => !document.querySelector('p.error'), null, { timeout: 5_000 }).catch(() => {});
+    await desk.waitForSelector('#desk-select option[value="d4"]:not([disabled])', { state: 'attached' });
     await desk.selectOption('#desk-select', 'd4');
     await desk.click('button[data-action="open"]');
     await desk.waitForSelector('button[data-action="call-next"]:not([disabled])');

@@ -208,6 +208,7 @@ export const en = {
   closingCARRIED_OVER: 'Carried over to the next opening day',
   closingUNFINISHED_AT_CLOSING: 'Service unfinished at closing time',
   closingNOT_SERVED_AT_CLOSING: 'Not served before closing time',
+  deskHeldBy: 'held by {name}',
   outOfTurnRETURNED_AFTER_STEPPING_OUT: 'Back after stepping out',
   outOfTurnAPPOINTMENT: 'Appointment at this time',
   outOfTurnOTHER: 'Another reason (say it in the note)',

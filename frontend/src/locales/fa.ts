@@ -204,6 +204,7 @@ export const fa: Messages = {
   closingCARRIED_OVER: 'به روز کاری بعد منتقل شد',
   closingUNFINISHED_AT_CLOSING: 'خدمت تا پایان ساعت کار تمام نشد',
   closingNOT_SERVED_AT_CLOSING: 'تا پایان ساعت کار نوبتش نرسید',
+  deskHeldBy: 'در دست {name}',
   outOfTurnRETURNED_AFTER_STEPPING_OUT: 'بیرون رفته بود و برگشته است',
   outOfTurnAPPOINTMENT: 'وقت قبلی در همین ساعت',
   outOfTurnOTHER: 'دلیل دیگر (در یادداشت بنویسید)',

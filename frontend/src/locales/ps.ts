@@ -217,6 +217,7 @@ export const ps: Messages = {
   closingCARRIED_OVER: 'راتلونکې کاري ورځې ته ولېږدول شو',
   closingUNFINISHED_AT_CLOSING: 'خدمت د تړلو تر وخته پای ته ونه رسېد',
   closingNOT_SERVED_AT_CLOSING: 'د تړلو تر وخته یې وار رانه غی',
+  deskHeldBy: 'د {name} په لاس کې',
   outOfTurnRETURNED_AFTER_STEPPING_OUT: 'بهر تللی و او بېرته راغلی',
   outOfTurnAPPOINTMENT: 'په همدې وخت کې مخکې نیول شوی وخت لري',
   outOfTurnOTHER: 'بل دلیل (په یادښت کې یې ولیکئ)',

@@ -162,7 +162,12 @@ function focusConsole(): void {
   const active = document.activeElement;
   if (document.querySelector('dialog[open]')) return;
   if (active && active !== document.body && app.contains(active)) return;
-  app.querySelector<HTMLElement>('.actions button.primary:not([disabled]), .actions button:not([disabled])')?.focus();
+  // the console's first action, else the open-desk form's desk (after signing in, or a refused open)
+  app
+    .querySelector<HTMLElement>(
+      '.actions button.primary:not([disabled]), .actions button:not([disabled]), #desk-select, #username',
+    )
+    ?.focus();
 }
 
 document.addEventListener('keydown', (e) => {
@@ -278,15 +283,29 @@ function button<T>(
   );
 }
 
+/** Who holds a desk now, when someone else does: such a desk cannot be opened here. */
+function heldBy(deskId: string): string | null {
+  const state = queues?.desks.find((d) => d.deskId === deskId);
+  if (!state || state.status === 'CLOSED' || !state.staffId || state.staffId === me?.name) return null;
+  return state.staffId;
+}
+
 function openForm(): HTMLElement {
   const t = screen.t;
-  chosenDesk ||= centre?.desks[0]?.deskId ?? '';
+  const desks = centre?.desks ?? [];
+  // the first free desk unless the clerk chose one; desks others hold are shown as theirs
+  if (!chosenDesk || heldBy(chosenDesk)) chosenDesk = desks.find((d) => !heldBy(d.deskId))?.deskId ?? '';
   const select = h(
     'select',
     { id: 'desk-select', name: 'desk', 'data-keep': 'false' },
-    ...(centre?.desks ?? []).map((d) =>
-      h('option', { value: d.deskId, selected: d.deskId === chosenDesk }, deskName(d.deskId)),
-    ),
+    ...desks.map((d) => {
+      const holder = heldBy(d.deskId);
+      return h(
+        'option',
+        { value: d.deskId, selected: d.deskId === chosenDesk, disabled: holder !== null, 'data-held-by': holder },
+        holder ? `${deskName(d.deskId)}${SEPARATOR}${t('deskHeldBy', { name: holder })}` : deskName(d.deskId),
+      );
+    }),
   );
   const services = h('fieldset', { class: 'services' }, h('legend', {}, t('services')));
   const renderServices = () => {
