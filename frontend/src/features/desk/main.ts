@@ -21,6 +21,7 @@ import {
   type VisitDetails,
 } from '../../lib/api';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
+import { ask as askQuestion, type Choice } from '../../lib/dialog';
 import { byId, h, preserving, replace } from '../../lib/dom';
 import { number, SEPARATOR, ticket as ticketText } from '../../lib/format';
 import { localName } from '../../lib/i18n';
@@ -72,7 +73,7 @@ const SHORTCUTS: Record<string, { code: string; key: string }> = {
  * Asks before an action that cannot be undone. Enter confirms, Escape goes back; with choices
  * (a transfer's target service) the answer is the chosen value, and nothing is chosen for the clerk.
  */
-async function ask(question: string, choices: { value: string; label: string }[] = []): Promise<string | null> {
+async function ask(question: string, choices: Choice[] = []): Promise<string | null> {
   return (await askWith(question, choices))?.value ?? null;
 }
 
@@ -80,81 +81,20 @@ async function ask(question: string, choices: { value: string; label: string }[]
  * As {@link ask}, with the choices' legend (a reason instead of a service) and, when `note` is set,
  * a short optional note typed under the choices: digits typed there are text, not a choice.
  */
-function askWith(
+async function askWith(
   question: string,
-  choices: { value: string; label: string }[],
+  choices: Choice[],
   extra: { legend?: string; note?: boolean } = {},
 ): Promise<{ value: string; note: string } | null> {
   const t = screen.t;
-  const legend = extra.legend ?? t('chooseService');
-  return new Promise((resolve) => {
-    const error = h('p', { class: 'error', role: 'alert', hidden: true }, legend);
-    const note = extra.note
-      ? h('input', {
-          type: 'text',
-          id: 'ask-note',
-          name: 'note',
-          maxlength: 120,
-          autocomplete: 'off',
-          'data-keep': 'false',
-        })
-      : null;
-    const options = choices.map((c, i) =>
-      h(
-        'label',
-        { class: 'check' },
-        h('input', { type: 'radio', name: 'choice', value: c.value, 'data-keep': 'false' }),
-        `${number(i + 1, screen.lang)}. ${c.label}`,
-      ),
-    );
-    const confirm = h(
-      'button',
-      { type: 'submit', class: 'primary', value: 'yes', 'data-confirm': 'yes' },
-      t('confirmYes'),
-    );
-    const form = h(
-      'form',
-      { method: 'dialog' },
-      h('p', { id: 'ask-question' }, question),
-      choices.length ? h('fieldset', { class: 'choices' }, h('legend', {}, legend), ...options) : null,
-      note ? h('label', { for: 'ask-note', class: 'note' }, t('noteLabel')) : null,
-      note,
-      error,
-      h(
-        'div',
-        { class: 'row' },
-        confirm,
-        h('button', { type: 'submit', class: 'secondary', value: 'no', formnovalidate: true }, t('confirmNo')),
-      ),
-    );
-    const dialog = h('dialog', { class: 'ask', 'aria-labelledby': 'ask-question' }, form) as HTMLDialogElement;
-    const chosen = () => form.querySelector<HTMLInputElement>('input[name="choice"]:checked')?.value ?? null;
-    form.addEventListener('keydown', (e) => {
-      if (e.target === note) return;
-      // a digit picks the numbered choice, so a transfer needs no mouse
-      const index = Number(e.key.replace(/[۰-۹]/, (d) => String(d.charCodeAt(0) - 0x06f0))) - 1;
-      if (choices.length && index >= 0 && index < choices.length) {
-        (options[index].querySelector('input') as HTMLInputElement).checked = true;
-        e.preventDefault();
-      }
-    });
-    form.addEventListener('submit', (e) => {
-      const yes = (e.submitter as HTMLButtonElement | null)?.value === 'yes';
-      if (yes && choices.length && !chosen()) {
-        e.preventDefault();
-        error.hidden = false;
-      }
-    });
-    dialog.addEventListener('close', () => {
-      const answer = dialog.returnValue === 'yes' ? (choices.length ? chosen() : 'yes') : null;
-      dialog.remove();
-      resolve(answer === null ? null : { value: answer, note: note?.value.trim() ?? '' });
-      focusConsole();
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-    (choices.length ? (options[0].querySelector('input') as HTMLElement) : confirm).focus();
+  const answer = await askQuestion(screen, {
+    question,
+    choices,
+    legend: extra.legend ?? t('chooseService'),
+    text: extra.note ? { id: 'ask-note', label: t('noteLabel'), maxLength: 120 } : undefined,
   });
+  focusConsole();
+  return answer ? { value: answer.value, note: answer.text } : null;
 }
 
 /** After an action or a refresh the keyboard stays on the console, not on the page. */

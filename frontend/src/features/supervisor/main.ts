@@ -3,6 +3,7 @@ import './supervisor.css';
 import { api, floorChangeKinds, type Centre, type Me, type QueuesView, type VisitDetails } from '../../lib/api';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { barChart } from '../../lib/chart';
+import { ask } from '../../lib/dialog';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
 import { addDays, digits, jalaliDay, latinDigits, number, SEPARATOR, time, todayIn } from '../../lib/format';
 import { localName, type MessageKey } from '../../lib/i18n';
@@ -100,41 +101,12 @@ function deskActions(d: QueuesView['desks'][number]): HTMLElement[] {
 }
 
 /** Asks why (a short text, required); null when the supervisor goes back. */
-function askReason(question: string): Promise<string | null> {
-  const t = screen.t;
-  return new Promise((resolve) => {
-    const input = h('input', {
-      id: 'desk-reason',
-      name: 'reason',
-      required: true,
-      maxlength: 200,
-      'data-keep': 'false',
-    });
-    const dialog = h(
-      'dialog',
-      { class: 'ask', 'aria-labelledby': 'reason-question' },
-      h(
-        'form',
-        { method: 'dialog' },
-        h('p', { id: 'reason-question' }, h('label', { for: 'desk-reason' }, question)),
-        input,
-        h(
-          'div',
-          { class: 'row' },
-          h('button', { type: 'submit', class: 'primary', value: 'yes' }, t('confirmYes')),
-          h('button', { type: 'submit', class: 'secondary', value: 'no', formnovalidate: true }, t('confirmNo')),
-        ),
-      ),
-    ) as HTMLDialogElement;
-    dialog.addEventListener('close', () => {
-      const answer = dialog.returnValue === 'yes' ? input.value.trim() : null;
-      dialog.remove();
-      resolve(answer || null);
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-    input.focus();
+async function askReason(question: string): Promise<string | null> {
+  const answer = await ask(screen, {
+    question,
+    text: { id: 'desk-reason', label: question, required: true, maxLength: 200 },
   });
+  return answer?.text || null;
 }
 
 function dashboard(): HTMLElement {
