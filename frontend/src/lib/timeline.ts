@@ -39,6 +39,7 @@ export function timelineTable(visit: VisitDetails, screen: Screen, centre: Centr
 function by(actor: string | null, screen: Screen): string {
   if (actor === null) return screen.t('bySystem');
   if (actor === 'visitor') return screen.t('byVisitor');
+  if (actor.startsWith('device:')) return `${screen.t('byDevice')} ${actor.slice('device:'.length)}`;
   return actor;
 }
 

@@ -194,6 +194,7 @@ export const en = {
   callTicketWhy: 'Call {ticket} before its turn? Choose why:',
   chooseReason: 'Choose a reason',
   noteLabel: 'Note (optional; no names, no numbers)',
+  byDevice: 'Device',
   bySystem: 'Automatic (the system)',
   byVisitor: 'The visitor (own phone)',
   arrivedWALK_IN: 'Walk-in',

@@ -190,6 +190,7 @@ export const fa: Messages = {
   callTicketWhy: 'نوبت {ticket} پیش از نوبتش فراخوانده شود؟ دلیل را انتخاب کنید:',
   chooseReason: 'دلیل را انتخاب کنید',
   noteLabel: 'یادداشت (اختیاری؛ بدون نام و بدون شماره)',
+  byDevice: 'دستگاه',
   bySystem: 'خودکار (سامانه)',
   byVisitor: 'خود مراجعه\u200cکننده (با تلفن)',
   arrivedWALK_IN: 'مراجعه حضوری',

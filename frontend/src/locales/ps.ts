@@ -203,6 +203,7 @@ export const ps: Messages = {
   callTicketWhy: 'ایا {ticket} نوبت له خپل وار مخکې غږ شي؟ دلیل وټاکئ:',
   chooseReason: 'دلیل وټاکئ',
   noteLabel: 'یادښت (اختیاري؛ پرته له نوم او شمېرې)',
+  byDevice: 'وسیله',
   bySystem: 'په خپله (سیستم)',
   byVisitor: 'پخپله مراجعه کوونکی (په تلیفون)',
   arrivedWALK_IN: 'حضوري راتګ',
