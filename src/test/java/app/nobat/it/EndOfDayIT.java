@@ -40,7 +40,7 @@ class EndOfDayIT {
 
         Map<String, Object> closedVisit =
                 Api.eventually(() -> api.get("/api/visits/" + servedId, 200), v -> "CLOSED".equals(v.get("status")));
-        assertThat(closedVisit.toString()).contains("service unfinished at closing time");
+        assertThat(closedVisit.toString()).contains("reason=UNFINISHED_AT_CLOSING");
         Map<String, Object> carried = Api.eventually(
                 () -> api.get("/api/visits/" + waitingId, 200), v -> "CARRIED_OVER".equals(v.get("status")));
         assertThat(carried).isNotNull();

@@ -50,7 +50,7 @@ class VisitorLeavesIT {
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) visit.get("timeline");
         assertThat(timeline).extracting(e -> e.get("event")).containsExactly("ARRIVED", "CANCELLED");
         // recorded as the visitor's own act, by no name
-        assertThat(timeline.get(1)).containsEntry("by", "visitor").containsEntry("detail", "visitor left (own phone)");
+        assertThat(timeline.get(1)).containsEntry("by", "visitor").containsEntry("reason", "LEFT_BY_PHONE");
     }
 
     @Test

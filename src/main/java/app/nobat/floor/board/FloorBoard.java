@@ -221,9 +221,10 @@ public class FloorBoard {
             String how = e.carriedOverFrom() != null
                     ? "CARRIED_OVER"
                     : e.appointmentRef() != null ? "APPOINTMENT" : "WALK_IN";
+            // carriedOverFrom names the visit of the earlier day: its day is the floor's
             String fromDay = e.carriedOverFrom() == null
                     ? null
-                    : FloorId.parse(e.carriedOverFrom()).day().toString();
+                    : FloorId.ofVisit(e.carriedOverFrom()).day().toString();
             timeline(v, e.at(), VisitStep.ARRIVED, null, new Told(fromDay, how, e.priorityClass(), null, null, null));
         } else if (event instanceof DeskOpened e) {
             DeskView d = desk(e.deskId());

@@ -54,7 +54,7 @@ class FloorBoardTimelineTest {
         apply(new VisitArrived(
                 F, "v1", null, "res", "A-001", 1, PriorityClass.ELDERLY, null, "t1", at(0), null, at(0)));
         apply(new VisitArrived(
-                F, "v2", null, "res", "A-002", 2, PriorityClass.NONE, null, "t2", at(1), "gulf:2026-11-28", at(1)));
+                F, "v2", null, "res", "A-002", 2, PriorityClass.NONE, null, "t2", at(1), "gulf:2026-11-28:v9", at(1)));
         // the views themselves: an ended visit leaves the board, its record keeps the timeline
         VisitView one = board.visits.get("v1");
         VisitView two = board.visits.get("v2");
