@@ -221,8 +221,10 @@ test("a second administrator's save of the same version is refused as changed me
     // read again, the second administrator's change goes through
     await second.reload();
     await second.waitForSelector('#svc-0-target');
-    assert.equal(await second.inputValue('#svc-0-target'), String(was + 5));
-    await second.fill('#svc-0-target', String(was + 9));
+    // numbers in the screen's digits, and Persian digits typed are read
+    const fa = (n) => String(n).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]);
+    assert.equal(await second.inputValue('#svc-0-target'), fa(was + 5));
+    await second.fill('#svc-0-target', fa(was + 9));
     await second.click('#save-centre');
     await second.waitForSelector('#centre .notice');
     assert.equal(await eventually(target, (v) => v === was + 9), was + 9);

@@ -195,6 +195,7 @@ export const en = {
   chooseReason: 'Choose a reason',
   noteLabel: 'Note (optional; no names, no numbers)',
   byDevice: 'Device',
+  numberExpected: 'Please type a number.',
   bySystem: 'Automatic (the system)',
   byVisitor: 'The visitor (own phone)',
   arrivedWALK_IN: 'Walk-in',

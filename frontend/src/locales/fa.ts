@@ -191,6 +191,7 @@ export const fa: Messages = {
   chooseReason: 'دلیل را انتخاب کنید',
   noteLabel: 'یادداشت (اختیاری؛ بدون نام و بدون شماره)',
   byDevice: 'دستگاه',
+  numberExpected: 'لطفاً یک عدد بنویسید.',
   bySystem: 'خودکار (سامانه)',
   byVisitor: 'خود مراجعه\u200cکننده (با تلفن)',
   arrivedWALK_IN: 'مراجعه حضوری',

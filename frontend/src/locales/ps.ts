@@ -204,6 +204,7 @@ export const ps: Messages = {
   chooseReason: 'دلیل وټاکئ',
   noteLabel: 'یادښت (اختیاري؛ پرته له نوم او شمېرې)',
   byDevice: 'وسیله',
+  numberExpected: 'مهرباني وکړئ یو عدد ولیکئ.',
   bySystem: 'په خپله (سیستم)',
   byVisitor: 'پخپله مراجعه کوونکی (په تلیفون)',
   arrivedWALK_IN: 'حضوري راتګ',

@@ -1,6 +1,6 @@
 import { endOfDayRules, oneOf, priorityClasses, type Centre, type DayOfWeek, type SlotTemplate } from '../../lib/api';
 import { h, replace } from '../../lib/dom';
-import { digits, parseTime, weekdayName } from '../../lib/format';
+import { digits, latinDigits, parseTime, weekdayName } from '../../lib/format';
 import { LANGS, localName } from '../../lib/i18n';
 import type { Lang } from '../../lib/i18n';
 import { endOfDayLabel, languageLabel } from '../../lib/labels';
@@ -28,14 +28,26 @@ function text(
   return h('div', { class: 'field' }, h('label', { for: id }, label), input);
 }
 
-function num(id: string, label: string, value: number, set: (v: number) => void): HTMLElement {
-  return text(id, label, String(value), (v) => set(Number(v)), {
-    type: 'number',
-    min: 0,
-    step: 'any',
-    dir: 'ltr',
-    class: 'short',
-  });
+/**
+ * A number in the screen's digits (a number input would show Latin digits on a Persian screen and
+ * refuse Persian ones): typed in any digits, with the Persian decimal separator or a dot.
+ */
+function num(screen: Screen, id: string, label: string, value: number, set: (v: number) => void): HTMLElement {
+  const field = text(
+    id,
+    label,
+    digits(String(value), screen.lang),
+    (v) => {
+      const typed = latinDigits(v).trim().replace('٫', '.');
+      const n = /^\d+(\.\d+)?$/.test(typed) ? Number(typed) : Number.NaN;
+      const input = field.querySelector('input');
+      input?.setCustomValidity(Number.isNaN(n) ? screen.t('numberExpected') : '');
+      input?.setAttribute('aria-invalid', Number.isNaN(n) ? 'true' : 'false');
+      set(n);
+    },
+    { inputmode: 'decimal', autocomplete: 'off', class: 'short' },
+  );
+  return field;
 }
 
 /** Labels of a name in each language: "Service name in Persian", "نام باجه به پشتو". */
@@ -205,9 +217,15 @@ export function centreForm(
             },
             { dir: 'ltr', class: 'short', maxlength: 1 },
           ),
-          num(`svc-${i}-target`, `${t('target')} (${t('minutes', { n: '' }).trim()})`, s.targetWaitMinutes, (v) => {
-            s.targetWaitMinutes = v;
-          }),
+          num(
+            screen,
+            `svc-${i}-target`,
+            `${t('target')} (${t('minutes', { n: '' }).trim()})`,
+            s.targetWaitMinutes,
+            (v) => {
+              s.targetWaitMinutes = v;
+            },
+          ),
           ...namesFields(screen, `svc-${i}`, s.names, 'serviceNameIn'),
           removeButton(screen, `${t('service')} ${localName(s.names, screen.lang, s.code)}`, remove(draft.services, s)),
         ),
@@ -337,17 +355,17 @@ export function centreForm(
       { class: 'group row' },
       h('legend', {}, t('priority')),
       ...priorityClasses.map((cls) =>
-        num(`weight-${cls}`, t(`priority${cls}`), draft.policy.weights[cls], (v) => {
+        num(screen, `weight-${cls}`, t(`priority${cls}`), draft.policy.weights[cls], (v) => {
           draft.policy.weights[cls] = v;
         }),
       ),
-      num('policy-boost', t('boost'), draft.policy.appointmentBoost, (v) => {
+      num(screen, 'policy-boost', t('boost'), draft.policy.appointmentBoost, (v) => {
         draft.policy.appointmentBoost = v;
       }),
-      num('policy-row', t('maxInRow'), draft.policy.maxPriorityInRow, (v) => {
+      num(screen, 'policy-row', t('maxInRow'), draft.policy.maxPriorityInRow, (v) => {
         draft.policy.maxPriorityInRow = v;
       }),
-      num('max-recalls', t('recall'), draft.maxRecalls, (v) => {
+      num(screen, 'max-recalls', t('recall'), draft.maxRecalls, (v) => {
         draft.maxRecalls = v;
       }),
       h(
@@ -473,10 +491,10 @@ export function templateForm(
             timeField(screen, `rule-${i}-until`, t('closes'), r.until, (v) => {
               r.until = v;
             }),
-            num(`rule-${i}-minutes`, t('minutes', { n: '' }).trim(), r.slotMinutes, (v) => {
+            num(screen, `rule-${i}-minutes`, t('minutes', { n: '' }).trim(), r.slotMinutes, (v) => {
               r.slotMinutes = v;
             }),
-            num(`rule-${i}-capacity`, t('seatsLeft', { n: '' }).trim(), r.capacity, (v) => {
+            num(screen, `rule-${i}-capacity`, t('seatsLeft', { n: '' }).trim(), r.capacity, (v) => {
               r.capacity = v;
             }),
             removeButton(
