@@ -132,4 +132,9 @@ export const refusalsEn: RefusalMessages = {
   'voice-clip-type': 'This recording is not in a sound format the displays can play. Please record it again.',
   'voice-clip-size': 'A recording must be short: at most {max} bytes. Please record the word alone.',
   'unknown-voice-clip': 'This word has no recording here.',
+  'invalid-rate': 'Arrivals per hour must be a number from 0 to {max}.',
+  'invalid-service-time': 'The mean service time must be more than 0 and at most {max} minutes.',
+  'invalid-target-wait': 'The target wait must be from 0 to {max} minutes.',
+  'invalid-share': 'The share of visitors must be more than 0 and at most 1 (for example 0.8 for 80%).',
+  'load-beyond-planning': 'This load would need more than {max} desks. Please plan it in smaller parts.',
 };

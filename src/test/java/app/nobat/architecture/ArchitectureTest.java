@@ -90,6 +90,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void thePlanningDomainIsArithmeticOnItsOwn() {
+        noClasses()
+                .that()
+                .resideInAPackage("app.nobat.planning.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "app.nobat.access..",
+                        "app.nobat.booking..",
+                        "app.nobat.centre..",
+                        "app.nobat.floor..",
+                        "app.nobat.display..",
+                        "app.nobat.tracking..",
+                        "app.nobat.planning.web..",
+                        "org.axonframework..")
+                .because("staffing advice is a formula on the planner's numbers, not on any context's state")
+                .check(classes);
+    }
+
+    @Test
     void theFloorDoesNotDependOnBooking() {
         noClasses()
                 .that()

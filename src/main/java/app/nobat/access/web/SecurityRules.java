@@ -161,6 +161,9 @@ public class SecurityRules {
                                     "/api/centres/{centreId}/appointments",
                                     "/api/centres/{centreId}/services/{serviceCode}/slot-template")
                             .hasRole(StaffRole.SUPERVISOR.name())
+                            // staffing advice: arithmetic on the planner's own numbers, no centre's data
+                            .pathMatchers(GET, "/api/planning/desks-needed")
+                            .hasRole(StaffRole.SUPERVISOR.name())
                             // administrators
                             .pathMatchers(
                                     PUT,

@@ -6,6 +6,7 @@ import app.nobat.centre.domain.CentreRefusal;
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.Refusal;
 import app.nobat.floor.domain.FloorRefusal;
+import app.nobat.planning.domain.PlanningRefusal;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,6 +23,7 @@ public final class RefusalCatalog {
             BookingRefusal.class,
             CentreRefusal.class,
             AccessRefusal.class,
+            PlanningRefusal.class,
             RequestRefusal.class);
 
     private RefusalCatalog() {}
