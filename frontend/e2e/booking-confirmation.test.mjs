@@ -54,6 +54,7 @@ test('the confirmation tells where, when and what to bring; errors sit by their 
     assert.equal(await page.getAttribute('#phone', 'aria-invalid'), 'true');
     assert.equal(await page.textContent('#error-identity'), 'The document number is not valid. Please check it.');
     assert.equal(await page.$$eval('#app .error', (e) => e.length), 2, 'two errors, each by its field');
+    await page.waitForFunction(() => document.activeElement?.id === 'identity-number'); // the first to mend
     assert.deepEqual(await axe(page, 'booking-two-errors'), []);
     await shot(page, 'booking-confirm-0-two-errors');
 

@@ -33,7 +33,9 @@ export function jalaliDateField(screen: Screen, id: string, timeZone: string): J
   const t = screen.t;
   const lang = screen.lang;
   const example = digits(EXAMPLE, lang);
-  const hint = h('p', { id: `${id}-hint`, class: 'hint' }, t('dateHint', { example }));
+  // left-to-right isolate: in a Persian sentence the hyphens would otherwise flip year and day
+  const isolated = `\u2066${example}\u2069`;
+  const hint = h('p', { id: `${id}-hint`, class: 'hint' }, t('dateHint', { example: isolated }));
   const input = h('input', {
     id,
     type: 'text',

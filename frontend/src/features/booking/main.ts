@@ -435,6 +435,9 @@ function bookingForm(): HTMLElement {
             }
             booking = false;
             render();
+            // the keyboard and the screen reader go to the first field to mend
+            const first = errors.identity ? '#identity-number' : errors.phone ? '#phone' : null;
+            if (first) document.querySelector<HTMLElement>(first)?.focus();
           });
         },
       },

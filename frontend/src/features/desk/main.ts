@@ -383,7 +383,9 @@ function serviceTimer(visit: VisitDetails, now = Date.now()): string {
     visit.status === 'IN_SERVICE' ? ['STARTED'] : ['CALLED', 'CALLED_OUT_OF_TURN', 'RECALLED', 'TRANSFERRED'];
   const since = [...visit.timeline].reverse().find((step) => kinds.includes(step.event))?.at;
   if (!since) return '';
-  const minutes = number(Math.max(0, Math.floor((now - Date.parse(since)) / 60_000)), screen.lang);
+  const whole = Math.max(0, Math.floor((now - Date.parse(since)) / 60_000));
+  if (whole === 0) return visit.status === 'IN_SERVICE' ? t('inServiceJustStarted') : t('calledJustNow');
+  const minutes = number(whole, screen.lang);
   return visit.status === 'IN_SERVICE' ? t('inServiceFor', { n: minutes }) : t('calledAgo', { n: minutes });
 }
 

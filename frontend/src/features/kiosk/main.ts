@@ -129,9 +129,14 @@ function queueLine(code: string): HTMLElement | null {
   return h(
     'span',
     { class: 'queue', 'data-waiting': line.waiting, 'data-wait': line.estimatedWaitMinutes },
-    t('kioskWaitingCount', { n: number(line.waiting, lang) }),
-    SEPARATOR,
-    t('kioskWaitAbout', { n: number(line.estimatedWaitMinutes, lang) }),
+    // with no one waiting there is no wait to promise: the next visitor is served as a desk is free
+    ...(line.waiting === 0
+      ? [t('kioskNoneWaiting')]
+      : [
+          t('kioskWaitingCount', { n: number(line.waiting, lang) }),
+          SEPARATOR,
+          t('kioskWaitAbout', { n: number(line.estimatedWaitMinutes, lang) }),
+        ]),
   );
 }
 
