@@ -351,7 +351,7 @@ class BookingIT {
                 .as("desk staff see the appointment's reference, not its bearer code")
                 .doesNotContain(onTime);
         assertThat(((List<Map<String, Object>>) visit.get("timeline")).get(0).toString())
-                .contains("appointment");
+                .contains("reason=APPOINTMENT");
         assertThat(api.get("/api/appointments/" + onTime, 200))
                 .containsEntry("status", "CHECKED_IN")
                 .containsEntry("visitId", ticket.get("visitId"));
