@@ -29,7 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Rule 1 and 2 under load: 500 waiting tickets, 6 desks calling in parallel with double clicks and
+ * Rule 1 and 2 under load: 240 waiting tickets, 6 desks calling in parallel with double clicks and
  * retried request ids, by call-next and by name, some called tickets returned to the queue and called
  * again: no ticket is ever held by two desks, no desk ever holds two, every ticket is served once,
  * numbering gap-free.
@@ -38,7 +38,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 class ConcurrentDesksIT {
 
     static final String C = "it-load";
-    static final int TICKETS = 500;
+    static final int TICKETS = 240;
     static final int DESKS = 6;
     static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
@@ -69,7 +69,7 @@ class ConcurrentDesksIT {
                 .build();
         ExecutorService pool = Executors.newFixedThreadPool(DESKS * 2);
         try {
-            // 500 arrivals from 12 kiosks at once, some with a retried request id
+            // 240 arrivals from 12 kiosks at once, some with a retried request id
             List<Future<ResponseEntity<Map<String, Object>>>> arrivals = new ArrayList<>();
             for (int i = 0; i < TICKETS; i++) {
                 String service = i % 2 == 0 ? "residence" : "work";
