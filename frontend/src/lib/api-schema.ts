@@ -787,6 +787,7 @@ export interface components {
         ArrivalResponse: {
             /** Format: date-time */
             arrivedAt: string;
+            estimatedWait: components["schemas"]["WaitEstimate"];
             /** Format: int32 */
             estimatedWaitMinutes: number;
             /** Format: int32 */
@@ -1176,6 +1177,7 @@ export interface components {
             serviceCode: string;
         };
         ServiceLine: {
+            estimatedWait: components["schemas"]["WaitEstimate"];
             /** Format: int32 */
             estimatedWaitMinutes: number;
             /** Format: double */
@@ -1187,6 +1189,7 @@ export interface components {
         ServiceQueue: {
             /** Format: int64 */
             desksServing: number;
+            estimatedWait: components["schemas"]["WaitEstimate"];
             /** Format: int32 */
             estimatedWaitMinutes: number;
             /** Format: double */
@@ -1264,6 +1267,7 @@ export interface components {
             calledAt: string | null;
             centreId: string;
             deskId: string | null;
+            estimatedWait: components["schemas"]["WaitEstimate"];
             /** Format: int32 */
             estimatedWaitMinutes: number;
             /** Format: date-time */
@@ -1313,6 +1317,16 @@ export interface components {
             /** Format: int32 */
             calls: number;
             minutes: string;
+        };
+        WaitEstimate: {
+            /** Format: int32 */
+            highMinutes: number;
+            known: boolean;
+            /** Format: int32 */
+            lowMinutes: number;
+            /** Format: int32 */
+            minutes: number;
+            range?: boolean;
         };
     };
     responses: never;

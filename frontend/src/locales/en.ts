@@ -340,6 +340,10 @@ export const en = {
   holidaySourcenational: 'National holiday',
   holidaySourcecentre: 'This centre',
   deviceId: 'Device id',
+  // waits (issue 14): one estimate on every screen, a range where the spread is wide
+  minutesRange: '{low}–{high} min',
+  waitNow: 'now',
+  waitNoDesk: 'no desk serving now',
 };
 
 export type Messages = typeof en;

@@ -349,4 +349,7 @@ export const ps: Messages = {
   holidaySourcenational: 'هېوادنۍ رسمي رخصتي',
   holidaySourcecentre: 'همدا مرکز',
   deviceId: 'د وسیلې پېژندنه',
+  minutesRange: '{low} تر {high} دقیقې',
+  waitNow: 'همدا اوس',
+  waitNoDesk: 'اوس هېڅ کړکۍ دا خدمت نه ورکوي',
 };

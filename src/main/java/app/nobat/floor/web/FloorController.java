@@ -9,6 +9,8 @@ import app.nobat.common.RandomIds;
 import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.board.FloorQueries;
+import app.nobat.floor.board.WaitEstimate;
+import app.nobat.floor.board.WaitEstimator;
 import app.nobat.floor.domain.ArrivalAnswer;
 import app.nobat.floor.domain.CallAnswer;
 import app.nobat.floor.domain.DeskStatus;
@@ -119,15 +121,22 @@ public class FloorController {
                 .flatMap(arrival -> Blocking.<ArrivalAnswer>send(commands, arrival))
                 .flatMap(answer -> Blocking.call(() -> {
                     FloorBoard board = floors.board(FloorId.ofVisit(answer.visitId()));
-                    int eta = answer.position() == 0
-                            ? 0
-                            : board.estimatedWaitMinutes(answer.serviceCode(), answer.position());
+                    WaitEstimate eta = answer.position() == 0
+                            ? WaitEstimate.NOW
+                            : WaitEstimator.forArrival(
+                                    board,
+                                    answer.visitId(),
+                                    answer.serviceCode(),
+                                    answer.priorityClass(),
+                                    false,
+                                    now());
                     return new ArrivalResponse(
                             answer.visitId(),
                             answer.ticket(),
                             answer.serviceCode(),
                             answer.priorityClass(),
                             answer.position(),
+                            eta.minutes(),
                             eta,
                             answer.trackingToken(),
                             "/track.html?token=" + answer.trackingToken(),
@@ -356,7 +365,7 @@ public class FloorController {
                     longest = Math.max(longest, waited);
                     tickets.add(new QueuedTicket(v.visitId, v.ticket, v.priorityClass, v.arrivedAt, waited, i + 1));
                 }
-                int eta = board.estimatedWaitMinutes(s.code(), waiting.size() + 1);
+                WaitEstimate eta = WaitEstimator.forNewcomer(board, s.code(), now);
                 services.add(new ServiceQueue(
                         s.code(),
                         s.targetWaitMinutes(),
@@ -364,6 +373,7 @@ public class FloorController {
                         longest,
                         longest > s.targetWaitMinutes(),
                         board.desksServing(s.code()),
+                        eta.minutes(),
                         eta,
                         tickets));
             }
