@@ -14,6 +14,7 @@ import app.nobat.floor.board.WaitEstimator;
 import app.nobat.floor.domain.ArrivalAnswer;
 import app.nobat.floor.domain.CallAnswer;
 import app.nobat.floor.domain.DeskStatus;
+import app.nobat.floor.domain.Floor;
 import app.nobat.floor.domain.FloorCommand.*;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.floor.domain.FloorRefusal;
@@ -328,7 +329,7 @@ public class FloorController {
             throw RequestRefusal.PARAMETER.at(null, "parameter", "ticket");
         }
         // "a12", "A-12" and "A-012" are the same printed ticket
-        String number = String.format(Locale.ROOT, "%s-%03d", typed.group(1), Integer.parseInt(typed.group(2)));
+        String number = Floor.ticketOf(typed.group(1), Integer.parseInt(typed.group(2)));
         return Blocking.call(() -> {
             FloorId floor = day == null ? floors.today(centreId) : new FloorId(centreId, dayOf(day));
             return floors.visitByTicket(floor, number)
