@@ -406,17 +406,18 @@ public final class WaitEstimator {
                                         .orElse(0)
                                 / 60_000);
                     }
-                    if (s.deskVisits > 0) {
+                    if (s.deskVisits >= HOUR_SAMPLES) {
                         return atLeastHalfMinute(s.deskMillis / 60_000.0 / s.deskVisits);
                     }
                 }
+                // one or two quick visits say little: the floor's, then the default, until there are three
                 long visits = board.stats.values().stream()
                         .mapToLong(x -> x.deskVisits)
                         .sum();
                 long millis = board.stats.values().stream()
                         .mapToLong(x -> x.deskMillis)
                         .sum();
-                return visits == 0 ? DEFAULT_DESK_MINUTES : atLeastHalfMinute(millis / 60_000.0 / visits);
+                return visits < HOUR_SAMPLES ? DEFAULT_DESK_MINUTES : atLeastHalfMinute(millis / 60_000.0 / visits);
             });
         }
 
