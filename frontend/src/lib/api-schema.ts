@@ -910,7 +910,7 @@ export interface components {
             services: components["schemas"]["ServiceDay"][];
         };
         /** @enum {string} */
-        DayState: "OPEN" | "PAST" | "CLOSED" | "HOLIDAY" | "BEYOND_HORIZON" | "FULL";
+        DayState: "OPEN" | "PAST" | "CLOSED" | "HOLIDAY" | "BEYOND_HORIZON" | "FULL" | "NO_APPOINTMENTS";
         DefineResponse: {
             centreId: string;
             changed: boolean;
@@ -3105,7 +3105,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const appointmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppointmentStatus"]> = ["BOOKED", "CHECKED_IN", "CANCELLED", "MISSED", "MOVED"];
 export const dayOfWeekValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayOfWeek"]> = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
-export const dayStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayState"]> = ["OPEN", "PAST", "CLOSED", "HOLIDAY", "BEYOND_HORIZON", "FULL"];
+export const dayStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayState"]> = ["OPEN", "PAST", "CLOSED", "HOLIDAY", "BEYOND_HORIZON", "FULL", "NO_APPOINTMENTS"];
 export const deskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeskStatus"]> = ["OPEN", "PAUSED", "CLOSED"];
 export const deviceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceKind"]> = ["KIOSK", "DISPLAY"];
 export const endOfDayRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EndOfDayRule"]> = ["CLOSE", "CARRY_OVER"];

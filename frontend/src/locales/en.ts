@@ -344,6 +344,7 @@ export const en = {
   minutesRange: '{low}–{high} min',
   waitNow: 'now',
   waitNoDesk: 'no desk serving now',
+  dayWalkInsOnly: 'no appointments (walk-ins only)',
 };
 
 export type Messages = typeof en;

@@ -339,4 +339,5 @@ export const fa: Messages = {
   minutesRange: '{low} تا {high} دقیقه',
   waitNow: 'همین حالا',
   waitNoDesk: 'فعلاً باجه‌ای این خدمت را نمی‌دهد',
+  dayWalkInsOnly: 'بدون نوبت اینترنتی (فقط مراجعه حضوری)',
 };

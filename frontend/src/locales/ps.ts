@@ -352,4 +352,5 @@ export const ps: Messages = {
   minutesRange: '{low} تر {high} دقیقې',
   waitNow: 'همدا اوس',
   waitNoDesk: 'اوس هېڅ کړکۍ دا خدمت نه ورکوي',
+  dayWalkInsOnly: 'آنلاین وخت نشته (یوازې حضوري راتګ)',
 };
