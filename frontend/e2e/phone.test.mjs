@@ -63,6 +63,8 @@ async function walkThrough() {
       }
     } while (called.visitId !== visitId);
     await phone.waitForFunction(() => document.querySelector('.state')?.textContent === 'Go to Desk 1 now');
+    // the time of the call says what it is
+    assert.match(await phone.textContent('.called-at'), /^Called at \d{2}:\d{2}$/);
 
     await ok(`/api/visits/${visitId}/recall`);
     await phone.waitForFunction(() =>

@@ -345,6 +345,7 @@ export const en = {
   waitNow: 'now',
   waitNoDesk: 'no desk serving now',
   dayWalkInsOnly: 'no appointments (walk-ins only)',
+  calledAtTime: 'Called at {time}',
 };
 
 export type Messages = typeof en;

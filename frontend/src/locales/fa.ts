@@ -340,4 +340,5 @@ export const fa: Messages = {
   waitNow: 'همین حالا',
   waitNoDesk: 'فعلاً باجه‌ای این خدمت را نمی‌دهد',
   dayWalkInsOnly: 'بدون نوبت اینترنتی (فقط مراجعه حضوری)',
+  calledAtTime: 'زمان فراخوان: {time}',
 };

@@ -353,4 +353,5 @@ export const ps: Messages = {
   waitNow: 'همدا اوس',
   waitNoDesk: 'اوس هېڅ کړکۍ دا خدمت نه ورکوي',
   dayWalkInsOnly: 'آنلاین وخت نشته (یوازې حضوري راتګ)',
+  calledAtTime: 'د غږ وخت: {time}',
 };

@@ -103,7 +103,9 @@ function render(): void {
             ),
           )
         : null,
-      view.calledAt ? h('p', { class: 'small' }, time(view.calledAt, lang, centre?.timeZone)) : null,
+      view.calledAt
+        ? h('p', { class: 'small called-at' }, t('calledAtTime', { time: time(view.calledAt, lang, centre?.timeZone) }))
+        : null,
       open ? soundButton : null,
       open ? leaveControls() : null,
     );
