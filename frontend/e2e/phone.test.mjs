@@ -40,8 +40,9 @@ async function walkThrough() {
   });
   assert.equal(arrival.status, 201, JSON.stringify(arrival.body));
   const { trackingToken: token, visitId, ticket } = arrival.body;
+  // a desk serves residence: only then does the phone promise a time (with none it says no desk serves)
+  await ok(`/api/centres/${C}/desks/desk-1/open`, { serviceCodes: ['residence'] });
   const browser = await launch();
-  let deskOpen = false;
   try {
     const phone = await open(browser, `/track.html?token=${token}&lang=en`, {
       viewport: { width: 390, height: 844 },
@@ -53,8 +54,6 @@ async function walkThrough() {
     assert.equal(await phone.textContent('.priority'), 'Priority: With an infant');
     await shot(phone, 'phone-1-waiting');
 
-    await ok(`/api/centres/${C}/desks/desk-1/open`, { serviceCodes: ['residence'] });
-    deskOpen = true;
     let called;
     do {
       called = await ok(`/api/centres/${C}/desks/desk-1/call-next`, { requestId: `phone-${Date.now()}` });
@@ -64,6 +63,8 @@ async function walkThrough() {
       }
     } while (called.visitId !== visitId);
     await phone.waitForFunction(() => document.querySelector('.state')?.textContent === 'Go to Desk 1 now');
+    // the time of the call says what it is
+    assert.match(await phone.textContent('.called-at'), /^Called at \d{2}:\d{2}$/);
 
     await ok(`/api/visits/${visitId}/recall`);
     await phone.waitForFunction(() =>
@@ -105,7 +106,7 @@ async function walkThrough() {
     await unknown.waitForTimeout(1500);
     assert.equal(await unknown.isVisible('.connection'), false, 'no live badge for a ticket that does not exist');
   } finally {
-    if (deskOpen) await api(`/api/centres/${C}/desks/desk-1/close`, { method: 'POST', body: {} });
+    await api(`/api/centres/${C}/desks/desk-1/close`, { method: 'POST', body: {} });
     await browser.close();
   }
 }

@@ -17,9 +17,11 @@ import {
   time,
   SEPARATOR,
   todayIn,
+  waitText,
   weekdayFromSaturday,
   weekdayName,
 } from '../src/lib/format';
+import { translate, type Lang, type MessageKey } from '../src/lib/i18n';
 
 describe('digits and numbers', () => {
   it('writes Persian digits for Persian, Dari and Pashto, Latin for English', () => {
@@ -181,5 +183,26 @@ describe('Solar Hijri dates typed by staff', () => {
     expect(parseTime('7:30 PM')).toBeNull();
     expect(parseTime('07:60')).toBeNull();
     expect(parseTime('')).toBeNull();
+  });
+});
+
+describe('waits as every screen says them', () => {
+  const say = (lang: Lang, known: boolean, minutes: number, low: number, high: number) =>
+    waitText(
+      { known, minutes, lowMinutes: low, highMinutes: high },
+      (key: MessageKey, v) => translate(lang, key, v),
+      lang,
+    );
+
+  it('gives one figure, a range, now, or no promise', () => {
+    expect(say('en', true, 12, 12, 12)).toBe('12 min');
+    expect(say('en', true, 20, 15, 25)).toBe('15–25 min');
+    expect(say('fa', true, 20, 15, 25)).toBe('۱۵ تا ۲۵ دقیقه');
+    expect(say('ps', true, 20, 15, 25)).toBe('۱۵ تر ۲۵ دقیقې');
+    expect(say('ps', true, 1, 1, 1)).toBe('یوه دقیقه');
+    expect(say('en', true, 0, 0, 0)).toBe('now');
+    // no open desk serves the service: nothing is promised, whatever the figures
+    expect(say('en', false, 5, 5, 5)).toBe('no desk serving now');
+    expect(say('fa-AF', false, 5, 5, 5)).toBe(translate('fa', 'waitNoDesk'));
   });
 });

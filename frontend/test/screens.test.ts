@@ -35,6 +35,7 @@ describe('visitor status', () => {
     status,
     position: 3,
     estimatedWaitMinutes: 9,
+    estimatedWait: { known: true, minutes: 9, lowMinutes: 9, highMinutes: 9 },
     deskId: null,
     calledAt: null,
     recall: 0,

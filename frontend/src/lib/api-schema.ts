@@ -787,6 +787,7 @@ export interface components {
         ArrivalResponse: {
             /** Format: date-time */
             arrivedAt: string;
+            estimatedWait: components["schemas"]["WaitEstimate"];
             /** Format: int32 */
             estimatedWaitMinutes: number;
             /** Format: int32 */
@@ -909,7 +910,7 @@ export interface components {
             services: components["schemas"]["ServiceDay"][];
         };
         /** @enum {string} */
-        DayState: "OPEN" | "PAST" | "CLOSED" | "HOLIDAY" | "BEYOND_HORIZON" | "FULL";
+        DayState: "OPEN" | "PAST" | "CLOSED" | "HOLIDAY" | "BEYOND_HORIZON" | "FULL" | "NO_APPOINTMENTS";
         DefineResponse: {
             centreId: string;
             changed: boolean;
@@ -1176,6 +1177,7 @@ export interface components {
             serviceCode: string;
         };
         ServiceLine: {
+            estimatedWait: components["schemas"]["WaitEstimate"];
             /** Format: int32 */
             estimatedWaitMinutes: number;
             /** Format: double */
@@ -1187,6 +1189,7 @@ export interface components {
         ServiceQueue: {
             /** Format: int64 */
             desksServing: number;
+            estimatedWait: components["schemas"]["WaitEstimate"];
             /** Format: int32 */
             estimatedWaitMinutes: number;
             /** Format: double */
@@ -1264,6 +1267,7 @@ export interface components {
             calledAt: string | null;
             centreId: string;
             deskId: string | null;
+            estimatedWait: components["schemas"]["WaitEstimate"];
             /** Format: int32 */
             estimatedWaitMinutes: number;
             /** Format: date-time */
@@ -1313,6 +1317,16 @@ export interface components {
             /** Format: int32 */
             calls: number;
             minutes: string;
+        };
+        WaitEstimate: {
+            /** Format: int32 */
+            highMinutes: number;
+            known: boolean;
+            /** Format: int32 */
+            lowMinutes: number;
+            /** Format: int32 */
+            minutes: number;
+            range?: boolean;
         };
     };
     responses: never;
@@ -3091,7 +3105,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const appointmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppointmentStatus"]> = ["BOOKED", "CHECKED_IN", "CANCELLED", "MISSED", "MOVED"];
 export const dayOfWeekValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayOfWeek"]> = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
-export const dayStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayState"]> = ["OPEN", "PAST", "CLOSED", "HOLIDAY", "BEYOND_HORIZON", "FULL"];
+export const dayStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayState"]> = ["OPEN", "PAST", "CLOSED", "HOLIDAY", "BEYOND_HORIZON", "FULL", "NO_APPOINTMENTS"];
 export const deskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeskStatus"]> = ["OPEN", "PAUSED", "CLOSED"];
 export const deviceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceKind"]> = ["KIOSK", "DISPLAY"];
 export const endOfDayRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EndOfDayRule"]> = ["CLOSE", "CARRY_OVER"];

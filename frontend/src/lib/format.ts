@@ -1,4 +1,4 @@
-import type { Lang } from './i18n';
+import type { Lang, MessageKey } from './i18n';
 
 // Numbers, times and Solar Hijri dates. Intl gives the Solar Hijri day, month and year as numbers
 // (its `persian` calendar is in every build); the names of months and weekdays come from our own
@@ -235,4 +235,26 @@ export function parseTime(text: string): string | null {
   const m = /^\s*([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?:\s*:\s*([0-5]\d))?\s*$/.exec(latinDigits(text));
   if (!m) return null;
   return [m[1].padStart(2, '0'), m[2], ...(m[3] ? [m[3]] : [])].join(':');
+}
+
+/** A wait as the server estimates it: a point, a range where the spread is wide, or no promise. */
+export interface WaitEstimate {
+  known: boolean;
+  minutes: number;
+  lowMinutes: number;
+  highMinutes: number;
+}
+
+/** A wait as every screen says it: "12 min", "15–25 min", "now", or that no desk serves the service now. */
+export function waitText(
+  wait: WaitEstimate,
+  t: (key: MessageKey, values?: Record<string, string | number>) => string,
+  lang: Lang,
+): string {
+  if (!wait.known) return t('waitNoDesk');
+  if (wait.minutes === 0) return t('waitNow');
+  if (wait.lowMinutes < wait.highMinutes) {
+    return t('minutesRange', { low: number(wait.lowMinutes, lang), high: number(wait.highMinutes, lang) });
+  }
+  return t('minutes', { n: number(wait.minutes, lang) });
 }

@@ -340,6 +340,12 @@ export const en = {
   holidaySourcenational: 'National holiday',
   holidaySourcecentre: 'This centre',
   deviceId: 'Device id',
+  // waits (issue 14): one estimate on every screen, a range where the spread is wide
+  minutesRange: '{low}–{high} min',
+  waitNow: 'now',
+  waitNoDesk: 'no desk serving now',
+  dayWalkInsOnly: 'no appointments (walk-ins only)',
+  calledAtTime: 'Called at {time}',
 };
 
 export type Messages = typeof en;

@@ -336,4 +336,9 @@ export const fa: Messages = {
   holidaySourcenational: 'تعطیل رسمی کشور',
   holidaySourcecentre: 'همین مرکز',
   deviceId: 'شناسه دستگاه',
+  minutesRange: '{low} تا {high} دقیقه',
+  waitNow: 'همین حالا',
+  waitNoDesk: 'فعلاً باجه‌ای این خدمت را نمی‌دهد',
+  dayWalkInsOnly: 'بدون نوبت اینترنتی (فقط مراجعه حضوری)',
+  calledAtTime: 'زمان فراخوان: {time}',
 };

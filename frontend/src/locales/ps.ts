@@ -349,4 +349,9 @@ export const ps: Messages = {
   holidaySourcenational: 'هېوادنۍ رسمي رخصتي',
   holidaySourcecentre: 'همدا مرکز',
   deviceId: 'د وسیلې پېژندنه',
+  minutesRange: '{low} تر {high} دقیقې',
+  waitNow: 'همدا اوس',
+  waitNoDesk: 'اوس هېڅ کړکۍ دا خدمت نه ورکوي',
+  dayWalkInsOnly: 'آنلاین وخت نشته (یوازې حضوري راتګ)',
+  calledAtTime: 'د غږ وخت: {time}',
 };

@@ -120,6 +120,8 @@ function dayReason(iso: string, today: string): string | null {
       return t('dayBeyondHorizon');
     case 'FULL':
       return t('dayFull');
+    case 'NO_APPOINTMENTS':
+      return t('dayWalkInsOnly');
     default:
       return t('dayClosedWeekday');
   }
@@ -232,7 +234,7 @@ function calendar(): HTMLElement {
   );
 }
 
-type DayLook = 'past' | 'closed' | 'holiday' | 'full' | 'later';
+type DayLook = 'past' | 'closed' | 'holiday' | 'full' | 'later' | 'walkin';
 
 /** How an unbookable day looks: a past day is only dimmed, a closed one struck through, and so on. */
 function dayLook(iso: string, today: string): DayLook {
@@ -246,6 +248,8 @@ function dayLook(iso: string, today: string): DayLook {
       return 'full';
     case 'BEYOND_HORIZON':
       return 'later';
+    case 'NO_APPOINTMENTS':
+      return 'walkin';
     default:
       return 'closed';
   }
@@ -257,6 +261,7 @@ const LEGEND: Record<DayLook, MessageKey> = {
   holiday: 'dayHolidayLegend',
   full: 'dayFull',
   later: 'dayBeyondHorizon',
+  walkin: 'dayWalkInsOnly',
 };
 
 /** What each look of the month's unbookable days means, for those the month shows. */

@@ -20,7 +20,7 @@ import {
 } from '../../lib/api';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, h, replace } from '../../lib/dom';
-import { jalaliDate, number, ordinal, ticket as ticketText, time } from '../../lib/format';
+import { jalaliDate, number, ordinal, ticket as ticketText, time, waitText } from '../../lib/format';
 import { localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { LiveStream } from '../../lib/stream';
@@ -254,7 +254,7 @@ function renderServices(v: DisplayView): void {
             { 'data-service': s.serviceCode },
             h('td', {}, serviceName(s.serviceCode)),
             h('td', {}, number(s.waiting, lang)),
-            h('td', {}, t('minutes', { n: number(s.estimatedWaitMinutes, lang) })),
+            h('td', { 'data-eta': s.estimatedWaitMinutes }, waitText(s.estimatedWait, t, lang)),
           ),
         ),
       ),

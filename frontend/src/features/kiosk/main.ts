@@ -16,7 +16,7 @@ import {
 } from '../../lib/api';
 import { serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, replace } from '../../lib/dom';
-import { digits, jalaliDate, number, SEPARATOR, ticket as ticketText, time } from '../../lib/format';
+import { digits, jalaliDate, number, SEPARATOR, ticket as ticketText, time, waitText } from '../../lib/format';
 import { direction, LANG_NAMES, LANGS, localName, translate, type Lang } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
@@ -135,7 +135,10 @@ function queueLine(code: string): HTMLElement | null {
       : [
           t('kioskWaitingCount', { n: number(line.waiting, lang) }),
           SEPARATOR,
-          t('kioskWaitAbout', { n: number(line.estimatedWaitMinutes, lang) }),
+          // "about" belongs to one figure; a range or "no desk" says its own uncertainty
+          line.estimatedWait.known && line.estimatedWait.lowMinutes === line.estimatedWait.highMinutes
+            ? t('kioskWaitAbout', { n: number(line.estimatedWait.minutes, lang) })
+            : waitText(line.estimatedWait, t, lang),
         ]),
   );
 }
@@ -494,7 +497,7 @@ function render(): void {
           SEPARATOR,
           t('estimatedWait'),
           ': ',
-          t('minutes', { n: number(a.estimatedWaitMinutes, lang) }),
+          h('span', { 'data-eta': a.estimatedWaitMinutes }, waitText(a.estimatedWait, t, lang)),
         ),
         // the QR, never a link: a tap on a public kiosk must not open the visitor's own page there
         h('img', {

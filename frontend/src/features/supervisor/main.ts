@@ -5,7 +5,7 @@ import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/
 import { barChart } from '../../lib/chart';
 import { ask } from '../../lib/dialog';
 import { byId, guarded, h, preserving, replace } from '../../lib/dom';
-import { addDays, digits, jalaliDay, latinDigits, number, SEPARATOR, time, todayIn } from '../../lib/format';
+import { addDays, digits, jalaliDay, latinDigits, number, SEPARATOR, time, todayIn, waitText } from '../../lib/format';
 import { localName, type MessageKey } from '../../lib/i18n';
 import { roleLabel } from '../../lib/labels';
 import { param, Screen } from '../../lib/page';
@@ -191,7 +191,7 @@ function dashboard(): HTMLElement {
               ),
               h('td', {}, minutes(s.targetWaitMinutes)),
               h('td', {}, number(s.desksServing, lang)),
-              h('td', {}, minutes(s.estimatedWaitMinutes)),
+              h('td', {}, waitText(s.estimatedWait, t, lang)),
             ),
           ),
         ),

@@ -4,7 +4,7 @@ import { browserChime } from '../../lib/announcer';
 import { api, ApiError, type Centre, type TrackingView, type VisitStatus } from '../../lib/api';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { byId, guarded, h, replace } from '../../lib/dom';
-import { number, ordinal, ticket as ticketText, time } from '../../lib/format';
+import { number, ordinal, ticket as ticketText, time, waitText } from '../../lib/format';
 import { localName } from '../../lib/i18n';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
@@ -92,7 +92,7 @@ function render(): void {
             h(
               'dd',
               { 'data-eta': '' },
-              t('minutes', { n: number(view.estimatedWaitMinutes, lang) }),
+              waitText(view.estimatedWait, t, lang),
               view.expectedCallAt
                 ? h(
                     'span',
@@ -103,7 +103,9 @@ function render(): void {
             ),
           )
         : null,
-      view.calledAt ? h('p', { class: 'small' }, time(view.calledAt, lang, centre?.timeZone)) : null,
+      view.calledAt
+        ? h('p', { class: 'small called-at' }, t('calledAtTime', { time: time(view.calledAt, lang, centre?.timeZone) }))
+        : null,
       open ? soundButton : null,
       open ? leaveControls() : null,
     );

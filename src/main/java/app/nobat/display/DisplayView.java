@@ -6,6 +6,8 @@ import app.nobat.floor.board.FloorBoard.DeskView;
 import app.nobat.floor.board.FloorBoard.TimelineEntry;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.board.VisitStep;
+import app.nobat.floor.board.WaitEstimate;
+import app.nobat.floor.board.WaitEstimator;
 import app.nobat.floor.domain.DeskStatus;
 import app.nobat.floor.domain.VisitStatus;
 import jakarta.annotation.Nullable;
@@ -32,7 +34,13 @@ public record DisplayView(
 
     public static final int CALLS_SHOWN = 10;
 
-    public record ServiceLine(String serviceCode, int waiting, int estimatedWaitMinutes, double longestWaitMinutes) {}
+    /** @param estimatedWait the wait of a visitor taking a ticket now, as the kiosk would promise it */
+    public record ServiceLine(
+            String serviceCode,
+            int waiting,
+            int estimatedWaitMinutes,
+            WaitEstimate estimatedWait,
+            double longestWaitMinutes) {}
 
     /** @param serving the ticket the desk serves now, null when it serves none */
     public record DeskLine(
@@ -61,11 +69,8 @@ public record DisplayView(
                             .mapToDouble(v -> Duration.between(v.arrivedAt, now).toSeconds() / 60.0)
                             .max()
                             .orElse(0);
-                    return new ServiceLine(
-                            code,
-                            waiting.size(),
-                            board.estimatedWaitMinutes(code, waiting.size() + 1),
-                            Math.round(longest * 10) / 10.0);
+                    WaitEstimate eta = WaitEstimator.forNewcomer(board, code, now);
+                    return new ServiceLine(code, waiting.size(), eta.minutes(), eta, Math.round(longest * 10) / 10.0);
                 })
                 .toList();
         List<DeskLine> desks = board.desks.values().stream()

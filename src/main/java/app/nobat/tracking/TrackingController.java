@@ -7,6 +7,8 @@ import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.board.FloorFeed;
 import app.nobat.floor.board.FloorQueries;
+import app.nobat.floor.board.WaitEstimate;
+import app.nobat.floor.board.WaitEstimator;
 import app.nobat.floor.domain.FloorCommand.LeaveQueue;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.floor.domain.FloorRefusal;
@@ -144,6 +146,7 @@ public class TrackingController {
                 VisitStatus.CANCELLED,
                 0,
                 0,
+                WaitEstimate.NOW,
                 v.deskId(),
                 v.calledAt(),
                 v.recall(),
@@ -197,10 +200,11 @@ public class TrackingController {
         }
         Instant now = floors.clock().instant();
         int position = board.positionOf(visit, now);
-        int eta = position == 0 ? 0 : board.estimatedWaitMinutes(visit.serviceCode, position);
+        WaitEstimate eta = position == 0 ? WaitEstimate.NOW : WaitEstimator.forVisit(board, visit, now);
         // whole minutes: the phone shows a clock time, and an answer that changes every second would stream for nothing
-        Instant expected =
-                position == 0 ? null : now.plus(Duration.ofMinutes(eta)).truncatedTo(ChronoUnit.MINUTES);
+        Instant expected = position == 0 || !eta.known()
+                ? null
+                : now.plus(Duration.ofMinutes(eta.minutes())).truncatedTo(ChronoUnit.MINUTES);
         return new TrackingView(
                 FloorId.ofVisit(visitId).centreId(),
                 visit.ticket,
@@ -208,6 +212,7 @@ public class TrackingController {
                 visit.priorityClass,
                 visit.status,
                 position,
+                eta.minutes(),
                 eta,
                 visit.deskId,
                 visit.calledAt,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.nobat.common.Actor;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.it.IntegrationTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -25,7 +23,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class CallByNameIT {
 
     static final String C = "it-byname";
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     @Autowired
     WebTestClient admin;
@@ -34,22 +31,7 @@ class CallByNameIT {
     EventStorageEngine events;
 
     WebTestClient as(String user) {
-        return admin.mutate()
-                .responseTimeout(Duration.ofSeconds(30))
-                .defaultHeaders(h -> h.setBasicAuth(user, "amber lantern ferry"))
-                .build();
-    }
-
-    Map<String, Object> post(WebTestClient client, String path, Object body, HttpStatus expected) {
-        return client.post()
-                .uri(path)
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(expected)
-                .expectBody(JSON)
-                .returnResult()
-                .getResponseBody();
+        return StaffClients.as(admin, user, "amber lantern ferry");
     }
 
     static Map<String, Object> call(String visitId, String reason, String note) {
@@ -69,7 +51,7 @@ class CallByNameIT {
     @Test
     void aTicketIsCalledByNameAtOneDeskOnlyAndReturnedByItsHolder() {
         for (String user : List.of("byname-one", "byname-two")) {
-            post(
+            StaffClients.post(
                     admin,
                     "/api/admin/staff",
                     Map.of("username", user, "password", "amber lantern ferry", "role", "DESK"),
@@ -78,51 +60,53 @@ class CallByNameIT {
         WebTestClient one = as("byname-one");
         WebTestClient two = as("byname-two");
         String visits = "/api/centres/" + C + "/visits";
-        String first = (String) post(admin, visits, Map.of("serviceCode", "residence"), HttpStatus.CREATED)
+        String first = (String) StaffClients.post(admin, visits, Map.of("serviceCode", "residence"), HttpStatus.CREATED)
                 .get("visitId");
-        String second = (String) post(admin, visits, Map.of("serviceCode", "work"), HttpStatus.CREATED)
+        String second = (String) StaffClients.post(admin, visits, Map.of("serviceCode", "work"), HttpStatus.CREATED)
                 .get("visitId");
-        String health = (String) post(admin, visits, Map.of("serviceCode", "health"), HttpStatus.CREATED)
+        String health = (String) StaffClients.post(admin, visits, Map.of("serviceCode", "health"), HttpStatus.CREATED)
                 .get("visitId");
-        post(one, "/api/centres/" + C + "/desks/b1/open", Map.of(), HttpStatus.OK);
-        post(two, "/api/centres/" + C + "/desks/b2/open", Map.of(), HttpStatus.OK);
+        StaffClients.post(one, "/api/centres/" + C + "/desks/b1/open", Map.of(), HttpStatus.OK);
+        StaffClients.post(two, "/api/centres/" + C + "/desks/b2/open", Map.of(), HttpStatus.OK);
         String atB1 = "/api/centres/" + C + "/desks/b1/call";
         String atB2 = "/api/centres/" + C + "/desks/b2/call";
 
         // what a call by name needs, each refused with its code and the member it points at
-        Map<String, Object> noVisit = post(one, atB1, call(null, "APPOINTMENT", null), HttpStatus.BAD_REQUEST);
+        Map<String, Object> noVisit =
+                StaffClients.post(one, atB1, call(null, "APPOINTMENT", null), HttpStatus.BAD_REQUEST);
         assertThat(noVisit).containsEntry("code", "required").containsEntry("field", "/visitId");
-        Map<String, Object> noReason = post(one, atB1, call(first, null, null), HttpStatus.BAD_REQUEST);
+        Map<String, Object> noReason = StaffClients.post(one, atB1, call(first, null, null), HttpStatus.BAD_REQUEST);
         assertThat(noReason).containsEntry("code", "required").containsEntry("field", "/reason");
-        assertThat(post(one, atB1, call(first, "BECAUSE", null), HttpStatus.BAD_REQUEST))
+        assertThat(StaffClients.post(one, atB1, call(first, "BECAUSE", null), HttpStatus.BAD_REQUEST))
                 .containsEntry("type", "https://nobat.app/problems/invalid-input");
-        assertThat(post(one, atB1, call(first, "OTHER", "x".repeat(121)), HttpStatus.BAD_REQUEST))
+        assertThat(StaffClients.post(one, atB1, call(first, "OTHER", "x".repeat(121)), HttpStatus.BAD_REQUEST))
                 .containsEntry("code", "note-too-long")
                 .containsEntry("field", "/note")
                 .containsEntry("max", 120);
-        assertThat(post(one, atB1, call(first, "OTHER", "tel 0912 123 4567"), HttpStatus.BAD_REQUEST))
+        assertThat(StaffClients.post(one, atB1, call(first, "OTHER", "tel 0912 123 4567"), HttpStatus.BAD_REQUEST))
                 .containsEntry("code", "note-has-number")
                 .containsEntry("field", "/note");
-        assertThat(post(one, atB1, call(health, "APPOINTMENT", null), HttpStatus.CONFLICT))
+        assertThat(StaffClients.post(one, atB1, call(health, "APPOINTMENT", null), HttpStatus.CONFLICT))
                 .containsEntry("type", "https://nobat.app/problems/service-not-at-desk");
         String elsewhere = FloorId.ofVisit(first).toString().replace(C, "it-desks") + ":abc";
-        assertThat(post(one, atB1, call(elsewhere, "APPOINTMENT", null), HttpStatus.NOT_FOUND))
+        assertThat(StaffClients.post(one, atB1, call(elsewhere, "APPOINTMENT", null), HttpStatus.NOT_FOUND))
                 .containsEntry("type", "https://nobat.app/problems/unknown-visit");
-        assertThat(post(two, atB1, call(first, "APPOINTMENT", null), HttpStatus.FORBIDDEN))
+        assertThat(StaffClients.post(two, atB1, call(first, "APPOINTMENT", null), HttpStatus.FORBIDDEN))
                 .containsEntry("type", "https://nobat.app/problems/not-your-desk");
 
         // b2 calls the first by name; b1 may not have it too, and its call-next takes the next one
-        Map<String, Object> called = post(two, atB2, call(first, "RETURNED_AFTER_STEPPING_OUT", null), HttpStatus.OK);
+        Map<String, Object> called =
+                StaffClients.post(two, atB2, call(first, "RETURNED_AFTER_STEPPING_OUT", null), HttpStatus.OK);
         assertThat(called).containsEntry("visitId", first).containsEntry("deskId", "b2");
-        assertThat(post(two, atB2, call(first, "RETURNED_AFTER_STEPPING_OUT", null), HttpStatus.OK))
+        assertThat(StaffClients.post(two, atB2, call(first, "RETURNED_AFTER_STEPPING_OUT", null), HttpStatus.OK))
                 .as("a double click answers again")
                 .isEqualTo(called);
-        Map<String, Object> taken = post(one, atB1, call(first, "APPOINTMENT", null), HttpStatus.CONFLICT);
+        Map<String, Object> taken = StaffClients.post(one, atB1, call(first, "APPOINTMENT", null), HttpStatus.CONFLICT);
         assertThat(taken)
                 .containsEntry("type", "https://nobat.app/problems/visit-at-another-desk")
                 .containsEntry("desk", "b2")
                 .containsEntry("state", "called");
-        assertThat(post(
+        assertThat(StaffClients.post(
                                 one,
                                 "/api/centres/" + C + "/desks/b1/call-next",
                                 Map.of("requestId", "byname-1"),
@@ -131,29 +115,29 @@ class CallByNameIT {
                 .isEqualTo(second);
 
         // only the holder of the desk returns it; back in the queue, any desk serving it may call it
-        assertThat(post(
+        assertThat(StaffClients.post(
                         one,
                         "/api/visits/" + first + "/return",
                         Map.of("reason", "VISITOR_NOT_HERE"),
                         HttpStatus.FORBIDDEN))
                 .containsEntry("type", "https://nobat.app/problems/not-your-desk");
-        assertThat(post(two, "/api/visits/" + first + "/return", Map.of(), HttpStatus.BAD_REQUEST))
+        assertThat(StaffClients.post(two, "/api/visits/" + first + "/return", Map.of(), HttpStatus.BAD_REQUEST))
                 .containsEntry("field", "/reason");
-        assertThat(post(
+        assertThat(StaffClients.post(
                         two,
                         "/api/visits/" + first + "/return",
                         Map.of("reason", "VISITOR_NOT_HERE", "note", "  gone for a photo "),
                         HttpStatus.OK))
                 .containsEntry("action", "return");
-        assertThat(post(
+        assertThat(StaffClients.post(
                         two,
                         "/api/visits/" + first + "/return",
                         Map.of("reason", "VISITOR_NOT_HERE"),
                         HttpStatus.CONFLICT))
                 .containsEntry("type", "https://nobat.app/problems/visit-not-called");
-        post(one, "/api/visits/" + second + "/start", Map.of(), HttpStatus.OK);
-        post(one, "/api/visits/" + second + "/complete", Map.of(), HttpStatus.OK);
-        assertThat(post(one, atB1, call(first, "RETURNED_AFTER_STEPPING_OUT", "back"), HttpStatus.OK))
+        StaffClients.post(one, "/api/visits/" + second + "/start", Map.of(), HttpStatus.OK);
+        StaffClients.post(one, "/api/visits/" + second + "/complete", Map.of(), HttpStatus.OK);
+        assertThat(StaffClients.post(one, atB1, call(first, "RETURNED_AFTER_STEPPING_OUT", "back"), HttpStatus.OK))
                 .containsEntry("deskId", "b1");
 
         // every event names its clerk; the timeline keeps the reasons and the note as stored
@@ -176,7 +160,7 @@ class CallByNameIT {
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(JSON)
+                .expectBody(StaffClients.JSON)
                 .returnResult()
                 .getResponseBody();
         @SuppressWarnings("unchecked")

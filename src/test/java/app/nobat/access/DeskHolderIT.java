@@ -7,7 +7,6 @@ import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.DeskOpened;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.it.IntegrationTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -28,7 +26,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class DeskHolderIT {
 
     static final String C = "it-desks";
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     @Autowired
     WebTestClient admin;
@@ -36,33 +33,14 @@ class DeskHolderIT {
     @Autowired
     EventStorageEngine events;
 
-    WebTestClient as(String user, String password) {
-        return admin.mutate()
-                .responseTimeout(Duration.ofSeconds(30))
-                .defaultHeaders(h -> h.setBasicAuth(user, password))
-                .build();
-    }
-
-    Map<String, Object> post(WebTestClient client, String path, Object body, HttpStatus expected) {
-        return client.post()
-                .uri(path)
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(expected)
-                .expectBody(JSON)
-                .returnResult()
-                .getResponseBody();
-    }
-
     @Test
     void deskStaffWorkOnlyTheirOwnDeskAndEveryEventNamesItsActor() {
-        post(
+        StaffClients.post(
                 admin,
                 "/api/admin/staff",
                 Map.of("username", "desk-two", "password", "amber lantern ferry", "role", "DESK"),
                 HttpStatus.CREATED);
-        String kioskToken = (String) post(
+        String kioskToken = (String) StaffClients.post(
                         admin,
                         "/api/admin/devices",
                         Map.of("deviceId", "kiosk-desks", "kind", "KIOSK", "centreId", C),
@@ -71,34 +49,34 @@ class DeskHolderIT {
         WebTestClient kiosk = admin.mutate()
                 .defaultHeaders(h -> h.set(HttpHeaders.AUTHORIZATION, "Device " + kioskToken))
                 .build();
-        WebTestClient deskOne = as("demo-desk", "demo-desk-pass");
-        WebTestClient deskTwo = as("desk-two", "amber lantern ferry");
-        WebTestClient supervisor = as("demo-supervisor", "demo-supervisor-pass");
+        WebTestClient deskOne = StaffClients.as(admin, "demo-desk", "demo-desk-pass");
+        WebTestClient deskTwo = StaffClients.as(admin, "desk-two", "amber lantern ferry");
+        WebTestClient supervisor = StaffClients.as(admin, "demo-supervisor", "demo-supervisor-pass");
 
-        String visitId = (String)
-                post(kiosk, "/api/centres/" + C + "/visits", Map.of("serviceCode", "residence"), HttpStatus.CREATED)
-                        .get("visitId");
+        String visitId = (String) StaffClients.post(
+                        kiosk, "/api/centres/" + C + "/visits", Map.of("serviceCode", "residence"), HttpStatus.CREATED)
+                .get("visitId");
 
         // each opens one desk; a desk is held by its opener
-        post(deskOne, "/api/centres/" + C + "/desks/d1/open", Map.of(), HttpStatus.OK);
-        assertThat(post(deskTwo, "/api/centres/" + C + "/desks/d1/open", Map.of(), HttpStatus.CONFLICT)
+        StaffClients.post(deskOne, "/api/centres/" + C + "/desks/d1/open", Map.of(), HttpStatus.OK);
+        assertThat(StaffClients.post(deskTwo, "/api/centres/" + C + "/desks/d1/open", Map.of(), HttpStatus.CONFLICT)
                         .get("type"))
                 .asString()
                 .endsWith("/desk-open");
-        post(deskTwo, "/api/centres/" + C + "/desks/d2/open", Map.of(), HttpStatus.OK);
-        assertThat(post(deskOne, "/api/centres/" + C + "/desks/d3/open", Map.of(), HttpStatus.CONFLICT)
+        StaffClients.post(deskTwo, "/api/centres/" + C + "/desks/d2/open", Map.of(), HttpStatus.OK);
+        assertThat(StaffClients.post(deskOne, "/api/centres/" + C + "/desks/d3/open", Map.of(), HttpStatus.CONFLICT)
                         .get("detail"))
                 .isEqualTo("You already hold desk d1; close it before opening desk d3");
 
         // another desk's staff can neither call at d1 nor act on the ticket called there
-        Map<String, Object> refused = post(
+        Map<String, Object> refused = StaffClients.post(
                 deskTwo,
                 "/api/centres/" + C + "/desks/d1/call-next",
                 Map.of("requestId", "two-1"),
                 HttpStatus.FORBIDDEN);
         assertThat(refused.get("type")).asString().endsWith("/not-your-desk");
         assertThat(refused.get("detail")).asString().doesNotContain("demo-desk");
-        assertThat(post(
+        assertThat(StaffClients.post(
                                 deskOne,
                                 "/api/centres/" + C + "/desks/d1/call-next",
                                 Map.of("requestId", "one-1"),
@@ -106,12 +84,12 @@ class DeskHolderIT {
                         .get("visitId"))
                 .isEqualTo(visitId);
         for (String action : List.of("start", "recall", "no-show", "cancel")) {
-            post(deskTwo, "/api/visits/" + visitId + "/" + action, Map.of(), HttpStatus.FORBIDDEN);
+            StaffClients.post(deskTwo, "/api/visits/" + visitId + "/" + action, Map.of(), HttpStatus.FORBIDDEN);
         }
-        post(deskTwo, "/api/centres/" + C + "/desks/d1/pause", Map.of(), HttpStatus.FORBIDDEN);
-        post(deskOne, "/api/visits/" + visitId + "/start", Map.of(), HttpStatus.OK);
+        StaffClients.post(deskTwo, "/api/centres/" + C + "/desks/d1/pause", Map.of(), HttpStatus.FORBIDDEN);
+        StaffClients.post(deskOne, "/api/visits/" + visitId + "/start", Map.of(), HttpStatus.OK);
         // a supervisor may act at any desk
-        post(supervisor, "/api/visits/" + visitId + "/complete", Map.of(), HttpStatus.OK);
+        StaffClients.post(supervisor, "/api/visits/" + visitId + "/complete", Map.of(), HttpStatus.OK);
 
         // who caused each event, as stored
         List<String> causes = new ArrayList<>();
@@ -142,7 +120,7 @@ class DeskHolderIT {
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(JSON)
+                .expectBody(StaffClients.JSON)
                 .returnResult()
                 .getResponseBody();
         @SuppressWarnings("unchecked")
@@ -161,7 +139,7 @@ class DeskHolderIT {
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(JSON)
+                .expectBody(StaffClients.JSON)
                 .returnResult()
                 .getResponseBody();
         @SuppressWarnings("unchecked")

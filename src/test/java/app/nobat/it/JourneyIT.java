@@ -49,7 +49,9 @@ class JourneyIT {
         assertThat(second.get("ticket")).isEqualTo("R-002");
         assertThat(first.get("position")).isEqualTo(1);
         assertThat(second.get("position")).isEqualTo(2);
-        assertThat((Integer) second.get("estimatedWaitMinutes")).isPositive();
+        // no desk is open yet: no wait is promised
+        assertThat(second.get("estimatedWait"))
+                .isEqualTo(Map.of("known", false, "minutes", 0, "lowMinutes", 0, "highMinutes", 0, "range", false));
         assertThat((String) first.get("trackingToken")).hasSizeGreaterThanOrEqualTo(20);
 
         api.post("/api/centres/" + C + "/desks/d1/open", Map.of("serviceCodes", List.of("residence")), 200);
@@ -66,6 +68,14 @@ class JourneyIT {
                 api.post("/api/centres/" + C + "/desks/d1/call-next", Map.of("requestId", "journey-call-2"), 409);
         assertThat(busy.get("type")).isEqualTo("https://nobat.app/problems/desk-busy");
         assertThat((String) busy.get("detail")).contains("already has ticket");
+
+        // with a desk serving residence a wait is promised: the busy desk's visit, the one waiting, then this
+        Map<String, Object> later = api.arrive(C, "residence", null);
+        Map<String, Object> promised = (Map<String, Object>) later.get("estimatedWait");
+        assertThat(promised.get("known")).isEqualTo(true);
+        assertThat((Integer) promised.get("minutes")).isPositive();
+        assertThat((Integer) promised.get("lowMinutes")).isLessThanOrEqualTo((Integer) promised.get("minutes"));
+        api.post("/api/visits/" + later.get("visitId") + "/cancel", Map.of("reason", "left"), 200);
 
         api.post("/api/visits/" + visitId + "/recall", null, 200);
         api.post("/api/visits/" + visitId + "/start", null, 200);

@@ -27,6 +27,8 @@ public record DayPlan(
 
     /** How a holiday's closed reason begins (then its name). */
     static final String HOLIDAY_PREFIX = "holiday: ";
+    /** How the reason of an open day without appointment slots begins. */
+    static final String NO_APPOINTMENTS_PREFIX = "no appointments are offered for this service on ";
 
     public DayPlan {
         capacities = Collections.unmodifiableNavigableMap(new TreeMap<>(capacities));
@@ -71,7 +73,7 @@ public record DayPlan(
                 }
             }
         }
-        String reason = slots.isEmpty() ? "no appointments are offered for this service on " + day : null;
+        String reason = slots.isEmpty() ? NO_APPOINTMENTS_PREFIX + day : null;
         return new DayPlan(date, zone, slots, reason, window, horizonDays);
     }
 
@@ -108,6 +110,11 @@ public record DayPlan(
 
     public Instant startOf(LocalTime slot) {
         return date.atTime(slot).atZone(zone).toInstant();
+    }
+
+    /** The centre is open this day (walk-ins are taken) but offers no appointments for the service. */
+    public boolean walkInsOnly() {
+        return capacities.isEmpty() && closedReason != null && closedReason.startsWith(NO_APPOINTMENTS_PREFIX);
     }
 
     public LocalDate today(Instant now) {

@@ -69,7 +69,9 @@ public final class BookingRequests {
         CLOSED,
         HOLIDAY,
         BEYOND_HORIZON,
-        FULL
+        FULL,
+        /** The centre is open (walk-ins are taken) but offers no appointments for the service that day. */
+        NO_APPOINTMENTS
     }
 
     /**

@@ -126,7 +126,7 @@ public class SlotController {
             return new DayAvailability(date, DayState.BEYOND_HORIZON, null, 0);
         }
         if (plan.capacities().isEmpty()) {
-            return new DayAvailability(date, DayState.CLOSED, null, 0);
+            return new DayAvailability(date, plan.walkInsOnly() ? DayState.NO_APPOINTMENTS : DayState.CLOSED, null, 0);
         }
         Map<LocalTime, Integer> taken = appointments.seatsTaken(id);
         int free = 0;

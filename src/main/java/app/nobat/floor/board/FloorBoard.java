@@ -50,6 +50,10 @@ public class FloorBoard {
     public Map<String, HourStats> hours = new TreeMap<>();
     /** How long called tickets had waited: calls per bucket of {@link #waitBucketNames()}. */
     public Map<String, Integer> waits = new LinkedHashMap<>();
+    /** The day's first arrival: where the hour's arrival rate starts counting on an opening morning. */
+    public Instant firstArrivalAt;
+    /** The latest wait forecast of this board, kept while the board and the minute stand (not stored). */
+    volatile WaitEstimator.Forecast forecast;
     /**
      * The visits the last change ended (they left {@link #visits}): a visitor's phone reads its
      * final state here, before the visit's own record has been written.
@@ -72,6 +76,8 @@ public class FloorBoard {
         public String pauseReason;
         /** Priority calls in a row by its call-next, as the floor counts them for the policy's limit. */
         public int priorityStreak;
+        /** Since when an open desk has held no visit: a desk idle while its queues wait is left out of estimates. */
+        public Instant idleSince;
     }
 
     public static class VisitView {
@@ -158,6 +164,26 @@ public class FloorBoard {
         public long serviceMillis;
         public long waitMillis;
         public int called;
+        /** Arrivals by the centre's hour ("09"): the hour's arrival rate, for estimates and staffing. */
+        public Map<String, Integer> arrivedByHour = new TreeMap<>();
+        /** Arrivals by {@link #kindOf kind}: the day's share of visitors who may overtake others. */
+        public Map<String, Integer> arrivedByKind = new TreeMap<>();
+        /** Desk time per visit, call to end (walk, service, recalls), over the day. */
+        public long deskMillis;
+
+        public int deskVisits;
+        /** The latest desk times, newest last, at most {@link #RECENT_DESK_TIMES}: the hour's service rate. */
+        public List<DeskTime> recentDeskTimes = new ArrayList<>();
+    }
+
+    /** A visit's time at a desk, from its call to its end there. */
+    public record DeskTime(Instant endedAt, long millis) {}
+
+    static final int RECENT_DESK_TIMES = 40;
+
+    /** A visit's kind as the queue policy weighs it: its class, and whether it holds an appointment. */
+    public static String kindOf(PriorityClass priorityClass, boolean appointment) {
+        return appointment ? priorityClass.name() + "+APPOINTMENT" : priorityClass.name();
     }
 
     /**
@@ -216,7 +242,13 @@ public class FloorBoard {
             v.trackingToken = e.trackingToken();
             v.carriedOverFrom = e.carriedOverFrom();
             visits.put(v.visitId, v);
-            stats(e.serviceCode()).arrived++;
+            if (firstArrivalAt == null) {
+                firstArrivalAt = e.at();
+            }
+            ServiceStats arrivedStats = stats(e.serviceCode());
+            arrivedStats.arrived++;
+            arrivedStats.arrivedByHour.merge(hourOf(e.at()), 1, Integer::sum);
+            arrivedStats.arrivedByKind.merge(kindOf(e.priorityClass(), e.appointmentRef() != null), 1, Integer::sum);
             hour(e.at()).arrived++;
             String how = e.carriedOverFrom() != null
                     ? "CARRIED_OVER"
@@ -234,6 +266,7 @@ public class FloorBoard {
             d.openedAt = e.at();
             d.pauseReason = null;
             d.priorityStreak = 0;
+            d.idleSince = e.at();
         } else if (event instanceof DeskPaused e) {
             DeskView d = desk(e.deskId());
             d.status = DeskStatus.PAUSED;
@@ -242,6 +275,9 @@ public class FloorBoard {
             DeskView d = desk(e.deskId());
             d.status = DeskStatus.OPEN;
             d.pauseReason = null;
+            if (d.currentVisitId == null) {
+                d.idleSince = e.at();
+            }
         } else if (event instanceof DeskClosed e) {
             DeskView d = desk(e.deskId());
             d.status = DeskStatus.CLOSED;
@@ -264,7 +300,7 @@ public class FloorBoard {
                     Told.because(e.reason().name(), e.note()));
         } else if (event instanceof VisitReturnedToQueue e) {
             VisitView v = visits.get(e.visitId());
-            end(v, VisitStatus.WAITING);
+            end(v, VisitStatus.WAITING, e.at());
             v.calledAt = null;
             v.recalls = 0;
             timeline(
@@ -293,11 +329,11 @@ public class FloorBoard {
                     .reduce((a, b) -> b)
                     .orElse(e.at());
             s.serviceMillis += Math.max(0, Duration.between(startedAt, e.at()).toMillis());
-            end(v, VisitStatus.COMPLETED);
+            end(v, VisitStatus.COMPLETED, e.at());
             timeline(v, e.at(), VisitStep.COMPLETED, e.deskId(), Told.NOTHING);
         } else if (event instanceof VisitTransferred e) {
             VisitView v = visits.get(e.visitId());
-            end(v, VisitStatus.WAITING);
+            end(v, VisitStatus.WAITING, e.at());
             v.transferredFromTicket = v.ticket;
             v.transferredFromService = v.serviceCode;
             v.serviceCode = e.toServiceCode();
@@ -314,16 +350,16 @@ public class FloorBoard {
                     new Told(null, null, null, null, null, e.fromServiceCode()));
         } else if (event instanceof VisitMarkedNoShow e) {
             VisitView v = visits.get(e.visitId());
-            end(v, VisitStatus.NO_SHOW);
+            end(v, VisitStatus.NO_SHOW, e.at());
             timeline(v, e.at(), VisitStep.NO_SHOW, e.deskId(), Told.NOTHING);
         } else if (event instanceof VisitCancelled e) {
             VisitView v = visits.get(e.visitId());
-            end(v, VisitStatus.CANCELLED);
+            end(v, VisitStatus.CANCELLED, e.at());
             timeline(v, e.at(), VisitStep.CANCELLED, e.deskId(), cancelled(e.reason()));
         } else if (event instanceof FloorClosed e) {
             for (VisitClosure c : e.closures()) {
                 VisitView v = visits.get(c.visitId());
-                end(v, c.outcome());
+                end(v, c.outcome(), null);
                 timeline(v, e.at(), VisitStep.closedAs(c.outcome()), null, closed(c.reason()));
             }
             desks.values().forEach(d -> {
@@ -350,6 +386,7 @@ public class FloorBoard {
         DeskView d = desk(deskId);
         d.currentVisitId = v.visitId;
         d.currentTicket = v.ticket;
+        d.idleSince = null;
         if (!v.callCounted) {
             v.callCounted = true;
             ServiceStats s = stats(v.serviceCode);
@@ -361,12 +398,21 @@ public class FloorBoard {
         return v;
     }
 
-    private void end(VisitView v, VisitStatus status) {
+    /** @param at when the visit left its desk, counted as desk time; null when the day's end closes it */
+    private void end(VisitView v, VisitStatus status, @Nullable Instant at) {
         if (v.deskId != null) {
             DeskView d = desks.get(v.deskId);
             if (d != null && v.visitId.equals(d.currentVisitId)) {
                 d.currentVisitId = null;
                 d.currentTicket = null;
+                d.idleSince = at;
+                if (at != null && v.calledAt != null) {
+                    deskTime(
+                            stats(v.serviceCode),
+                            new DeskTime(
+                                    at,
+                                    Math.max(0, Duration.between(v.calledAt, at).toMillis())));
+                }
             }
         }
         if (status == VisitStatus.WAITING) {
@@ -427,9 +473,23 @@ public class FloorBoard {
         });
     }
 
+    private static void deskTime(ServiceStats s, DeskTime time) {
+        s.deskMillis += time.millis();
+        s.deskVisits++;
+        s.recentDeskTimes.add(time);
+        if (s.recentDeskTimes.size() > RECENT_DESK_TIMES) {
+            s.recentDeskTimes.remove(0);
+        }
+    }
+
     private HourStats hour(Instant at) {
+        return hours.computeIfAbsent(hourOf(at), k -> new HourStats());
+    }
+
+    /** The centre's hour of an instant, as the board's hourly figures name it: "09". */
+    public String hourOf(Instant at) {
         ZoneId zone = settings == null ? ZoneOffset.UTC : ZoneId.of(settings.timeZone());
-        return hours.computeIfAbsent(String.format("%02d", at.atZone(zone).getHour()), k -> new HourStats());
+        return String.format("%02d", at.atZone(zone).getHour());
     }
 
     private static final List<String> WAIT_BUCKET_NAMES = bucketNames();

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -205,15 +206,7 @@ public class Floor {
     public void handle(CloseDesk cmd, Actor actor) {
         ensureOpen();
         DeskState desk = heldDesk(cmd.deskId(), actor);
-        if (desk.currentVisit != null) {
-            throw FloorRefusal.DESK_BUSY.with(
-                    "desk",
-                    cmd.deskId(),
-                    "ticket",
-                    visits.get(desk.currentVisit).ticket,
-                    "state",
-                    describe(visits.get(desk.currentVisit).status));
-        }
+        requireNoVisit(desk, cmd.deskId());
         apply(new DeskClosed(floorId, cmd.deskId(), cmd.at(), cmd.reason()));
     }
 
@@ -231,18 +224,7 @@ public class Floor {
         }
         ensureOpen();
         DeskState desk = heldDesk(cmd.deskId(), actor);
-        if (desk.status == DeskStatus.PAUSED) {
-            throw FloorRefusal.DESK_PAUSED.with("desk", cmd.deskId());
-        }
-        if (desk.currentVisit != null) {
-            throw FloorRefusal.DESK_BUSY.with(
-                    "desk",
-                    cmd.deskId(),
-                    "ticket",
-                    visits.get(desk.currentVisit).ticket,
-                    "state",
-                    describe(visits.get(desk.currentVisit).status));
-        }
+        requireFreeToCall(desk, cmd.deskId());
         List<QueuePolicy.Candidate> candidates = new ArrayList<>();
         for (VisitState v : visits.values()) {
             if (v.status == VisitStatus.WAITING && desk.services.contains(v.serviceCode)) {
@@ -284,18 +266,7 @@ public class Floor {
             // a double click or a retry after a lost answer: the ticket is already called here
             return new OutOfTurnAnswer(visit.visitId, visit.ticket, visit.serviceCode, visit.deskId);
         }
-        if (desk.status == DeskStatus.PAUSED) {
-            throw FloorRefusal.DESK_PAUSED.with("desk", cmd.deskId());
-        }
-        if (desk.currentVisit != null) {
-            throw FloorRefusal.DESK_BUSY.with(
-                    "desk",
-                    cmd.deskId(),
-                    "ticket",
-                    visits.get(desk.currentVisit).ticket,
-                    "state",
-                    describe(visits.get(desk.currentVisit).status));
-        }
+        requireFreeToCall(desk, cmd.deskId());
         if (visit.deskId != null) {
             throw FloorRefusal.VISIT_AT_ANOTHER_DESK.with(
                     "ticket", visit.ticket, "state", describe(visit.status), "desk", visit.deskId);
@@ -584,6 +555,21 @@ public class Floor {
 
     // ---- helpers --------------------------------------------------------------------------
 
+    /** A desk calls only when it is not paused and holds no visit (rule 1: one visit per desk). */
+    private void requireFreeToCall(DeskState desk, String deskId) {
+        if (desk.status == DeskStatus.PAUSED) {
+            throw FloorRefusal.DESK_PAUSED.with("desk", deskId);
+        }
+        requireNoVisit(desk, deskId);
+    }
+
+    private void requireNoVisit(DeskState desk, String deskId) {
+        if (desk.currentVisit != null) {
+            VisitState held = visits.get(desk.currentVisit);
+            throw FloorRefusal.DESK_BUSY.with("desk", deskId, "ticket", held.ticket, "state", describe(held.status));
+        }
+    }
+
     private void startIfNew(String id, Instant at, FloorSettingsSource source) {
         if (floorId != null) {
             return;
@@ -672,7 +658,12 @@ public class Floor {
     }
 
     private String ticket(String serviceCode, int number) {
-        return settings.servicePrefixes().get(serviceCode) + "-" + String.format("%03d", number);
+        return ticketOf(settings.servicePrefixes().get(serviceCode), number);
+    }
+
+    /** A ticket as printed and called: its service's letter and at least three digits ("A-007"). */
+    public static String ticketOf(String prefix, int number) {
+        return prefix + "-" + String.format(Locale.ROOT, "%03d", number);
     }
 
     private ArrivalAnswer arrivalAnswer(VisitState v, Instant now) {

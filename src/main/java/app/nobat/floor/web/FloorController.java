@@ -9,9 +9,12 @@ import app.nobat.common.RandomIds;
 import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.board.FloorQueries;
+import app.nobat.floor.board.WaitEstimate;
+import app.nobat.floor.board.WaitEstimator;
 import app.nobat.floor.domain.ArrivalAnswer;
 import app.nobat.floor.domain.CallAnswer;
 import app.nobat.floor.domain.DeskStatus;
+import app.nobat.floor.domain.Floor;
 import app.nobat.floor.domain.FloorCommand.*;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.floor.domain.FloorRefusal;
@@ -119,15 +122,22 @@ public class FloorController {
                 .flatMap(arrival -> Blocking.<ArrivalAnswer>send(commands, arrival))
                 .flatMap(answer -> Blocking.call(() -> {
                     FloorBoard board = floors.board(FloorId.ofVisit(answer.visitId()));
-                    int eta = answer.position() == 0
-                            ? 0
-                            : board.estimatedWaitMinutes(answer.serviceCode(), answer.position());
+                    WaitEstimate eta = answer.position() == 0
+                            ? WaitEstimate.NOW
+                            : WaitEstimator.forArrival(
+                                    board,
+                                    answer.visitId(),
+                                    answer.serviceCode(),
+                                    answer.priorityClass(),
+                                    false,
+                                    now());
                     return new ArrivalResponse(
                             answer.visitId(),
                             answer.ticket(),
                             answer.serviceCode(),
                             answer.priorityClass(),
                             answer.position(),
+                            eta.minutes(),
                             eta,
                             answer.trackingToken(),
                             "/track.html?token=" + answer.trackingToken(),
@@ -319,7 +329,7 @@ public class FloorController {
             throw RequestRefusal.PARAMETER.at(null, "parameter", "ticket");
         }
         // "a12", "A-12" and "A-012" are the same printed ticket
-        String number = String.format(Locale.ROOT, "%s-%03d", typed.group(1), Integer.parseInt(typed.group(2)));
+        String number = Floor.ticketOf(typed.group(1), Integer.parseInt(typed.group(2)));
         return Blocking.call(() -> {
             FloorId floor = day == null ? floors.today(centreId) : new FloorId(centreId, dayOf(day));
             return floors.visitByTicket(floor, number)
@@ -356,7 +366,7 @@ public class FloorController {
                     longest = Math.max(longest, waited);
                     tickets.add(new QueuedTicket(v.visitId, v.ticket, v.priorityClass, v.arrivedAt, waited, i + 1));
                 }
-                int eta = board.estimatedWaitMinutes(s.code(), waiting.size() + 1);
+                WaitEstimate eta = WaitEstimator.forNewcomer(board, s.code(), now);
                 services.add(new ServiceQueue(
                         s.code(),
                         s.targetWaitMinutes(),
@@ -364,6 +374,7 @@ public class FloorController {
                         longest,
                         longest > s.targetWaitMinutes(),
                         board.desksServing(s.code()),
+                        eta.minutes(),
                         eta,
                         tickets));
             }

@@ -1,6 +1,7 @@
 package app.nobat.floor.web;
 
 import app.nobat.floor.board.FloorBoard.TimelineEntry;
+import app.nobat.floor.board.WaitEstimate;
 import app.nobat.floor.domain.CallReason;
 import app.nobat.floor.domain.DeskStatus;
 import app.nobat.floor.domain.OutOfTurnReason;
@@ -34,6 +35,7 @@ public final class FloorRequests {
             PriorityClass priorityClass,
             int position,
             int estimatedWaitMinutes,
+            WaitEstimate estimatedWait,
             String trackingToken,
             String trackingUrl,
             Instant arrivedAt) {}
@@ -104,6 +106,7 @@ public final class FloorRequests {
             boolean targetBreached,
             long desksServing,
             int estimatedWaitMinutes,
+            WaitEstimate estimatedWait,
             List<QueuedTicket> waiting) {}
 
     /**

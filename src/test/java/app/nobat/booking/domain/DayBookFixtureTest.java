@@ -128,6 +128,22 @@ class DayBookFixtureTest {
         }
 
         @Test
+        void anOpenDayWithoutSlotsTakesWalkInsOnlyAClosedOneNothing() {
+            LocalDate monday = SATURDAY.plusDays(2); // open, but the template offers Saturdays and Sundays only
+            DayPlan open = DayPlan.of(monday, TEHRAN, OPEN, TEMPLATE, null, WINDOW, 60);
+            DayPlan closed = DayPlan.of(monday, TEHRAN, List.of(), TEMPLATE, null, WINDOW, 60);
+            DayPlan holiday = DayPlan.of(monday, TEHRAN, OPEN, TEMPLATE, "Test holiday", WINDOW, 60);
+
+            assertThat(open.capacities()).isEmpty();
+            assertThat(open.walkInsOnly()).isTrue();
+            assertThat(closed.walkInsOnly()).isFalse();
+            assertThat(holiday.walkInsOnly()).isFalse();
+            assertThat(DayPlan.of(SATURDAY, TEHRAN, OPEN, TEMPLATE, null, WINDOW, 60)
+                            .walkInsOnly())
+                    .isFalse();
+        }
+
+        @Test
         void aHolidayHasNoSlots() {
             fixture.givenNoPriorActivity()
                     .when(new BookSeat("gulf:res:2026-12-07", "AAAA-2222", NINE, "r", "g", null, DAY_BEFORE))

@@ -65,8 +65,31 @@ class FloorFixtureTest {
     }
 
     static VisitArrived arrived(int n, String service, String ticket, int number, PriorityClass cls, int minute) {
+        return arrived(n, service, ticket, number, cls, minute, null, null);
+    }
+
+    static VisitArrived arrived(
+            int n,
+            String service,
+            String ticket,
+            int number,
+            PriorityClass cls,
+            int minute,
+            String requestId,
+            String appointmentRef) {
         return new VisitArrived(
-                FLOOR, v(n), null, service, ticket, number, cls, null, "tok" + n, at(minute), null, at(minute));
+                FLOOR,
+                v(n),
+                requestId,
+                service,
+                ticket,
+                number,
+                cls,
+                appointmentRef,
+                "tok" + n,
+                at(minute),
+                null,
+                at(minute));
     }
 
     static RegisterWalkIn arrive(int n, String service, PriorityClass cls, int minute) {
@@ -107,19 +130,7 @@ class FloorFixtureTest {
 
         @Test
         void aRepeatedArrivalRequestReturnsTheFirstTicket() {
-            VisitArrived first = new VisitArrived(
-                    FLOOR,
-                    v(1),
-                    "kiosk-req-1",
-                    "res",
-                    "A-001",
-                    1,
-                    PriorityClass.NONE,
-                    null,
-                    "tok1",
-                    at(0),
-                    null,
-                    at(0));
+            VisitArrived first = arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0, "kiosk-req-1", null);
             fixture.given(started(), first)
                     .when(new RegisterWalkIn(FLOOR, v(9), "kiosk-req-1", "res", PriorityClass.NONE, "tok9", at(1)))
                     .expectNoEvents()
@@ -129,19 +140,7 @@ class FloorFixtureTest {
 
         @Test
         void aRequestIdReusedForAnotherArrivalIsRefused() {
-            VisitArrived first = new VisitArrived(
-                    FLOOR,
-                    v(1),
-                    "kiosk-req-1",
-                    "res",
-                    "A-001",
-                    1,
-                    PriorityClass.NONE,
-                    null,
-                    "tok1",
-                    at(0),
-                    null,
-                    at(0));
+            VisitArrived first = arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0, "kiosk-req-1", null);
             fixture.given(started(), first)
                     .when(new RegisterWalkIn(FLOOR, v(9), "kiosk-req-1", "work", PriorityClass.NONE, "tok9", at(1)))
                     .expectNoEvents()
@@ -155,36 +154,12 @@ class FloorFixtureTest {
         void anAppointmentCheckInIsStoredUnderTheAppointmentAsItsRequestId() {
             fixture.given(started())
                     .when(new CheckInAppointment(FLOOR, v(1), "R-77", "res", PriorityClass.NONE, "tok1", at(0)))
-                    .expectEvents(new VisitArrived(
-                            FLOOR,
-                            v(1),
-                            "appointment:R-77",
-                            "res",
-                            "A-001",
-                            1,
-                            PriorityClass.NONE,
-                            "R-77",
-                            "tok1",
-                            at(0),
-                            null,
-                            at(0)));
+                    .expectEvents(arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0, "appointment:R-77", "R-77"));
         }
 
         @Test
         void aRepeatedCheckInReturnsTheFirstTicket() {
-            VisitArrived first = new VisitArrived(
-                    FLOOR,
-                    v(1),
-                    "appointment:R-77",
-                    "res",
-                    "A-001",
-                    1,
-                    PriorityClass.NONE,
-                    "R-77",
-                    "tok1",
-                    at(0),
-                    null,
-                    at(0));
+            VisitArrived first = arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0, "appointment:R-77", "R-77");
             fixture.given(started(), first)
                     .when(new CheckInAppointment(FLOOR, v(1), "R-77", "res", PriorityClass.NONE, "tok9", at(3)))
                     .expectNoEvents()
@@ -547,8 +522,7 @@ class FloorFixtureTest {
 
         @Test
         void appointmentHoldersGetTheBoost() {
-            VisitArrived booked = new VisitArrived(
-                    FLOOR, v(2), null, "res", "A-002", 2, PriorityClass.NONE, "BK7", "tok2", at(9), null, at(9));
+            VisitArrived booked = arrived(2, "res", "A-002", 2, PriorityClass.NONE, 9, null, "BK7");
             fixture.given(started(), arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0), booked, opened("d1", "res"))
                     .when(new CallNext(FLOOR, "d1", "r1", at(10)))
                     .expectEvents(new TicketCalled(

@@ -1,0 +1,436 @@
+package app.nobat.floor.board;
+
+import app.nobat.floor.board.FloorBoard.DeskTime;
+import app.nobat.floor.board.FloorBoard.DeskView;
+import app.nobat.floor.board.FloorBoard.ServiceStats;
+import app.nobat.floor.board.FloorBoard.VisitView;
+import app.nobat.floor.domain.DeskStatus;
+import app.nobat.floor.domain.PriorityClass;
+import app.nobat.floor.domain.QueuePolicy;
+import app.nobat.floor.domain.QueuePolicy.Candidate;
+import app.nobat.floor.domain.QueuePolicySettings;
+import app.nobat.floor.domain.VisitStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one estimate of waits behind the kiosk ticket, the TV, the phone and the supervisor's board.
+ *
+ * <p>It plays the floor forward from now with the queue policy itself: every desk that serves now
+ * (open, not paused, not left idle while its queues wait) calls when it is free, by the policy's
+ * own choice among the services it offers, so a desk shared by three services gives each the share
+ * the policy and the queues give it. Busy desks are free after the rest of their visit's expected
+ * desk time; desk times are those of the last hour (the day's, before there are enough). Visitors
+ * who would overtake (a priority class or an appointment the policy weighs higher) arrive during
+ * the forecast at the rate observed: the hour's arrivals of their service times the day's share of
+ * their kind. The spread of the wait of someone with n visitors called before them is about
+ * 1/√(n+1) of it, however good the forecast; the range shown is that spread at 80 %.
+ */
+public final class WaitEstimator {
+
+    /** Two-sided 80 % of a normal spread: four in five visitors are called within the range shown. */
+    static final double Z = 1.28;
+    /** A visit that has run past its expected desk time still has some of it left. */
+    static final double RESIDUAL_SHARE = 0.25;
+    /** An open desk that calls nobody while its queues wait this long (or twice its desk time) is not serving. */
+    static final Duration STALLED_AFTER = Duration.ofMinutes(10);
+
+    static final Duration HOUR = Duration.ofHours(1);
+    static final int HOUR_SAMPLES = 3;
+    static final double DEFAULT_DESK_MINUTES = FloorBoard.DEFAULT_SERVICE_MINUTES;
+    /** How far ahead the forecast plays: beyond it a wait is not promised. */
+    static final double HORIZON_MINUTES = 12 * 60;
+    /** Narrower than this, a range says no more than its middle: one figure is shown. */
+    static final double POINT_WIDTH_MINUTES = 5;
+    /** A forecast holds for this long on an unchanged board (the screens ask for it many times a second). */
+    static final Duration FORECAST_KEPT = Duration.ofSeconds(15);
+
+    private WaitEstimator() {}
+
+    /** The wait of a visit on the board: 0 once it is called, unknown when no desk serves its service. */
+    public static WaitEstimate forVisit(FloorBoard board, VisitView visit, Instant now) {
+        if (visit.status != VisitStatus.WAITING) {
+            return WaitEstimate.NOW;
+        }
+        return forArrival(
+                board, visit.visitId, visit.serviceCode, visit.priorityClass, visit.appointmentRef != null, now);
+    }
+
+    /**
+     * The wait of a visit just taken: its own forecast once the board has it, until then that of
+     * someone of its kind arriving now.
+     */
+    public static WaitEstimate forArrival(
+            FloorBoard board,
+            String visitId,
+            String serviceCode,
+            PriorityClass priorityClass,
+            boolean appointment,
+            Instant now) {
+        if (board.settings == null) {
+            return WaitEstimate.NO_DESK;
+        }
+        Forecast forecast = forecast(board, now);
+        if (!board.visits.containsKey(visitId)) {
+            return forecast.newcomer(serviceCode, priorityClass, appointment);
+        }
+        Forecast.Called called = forecast.visits.get(visitId);
+        return called == null ? WaitEstimate.NO_DESK : called.estimate();
+    }
+
+    /** The wait of a visitor without priority who takes a ticket for this service now: what the TV shows. */
+    public static WaitEstimate forNewcomer(FloorBoard board, String serviceCode, Instant now) {
+        if (board.settings == null) {
+            return WaitEstimate.NO_DESK;
+        }
+        return forecast(board, now).newcomer(serviceCode, PriorityClass.NONE, false);
+    }
+
+    private static Forecast forecast(FloorBoard board, Instant now) {
+        Forecast kept = board.forecast;
+        if (kept != null
+                && kept.sequence == board.lastSequence
+                && !now.isBefore(kept.at)
+                && now.isBefore(kept.at.plus(FORECAST_KEPT))) {
+            return kept;
+        }
+        Forecast made = new Forecast(board, now);
+        board.forecast = made;
+        return made;
+    }
+
+    /** One play of the floor forward from an instant, for every waiting visit at once. */
+    static final class Forecast {
+
+        /** When a visit is called in the forecast, and how many are called before it. */
+        record Called(double minutes, int ahead) {
+            WaitEstimate estimate() {
+                return WaitEstimator.estimate(minutes, ahead);
+            }
+        }
+
+        final long sequence;
+        final Instant at;
+        final Map<String, Called> visits;
+        private final FloorBoard board;
+        private final Map<String, WaitEstimate> newcomers = new ConcurrentHashMap<>();
+
+        Forecast(FloorBoard board, Instant at) {
+            this.board = board;
+            this.sequence = board.lastSequence;
+            this.at = at;
+            this.visits = new Play(board, at, null).run();
+        }
+
+        WaitEstimate newcomer(String serviceCode, PriorityClass priorityClass, boolean appointment) {
+            return newcomers.computeIfAbsent(FloorBoard.kindOf(priorityClass, appointment) + "/" + serviceCode, k -> {
+                Play.Entry newcomer = new Play.Entry(
+                        new Candidate(Play.NEWCOMER, priorityClass, at, Long.MAX_VALUE / 2, appointment),
+                        serviceCode,
+                        true);
+                Called called = new Play(board, at, newcomer).run().get(Play.NEWCOMER);
+                return called == null ? WaitEstimate.NO_DESK : called.estimate();
+            });
+        }
+    }
+
+    /** The spread of a forecast wait with {@code ahead} calls before it, as the screens show it. */
+    static WaitEstimate estimate(double minutes, int ahead) {
+        if (minutes < 0.5) {
+            return WaitEstimate.NOW;
+        }
+        double spread = Z / Math.sqrt(ahead + 1.0);
+        double low = Math.max(0, minutes * (1 - spread));
+        double high = minutes * (1 + spread);
+        int point = Math.max(1, (int) Math.round(minutes));
+        if (high - low < POINT_WIDTH_MINUTES) {
+            return new WaitEstimate(true, point, point, point);
+        }
+        // a wide range in fives ("15–25 min"): a precision the forecast does not have would mislead
+        boolean inFives = high - low >= 10;
+        int lowShown = Math.max(1, (int) (inFives ? Math.round(low / 5) * 5 : Math.floor(low)));
+        int highShown = (int) (inFives ? Math.round(high / 5) * 5 : Math.ceil(high));
+        return new WaitEstimate(true, point, Math.min(lowShown, point), Math.max(highShown, point));
+    }
+
+    /** The forward play: desks call by the policy as they come free, overtaking arrivals come at their rate. */
+    private static final class Play {
+
+        static final String NEWCOMER = "~newcomer";
+
+        record Entry(Candidate candidate, String serviceCode, boolean counted) {}
+
+        private static final class Desk {
+            final String deskId;
+            final Set<String> services;
+            double freeAt;
+            int streak;
+
+            Desk(String deskId, Set<String> services, double freeAt, int streak) {
+                this.deskId = deskId;
+                this.services = services;
+                this.freeAt = freeAt;
+                this.streak = streak;
+            }
+        }
+
+        /** Visitors of one kind of one service who may overtake, arriving evenly at the observed rate. */
+        private static final class Stream {
+            final String serviceCode;
+            final PriorityClass priorityClass;
+            final boolean appointment;
+            final double every;
+            double next;
+
+            Stream(String serviceCode, PriorityClass priorityClass, boolean appointment, double perMinute) {
+                this.serviceCode = serviceCode;
+                this.priorityClass = priorityClass;
+                this.appointment = appointment;
+                this.every = 1 / perMinute;
+                this.next = every / 2;
+            }
+        }
+
+        private final FloorBoard board;
+        private final Instant now;
+        private final Entry target;
+        private final QueuePolicy policy;
+        private final List<Entry> waiting = new ArrayList<>();
+        private final List<Desk> desks = new ArrayList<>();
+        private final PriorityQueue<Stream> arrivals = new PriorityQueue<>(Comparator.comparingDouble(s -> s.next));
+        private final Map<String, Double> deskMinutes = new HashMap<>();
+        private long arrivalOrder = Long.MAX_VALUE / 4;
+
+        /** @param target a visitor to add (a newcomer) and stop at; null to play until every waiting visit is called */
+        Play(FloorBoard board, Instant now, Entry target) {
+            this.board = board;
+            this.now = now;
+            this.target = target;
+            this.policy = new QueuePolicy(board.settings.policy());
+            long order = 0;
+            for (VisitView v : board.visits.values()) {
+                order++;
+                if (v.status == VisitStatus.WAITING) {
+                    waiting.add(new Entry(
+                            new Candidate(v.visitId, v.priorityClass, v.arrivedAt, order, v.appointmentRef != null),
+                            v.serviceCode,
+                            true));
+                }
+            }
+            if (target != null) {
+                waiting.add(target);
+            }
+            for (DeskView d : board.desks.values()) {
+                serving(d).ifPresent(desks::add);
+            }
+            overtakers();
+        }
+
+        Map<String, Forecast.Called> run() {
+            Map<String, Forecast.Called> called = new HashMap<>();
+            int calls = 0;
+            while (!desks.isEmpty()) {
+                Desk desk = desks.stream()
+                        .min(Comparator.<Desk>comparingDouble(d -> d.freeAt).thenComparing(d -> d.deskId))
+                        .orElseThrow();
+                if (desk.freeAt > HORIZON_MINUTES) {
+                    break;
+                }
+                arriveUntil(desk.freeAt);
+                Instant at = now.plusMillis(Math.round(desk.freeAt * 60_000));
+                List<Candidate> choices = waiting.stream()
+                        .filter(e -> desk.services.contains(e.serviceCode()))
+                        .map(Entry::candidate)
+                        .toList();
+                Optional<QueuePolicy.Choice> choice = policy.choose(choices, at, desk.streak);
+                if (choice.isEmpty()) {
+                    OptionalNext next = nextArrivalFor(desk);
+                    if (next.none()) {
+                        desks.remove(desk); // nobody left or coming for it
+                    } else {
+                        desk.freeAt = Math.max(desk.freeAt, next.at());
+                    }
+                    continue;
+                }
+                Entry chosen = take(choice.get().visitId());
+                if (chosen.counted()) {
+                    called.put(chosen.candidate().visitId(), new Forecast.Called(desk.freeAt, calls));
+                }
+                calls++;
+                if (chosen == target || (target == null && waiting.stream().noneMatch(Entry::counted))) {
+                    break;
+                }
+                desk.streak = chosen.candidate().priorityClass().isPriority() ? desk.streak + 1 : 0;
+                desk.freeAt += deskMinutes(chosen.serviceCode());
+            }
+            return called;
+        }
+
+        private Entry take(String visitId) {
+            for (int i = 0; i < waiting.size(); i++) {
+                if (waiting.get(i).candidate().visitId().equals(visitId)) {
+                    return waiting.remove(i);
+                }
+            }
+            throw new IllegalStateException("the policy chose a visit that is not waiting");
+        }
+
+        private record OptionalNext(double at, boolean none) {}
+
+        private OptionalNext nextArrivalFor(Desk desk) {
+            return arrivals.stream()
+                    .filter(s -> desk.services.contains(s.serviceCode) && s.next <= HORIZON_MINUTES)
+                    .mapToDouble(s -> s.next)
+                    .min()
+                    .stream()
+                    .mapToObj(t -> new OptionalNext(t, false))
+                    .findFirst()
+                    .orElse(new OptionalNext(0, true));
+        }
+
+        private void arriveUntil(double minutes) {
+            while (!arrivals.isEmpty() && arrivals.peek().next <= minutes) {
+                Stream s = arrivals.poll();
+                Instant at = now.plusMillis(Math.round(s.next * 60_000));
+                waiting.add(new Entry(
+                        new Candidate("~" + arrivalOrder, s.priorityClass, at, arrivalOrder++, s.appointment),
+                        s.serviceCode,
+                        false));
+                s.next += s.every;
+                if (s.next <= HORIZON_MINUTES) {
+                    arrivals.add(s);
+                }
+            }
+        }
+
+        /** A desk as the forecast counts it, or none when it does not serve now. */
+        private Optional<Desk> serving(DeskView d) {
+            if (d.status != DeskStatus.OPEN || d.serviceCodes.isEmpty()) {
+                return Optional.empty();
+            }
+            VisitView current = d.currentVisitId == null ? null : board.visits.get(d.currentVisitId);
+            if (current != null && current.calledAt != null) {
+                double mean = deskMinutes(current.serviceCode);
+                double elapsed = minutesBetween(current.calledAt, now);
+                return Optional.of(new Desk(
+                        d.deskId, d.serviceCodes, Math.max(mean - elapsed, RESIDUAL_SHARE * mean), d.priorityStreak));
+            }
+            if (d.idleSince != null) {
+                Instant oldestWaiting = waiting.stream()
+                        .filter(e -> e.counted() && d.serviceCodes.contains(e.serviceCode()))
+                        .map(e -> e.candidate().arrivedAt())
+                        .min(Comparator.naturalOrder())
+                        .orElse(now);
+                double stalled = Math.min(minutesBetween(d.idleSince, now), minutesBetween(oldestWaiting, now));
+                double longestDeskTime = d.serviceCodes.stream()
+                        .mapToDouble(this::deskMinutes)
+                        .max()
+                        .orElse(DEFAULT_DESK_MINUTES);
+                if (stalled > Math.max(STALLED_AFTER.toMinutes(), 2 * longestDeskTime)) {
+                    return Optional.empty(); // open on paper, but nobody is calling there
+                }
+            }
+            return Optional.of(new Desk(d.deskId, d.serviceCodes, 0, d.priorityStreak));
+        }
+
+        /** Streams of the kinds the policy may put before others: higher-weighted classes, boosted appointments. */
+        private void overtakers() {
+            QueuePolicySettings settings = board.settings.policy();
+            double lowest = settings.weightOf(PriorityClass.NONE);
+            for (var entry : board.stats.entrySet()) {
+                ServiceStats s = entry.getValue();
+                double perMinute = arrivalsPerMinute(s);
+                if (perMinute <= 0 || s.arrived == 0) {
+                    continue;
+                }
+                for (var kind : s.arrivedByKind.entrySet()) {
+                    boolean appointment = kind.getKey().endsWith("+APPOINTMENT");
+                    PriorityClass cls = PriorityClass.valueOf(kind.getKey().replace("+APPOINTMENT", ""));
+                    boolean overtakes =
+                            settings.weightOf(cls) > lowest || (appointment && settings.appointmentBoost() > 0);
+                    if (overtakes) {
+                        double share = kind.getValue() / (double) s.arrived;
+                        arrivals.add(new Stream(entry.getKey(), cls, appointment, perMinute * share));
+                    }
+                }
+            }
+        }
+
+        /** The service's arrivals over the last hour (since the day's first arrival, when that is later). */
+        private double arrivalsPerMinute(ServiceStats s) {
+            if (board.firstArrivalAt == null) {
+                return 0;
+            }
+            Instant windowStart = later(now.minus(HOUR), board.firstArrivalAt);
+            double window = Math.max(10, minutesBetween(windowStart, now));
+            Instant hourStart = now.atZone(ZoneId.of(board.settings.timeZone()))
+                    .truncatedTo(ChronoUnit.HOURS)
+                    .toInstant();
+            double thisHour = s.arrivedByHour.getOrDefault(board.hourOf(now), 0);
+            double count = thisHour;
+            if (windowStart.isBefore(hourStart)) {
+                Instant previousStart = hourStart.minus(HOUR);
+                Instant previousFrom = later(previousStart, board.firstArrivalAt);
+                double previousOpen = minutesBetween(previousFrom, hourStart);
+                double inWindow = minutesBetween(windowStart, hourStart);
+                double previous = s.arrivedByHour.getOrDefault(board.hourOf(previousStart), 0);
+                count += previousOpen <= 0 ? 0 : previous * Math.min(1, inWindow / previousOpen);
+            }
+            return count / window;
+        }
+
+        /** Expected desk time of a visit of this service: the last hour's, else the day's, else the floor's. */
+        private double deskMinutes(String serviceCode) {
+            return deskMinutes.computeIfAbsent(serviceCode, code -> {
+                ServiceStats s = board.stats.get(code);
+                if (s != null) {
+                    Instant since = now.minus(HOUR);
+                    List<DeskTime> lastHour = s.recentDeskTimes.stream()
+                            .filter(t -> t.endedAt().isAfter(since))
+                            .toList();
+                    if (lastHour.size() >= HOUR_SAMPLES) {
+                        return atLeastHalfMinute(lastHour.stream()
+                                        .mapToLong(DeskTime::millis)
+                                        .average()
+                                        .orElse(0)
+                                / 60_000);
+                    }
+                    if (s.deskVisits >= HOUR_SAMPLES) {
+                        return atLeastHalfMinute(s.deskMillis / 60_000.0 / s.deskVisits);
+                    }
+                }
+                // one or two quick visits say little: the floor's, then the default, until there are three
+                long visits = board.stats.values().stream()
+                        .mapToLong(x -> x.deskVisits)
+                        .sum();
+                long millis = board.stats.values().stream()
+                        .mapToLong(x -> x.deskMillis)
+                        .sum();
+                return visits < HOUR_SAMPLES ? DEFAULT_DESK_MINUTES : atLeastHalfMinute(millis / 60_000.0 / visits);
+            });
+        }
+
+        private static double atLeastHalfMinute(double minutes) {
+            return Math.max(0.5, minutes);
+        }
+
+        private static Instant later(Instant a, Instant b) {
+            return a.isAfter(b) ? a : b;
+        }
+
+        private static double minutesBetween(Instant from, Instant to) {
+            return Duration.between(from, to).toMillis() / 60_000.0;
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package app.nobat.floor.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.nobat.floor.domain.CallReason;
+import app.nobat.floor.domain.EndOfDayRule;
+import app.nobat.floor.domain.FloorEvent;
+import app.nobat.floor.domain.FloorEvent.*;
+import app.nobat.floor.domain.FloorSettings;
+import app.nobat.floor.domain.PriorityClass;
+import app.nobat.floor.domain.QueuePolicySettings;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The estimator's rules: shared desks, overtaking, paused and idle desks, busy desks, the hour's pace, the range. */
+class WaitEstimatorTest {
+
+    static final String F = "gulf:2026-12-03";
+    static final Instant T0 = Instant.parse("2026-12-03T05:00:00Z"); // 08:30 in Tehran
+
+    FloorBoard board = new FloorBoard();
+    long seq = 0;
+    int tickets = 0;
+
+    void start(Map<String, Set<String>> desks, double elderlyWeight, double appointmentBoost) {
+        apply(new FloorStarted(
+                F,
+                "gulf",
+                "2026-12-03",
+                new FloorSettings(
+                        "Asia/Tehran",
+                        Map.of("res", "A", "doc", "D"),
+                        desks,
+                        new QueuePolicySettings(Map.of(PriorityClass.ELDERLY, elderlyWeight), appointmentBoost, 3),
+                        EndOfDayRule.CLOSE,
+                        2),
+                T0));
+    }
+
+    void apply(FloorEvent event) {
+        board.apply(event, seq++);
+    }
+
+    static Instant at(double minutes) {
+        return T0.plusMillis(Math.round(minutes * 60_000));
+    }
+
+    void open(String desk, double minute, String... services) {
+        apply(new DeskOpened(F, desk, Set.of(services), "s-" + desk, at(minute)));
+    }
+
+    void arrive(String visit, String service, PriorityClass cls, double minute) {
+        tickets++;
+        apply(new VisitArrived(
+                F,
+                visit,
+                null,
+                service,
+                "A-" + tickets,
+                tickets,
+                cls,
+                null,
+                "t-" + visit,
+                at(minute),
+                null,
+                at(minute)));
+    }
+
+    void call(String desk, String visit, double minute) {
+        var v = board.visits.get(visit);
+        apply(new TicketCalled(
+                F,
+                desk,
+                visit,
+                v.ticket,
+                v.serviceCode,
+                "r-" + visit,
+                new CallReason(v.priorityClass, 0, 1, 0, 0, false),
+                at(minute)));
+    }
+
+    void complete(String desk, String visit, double minute) {
+        apply(new ServiceStarted(F, desk, visit, at(minute)));
+        apply(new VisitCompleted(F, desk, visit, at(minute)));
+    }
+
+    /** Visits of this service served one after another at this desk, each taking these minutes, from the minute given. */
+    double served(String desk, String service, int count, double minutes, double from) {
+        double t = from;
+        for (int i = 0; i < count; i++) {
+            String id = "h-" + desk + "-" + service + "-" + i + "-" + seq;
+            arrive(id, service, PriorityClass.NONE, t);
+            call(desk, id, t);
+            t += minutes;
+            complete(desk, id, t);
+        }
+        return t;
+    }
+
+    @Test
+    void oneDeskCallsTheQueueInTurnAtItsDeskTime() {
+        start(Map.of("d1", Set.of("res")), 2.0, 0);
+        open("d1", 0, "res");
+        double now = served("d1", "res", 3, 6, 0);
+        for (int i = 0; i < 4; i++) {
+            arrive("w" + i, "res", PriorityClass.NONE, now);
+        }
+
+        // four ahead of 6 minutes each: 24 minutes, spread 1.28/√5 of it: 10–38, shown in fives
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(now))).isEqualTo(new WaitEstimate(true, 24, 10, 40));
+        // the first in the queue is called now: the desk is free
+        assertThat(WaitEstimator.forVisit(board, board.visits.get("w0"), at(now)))
+                .isEqualTo(WaitEstimate.NOW);
+        assertThat(WaitEstimator.forVisit(board, board.visits.get("w2"), at(now))
+                        .minutes())
+                .isEqualTo(12);
+    }
+
+    @Test
+    void aDeskSharedWithAnotherServiceGivesItOnlyItsShare() {
+        start(Map.of("d1", Set.of("res", "doc")), 2.0, 0);
+        open("d1", 0, "res", "doc");
+        double now = served("d1", "doc", 3, 5, 0);
+        for (int i = 0; i < 4; i++) {
+            arrive("doc" + i, "doc", PriorityClass.NONE, now - 4 + i);
+        }
+        arrive("res0", "res", PriorityClass.NONE, now);
+        var visitor = board.visits.get("res0");
+
+        // first in its own queue, but the shared desk calls the four who came before it first
+        assertThat(board.positionOf(visitor, at(now))).isEqualTo(1);
+        assertThat(board.estimatedWaitMinutes("res", 1))
+                .as("the former formula")
+                .isEqualTo(3);
+        assertThat(WaitEstimator.forVisit(board, visitor, at(now)).minutes()).isEqualTo(20);
+    }
+
+    @Test
+    void priorityVisitorsWhoWillArriveOvertakeARegularOne() {
+        start(Map.of("d1", Set.of("res")), 4.0, 0);
+        open("d1", 0, "res");
+        double now = served("d1", "res", 6, 5, 0);
+        for (int i = 0; i < 3; i++) {
+            arrive("w" + i, "res", PriorityClass.NONE, now);
+        }
+        WaitEstimate without = WaitEstimator.forNewcomer(board, "res", at(now));
+
+        // the same queue on a floor where half the visitors of the hour were elderly
+        board = new FloorBoard();
+        seq = 0;
+        start(Map.of("d1", Set.of("res")), 4.0, 0);
+        open("d1", 0, "res");
+        double t = 0;
+        for (int i = 0; i < 6; i++) {
+            String id = "e" + i;
+            arrive(id, "res", i % 2 == 0 ? PriorityClass.ELDERLY : PriorityClass.NONE, t);
+            call("d1", id, t);
+            t += 5;
+            complete("d1", id, t);
+        }
+        for (int i = 0; i < 3; i++) {
+            arrive("w" + i, "res", PriorityClass.NONE, t);
+        }
+        WaitEstimate with = WaitEstimator.forNewcomer(board, "res", at(t));
+        WaitEstimate elderly = WaitEstimator.forArrival(board, "new", "res", PriorityClass.ELDERLY, false, at(t));
+
+        assertThat(without.minutes()).isEqualTo(15);
+        assertThat(with.minutes()).isGreaterThan(without.minutes());
+        // an elderly visitor is not overtaken by the regular ones ahead for long: weight 4 passes them
+        assertThat(elderly.minutes()).isLessThan(with.minutes());
+    }
+
+    @Test
+    void aPausedDeskServesNobodyAndNoDeskMeansNoPromise() {
+        start(Map.of("d1", Set.of("res"), "d2", Set.of("res")), 2.0, 0);
+        open("d1", 0, "res");
+        open("d2", 0, "res");
+        double now = served("d1", "res", 3, 6, 0);
+        for (int i = 0; i < 6; i++) {
+            arrive("w" + i, "res", PriorityClass.NONE, now);
+        }
+        int both = WaitEstimator.forNewcomer(board, "res", at(now)).minutes();
+        apply(new DeskPaused(F, "d2", at(now), "break"));
+        int one = WaitEstimator.forNewcomer(board, "res", at(now)).minutes();
+        apply(new DeskPaused(F, "d1", at(now), "break"));
+
+        assertThat(both).isEqualTo(18);
+        assertThat(one).isEqualTo(36);
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(now))).isEqualTo(WaitEstimate.NO_DESK);
+        assertThat(WaitEstimator.forVisit(board, board.visits.get("w0"), at(now))
+                        .known())
+                .isFalse();
+    }
+
+    @Test
+    void anOpenDeskThatCallsNobodyWhileItsQueueWaitsIsNotServing() {
+        start(Map.of("d1", Set.of("res")), 2.0, 0);
+        open("d1", 0, "res");
+        double now = served("d1", "res", 3, 6, 0);
+        arrive("w0", "res", PriorityClass.NONE, now);
+
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(now + 5)).known()).isTrue();
+        // half an hour later nobody has been called there: the clerk has gone
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(now + 30))).isEqualTo(WaitEstimate.NO_DESK);
+    }
+
+    @Test
+    void aBusyDeskIsFreeAfterTheRestOfItsVisit() {
+        start(Map.of("d1", Set.of("res")), 2.0, 0);
+        open("d1", 0, "res");
+        double now = served("d1", "res", 3, 6, 0);
+        arrive("busy", "res", PriorityClass.NONE, now);
+        call("d1", "busy", now);
+
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(now + 1)).minutes())
+                .isEqualTo(5);
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(now + 4)).minutes())
+                .isEqualTo(2);
+        // past its expected time, a visit still has a quarter of it left
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(now + 20)).minutes())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void theLastHoursPaceCountsNotTheWholeDays() {
+        start(Map.of("d1", Set.of("res")), 2.0, 0);
+        open("d1", 0, "res");
+        served("d1", "res", 4, 15, 0); // a slow first hour
+        double t = served("d1", "res", 4, 3, 120); // then, after a lull, a quick clerk
+        for (int i = 0; i < 5; i++) {
+            arrive("w" + i, "res", PriorityClass.NONE, t);
+        }
+
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(t)).minutes()).isEqualTo(15);
+    }
+
+    @Test
+    void aNarrowSpreadIsOneFigureAWideOneARange() {
+        assertThat(WaitEstimator.estimate(0.2, 0)).isEqualTo(WaitEstimate.NOW);
+        // 24 ahead: ±26 % of 4 minutes is narrower than five minutes
+        assertThat(WaitEstimator.estimate(4, 24)).isEqualTo(new WaitEstimate(true, 4, 4, 4));
+        // 15 ahead: ±32 % of 10 minutes, in whole minutes
+        assertThat(WaitEstimator.estimate(10, 15)).isEqualTo(new WaitEstimate(true, 10, 6, 14));
+        // 99 ahead: ±13 % of 40 minutes, in fives
+        assertThat(WaitEstimator.estimate(40, 99)).isEqualTo(new WaitEstimate(true, 40, 35, 45));
+        // nobody ahead and a busy desk: wide, but never "0 minutes" at the low end
+        assertThat(WaitEstimator.estimate(3, 0)).isEqualTo(new WaitEstimate(true, 3, 1, 7));
+        assertThat(WaitEstimator.estimate(4, 24).isRange()).isFalse();
+        assertThat(WaitEstimator.estimate(40, 99).isRange()).isTrue();
+    }
+}
