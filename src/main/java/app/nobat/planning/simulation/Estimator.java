@@ -18,9 +18,12 @@ public interface Estimator {
 
     /**
      * An estimate in minutes: a point, and the range shown around it (both ends equal to the point
-     * when a single number is shown).
+     * when a single number is shown); or none, when the screen promises no wait ({@link #NONE}).
      */
-    record Shown(double point, double low, double high) {
+    record Shown(boolean known, double point, double low, double high) {
+
+        /** No estimate shown: no desk serves the visit's service now. */
+        public static final Shown NONE = new Shown(false, 0, 0, 0);
 
         public Shown {
             if (!(low <= point && point <= high)) {
@@ -29,15 +32,20 @@ public interface Estimator {
         }
 
         public static Shown exactly(double minutes) {
-            return new Shown(minutes, minutes, minutes);
+            return new Shown(true, minutes, minutes, minutes);
+        }
+
+        public static Shown range(double point, double low, double high) {
+            return new Shown(true, point, low, high);
         }
 
         /**
          * Whether an actual wait falls inside the range shown, read in whole minutes as a screen shows
          * them: "12 min" holds waits from 11.5 to 12.5 minutes, "15–25 min" those from 14.5 to 25.5.
+         * No estimate holds nothing.
          */
         public boolean holds(double actualMinutes) {
-            return actualMinutes >= low - 0.5 && actualMinutes < high + 0.5;
+            return known && actualMinutes >= low - 0.5 && actualMinutes < high + 0.5;
         }
     }
 }

@@ -24,12 +24,15 @@ import java.util.TreeMap;
 public final class Scorecard {
 
     /**
-     * @param mae        mean absolute error of the point shown at arrival, minutes
-     * @param maePercent the MAE as a percentage of the mean actual wait
+     * @param mae        mean absolute error of the point shown at arrival, minutes (visits shown none left out)
+     * @param maePercent the MAE as a percentage of the mean actual wait (of the same visits)
      * @param bias       mean of shown minus actual, minutes (positive: the estimate was too long)
-     * @param inRange    share of visits whose actual wait fell inside the range shown (0 to 1)
+     * @param inRange    share of visits whose actual wait fell inside the range shown (0 to 1; a visit
+     *                   shown no estimate counts as outside)
+     * @param notShown   visits shown no estimate at arrival (no desk served their service then)
      */
-    public record Accuracy(String estimator, double mae, double maePercent, double bias, double inRange) {}
+    public record Accuracy(
+            String estimator, double mae, double maePercent, double bias, double inRange, int notShown) {}
 
     /**
      * @param called      visits that were called (their waits make the figures)
@@ -113,7 +116,7 @@ public final class Scorecard {
             for (DayResult day : days) {
                 for (LaterEstimate e : day.later()) {
                     VisitRecord v = byId.get(e.visitId() + "@" + day.seed());
-                    if (v.called()) {
+                    if (v.called() && e.shown().get(estimator).known()) {
                         double left = Duration.between(e.at(), v.calledAt()).toMillis() / 60_000.0;
                         errors += Math.abs(e.shown().get(estimator).point() - left);
                         remaining += left;
@@ -145,21 +148,28 @@ public final class Scorecard {
         for (String estimator : estimators) {
             double absolute = 0;
             double signed = 0;
+            double actual = 0;
             int inside = 0;
+            int shownSome = 0;
             for (VisitRecord v : called) {
                 Shown shown = v.shownAtArrival().get(estimator);
-                double error = shown.point() - v.waitMinutes();
-                absolute += Math.abs(error);
-                signed += error;
                 inside += shown.holds(v.waitMinutes()) ? 1 : 0;
+                if (shown.known()) {
+                    double error = shown.point() - v.waitMinutes();
+                    absolute += Math.abs(error);
+                    signed += error;
+                    actual += v.waitMinutes();
+                    shownSome++;
+                }
             }
-            int n = Math.max(1, called.size());
+            int n = Math.max(1, shownSome);
             accuracy.add(new Accuracy(
                     estimator,
                     absolute / n,
-                    mean == 0 ? 0 : 100 * absolute / n / mean,
+                    actual == 0 ? 0 : 100 * absolute / actual,
                     signed / n,
-                    (double) inside / n));
+                    (double) inside / Math.max(1, called.size()),
+                    called.size() - shownSome));
         }
         return new Row(
                 service,
@@ -246,6 +256,15 @@ public final class Scorecard {
                         100 * a.inRange()));
             }
             out.append(line).append(System.lineSeparator());
+        }
+        for (Accuracy a : overall.accuracy()) {
+            if (a.notShown() > 0) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  %s showed no estimate to %,d visits at arrival (no desk serving): outside its range, not in its MAE%n",
+                        a.estimator(),
+                        a.notShown()));
+            }
         }
         for (Later l : later) {
             out.append(String.format(

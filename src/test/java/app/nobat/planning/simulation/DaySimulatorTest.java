@@ -26,7 +26,7 @@ class DaySimulatorTest {
     }
 
     static DaySimulator simulator() throws IOException {
-        return DaySimulator.forProfile(small(), List.of(new TodaysFormula()));
+        return DaySimulator.forProfile(small(), List.of(new TodaysFormula(), new NewEstimator()));
     }
 
     @Test
@@ -56,7 +56,7 @@ class DaySimulatorTest {
             assertThat(v.outcome()).isIn(VisitStatus.COMPLETED, VisitStatus.NO_SHOW);
             assertThat(v.calledAt()).isAfterOrEqualTo(v.arrivedAt());
             assertThat(v.endedAt()).isAfter(v.calledAt());
-            assertThat(v.shownAtArrival()).containsOnlyKeys("today");
+            assertThat(v.shownAtArrival()).containsOnlyKeys("today", "new");
             assertThat(v.positionAtArrival()).isPositive();
         });
         assertThat(day.visits())
@@ -92,11 +92,12 @@ class DaySimulatorTest {
         assertThat(card.rows()).extracting(Scorecard.Row::service).containsExactly("health", "identity", "residence");
         assertThat(card.rows().stream().mapToInt(Scorecard.Row::called).sum()).isEqualTo(visits);
         assertThat(card.overall().utilisation()).isBetween(0.0, 1.0);
-        assertThat(card.overall().accuracy()).singleElement().satisfies(a -> {
-            assertThat(a.estimator()).isEqualTo("today");
-            assertThat(a.mae()).isPositive();
-        });
-        assertThat(card.table("small")).contains("overall", "today", "residence");
+        assertThat(card.overall().accuracy())
+                .extracting(Scorecard.Accuracy::estimator)
+                .containsExactly("today", "new");
+        assertThat(card.overall().accuracy())
+                .allSatisfy(a -> assertThat(a.mae()).isPositive());
+        assertThat(card.table("small")).contains("overall", "today", "new", "residence");
     }
 
     @Test
