@@ -85,7 +85,8 @@ public record FloorStaffing(double share, String currentHour, List<Service> serv
      * @param offeredLoad the sum of the services' offered loads (Erlangs)
      * @param targetWaitMinutes the strictest target among the services that had arrivals
      * @param desksNeeded Erlang C for the pooled load (every desk serving every service of the group, at
-     *     the load-weighted mean service time and the strictest target): the fewest the group can do with
+     *     the load-weighted mean service time and the strictest target): usually the fewest the group can
+     *     do with; null when beyond planning
      * @param desksNeededApart the sum of the services' own figures: what the group needs if its desks were
      *     not shared at all; null when any of them is beyond planning
      * @param understaffed fewer distinct desks serving than {@code desksNeeded}

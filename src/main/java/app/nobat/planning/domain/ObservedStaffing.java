@@ -27,8 +27,9 @@ import java.util.Map;
  * Shared desks: a service's own figure counts every open desk offering it, as the queue screens do,
  * and needs desks as if they were its own; so the figures of services that share desks are read
  * together in {@link FloorStaffing.DeskGroup}s: the services joined by shared desks, their distinct
- * desks, their combined load, and the desks Erlang C needs for it pooled (a lower bound: every desk
- * takes every service of the group) and apart (an upper bound: the sum of the services' own).
+ * desks, their combined load, and the desks Erlang C needs for it pooled (as if every desk took
+ * every service of the group: usually the fewest they can do with) and apart (the sum of the
+ * services' own: what desks not shared at all would need).
  */
 public final class ObservedStaffing {
 
