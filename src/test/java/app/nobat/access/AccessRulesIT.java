@@ -110,6 +110,8 @@ class AccessRulesIT {
         // staffing advice names no centre, so an administrator of another centre may ask too
         RULES.put(
                 "GET /api/planning/desks-needed", EnumSet.of(Caller.SUPERVISOR, Caller.ADMIN, Caller.ADMIN_ELSEWHERE));
+        // staffing advice on a centre's floor is that centre's, like the rest of the supervisor's routes
+        RULES.put("GET /api/planning/centres/{centreId}/staffing", SUPERVISOR_UP);
         RULES.put("PUT /api/centres/{centreId}/services/{serviceCode}/slot-template", ADMIN);
         RULES.put("PUT /api/centres/{centreId}/holidays/{date}", ADMIN);
         RULES.put("PUT /api/centres/{centreId}", ADMIN);

@@ -164,6 +164,9 @@ public class SecurityRules {
                             // staffing advice: arithmetic on the planner's own numbers, no centre's data
                             .pathMatchers(GET, "/api/planning/desks-needed")
                             .hasRole(StaffRole.SUPERVISOR.name())
+                            // staffing advice on a centre's floor (CentreLimits keeps an account to its centres)
+                            .pathMatchers(GET, "/api/planning/centres/{centreId}/staffing")
+                            .hasRole(StaffRole.SUPERVISOR.name())
                             // administrators
                             .pathMatchers(
                                     PUT,
