@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -41,7 +42,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Health and metrics through HTTP, on a real MongoDB URI: the test's own MongoDB-wire server
  * (mongo-java-server on a loopback port, an H2 file) that it stops and starts again, with short
  * driver timeouts. Readiness is DOWN while nothing listens on the store's port and UP again once
- * the store is back; liveness stays UP. The Prometheus endpoint shows the demo centre's floor
+ * the store is back, and so is the Docker image's health check; liveness stays UP. The Prometheus endpoint shows the demo centre's floor
  * gauges to administrators and refuses anyone else. The clock is the test's: a Tuesday morning in
  * Tehran, inside the demo centre's opening hours, moved by hand.
  */
@@ -126,12 +127,18 @@ class HealthAndMetricsIT {
         Health storeDown = storeHealth.health().block(Duration.ofSeconds(30));
         assertThat(storeDown.getStatus()).isEqualTo(Status.DOWN);
         assertThat(storeDown.getDetails()).containsKeys("database", "error");
+        assertThat(dockerHealthCheck())
+                .as("docker/healthcheck.sh while the store is away")
+                .isEqualTo(1);
         // the process itself is alive: restarting it would not bring the store back
         assertThat(get(anonymous, "/actuator/health/liveness")).isEqualTo(new Answer(200, "{\"status\":\"UP\"}"));
 
         store = new EmbeddedMongo(DATA, STORE_PORT); // the same file, on the same port
         Answer up = eventually(() -> get(anonymous, "/actuator/health/readiness"), a -> a.status() == 200);
         assertThat(up.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(dockerHealthCheck())
+                .as("docker/healthcheck.sh with the store back")
+                .isZero();
         Map<String, Object> back = details("/actuator/health/readiness");
         assertThat(status((Map<String, Object>) back.get("components"), "store"))
                 .isEqualTo("UP");
@@ -192,6 +199,23 @@ class HealthAndMetricsIT {
         assertThat(get(admin, "/actuator/info").body()).contains("\"build\"", "\"version\"");
         assertThat(get(anonymous, "/actuator/metrics").status()).isEqualTo(401);
         assertThat(get(desk, "/actuator/info").status()).isEqualTo(403);
+    }
+
+    /** The image's health check against this application: its exit code. */
+    int dockerHealthCheck() {
+        try {
+            ProcessBuilder check = new ProcessBuilder("bash", "docker/healthcheck.sh").redirectErrorStream(true);
+            check.environment().put("PORT", Integer.toString(port));
+            Process process = check.start();
+            String said = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(said).isTrue();
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     record Answer(int status, String body) {}
