@@ -3,13 +3,14 @@ package app.nobat.platform.metrics;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.floor.board.FloorBoard;
-import app.nobat.floor.board.FloorQueries;
+import app.nobat.floor.board.FloorBoardRepository;
 import app.nobat.floor.domain.FloorId;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,7 +27,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The floor's own gauges, per centre and service (tags {@code centre} and {@code service}, nothing
- * else: no visit, ticket or person is ever a label), read from each centre's board of today every
+ * else: no visit, ticket or person is ever a label), read from each centre's stored board of today every
  * {@code nobat.metrics.floor-refresh}: waiting visits, the longest wait (minutes), desks serving,
  * calls per minute, target breaches, and the day's calls as a counter. A scrape reads the last
  * values and never waits for the store; a centre or service that is no longer defined loses its
@@ -51,16 +52,23 @@ public class FloorGauges {
 
     private final MeterRegistry registry;
     private final CentreCatalog catalog;
-    private final FloorQueries floors;
+    private final FloorBoardRepository boards;
+    private final Clock clock;
     private final CallRate rate;
     private final Map<Key, Values> latest = new ConcurrentHashMap<>();
     private final Map<Key, List<Meter>> meters = new ConcurrentHashMap<>();
     private volatile boolean failing;
 
-    public FloorGauges(MeterRegistry registry, CentreCatalog catalog, FloorQueries floors, MetricsSettings settings) {
+    public FloorGauges(
+            MeterRegistry registry,
+            CentreCatalog catalog,
+            FloorBoardRepository boards,
+            Clock clock,
+            MetricsSettings settings) {
         this.registry = registry;
         this.catalog = catalog;
-        this.floors = floors;
+        this.boards = boards;
+        this.clock = clock;
         this.rate = new CallRate(settings.callsWindow());
     }
 
@@ -68,13 +76,14 @@ public class FloorGauges {
             initialDelayString = "${nobat.metrics.floor-refresh:15s}",
             fixedDelayString = "${nobat.metrics.floor-refresh:15s}")
     public void refresh() {
-        Instant now = floors.clock().instant();
+        Instant now = clock.instant();
         Set<Key> present = new HashSet<>();
         try {
             for (CentreProfile centre : catalog.all()) {
-                FloorId today = new FloorId(
-                        centre.centreId(), LocalDate.now(floors.clock().withZone(ZoneId.of(centre.timeZone()))));
-                FloorBoard board = floors.board(today);
+                FloorId today =
+                        new FloorId(centre.centreId(), LocalDate.now(clock.withZone(ZoneId.of(centre.timeZone()))));
+                // the stored board, which every node shares; the live screens' feed is left alone
+                FloorBoard board = boards.board(today.toString()).orElseGet(FloorBoard::new);
                 ServiceMeasure.of(centre, board, now).forEach((code, measure) -> {
                     Key key = new Key(centre.centreId(), code);
                     present.add(key);

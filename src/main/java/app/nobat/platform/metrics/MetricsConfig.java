@@ -1,10 +1,11 @@
 package app.nobat.platform.metrics;
 
 import app.nobat.centre.catalog.CentreCatalog;
-import app.nobat.floor.board.FloorQueries;
+import app.nobat.floor.board.FloorBoardRepository;
 import app.nobat.platform.mongo.MongoSettings;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.axonframework.config.Configuration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.ReactiveHealthIndicator;
@@ -37,8 +38,12 @@ public class MetricsConfig {
 
     @Bean
     FloorGauges floorGauges(
-            MeterRegistry registry, CentreCatalog catalog, FloorQueries floors, MetricsSettings settings) {
-        return new FloorGauges(registry, catalog, floors, settings);
+            MeterRegistry registry,
+            CentreCatalog catalog,
+            FloorBoardRepository boards,
+            Clock clock,
+            MetricsSettings settings) {
+        return new FloorGauges(registry, catalog, boards, clock, settings);
     }
 
     @Bean
