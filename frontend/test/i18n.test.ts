@@ -49,6 +49,13 @@ describe('languages', () => {
     expect(localName(undefined, 'en', 'x')).toBe('x');
   });
 
+  it('counts one desk in the singular in English', () => {
+    expect(translate('en', 'staffingServing', { n: '1' })).toBe('1 desk serving');
+    expect(translate('en', 'staffingServing', { n: '3' })).toBe('3 desks serving');
+    expect(translate('ps', 'staffingServing', { n: '۱' })).toBe('یوه کړکۍ فعاله');
+    expect(translate('fa', 'staffingServing', { n: '۱' })).toBe('۱ باجه فعال');
+  });
+
   it('counts one thing in the singular in Pashto, and keeps the count elsewhere', () => {
     expect(translate('ps', 'minutes', { n: '۱' })).toBe('یوه دقیقه');
     expect(translate('ps', 'minutes', { n: '۱۱' })).toBe('۱۱ دقیقې');

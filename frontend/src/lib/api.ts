@@ -141,6 +141,7 @@ export type ArrivalRequest = Schemas['ArrivalRequest'];
 export type Me = Schemas['Me'];
 export type QueuedTicket = Schemas['QueuedTicket'];
 export type QueuesView = Schemas['QueuesView'];
+export type CentreStaffing = Schemas['CentreStaffingView'];
 export type TimelineEntry = Schemas['TimelineEntry'];
 export type VisitDetails = Schemas['VisitDetails'];
 export type CallResponse = Schemas['CallResponse'];

@@ -1,4 +1,4 @@
-import { en, type Messages } from '../locales/en';
+import { en, enOne, type Messages } from '../locales/en';
 import { fa } from '../locales/fa';
 import { faAF } from '../locales/fa-AF';
 import { ps, psOne } from '../locales/ps';
@@ -10,7 +10,7 @@ export const LANGS: readonly Lang[] = ['fa', 'fa-AF', 'ps', 'en'];
 export const LANG_NAMES: Record<Lang, string> = { fa: 'فارسی', 'fa-AF': 'دری', ps: 'پښتو', en: 'English' };
 const MESSAGES: Record<Lang, Messages> = { fa, 'fa-AF': faAF, ps, en };
 /** A label's form for a count of one, where the language's differs from its general form. */
-const FOR_ONE: Partial<Record<Lang, Partial<Messages>>> = { ps: psOne };
+const FOR_ONE: Partial<Record<Lang, Partial<Messages>>> = { ps: psOne, en: enOne };
 const STORAGE_KEY = 'nobat.lang';
 
 export function isLang(value: unknown): value is Lang {

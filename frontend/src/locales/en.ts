@@ -346,6 +346,25 @@ export const en = {
   waitNoDesk: 'no desk serving now',
   dayWalkInsOnly: 'no appointments (walk-ins only)',
   calledAtTime: 'Called at {time}',
+  // supervisor: staffing advice (issue 14)
+  staffingTitle: 'Desks needed now',
+  staffingIntro:
+    "For {share}% of visitors to wait no longer than their service's target: Erlang C on the last hour's arrivals and service times. A desk that offers several services counts in each of their lines; the shared-desk line counts it once against their combined load.",
+  staffingServing: '{n} desks serving',
+  staffingNeeded: '{n} needed',
+  staffingLine: "{service}: {serving}, {needed} for the {target}-minute target at this hour's arrivals",
+  staffingRate: '{rate} an hour, about {minutes} min each',
+  staffingNoArrivals: 'no arrivals in the last hour',
+  staffingShort: '{n} short',
+  staffingBeyond: 'more than can be planned',
+  staffingShared: 'Shared desks of {services}',
+  staffingAllServices: 'All services together',
+  staffingSharedLine: '{group}: {serving}, {needed} for their combined load (target {target} min)',
 };
 
 export type Messages = typeof en;
+
+/** A label's form for a count of one, where English's differs from its general form. */
+export const enOne: Partial<Messages> = {
+  staffingServing: '{n} desk serving',
+};

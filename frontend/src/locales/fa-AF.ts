@@ -66,4 +66,10 @@ export const faAF: Messages = {
   roleADMIN: 'مدیر سیستم',
   confirmLift: 'رخصتی {date} برداشته شود؟',
   holidaySourcenational: 'رخصتی رسمی',
+  // supervisor: staffing advice (issue 14): Dari's words where they differ
+  staffingIntro:
+    'تا {share}٪ مراجعین بیش از زمان هدف خدمت خود منتظر نمانند: فرمول ارلنگ C بر اساس آمدن و مدت خدمت یک ساعت گذشته. باجه‌ای که چند خدمت دارد در سطر هر یک از آن‌ها شمرده می‌شود؛ سطر باجه‌های مشترک آن را یک بار و در برابر بار همه آن خدمت‌ها یکجا می‌شمارد.',
+  staffingLine: '{service}: {serving}، {needed} برای هدف {target} دقیقه با آمدن این ساعت',
+  staffingRate: '{rate} نفر فی ساعت، هر نفر تقریباً {minutes} دقیقه',
+  staffingAllServices: 'همه خدمات یکجا',
 };

@@ -341,4 +341,18 @@ export const fa: Messages = {
   waitNoDesk: 'فعلاً باجه‌ای این خدمت را نمی‌دهد',
   dayWalkInsOnly: 'بدون نوبت اینترنتی (فقط مراجعه حضوری)',
   calledAtTime: 'زمان فراخوان: {time}',
+  // supervisor: staffing advice (issue 14)
+  staffingTitle: 'باجه‌های لازم در این ساعت',
+  staffingIntro:
+    'تا {share}٪ مراجعان بیش از زمان هدف خدمت خود منتظر نمانند: فرمول ارلنگ C بر پایه ورود و مدت خدمت یک ساعت گذشته. باجه‌ای که چند خدمت دارد در سطر هر یک از آن‌ها شمرده می‌شود؛ سطر باجه‌های مشترک آن را یک بار و در برابر بار همه آن خدمت‌ها با هم می‌شمارد.',
+  staffingServing: '{n} باجه فعال',
+  staffingNeeded: '{n} باجه لازم',
+  staffingLine: '{service}: {serving}، {needed} برای هدف {target} دقیقه با ورود این ساعت',
+  staffingRate: '{rate} نفر در ساعت، هر نفر حدود {minutes} دقیقه',
+  staffingNoArrivals: 'در یک ساعت گذشته کسی نیامده',
+  staffingShort: '{n} باجه کم',
+  staffingBeyond: 'بیش از اندازه برنامه‌ریزی',
+  staffingShared: 'باجه‌های مشترک {services}',
+  staffingAllServices: 'همه خدمت‌ها با هم',
+  staffingSharedLine: '{group}: {serving}، {needed} برای بار مشترک (هدف {target} دقیقه)',
 };

@@ -13,6 +13,9 @@ export const psOne: Partial<Messages> = {
   inServiceFor: 'یوه دقیقه په خدمت کې',
   kioskWaitingCount: 'یو کس په انتظار',
   kioskWaitAbout: 'نږدې یوه دقیقه',
+  staffingServing: 'یوه کړکۍ فعاله',
+  staffingNeeded: 'یوه اړینه',
+  staffingShort: 'یوه کړکۍ کمه',
 };
 
 export const ps: Messages = {
@@ -354,4 +357,18 @@ export const ps: Messages = {
   waitNoDesk: 'اوس هېڅ کړکۍ دا خدمت نه ورکوي',
   dayWalkInsOnly: 'آنلاین وخت نشته (یوازې حضوري راتګ)',
   calledAtTime: 'د غږ وخت: {time}',
+  // supervisor: staffing advice (issue 14)
+  staffingTitle: 'په دې ساعت کې اړینې کړکۍ',
+  staffingIntro:
+    'د دې لپاره چې {share}٪ مراجعین د خپل خدمت له موخې وخت څخه ډېر انتظار ونه باسي: د ارلنګ C فورمول د تېر ساعت د راتګ او د خدمت د مودې پر بنسټ. هغه کړکۍ چې څو خدمتونه لري د هر یوه په کرښه کې شمېرل کېږي؛ د ګډو کړکیو کرښه یې یو ځل او د ټولو هغو خدمتونو د ګډ بار په وړاندې شمېري.',
+  staffingServing: '{n} کړکۍ فعالې',
+  staffingNeeded: '{n} اړینې',
+  staffingLine: '{service}: {serving}، {needed} د {target} دقیقو موخې لپاره د دې ساعت د راتګ سره',
+  staffingRate: 'په ساعت کې {rate} کسان، هر یو شاوخوا {minutes} دقیقې',
+  staffingNoArrivals: 'په تېر ساعت کې څوک نه دي راغلي',
+  staffingShort: '{n} کړکۍ کمې',
+  staffingBeyond: 'له پلان څخه ډېر',
+  staffingShared: 'د {services} ګډې کړکۍ',
+  staffingAllServices: 'ټول خدمتونه یو ځای',
+  staffingSharedLine: '{group}: {serving}، {needed} د ګډ بار لپاره (موخه {target} دقیقې)',
 };

@@ -1,6 +1,14 @@
 import '../../styles/base.css';
 import './supervisor.css';
-import { api, floorChangeKinds, type Centre, type Me, type QueuesView, type VisitDetails } from '../../lib/api';
+import {
+  api,
+  floorChangeKinds,
+  type Centre,
+  type CentreStaffing,
+  type Me,
+  type QueuesView,
+  type VisitDetails,
+} from '../../lib/api';
 import { deskName as deskNameIn, serviceName as serviceNameIn } from '../../lib/centre';
 import { barChart } from '../../lib/chart';
 import { ask } from '../../lib/dialog';
@@ -25,6 +33,8 @@ const badge = screen.connectionBadge();
 let me: Me | null = null;
 let centre: Centre | null = null;
 let queues: QueuesView | null = null;
+/** Staffing advice on today's floor; null until read, and for an account that may not read it. */
+let staffing: CentreStaffing | null = null;
 let visit: VisitDetails | null = null;
 let message = '';
 let refreshing = false;
@@ -46,12 +56,106 @@ async function refresh(): Promise<void> {
   try {
     do {
       again = false;
-      queues = await api<QueuesView>(`${base}/queues`);
+      const [q, s] = await Promise.all([api<QueuesView>(`${base}/queues`), readStaffing()]);
+      queues = q;
+      staffing = s;
       render();
     } while (again);
   } finally {
     refreshing = false;
   }
+}
+
+/** Supervisors and administrators read the staffing advice; the dashboard goes on without it if it fails. */
+async function readStaffing(): Promise<CentreStaffing | null> {
+  if (me?.role !== 'SUPERVISOR' && me?.role !== 'ADMIN') return null;
+  try {
+    return await api<CentreStaffing>(`/api/planning/centres/${encodeURIComponent(centreId)}/staffing`);
+  } catch {
+    return staffing; // the last advice, until the next refresh
+  }
+}
+
+/**
+ * The current hour's advice, a line per service ("residence: 3 desks serving, 5 needed for the
+ * 20-minute target at this hour's arrivals"), then a line per group of services that share desks:
+ * a shared desk counts in each of its services' lines, and the group's line counts it once against
+ * the group's combined load. Lines with fewer desks serving than needed are marked.
+ */
+function staffingCard(s: CentreStaffing): HTMLElement {
+  const t = screen.t;
+  const lang = screen.lang;
+  const needed = (n: number | null) => (n === null ? t('staffingBeyond') : t('staffingNeeded', { n: number(n, lang) }));
+  const short = (serving: number, n: number | null) =>
+    n !== null && serving < n ? t('staffingShort', { n: number(n - serving, lang) }) : '';
+  const line = (
+    attrs: Record<string, string>,
+    understaffed: boolean,
+    text: string,
+    detail: string,
+    flag: string,
+  ): HTMLElement =>
+    h(
+      'li',
+      { ...attrs, 'data-understaffed': String(understaffed), class: understaffed ? 'short' : '' },
+      h('span', { class: 'advice' }, text),
+      flag || understaffed ? h('strong', { class: 'flag' }, ` ⚠ ${flag}`) : null,
+      detail ? h('span', { class: 'small' }, ` (${detail})`) : null,
+    );
+  const services = s.services.map((svc) => {
+    const now = svc.hours[svc.hours.length - 1];
+    const serving = now.desksServingNow ?? 0;
+    const detail =
+      now.arrivals === 0
+        ? t('staffingNoArrivals')
+        : t('staffingRate', {
+            rate: number(now.arrivalsPerHour, lang),
+            minutes: number(Math.max(1, now.meanServiceMinutes), lang),
+          });
+    return line(
+      { 'data-service': svc.serviceCode },
+      now.understaffed,
+      t('staffingLine', {
+        service: serviceName(svc.serviceCode),
+        serving: t('staffingServing', { n: number(serving, lang) }),
+        needed: needed(now.desksNeeded),
+        target: number(svc.targetWaitMinutes, lang),
+      }),
+      detail,
+      short(serving, now.desksNeeded),
+    );
+  });
+  const current = s.sharedDesks[s.sharedDesks.length - 1];
+  const joined = lang === 'en' ? ', ' : '، ';
+  const groups = (current?.groups ?? [])
+    .filter((g) => g.serviceCodes.length > 1)
+    .map((g) => {
+      const serving = g.desksServingNow ?? 0;
+      const name =
+        g.serviceCodes.length === s.services.length
+          ? t('staffingAllServices')
+          : t('staffingShared', { services: g.serviceCodes.map(serviceName).join(joined) });
+      return line(
+        { 'data-group': g.serviceCodes.join(' ') },
+        g.understaffed,
+        t('staffingSharedLine', {
+          group: name,
+          serving: t('staffingServing', { n: number(serving, lang) }),
+          needed: needed(g.desksNeeded),
+          target: number(g.targetWaitMinutes, lang),
+        }),
+        '',
+        short(serving, g.desksNeeded),
+      );
+    });
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'staffing-title', id: 'staffing' },
+    h('h2', { id: 'staffing-title' }, t('staffingTitle')),
+    h('p', { class: 'small' }, t('staffingIntro', { share: number(s.share * 100, lang) })),
+    h('ul', { class: 'staffing' }, ...services),
+    groups.length ? h('ul', { class: 'staffing shared' }, ...groups) : null,
+  );
 }
 
 /** A visit's status in words. */
@@ -197,6 +301,7 @@ function dashboard(): HTMLElement {
         ),
       ),
     ),
+    staffing ? staffingCard(staffing) : null,
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'desks-title' },

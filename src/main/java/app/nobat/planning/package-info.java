@@ -1,9 +1,10 @@
 /**
- * Staffing advice for planners: how many desks a service needs so that most visitors wait no
- * longer than a target, from queueing theory rather than from the day's events.
+ * Staffing advice: how many desks a service needs so that most visitors wait no longer than a
+ * target, from queueing theory: on a planner's own numbers, or on what today's floor has shown.
  * <p>
- * {@code domain} holds the M/M/c model (Erlang C) and its refusals, plain Java without state;
- * {@code web} answers the planners' questions. The planning domain must not depend on Spring or on
- * any other context but {@code common} ({@code ArchitectureTest}).
+ * {@code domain} holds the M/M/c model (Erlang C), the advice on an observed day and their
+ * refusals, plain Java without state; {@code observed} folds a floor's events into what the advice
+ * reads; {@code web} answers the planners' and supervisors' questions. The planning domain must not
+ * depend on Spring or on any other context but {@code common} ({@code ArchitectureTest}).
  */
 package app.nobat.planning;

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.web.reactive.WebFluxEndpointHandlerMapping;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
@@ -30,9 +33,10 @@ import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Walks every route the application exposes, for no credential and for each role and device, and
- * checks that only the intended ones get through (401 without a credential, 403 with the wrong
- * one). A route missing from the table below fails the test: every new route needs a rule.
+ * Walks every route the application exposes (the API's and the actuator's), for no credential and
+ * for each role and device, and checks that only the intended ones get through (401 without a
+ * credential, 403 with the wrong one). A route missing from the table below fails the test: every
+ * new route needs a rule.
  */
 @IntegrationTest
 class AccessRulesIT {
@@ -110,6 +114,8 @@ class AccessRulesIT {
         // staffing advice names no centre, so an administrator of another centre may ask too
         RULES.put(
                 "GET /api/planning/desks-needed", EnumSet.of(Caller.SUPERVISOR, Caller.ADMIN, Caller.ADMIN_ELSEWHERE));
+        // staffing advice on a centre's floor is that centre's, like the rest of the supervisor's routes
+        RULES.put("GET /api/planning/centres/{centreId}/staffing", SUPERVISOR_UP);
         RULES.put("PUT /api/centres/{centreId}/services/{serviceCode}/slot-template", ADMIN);
         RULES.put("PUT /api/centres/{centreId}/holidays/{date}", ADMIN);
         RULES.put("PUT /api/centres/{centreId}", ADMIN);
@@ -124,6 +130,15 @@ class AccessRulesIT {
         RULES.put("GET /api/admin/devices", ADMIN);
         RULES.put("POST /api/admin/devices", ADMIN);
         RULES.put("DELETE /api/admin/devices/{deviceId}", ADMIN);
+        // the application's own endpoints: health for anyone (load balancers, Docker's health check)
+        // with the status alone; the others tell about every centre, so administrators of all centres only
+        RULES.put("GET /actuator/health", EVERYONE);
+        RULES.put("GET /actuator/health/{*path}", EVERYONE);
+        RULES.put("GET /actuator", ADMIN);
+        RULES.put("GET /actuator/info", ADMIN);
+        RULES.put("GET /actuator/metrics", ADMIN);
+        RULES.put("GET /actuator/metrics/{requiredMetricName}", ADMIN);
+        RULES.put("GET /actuator/prometheus", ADMIN);
     }
 
     static final Map<String, String> VALUES = Map.ofEntries(
@@ -137,13 +152,19 @@ class AccessRulesIT {
             Map.entry("username", "nobody-here"),
             Map.entry("deviceId", "no-such-device"),
             Map.entry("language", "ps"),
-            Map.entry("key", "desk.desk-8"));
+            Map.entry("key", "desk.desk-8"),
+            Map.entry("*path", "readiness"),
+            Map.entry("requiredMetricName", "jvm.memory.used"));
 
     @LocalServerPort
     int port;
 
     @Autowired
+    @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    WebFluxEndpointHandlerMapping endpoints;
 
     @Autowired
     DeviceTokens devices;
@@ -177,9 +198,13 @@ class AccessRulesIT {
                 Map.entry(Caller.UNKNOWN_DEVICE, "Device no-such-token"));
 
         Set<String> exposed = new TreeSet<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+        Set<RequestMappingInfo> routes =
+                new HashSet<>(mappings.getHandlerMethods().keySet());
+        routes.addAll(endpoints.getHandlerMethods().keySet());
+        for (RequestMappingInfo info : routes) {
             for (PathPattern pattern : info.getPatternsCondition().getPatterns()) {
-                if (!pattern.getPatternString().startsWith("/api/")) {
+                String route = pattern.getPatternString();
+                if (!route.startsWith("/api/") && !route.equals("/actuator") && !route.startsWith("/actuator/")) {
                     continue;
                 }
                 info.getMethodsCondition()

@@ -4,10 +4,15 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-/** The application on a fresh embedded store with the test centres; one context shared by all. */
+/**
+ * The application on a fresh embedded store with the test centres; one context shared by all. Its
+ * metrics are exported as in production (Spring Boot's tests leave exporters off otherwise), so
+ * that the route walk finds the Prometheus endpoint.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
@@ -26,4 +31,5 @@ import org.springframework.context.annotation.Import;
             "nobat.sign-in.failures-per-address=1000000"
         })
 @Import(AsAdministrator.class)
+@AutoConfigureObservability(tracing = false)
 public @interface IntegrationTest {}

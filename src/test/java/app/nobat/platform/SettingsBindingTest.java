@@ -6,6 +6,8 @@ import app.nobat.access.web.StreamRecheckSettings;
 import app.nobat.booking.calendar.BookingSettings;
 import app.nobat.booking.wiring.PrivacySettings;
 import app.nobat.platform.axon.AggregateCacheSettings;
+import app.nobat.platform.metrics.HealthSettings;
+import app.nobat.platform.metrics.MetricsSettings;
 import app.nobat.platform.seed.SeedSettings;
 import app.nobat.platform.web.PublicBaseUrlSettings;
 import java.time.Duration;
@@ -27,7 +29,9 @@ class SettingsBindingTest {
         SeedSettings.class,
         BookingSettings.class,
         PrivacySettings.class,
-        StreamRecheckSettings.class
+        StreamRecheckSettings.class,
+        HealthSettings.class,
+        MetricsSettings.class
     })
     static class Settings {}
 
@@ -52,6 +56,10 @@ class SettingsBindingTest {
                     .containsOnly("");
             assertThat(context.getBean(StreamRecheckSettings.class).streamRecheck())
                     .isEqualTo(Duration.ofSeconds(10));
+            assertThat(context.getBean(HealthSettings.class))
+                    .isEqualTo(new HealthSettings(1000, Duration.ofSeconds(3)));
+            assertThat(context.getBean(MetricsSettings.class))
+                    .isEqualTo(new MetricsSettings(Duration.ofSeconds(15), Duration.ofMinutes(15)));
         });
     }
 
@@ -68,7 +76,11 @@ class SettingsBindingTest {
                         "nobat.privacy.key-store=mongo",
                         "nobat.privacy.key-dir=/keys",
                         "nobat.privacy.key-database=secrets",
-                        "nobat.access.stream-recheck=3s")
+                        "nobat.access.stream-recheck=3s",
+                        "nobat.health.processor-lag-limit=50",
+                        "nobat.health.timeout=1s",
+                        "nobat.metrics.floor-refresh=30s",
+                        "nobat.metrics.calls-window=5m")
                 .run(context -> {
                     assertThat(context.getBean(AggregateCacheSettings.class).cache())
                             .isFalse();
@@ -83,17 +95,23 @@ class SettingsBindingTest {
                             .isEqualTo(new PrivacySettings("k", Duration.ofDays(7), "mongo", "/keys", "secrets"));
                     assertThat(context.getBean(StreamRecheckSettings.class).streamRecheck())
                             .isEqualTo(Duration.ofSeconds(3));
+                    assertThat(context.getBean(HealthSettings.class))
+                            .isEqualTo(new HealthSettings(50, Duration.ofSeconds(1)));
+                    assertThat(context.getBean(MetricsSettings.class))
+                            .isEqualTo(new MetricsSettings(Duration.ofSeconds(30), Duration.ofMinutes(5)));
                 });
     }
 
     @Test
     void theEnvironmentVariablesApplicationYmlMapsStillApply() {
-        runner.withSystemProperties("NOBAT_RETENTION=P3D", "NOBAT_KEY_STORE=files")
+        runner.withSystemProperties("NOBAT_RETENTION=P3D", "NOBAT_KEY_STORE=files", "NOBAT_PROCESSOR_LAG_LIMIT=200")
                 .run(context -> {
                     assertThat(context.getBean(PrivacySettings.class).retention())
                             .isEqualTo(Duration.ofDays(3));
                     assertThat(context.getBean(PrivacySettings.class).keyStore())
                             .isEqualTo("files");
+                    assertThat(context.getBean(HealthSettings.class).processorLagLimit())
+                            .isEqualTo(200);
                 });
     }
 }

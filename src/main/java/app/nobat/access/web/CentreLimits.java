@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Staff accounts limited to some centres act only there: a request that names another centre in
- * its path (a centre's routes, or a visit, whose id starts with its centre's) is refused with 403
+ * its path (a centre's routes and its staffing advice, or a visit, whose id starts with its
+ * centre's) is refused with 403
  * {@code not-your-centre}, and so is account and device administration, which spans centres.
  * The visitors' open reads of a centre stay open. An account without centres may act at all of
  * them; devices are bound to their centre by {@link CentreBound}.
@@ -39,8 +40,10 @@ final class CentreLimits {
     private static final String PREFIX = StaffRole.CENTRE_AUTHORITY_PREFIX;
 
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
-    private static final List<PathPattern> CENTRE =
-            List.of(PARSER.parse("/api/centres/{centreId}"), PARSER.parse("/api/centres/{centreId}/**"));
+    private static final List<PathPattern> CENTRE = List.of(
+            PARSER.parse("/api/centres/{centreId}"),
+            PARSER.parse("/api/centres/{centreId}/**"),
+            PARSER.parse("/api/planning/centres/{centreId}/**"));
     private static final List<PathPattern> VISIT =
             List.of(PARSER.parse("/api/visits/{visitId}"), PARSER.parse("/api/visits/{visitId}/**"));
     private static final PathPattern ADMIN = PARSER.parse("/api/admin/**");

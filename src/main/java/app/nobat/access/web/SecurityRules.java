@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.security.reactive.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.server.Cookie;
 import org.springframework.context.annotation.Bean;
@@ -90,6 +92,13 @@ public class SecurityRules {
                                 .permitAll();
                     }
                     rules
+                            // the health probes, for load balancers and Docker: anyone sees the status,
+                            // administrators the details (management.endpoint.health.show-details)
+                            .matchers(EndpointRequest.to(HealthEndpoint.class))
+                            .permitAll()
+                            // the other actuator endpoints (metrics, Prometheus, info) span every centre
+                            .matchers(EndpointRequest.toAnyEndpoint())
+                            .access(new AllCentresAdministrator())
                             // the pages
                             .pathMatchers(
                                     GET,
@@ -163,6 +172,9 @@ public class SecurityRules {
                             .hasRole(StaffRole.SUPERVISOR.name())
                             // staffing advice: arithmetic on the planner's own numbers, no centre's data
                             .pathMatchers(GET, "/api/planning/desks-needed")
+                            .hasRole(StaffRole.SUPERVISOR.name())
+                            // staffing advice on a centre's floor (CentreLimits keeps an account to its centres)
+                            .pathMatchers(GET, "/api/planning/centres/{centreId}/staffing")
                             .hasRole(StaffRole.SUPERVISOR.name())
                             // administrators
                             .pathMatchers(
