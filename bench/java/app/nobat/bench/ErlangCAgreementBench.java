@@ -13,14 +13,14 @@ import java.util.Locale;
  * -Dexec.classpathScope=test -Dexec.args="--seed 1"}.
  *
  * <p>Arguments: {@code --seed N} (default 1), {@code --arrivals N} per day (default 1200),
- * {@code --max-days N} per setting (default 1700, about 2 million visitors), {@code --error X}: a setting stops once both
- * standard errors are within X of Erlang C's values (default 0.015, so that 5 % is over three of
+ * {@code --max-days N} per setting (default 1700, about 2 million visitors), {@code --error X}: each setting plays as many days as a
+ * 50-day pilot says both standard errors need to be within X of Erlang C's values (default 0.015, so that 5 % is over three of
  * them), {@code --desks 1,2,...} and {@code --rho 0.5,...} to run a part of the table.
  */
 public final class ErlangCAgreementBench {
 
-    /** Days before a setting may stop: its standard errors are themselves estimates, noisy over few days. */
-    static final int MIN_DAYS = 50;
+    /** The pilot's days, from which each setting's number of days follows (see {@link MmcCheck#run}). */
+    static final int PILOT_DAYS = 50;
 
     private ErlangCAgreementBench() {}
 
@@ -45,8 +45,8 @@ public final class ErlangCAgreementBench {
         Quiet.axon();
         System.out.printf(
                 Locale.ROOT,
-                "ErlangCAgreementBench: seed %d, about %,d arrivals per 23-hour day, up to %d days per setting,"
-                        + " stopping at standard errors within %.1f %%%n",
+                "ErlangCAgreementBench: seed %d, about %,d arrivals per 23-hour day, 50-day pilot, then up to %d days per setting,"
+                        + " as many as standard errors within %.1f %% need%n",
                 seed,
                 arrivals,
                 maxDays,
@@ -82,7 +82,7 @@ public final class ErlangCAgreementBench {
                         new Setting(Integer.parseInt(c.trim()), Double.parseDouble(rho.trim())),
                         seed,
                         arrivals,
-                        MIN_DAYS,
+                        PILOT_DAYS,
                         maxDays,
                         error);
                 boolean ok = Math.abs(o.meanWaitDifference()) <= 0.05 && Math.abs(o.waitingShareDifference()) <= 0.05;

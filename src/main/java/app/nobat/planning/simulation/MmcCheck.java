@@ -117,16 +117,31 @@ public final class MmcCheck {
     /** What a day's figures average to in theory, where theory knows it (the controls). */
     record Expected(double visits, double atOpening, double meanServiceMinutes) {}
 
+    /** Where the pilot's seeds start, apart from the seeds of the days that are reported. */
+    static final long PILOT_SEEDS = 1_000_000_000L;
+
     /**
-     * Plays days of the setting, day i with seed {@code seed + i}, until {@code maxDays}, or sooner
-     * once both standard errors are within {@code targetRelativeError} of Erlang C's values (checked
-     * after {@code minDays}).
+     * Plays as many days as the target needs, decided in advance (Stein's two stages): a pilot of
+     * {@code pilotDays} days (seeds {@code seed + 10⁹ + i}) measures the spread, from which the days
+     * that bring both standard errors within {@code targetRelativeError} of Erlang C's values follow
+     * (at least {@code pilotDays}, at most {@code maxDays}); then that many fresh days (seeds
+     * {@code seed + i}) are played and they alone are reported. Stopping a single run as soon as its
+     * own standard error looks small enough would favour runs that happen to look calm, and with
+     * skewed waits those are the runs whose mean is low: a bias the two stages do not have.
      *
      * @param arrivalsPerDay sets the day's scale: the mean service time is chosen so that about this
      *                       many visitors come in a 23-hour day (the queue is the same at any scale)
      */
     public static Outcome run(
-            Setting setting, long seed, int arrivalsPerDay, int minDays, int maxDays, double targetRelativeError) {
+            Setting setting, long seed, int arrivalsPerDay, int pilotDays, int maxDays, double targetRelativeError) {
+        Outcome pilot = runDays(setting, seed + PILOT_SEEDS, arrivalsPerDay, pilotDays);
+        double ratio = Math.max(pilot.meanWaitRelativeError(), pilot.waitingShareRelativeError()) / targetRelativeError;
+        int days = (int) Math.min(maxDays, Math.max(pilotDays, Math.ceil(pilotDays * ratio * ratio)));
+        return runDays(setting, seed, arrivalsPerDay, days);
+    }
+
+    /** Plays exactly {@code days} days of the setting, day i with seed {@code seed + i}. */
+    public static Outcome runDays(Setting setting, long seed, int arrivalsPerDay, int days) {
         int c = setting.desks();
         double rho = setting.utilisation();
         double meanService = rho * c * DAY_MINUTES / arrivalsPerDay;
@@ -136,23 +151,15 @@ public final class MmcCheck {
         double inSystem = theory.probabilityOfWaiting() * rho / (1 - rho) + rho * c;
         Expected expected = new Expected(perHour * DAY_MINUTES / 60, inSystem, meanService);
         SimulatedCentre centre = centre(c);
-        List<DayFigures> days = new ArrayList<>();
-        Outcome outcome = null;
-        for (int i = 0; i < maxDays; i++) {
+        List<DayFigures> played = new ArrayList<>();
+        for (int i = 0; i < days; i++) {
             long daySeed = seed + i;
             int atOpening = stationaryInSystem(c, rho, new SplittableRandom(~daySeed));
             DayResult day =
                     new DaySimulator(centre, profile(meanService, perHour, c, atOpening), List.of()).play(daySeed);
-            days.add(figures(day));
-            if (days.size() >= minDays) {
-                outcome = outcome(setting, days, expected, theory);
-                if (outcome.meanWaitRelativeError() <= targetRelativeError
-                        && outcome.waitingShareRelativeError() <= targetRelativeError) {
-                    break;
-                }
-            }
+            played.add(figures(day));
         }
-        return outcome == null ? outcome(setting, days, expected, theory) : outcome;
+        return outcome(setting, played, expected, theory);
     }
 
     static DayFigures figures(DayResult day) {

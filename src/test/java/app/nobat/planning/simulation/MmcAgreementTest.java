@@ -28,7 +28,7 @@ class MmcAgreementTest {
     static final double STANDARD_ERRORS = 4;
 
     static Outcome played(int desks, double utilisation) {
-        return MmcCheck.run(new Setting(desks, utilisation), 20261129L * desks, ARRIVALS_PER_DAY, DAYS, DAYS, 0);
+        return MmcCheck.runDays(new Setting(desks, utilisation), 20261129L * desks, ARRIVALS_PER_DAY, DAYS);
     }
 
     static void agrees(Outcome o) {
