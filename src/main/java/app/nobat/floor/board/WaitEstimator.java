@@ -46,6 +46,9 @@ public final class WaitEstimator {
     /** An open desk that calls nobody while its queues wait this long (or twice its desk time) is not serving. */
     static final Duration STALLED_AFTER = Duration.ofMinutes(10);
 
+    /** A pause's length until the day has seen three: a short break. */
+    static final Duration USUAL_PAUSE = Duration.ofMinutes(15);
+
     static final Duration HOUR = Duration.ofHours(1);
     static final int HOUR_SAMPLES = 3;
     static final double DEFAULT_DESK_MINUTES = FloorBoard.DEFAULT_SERVICE_MINUTES;
@@ -316,6 +319,9 @@ public final class WaitEstimator {
 
         /** A desk as the forecast counts it, or none when it does not serve now. */
         private Optional<Desk> serving(DeskView d) {
+            if (d.status == DeskStatus.PAUSED && d.pausedAt != null && !d.serviceCodes.isEmpty()) {
+                return back(d);
+            }
             if (d.status != DeskStatus.OPEN || d.serviceCodes.isEmpty()) {
                 return Optional.empty();
             }
@@ -342,6 +348,26 @@ public final class WaitEstimator {
                 }
             }
             return Optional.of(new Desk(d.deskId, d.serviceCodes, 0, d.priorityStreak));
+        }
+
+        /**
+         * A paused desk is back after the day's usual pause (its visit's rest, if it paused holding
+         * one); paused for more than twice that, it is not expected back.
+         */
+        private Optional<Desk> back(DeskView d) {
+            double usual = board.pauses >= HOUR_SAMPLES
+                    ? board.pauseMillis / 60_000.0 / board.pauses
+                    : USUAL_PAUSE.toMinutes();
+            double paused = minutesBetween(d.pausedAt, now);
+            if (paused > 2 * usual) {
+                return Optional.empty();
+            }
+            double freeAt = Math.max(usual - paused, RESIDUAL_SHARE * usual);
+            VisitView current = d.currentVisitId == null ? null : board.visits.get(d.currentVisitId);
+            if (current != null) {
+                freeAt += deskMinutes(current.serviceCode);
+            }
+            return Optional.of(new Desk(d.deskId, d.serviceCodes, freeAt, d.priorityStreak));
         }
 
         /** Streams of the kinds the policy may put before others: higher-weighted classes, boosted appointments. */

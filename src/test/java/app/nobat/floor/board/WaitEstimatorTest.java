@@ -173,7 +173,7 @@ class WaitEstimatorTest {
     }
 
     @Test
-    void aPausedDeskServesNobodyAndNoDeskMeansNoPromise() {
+    void aPausedDeskIsBackAfterAUsualPauseAndNoDeskMeansNoPromise() {
         start(Map.of("d1", Set.of("res"), "d2", Set.of("res")), 2.0, 0);
         open("d1", 0, "res");
         open("d2", 0, "res");
@@ -183,15 +183,41 @@ class WaitEstimatorTest {
         }
         int both = WaitEstimator.forNewcomer(board, "res", at(now)).minutes();
         apply(new DeskPaused(F, "d2", at(now), "break"));
-        int one = WaitEstimator.forNewcomer(board, "res", at(now)).minutes();
-        apply(new DeskPaused(F, "d1", at(now), "break"));
+        // d2 is back in 15 minutes (no pause has ended today yet): d1 calls three, then both take turns
+        int oneOnBreak = WaitEstimator.forNewcomer(board, "res", at(now)).minutes();
+        // half an hour later d1 calls w0; d2, paused for more than twice a usual pause, is not expected back
+        call("d1", "w0", now + 31);
+        int oneGone = WaitEstimator.forNewcomer(board, "res", at(now + 31)).minutes();
+        // d1 pauses holding w0: back in 15 minutes, then w0's rest of 6, then the five and the newcomer
+        apply(new DeskPaused(F, "d1", at(now + 31), "break"));
+        int bothPaused = WaitEstimator.forNewcomer(board, "res", at(now + 31)).minutes();
 
         assertThat(both).isEqualTo(18);
-        assertThat(one).isEqualTo(36);
-        assertThat(WaitEstimator.forNewcomer(board, "res", at(now))).isEqualTo(WaitEstimate.NO_DESK);
-        assertThat(WaitEstimator.forVisit(board, board.visits.get("w0"), at(now))
+        assertThat(oneOnBreak).isEqualTo(24);
+        assertThat(oneGone).isEqualTo(36);
+        assertThat(bothPaused).isEqualTo(15 + 6 + 30);
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(now + 62))).isEqualTo(WaitEstimate.NO_DESK);
+        assertThat(WaitEstimator.forVisit(board, board.visits.get("w1"), at(now + 62))
                         .known())
                 .isFalse();
+    }
+
+    @Test
+    void theDaysPausesSetHowSoonAPausedDeskIsBack() {
+        start(Map.of("d1", Set.of("res")), 2.0, 0);
+        open("d1", 0, "res");
+        double t = 0;
+        for (int i = 0; i < 3; i++) {
+            t = served("d1", "res", 1, 6, t);
+            apply(new DeskPaused(F, "d1", at(t), "break"));
+            t += 4;
+            apply(new DeskResumed(F, "d1", at(t)));
+        }
+        arrive("w0", "res", PriorityClass.NONE, t);
+        apply(new DeskPaused(F, "d1", at(t), "break"));
+
+        // three pauses of 4 minutes: back in 4, then w0 takes its 6
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(t)).minutes()).isEqualTo(10);
     }
 
     @Test
