@@ -108,8 +108,8 @@ class WaitEstimatorTest {
             arrive("w" + i, "res", PriorityClass.NONE, now);
         }
 
-        // four ahead of 6 minutes each: 24 minutes, spread 1.28/√5 of it: 10–38, shown in fives
-        assertThat(WaitEstimator.forNewcomer(board, "res", at(now))).isEqualTo(new WaitEstimate(true, 24, 10, 40));
+        // four ahead of 6 minutes each: 24 minutes, spread 1.28·√(1/5 + 0.33²) of it: 7–41, shown in fives
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(now))).isEqualTo(new WaitEstimate(true, 24, 5, 40));
         // the first in the queue is called now: the desk is free
         assertThat(WaitEstimator.forVisit(board, board.visits.get("w0"), at(now)))
                 .isEqualTo(WaitEstimate.NOW);
@@ -242,11 +242,12 @@ class WaitEstimatorTest {
 
         assertThat(WaitEstimator.forNewcomer(board, "res", at(now + 1)).minutes())
                 .isEqualTo(5);
+        // two minutes of the six remain, but a visit has at least half of its time left
         assertThat(WaitEstimator.forNewcomer(board, "res", at(now + 4)).minutes())
-                .isEqualTo(2);
-        // past its expected time, a visit still has a quarter of it left
+                .isEqualTo(3);
+        // past its expected time, a visit still has half of it left
         assertThat(WaitEstimator.forNewcomer(board, "res", at(now + 20)).minutes())
-                .isEqualTo(2);
+                .isEqualTo(3);
     }
 
     @Test
@@ -265,15 +266,17 @@ class WaitEstimatorTest {
     @Test
     void aNarrowSpreadIsOneFigureAWideOneARange() {
         assertThat(WaitEstimator.estimate(0.2, 0)).isEqualTo(WaitEstimate.NOW);
-        // 24 ahead: ±26 % of 4 minutes is narrower than five minutes
-        assertThat(WaitEstimator.estimate(4, 24)).isEqualTo(new WaitEstimate(true, 4, 4, 4));
-        // 15 ahead: ±32 % of 10 minutes, in whole minutes
-        assertThat(WaitEstimator.estimate(10, 15)).isEqualTo(new WaitEstimate(true, 10, 6, 14));
-        // 99 ahead: ±13 % of 40 minutes, in fives
-        assertThat(WaitEstimator.estimate(40, 99)).isEqualTo(new WaitEstimate(true, 40, 35, 45));
+        // 99 ahead, a minute and a half: ±44 % of it is narrower than two minutes
+        assertThat(WaitEstimator.estimate(1.5, 99)).isEqualTo(new WaitEstimate(true, 2, 2, 2));
+        // 24 ahead: ±49 % of 4 minutes, in whole minutes
+        assertThat(WaitEstimator.estimate(4, 24)).isEqualTo(new WaitEstimate(true, 4, 2, 6));
+        // 15 ahead: ±53 % of 10 minutes, ten wide: in fives
+        assertThat(WaitEstimator.estimate(10, 15)).isEqualTo(new WaitEstimate(true, 10, 5, 15));
+        // 99 ahead: what the forecast misses still leaves ±44 % of 40 minutes
+        assertThat(WaitEstimator.estimate(40, 99)).isEqualTo(new WaitEstimate(true, 40, 20, 60));
         // nobody ahead and a busy desk: wide, but never "0 minutes" at the low end
-        assertThat(WaitEstimator.estimate(3, 0)).isEqualTo(new WaitEstimate(true, 3, 1, 7));
-        assertThat(WaitEstimator.estimate(4, 24).isRange()).isFalse();
+        assertThat(WaitEstimator.estimate(3, 0)).isEqualTo(new WaitEstimate(true, 3, 1, 8));
+        assertThat(WaitEstimator.estimate(1.5, 99).isRange()).isFalse();
         assertThat(WaitEstimator.estimate(40, 99).isRange()).isTrue();
     }
 }
