@@ -110,6 +110,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void theDaySimulatorRunsWithoutSpringOrStorage() {
+        noClasses()
+                .that()
+                .resideInAPackage("app.nobat.planning.simulation..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "com.mongodb..",
+                        "app.nobat.platform..",
+                        "app.nobat.eventstore..",
+                        "de.bwaldvogel..")
+                .because("it plays days through the real floor in a small in-memory Axon configuration of its own")
+                .check(classes);
+    }
+
+    @Test
     void theFloorDoesNotDependOnBooking() {
         noClasses()
                 .that()

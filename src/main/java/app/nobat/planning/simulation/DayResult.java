@@ -1,0 +1,30 @@
+package app.nobat.planning.simulation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A simulated day: every visit, the estimates taken later, and each desk's time.
+ *
+ * @param desks per desk id, its open and busy time
+ */
+public record DayResult(
+        String profile,
+        long seed,
+        String floorId,
+        List<String> estimators,
+        List<VisitRecord> visits,
+        List<LaterEstimate> later,
+        Map<String, DeskTime> desks) {
+
+    /**
+     * @param openMillis  time open and not paused (the overtime after closing included)
+     * @param busyMillis  per service, time from a call to the visit's completion or no-show
+     */
+    public record DeskTime(long openMillis, Map<String, Long> busyMillis) {
+
+        public long busyTotal() {
+            return busyMillis.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+}
