@@ -72,4 +72,8 @@ export const faAF: Messages = {
   staffingLine: '{service}: {serving}، {needed} برای هدف {target} دقیقه با آمدن این ساعت',
   staffingRate: '{rate} نفر فی ساعت، هر نفر تقریباً {minutes} دقیقه',
   staffingAllServices: 'همه خدمات یکجا',
+  // reports (issue 15)
+  colWalkIns: 'بدون نوبت قبلی',
+  colAppointments: 'با نوبت قبلی',
+  colBooked: 'نوبت‌های گرفته‌شده',
 };

@@ -137,4 +137,8 @@ export const refusalsEn: RefusalMessages = {
   'invalid-target-wait': 'The target wait must be from 0 to {max} minutes.',
   'invalid-share': 'The share of visitors must be more than 0 and at most 1 (for example 0.8 for 80%).',
   'load-beyond-planning': 'This load would need more than {max} desks. Please plan it in smaller parts.',
+  // reports (issue 15)
+  'report-range-reversed': 'The last day of the range comes before its first. Please swap them.',
+  'report-range-too-long': 'A report covers at most {max} days. Please choose a shorter range.',
+  'unknown-grouping': 'Please group the report by day, service, desk, staff member or hour.',
 };

@@ -23,6 +23,7 @@ import {
 import { byId, guarded, h, replace } from '../../lib/dom';
 import { jalaliDay, number, SEPARATOR } from '../../lib/format';
 import { LANG_NAMES, LANGS, localName } from '../../lib/i18n';
+import { jalaliDateField } from '../../lib/jalali-picker';
 import { holidaySourceLabel, roleLabel } from '../../lib/labels';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
@@ -30,7 +31,6 @@ import { currentStaff, signInForm, signOut } from '../../lib/session';
 import { readUntilShown } from '../../lib/settle';
 import { askFirst } from './confirm';
 import { centreForm, formCheckNote, namesFields, submitChecked, templateForm } from './forms';
-import { jalaliDateField } from './jalali-picker';
 import { voiceSection } from './voice';
 
 // Administration: the centre (services, desks, opening hours), slot templates, holidays, staff

@@ -418,6 +418,9 @@ function render(): void {
     { class: 'bar' },
     h('h1', {}, `${t('supervisorTitle')}${SEPARATOR}${centre ? name(centre.names, centreId) : centreId}`),
     screen.languagePicker(),
+    me?.role === 'SUPERVISOR' || me?.role === 'ADMIN'
+      ? h('a', { href: `/reports.html?centre=${encodeURIComponent(centreId)}`, id: 'reports-link' }, t('reportsTitle'))
+      : null,
     me ? h('p', { class: 'signed-in' }, t('signedInAs', { name: me.name, role: roleLabel(me.role, t) })) : null,
     me ? badge.element : null,
     me

@@ -116,6 +116,10 @@ class AccessRulesIT {
                 "GET /api/planning/desks-needed", EnumSet.of(Caller.SUPERVISOR, Caller.ADMIN, Caller.ADMIN_ELSEWHERE));
         // staffing advice on a centre's floor is that centre's, like the rest of the supervisor's routes
         RULES.put("GET /api/planning/centres/{centreId}/staffing", SUPERVISOR_UP);
+        // a centre's reports are its supervisors' and administrators', like its staffing advice
+        for (String report : List.of("", "/compare", "/csv", "/xlsx")) {
+            RULES.put("GET /api/centres/{centreId}/reports" + report, SUPERVISOR_UP);
+        }
         RULES.put("PUT /api/centres/{centreId}/services/{serviceCode}/slot-template", ADMIN);
         RULES.put("PUT /api/centres/{centreId}/holidays/{date}", ADMIN);
         RULES.put("PUT /api/centres/{centreId}", ADMIN);

@@ -176,6 +176,10 @@ public class SecurityRules {
                             // staffing advice on a centre's floor (CentreLimits keeps an account to its centres)
                             .pathMatchers(GET, "/api/planning/centres/{centreId}/staffing")
                             .hasRole(StaffRole.SUPERVISOR.name())
+                            // reports of a centre's days and their exports (CentreLimits keeps an account to its
+                            // centres)
+                            .pathMatchers(GET, "/api/centres/{centreId}/reports", "/api/centres/{centreId}/reports/*")
+                            .hasRole(StaffRole.SUPERVISOR.name())
                             // administrators
                             .pathMatchers(
                                     PUT,
