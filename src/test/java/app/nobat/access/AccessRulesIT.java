@@ -112,6 +112,10 @@ class AccessRulesIT {
                 "GET /api/planning/desks-needed", EnumSet.of(Caller.SUPERVISOR, Caller.ADMIN, Caller.ADMIN_ELSEWHERE));
         // staffing advice on a centre's floor is that centre's, like the rest of the supervisor's routes
         RULES.put("GET /api/planning/centres/{centreId}/staffing", SUPERVISOR_UP);
+        // a centre's past floors are that centre's, read by its supervisors
+        RULES.put("GET /api/centres/{centreId}/history/instants", SUPERVISOR_UP);
+        RULES.put("GET /api/centres/{centreId}/history/floor", SUPERVISOR_UP);
+        RULES.put("GET /api/centres/{centreId}/history/explanation", SUPERVISOR_UP);
         RULES.put("PUT /api/centres/{centreId}/services/{serviceCode}/slot-template", ADMIN);
         RULES.put("PUT /api/centres/{centreId}/holidays/{date}", ADMIN);
         RULES.put("PUT /api/centres/{centreId}", ADMIN);
