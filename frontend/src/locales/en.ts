@@ -360,6 +360,22 @@ export const en = {
   staffingShared: 'Shared desks of {services}',
   staffingAllServices: 'All services together',
   staffingSharedLine: '{group}: {serving}, {needed} for their combined load (target {target} min)',
+  // time travel and "I was skipped" on the supervisor's page (issue 15, wt-history)
+  timeTravelTitle: 'Time travel',
+  timeTravelIntro: 'The floor of a day at any moment, rebuilt from what happened on it.',
+  timeTravelShow: 'Show the day',
+  timeTravelMoment: 'Moment of the day',
+  timeTravelBack: 'Step back',
+  timeTravelForward: 'Step forward',
+  timeTravelPlay: 'Play',
+  timeTravelPause: 'Pause',
+  timeTravelAt: '{time}, step {n} of {total}',
+  timeTravelTickets: 'Waiting tickets',
+  timeTravelLastCall: 'Last call: ticket {ticket} at {desk}',
+  explanationTitle: 'Called while this visit waited',
+  explanationNone: 'No ticket was called while this visit waited.',
+  explanationReason: 'Why it was called',
+  explanationOwn: 'This visit was called at {time}: {reason}',
 };
 
 export type Messages = typeof en;
