@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed which configuration and when, from the event store: centre settings, slot templates, holidays, staff accounts and device tokens; the latest first, optionally of one centre */
+        get: operations["audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/devices": {
         parameters: {
             query?: never;
@@ -962,6 +979,17 @@ export interface components {
             share: number;
             sharedDesks: components["schemas"]["SharedDesksHourView"][];
         };
+        Change: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+            centreId: string | null;
+            changes: string[];
+            kind: components["schemas"]["ChangeKind"];
+            subject: string | null;
+        };
+        /** @enum {string} */
+        ChangeKind: "CENTRE_DEFINED" | "SLOT_TEMPLATE_PUBLISHED" | "HOLIDAY_DECLARED" | "HOLIDAY_LIFTED" | "STAFF_ACCOUNT_CREATED" | "STAFF_ACCOUNT_CHANGED" | "DEVICE_TOKEN_ISSUED" | "DEVICE_TOKEN_REVOKED";
         ChangeResponse: {
             changed: boolean;
         };
@@ -1516,6 +1544,37 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    audit: {
+        parameters: {
+            query?: {
+                centreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Change"][];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     devices: {
         parameters: {
             query?: never;
@@ -3421,6 +3480,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const appointmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppointmentStatus"]> = ["BOOKED", "CHECKED_IN", "CANCELLED", "MISSED", "MOVED"];
+export const changeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChangeKind"]> = ["CENTRE_DEFINED", "SLOT_TEMPLATE_PUBLISHED", "HOLIDAY_DECLARED", "HOLIDAY_LIFTED", "STAFF_ACCOUNT_CREATED", "STAFF_ACCOUNT_CHANGED", "DEVICE_TOKEN_ISSUED", "DEVICE_TOKEN_REVOKED"];
 export const dayOfWeekValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayOfWeek"]> = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
 export const dayStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayState"]> = ["OPEN", "PAST", "CLOSED", "HOLIDAY", "BEYOND_HORIZON", "FULL", "NO_APPOINTMENTS"];
 export const deskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeskStatus"]> = ["OPEN", "PAUSED", "CLOSED"];

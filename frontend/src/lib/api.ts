@@ -147,6 +147,7 @@ export type VisitDetails = Schemas['VisitDetails'];
 export type DayInstants = Schemas['DayInstants'];
 export type FloorAt = Schemas['FloorAt'];
 export type Explanation = Schemas['Explanation'];
+export type ConfigurationChange = Schemas['Change'];
 export type CallResponse = Schemas['CallResponse'];
 export type CallNextRequest = Schemas['CallNextRequest'];
 export type OpenDeskRequest = Schemas['OpenDeskRequest'];

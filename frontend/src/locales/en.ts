@@ -376,6 +376,22 @@ export const en = {
   explanationNone: 'No ticket was called while this visit waited.',
   explanationReason: 'Why it was called',
   explanationOwn: 'This visit was called at {time}: {reason}',
+  // the admin page's audit of configuration changes (issue 15, wt-history)
+  auditTitle: 'Changes to the configuration',
+  auditShow: 'Show the changes',
+  auditOnlyThisCentre: 'This centre only',
+  auditNone: 'No change is recorded.',
+  auditWhat: 'Change',
+  auditSubject: 'Of',
+  auditSettings: 'Settings changed',
+  auditCENTRE_DEFINED: 'Centre settings',
+  auditSLOT_TEMPLATE_PUBLISHED: 'Slot template',
+  auditHOLIDAY_DECLARED: 'Holiday declared',
+  auditHOLIDAY_LIFTED: 'Holiday lifted',
+  auditSTAFF_ACCOUNT_CREATED: 'Staff account created',
+  auditSTAFF_ACCOUNT_CHANGED: 'Staff account changed',
+  auditDEVICE_TOKEN_ISSUED: 'Device token issued',
+  auditDEVICE_TOKEN_REVOKED: 'Device token revoked',
 };
 
 export type Messages = typeof en;

@@ -78,4 +78,6 @@ export const faAF: Messages = {
   explanationTitle: 'فراخوانده‌شده در مدت انتظار این نمبر',
   explanationNone: 'در مدت انتظار این نمبر، نمبر دیگری فراخوانده نشد.',
   explanationOwn: 'این نمبر در {time} فراخوانده شد: {reason}',
+  auditHOLIDAY_DECLARED: 'اعلام رخصتی',
+  auditHOLIDAY_LIFTED: 'لغو رخصتی',
 };

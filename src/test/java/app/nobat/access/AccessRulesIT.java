@@ -130,6 +130,7 @@ class AccessRulesIT {
         RULES.put("GET /api/admin/devices", ADMIN);
         RULES.put("POST /api/admin/devices", ADMIN);
         RULES.put("DELETE /api/admin/devices/{deviceId}", ADMIN);
+        RULES.put("GET /api/admin/audit", ADMIN);
     }
 
     static final Map<String, String> VALUES = Map.ofEntries(
