@@ -361,7 +361,7 @@ public class FloorController {
     }
 
     /** The queues and desks of a board as they stand at {@code now}: today's live, or a past moment's. */
-    static QueuesView queuesOf(CentreProfile centre, FloorBoard board, Instant now) {
+    public static QueuesView queuesOf(CentreProfile centre, FloorBoard board, Instant now) {
         String centreId = centre.centreId();
         List<ServiceQueue> services = new ArrayList<>();
         for (CentreProfile.Service s : centre.services()) {
