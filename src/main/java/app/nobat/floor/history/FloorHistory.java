@@ -17,7 +17,9 @@ import app.nobat.floor.domain.PriorityClass;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -30,7 +32,16 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  */
 public class FloorHistory {
 
+    /** The days read lately: a playback asks for the same day at step after step. */
+    private static final int DAYS_KEPT = 4;
+
     private final EventStore events;
+    private final Map<String, List<Recorded>> days = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Recorded>> eldest) {
+            return size() > DAYS_KEPT;
+        }
+    };
 
     public FloorHistory(EventStore events) {
         this.events = events;
@@ -40,10 +51,35 @@ public class FloorHistory {
     public record Recorded(
             long sequence, FloorEvent event, @Nullable String actor) {}
 
-    /** Every event of a floor's day in the order it was stored; empty when nothing happened on it. Blocking. */
+    /**
+     * Every event of a floor's day in the order it was stored; empty when nothing happened on it.
+     * A day read lately is read on from its last event only (a past day's stream no longer grows,
+     * today's does). Blocking.
+     */
     public List<Recorded> day(FloorId floor) {
-        // from sequence 0 on the storage engine itself: a snapshot of the aggregate is not a record of the day
-        DomainEventStream stream = events.readEvents(floor.toString(), 0);
+        String floorId = floor.toString();
+        List<Recorded> known;
+        synchronized (days) {
+            known = days.getOrDefault(floorId, List.of());
+        }
+        long next = known.isEmpty() ? 0 : known.get(known.size() - 1).sequence() + 1;
+        List<Recorded> fresh = read(floorId, next);
+        if (fresh.isEmpty()) {
+            return known;
+        }
+        List<Recorded> day = new ArrayList<>(known.size() + fresh.size());
+        day.addAll(known);
+        day.addAll(fresh);
+        List<Recorded> result = List.copyOf(day);
+        synchronized (days) {
+            days.put(floorId, result);
+        }
+        return result;
+    }
+
+    private List<Recorded> read(String floorId, long from) {
+        // on the storage engine itself, from the first event: a snapshot of the aggregate is no record of the day
+        DomainEventStream stream = events.readEvents(floorId, from);
         List<Recorded> day = new ArrayList<>();
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
