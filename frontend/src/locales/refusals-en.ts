@@ -54,6 +54,8 @@ export const refusalsEn: RefusalMessages = {
   'unknown-visit': 'No visit has this id.',
   'unknown-ticket': 'This ticket was not found. Please check the link.',
   'ticket-not-on-day': 'No ticket {ticket} on {date}.',
+  'no-floor-on-day': 'Nothing happened at this centre on {date}.',
+  'instant-outside-day': 'That moment is not on {date} at this centre.',
   holiday: 'There are no appointments on {date}: it is a holiday.',
   'no-slots': 'There are no appointments on {date}.',
   'slot-unknown': 'There is no appointment time at {slot}. Times start at {slots}.',

@@ -52,6 +52,8 @@ export const refusalsFa: RefusalMessages = {
   'unknown-visit': 'نوبتی با این شناسه پیدا نشد.',
   'unknown-ticket': 'این نوبت پیدا نشد. پیوند را بررسی کنید.',
   'ticket-not-on-day': 'نوبت {ticket} در تاریخ {date} پیدا نشد.',
+  'no-floor-on-day': 'در تاریخ {date} در این مرکز رویدادی ثبت نشده است.',
+  'instant-outside-day': 'این لحظه در روز {date} این مرکز نیست.',
   holiday: 'روز {date} تعطیل است و نوبت داده نمی‌شود.',
   'no-slots': 'در روز {date} نوبت داده نمی‌شود.',
   'slot-unknown': 'ساعت {slot} زمان نوبت نیست. زمان‌ها: {slots}.',

@@ -52,6 +52,8 @@ export const refusalsPs: RefusalMessages = {
   'unknown-visit': 'په دې پېژند هېڅ نوبت ونه موندل شو.',
   'unknown-ticket': 'دا نوبت ونه موندل شو. لینک وګورئ.',
   'ticket-not-on-day': 'د {date} په ورځ {ticket} نوبت ونه موندل شو.',
+  'no-floor-on-day': 'په دې مرکز کې د {date} په ورځ څه نه دي پېښ شوي.',
+  'instant-outside-day': 'دا شېبه د دې مرکز د {date} په ورځ کې نه ده.',
   holiday: 'د {date} ورځ رخصتي ده او وخت نه ورکول کېږي.',
   'no-slots': 'د {date} په ورځ وخت نه ورکول کېږي.',
   'slot-unknown': '{slot} د وخت نیولو ساعت نه دی. وختونه: {slots}.',

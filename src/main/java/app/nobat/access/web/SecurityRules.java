@@ -180,6 +180,14 @@ public class SecurityRules {
                             // centres)
                             .pathMatchers(GET, "/api/centres/{centreId}/reports", "/api/centres/{centreId}/reports/*")
                             .hasRole(StaffRole.SUPERVISOR.name())
+                            // a centre's past floors and why a visit waited (CentreLimits keeps an account to its
+                            // centres)
+                            .pathMatchers(
+                                    GET,
+                                    "/api/centres/{centreId}/history/instants",
+                                    "/api/centres/{centreId}/history/floor",
+                                    "/api/centres/{centreId}/history/explanation")
+                            .hasRole(StaffRole.SUPERVISOR.name())
                             // administrators
                             .pathMatchers(
                                     PUT,
