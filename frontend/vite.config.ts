@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // One HTML entry per screen; the build lands in the Spring Boot application's static resources.
-const pages = ['index', 'display', 'kiosk', 'track', 'book', 'desk', 'supervisor', 'admin'];
+const pages = ['index', 'display', 'kiosk', 'track', 'book', 'desk', 'supervisor', 'admin', 'reports'];
 const here = (path: string) => new URL(path, import.meta.url).pathname;
 
 export default defineConfig({

@@ -79,6 +79,7 @@ const SAMPLES: Record<string, unknown> = {
   slots: ['09:00', '09:30'],
   days: 60,
   opensAt: '2026-12-07T06:30:00Z',
+  at: '2026-12-07T20:45:00Z',
   closedAt: '2026-12-07T07:15:00Z',
   minutesBefore: 30,
   dayBook: 'gulf:res:2026-12-05',

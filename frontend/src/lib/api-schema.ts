@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed which configuration and when, from the event store: centre settings, slot templates, holidays, staff accounts and device tokens; the latest first, optionally of one centre */
+        get: operations["audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/devices": {
         parameters: {
             query?: never;
@@ -363,6 +380,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/centres/{centreId}/history/explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why a visit waited ("I was skipped"): every ticket called while it was waiting, with the reason stored on each call; the visit found by its ticket on a day */
+        get: operations["explanation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/centres/{centreId}/history/floor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The floor of a day at an instant (UTC): queues, desks and display, rebuilt from the floor's events up to that instant */
+        get: operations["floorAt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/centres/{centreId}/history/instants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The instants of a day's floor events, in order: the steps of a time-travel playback */
+        get: operations["instants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/centres/{centreId}/holidays": {
         parameters: {
             query?: never;
@@ -407,6 +475,74 @@ export interface paths {
         };
         /** The queues of today's floor, in the order the policy would call them now */
         get: operations["queues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/centres/{centreId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The figures of a range of days (at most 366, in the centre's own days) cut by a grouping: arrivals, calls, outcomes, waits and service times (mean, median, 90th percentile, maximum, in seconds), the share within the service's target wait, appointments and priority classes; supervisors and administrators of the centre */
+        get: operations["report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/centres/{centreId}/reports/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Two ranges of days of one centre in the same grouping, to compare: 'from'–'to' and 'otherFrom'–'otherTo'; supervisors and administrators of the centre */
+        get: operations["compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/centres/{centreId}/reports/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report's table as CSV (UTF-8 with a byte-order mark, comma-separated): a header of the figures' names, a line per row, then the total; supervisors and administrators of the centre */
+        get: operations["csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/centres/{centreId}/reports/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report's table as an Excel workbook: one sheet, a header of the figures' names, a line per row, then the total; supervisors and administrators of the centre */
+        get: operations["xlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -868,6 +1004,16 @@ export interface components {
             serviceCode: string;
             ticket: string;
         };
+        CallWhileWaiting: {
+            /** Format: date-time */
+            at: string;
+            deskId: string;
+            outOfTurn: components["schemas"]["OutOfTurnReason"] | null;
+            reason: components["schemas"]["CallReason"] | null;
+            sameService: boolean;
+            serviceCode: string;
+            ticket: string;
+        };
         CancelRequest: {
             reason?: string | null;
         };
@@ -901,6 +1047,17 @@ export interface components {
             share: number;
             sharedDesks: components["schemas"]["SharedDesksHourView"][];
         };
+        Change: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+            centreId: string | null;
+            changes: string[];
+            kind: components["schemas"]["ChangeKind"];
+            subject: string | null;
+        };
+        /** @enum {string} */
+        ChangeKind: "CENTRE_DEFINED" | "SLOT_TEMPLATE_PUBLISHED" | "HOLIDAY_DECLARED" | "HOLIDAY_LIFTED" | "STAFF_ACCOUNT_CREATED" | "STAFF_ACCOUNT_CHANGED" | "DEVICE_TOKEN_ISSUED" | "DEVICE_TOKEN_REVOKED";
         ChangeResponse: {
             changed: boolean;
         };
@@ -911,6 +1068,10 @@ export interface components {
             size: number;
             type: string;
             version: string;
+        };
+        ComparisonView: {
+            other: components["schemas"]["ReportView"];
+            period: components["schemas"]["ReportView"];
         };
         DayAvailability: {
             /** Format: date */
@@ -927,6 +1088,12 @@ export interface components {
             slot: string;
             status: components["schemas"]["AppointmentStatus"];
             visitId: string | null;
+        };
+        DayInstants: {
+            centreId: string;
+            day: string;
+            instants: string[];
+            timeZone: string;
         };
         /** @enum {string} */
         DayOfWeek: "MONDAY" | "TUESDAY" | "WEDNESDAY" | "THURSDAY" | "FRIDAY" | "SATURDAY" | "SUNDAY";
@@ -1044,6 +1211,26 @@ export interface components {
         ErasureResponse: {
             erased: boolean;
         };
+        Explanation: {
+            /** Format: date-time */
+            arrivedAt: string;
+            callsWhileWaiting: components["schemas"]["CallWhileWaiting"][];
+            ownCalls: components["schemas"]["OwnCall"][];
+            priorityClass: components["schemas"]["PriorityClass"];
+            serviceCode: string;
+            ticket: string;
+            visitId: string;
+        };
+        FloorAt: {
+            /** Format: date-time */
+            at: string;
+            centreId: string;
+            day: string;
+            display: components["schemas"]["DisplayView"];
+            /** Format: int32 */
+            events: number;
+            queues: components["schemas"]["QueuesView"];
+        };
         /** @enum {string} */
         FloorChangeKind: "snapshot" | "floor" | "arrival" | "call" | "recall" | "queue" | "desk" | "closed";
         HolidayRequest: {
@@ -1118,6 +1305,15 @@ export interface components {
         };
         /** @enum {string} */
         OutOfTurnReason: "RETURNED_AFTER_STEPPING_OUT" | "APPOINTMENT" | "OTHER";
+        OwnCall: {
+            /** Format: date-time */
+            at: string;
+            deskId: string;
+            outOfTurn: components["schemas"]["OutOfTurnReason"] | null;
+            reason: components["schemas"]["CallReason"] | null;
+            serviceCode: string;
+            ticket: string;
+        };
         /** @enum {string} */
         PriorityClass: "NONE" | "ELDERLY" | "DISABLED" | "PREGNANT" | "WITH_INFANT" | "MEDICAL_REFERRAL";
         /** @description An RFC 7807 problem. Members beyond these are the refusal's named values (e.g. desk, ticket, slot, opensAt), never personal data */
@@ -1126,7 +1322,7 @@ export interface components {
              * @description What was refused: screens translate it and fill its template with the problem's other members
              * @enum {string}
              */
-            code: "required" | "out-of-range" | "out-of-bounds" | "too-many-items" | "at-least-one" | "duplicate" | "malformed-id" | "unknown-language" | "unknown-centre" | "unknown-service" | "request-id-reused" | "request-id-required" | "malformed-request-id" | "visit-exists" | "service-or-appointment-required" | "service-not-at-desk" | "desk-open" | "staff-at-another-desk" | "desk-paused" | "desk-not-paused" | "desk-closed" | "desk-busy" | "not-your-desk" | "queue-empty" | "recalls-exhausted" | "recalls-remaining" | "same-service" | "visit-not-called" | "visit-not-in-service" | "visit-not-cancellable" | "visit-not-waiting" | "visit-at-another-desk" | "reason-too-long" | "note-too-long" | "note-has-number" | "floor-closed" | "closed-now" | "closed-today" | "closed-holiday" | "floor-not-started" | "malformed-floor-id" | "malformed-visit-id" | "none-weight" | "unknown-desk" | "unknown-visit" | "unknown-ticket" | "ticket-not-on-day" | "holiday" | "no-slots" | "slot-unknown" | "slot-started" | "beyond-horizon" | "slot-full" | "date-past" | "slots-date-past" | "code-in-use" | "booking-abandoned" | "identity-has-appointment" | "appointment-ended" | "wrong-centre" | "check-in-too-early" | "check-in-too-late" | "unknown-appointment" | "malformed-booking-code" | "malformed-day-book-id" | "date-and-slot-required" | "identity-type-required" | "identity-number-invalid" | "phone-invalid" | "slot-rule-order" | "duplicate-slot-rule" | "overlapping-slot-rules" | "holiday-name-length" | "holiday-date-range" | "centre-id-mismatch" | "unknown-time-zone" | "name-required" | "ticket-prefix" | "desk-names-unknown-service" | "documents-unknown-service" | "centre-changed-meanwhile" | "opening-period" | "overlapping-opening-hours" | "voice-clip-key" | "voice-clip-type" | "voice-clip-size" | "unknown-voice-clip" | "unauthenticated" | "sign-in-failed" | "unsupported-authorization" | "bad-device-token" | "forbidden" | "csrf-token" | "not-your-centre" | "all-centres-only" | "rejected-request" | "too-many-requests" | "too-many-sign-in-failures" | "no-such-centre" | "staff-exists" | "malformed-username" | "malformed-device-id" | "unknown-staff" | "unknown-device" | "password-required" | "password-too-short" | "password-too-long" | "password-contains-username" | "password-too-common" | "invalid-rate" | "invalid-service-time" | "invalid-target-wait" | "invalid-share" | "load-beyond-planning" | "invalid-input" | "malformed-json" | "body-required" | "wrong-type" | "malformed-parameter" | "not-found" | "method-not-allowed" | "not-acceptable" | "content-too-large" | "unsupported-media-type" | "refused" | "concurrent-update" | "too-many-streams" | "internal";
+            code: "required" | "out-of-range" | "out-of-bounds" | "too-many-items" | "at-least-one" | "duplicate" | "malformed-id" | "unknown-language" | "unknown-centre" | "unknown-service" | "request-id-reused" | "request-id-required" | "malformed-request-id" | "visit-exists" | "service-or-appointment-required" | "service-not-at-desk" | "desk-open" | "staff-at-another-desk" | "desk-paused" | "desk-not-paused" | "desk-closed" | "desk-busy" | "not-your-desk" | "queue-empty" | "recalls-exhausted" | "recalls-remaining" | "same-service" | "visit-not-called" | "visit-not-in-service" | "visit-not-cancellable" | "visit-not-waiting" | "visit-at-another-desk" | "reason-too-long" | "note-too-long" | "note-has-number" | "floor-closed" | "closed-now" | "closed-today" | "closed-holiday" | "floor-not-started" | "malformed-floor-id" | "malformed-visit-id" | "none-weight" | "unknown-desk" | "unknown-visit" | "unknown-ticket" | "ticket-not-on-day" | "no-floor-on-day" | "instant-outside-day" | "holiday" | "no-slots" | "slot-unknown" | "slot-started" | "beyond-horizon" | "slot-full" | "date-past" | "slots-date-past" | "code-in-use" | "booking-abandoned" | "identity-has-appointment" | "appointment-ended" | "wrong-centre" | "check-in-too-early" | "check-in-too-late" | "unknown-appointment" | "malformed-booking-code" | "malformed-day-book-id" | "date-and-slot-required" | "identity-type-required" | "identity-number-invalid" | "phone-invalid" | "slot-rule-order" | "duplicate-slot-rule" | "overlapping-slot-rules" | "holiday-name-length" | "holiday-date-range" | "centre-id-mismatch" | "unknown-time-zone" | "name-required" | "ticket-prefix" | "desk-names-unknown-service" | "documents-unknown-service" | "centre-changed-meanwhile" | "opening-period" | "overlapping-opening-hours" | "voice-clip-key" | "voice-clip-type" | "voice-clip-size" | "unknown-voice-clip" | "unauthenticated" | "sign-in-failed" | "unsupported-authorization" | "bad-device-token" | "forbidden" | "csrf-token" | "not-your-centre" | "all-centres-only" | "rejected-request" | "too-many-requests" | "too-many-sign-in-failures" | "no-such-centre" | "staff-exists" | "malformed-username" | "malformed-device-id" | "unknown-staff" | "unknown-device" | "password-required" | "password-too-short" | "password-too-long" | "password-contains-username" | "password-too-common" | "invalid-rate" | "invalid-service-time" | "invalid-target-wait" | "invalid-share" | "load-beyond-planning" | "report-range-reversed" | "report-range-too-long" | "unknown-grouping" | "invalid-input" | "malformed-json" | "body-required" | "wrong-type" | "malformed-parameter" | "not-found" | "method-not-allowed" | "not-acceptable" | "content-too-large" | "unsupported-media-type" | "refused" | "concurrent-update" | "too-many-streams" | "internal";
             /** @description The English template, filled in */
             detail?: string;
             /** @description JSON pointer of the refused member (400 only) */
@@ -1139,7 +1335,7 @@ export interface components {
              * @description The code as a URI; every 400 has the type of invalid-input, its code says which kind
              * @enum {string}
              */
-            type: "https://nobat.app/problems/required" | "https://nobat.app/problems/out-of-range" | "https://nobat.app/problems/out-of-bounds" | "https://nobat.app/problems/too-many-items" | "https://nobat.app/problems/at-least-one" | "https://nobat.app/problems/duplicate" | "https://nobat.app/problems/malformed-id" | "https://nobat.app/problems/unknown-language" | "https://nobat.app/problems/unknown-centre" | "https://nobat.app/problems/unknown-service" | "https://nobat.app/problems/request-id-reused" | "https://nobat.app/problems/request-id-required" | "https://nobat.app/problems/malformed-request-id" | "https://nobat.app/problems/visit-exists" | "https://nobat.app/problems/service-or-appointment-required" | "https://nobat.app/problems/service-not-at-desk" | "https://nobat.app/problems/desk-open" | "https://nobat.app/problems/staff-at-another-desk" | "https://nobat.app/problems/desk-paused" | "https://nobat.app/problems/desk-not-paused" | "https://nobat.app/problems/desk-closed" | "https://nobat.app/problems/desk-busy" | "https://nobat.app/problems/not-your-desk" | "https://nobat.app/problems/queue-empty" | "https://nobat.app/problems/recalls-exhausted" | "https://nobat.app/problems/recalls-remaining" | "https://nobat.app/problems/same-service" | "https://nobat.app/problems/visit-not-called" | "https://nobat.app/problems/visit-not-in-service" | "https://nobat.app/problems/visit-not-cancellable" | "https://nobat.app/problems/visit-not-waiting" | "https://nobat.app/problems/visit-at-another-desk" | "https://nobat.app/problems/reason-too-long" | "https://nobat.app/problems/note-too-long" | "https://nobat.app/problems/note-has-number" | "https://nobat.app/problems/floor-closed" | "https://nobat.app/problems/closed-now" | "https://nobat.app/problems/closed-today" | "https://nobat.app/problems/closed-holiday" | "https://nobat.app/problems/floor-not-started" | "https://nobat.app/problems/malformed-floor-id" | "https://nobat.app/problems/malformed-visit-id" | "https://nobat.app/problems/none-weight" | "https://nobat.app/problems/unknown-desk" | "https://nobat.app/problems/unknown-visit" | "https://nobat.app/problems/unknown-ticket" | "https://nobat.app/problems/ticket-not-on-day" | "https://nobat.app/problems/holiday" | "https://nobat.app/problems/no-slots" | "https://nobat.app/problems/slot-unknown" | "https://nobat.app/problems/slot-started" | "https://nobat.app/problems/beyond-horizon" | "https://nobat.app/problems/slot-full" | "https://nobat.app/problems/date-past" | "https://nobat.app/problems/slots-date-past" | "https://nobat.app/problems/code-in-use" | "https://nobat.app/problems/booking-abandoned" | "https://nobat.app/problems/identity-has-appointment" | "https://nobat.app/problems/appointment-ended" | "https://nobat.app/problems/wrong-centre" | "https://nobat.app/problems/check-in-too-early" | "https://nobat.app/problems/check-in-too-late" | "https://nobat.app/problems/unknown-appointment" | "https://nobat.app/problems/malformed-booking-code" | "https://nobat.app/problems/malformed-day-book-id" | "https://nobat.app/problems/date-and-slot-required" | "https://nobat.app/problems/identity-type-required" | "https://nobat.app/problems/identity-number-invalid" | "https://nobat.app/problems/phone-invalid" | "https://nobat.app/problems/slot-rule-order" | "https://nobat.app/problems/duplicate-slot-rule" | "https://nobat.app/problems/overlapping-slot-rules" | "https://nobat.app/problems/holiday-name-length" | "https://nobat.app/problems/holiday-date-range" | "https://nobat.app/problems/centre-id-mismatch" | "https://nobat.app/problems/unknown-time-zone" | "https://nobat.app/problems/name-required" | "https://nobat.app/problems/ticket-prefix" | "https://nobat.app/problems/desk-names-unknown-service" | "https://nobat.app/problems/documents-unknown-service" | "https://nobat.app/problems/centre-changed-meanwhile" | "https://nobat.app/problems/opening-period" | "https://nobat.app/problems/overlapping-opening-hours" | "https://nobat.app/problems/voice-clip-key" | "https://nobat.app/problems/voice-clip-type" | "https://nobat.app/problems/voice-clip-size" | "https://nobat.app/problems/unknown-voice-clip" | "https://nobat.app/problems/unauthenticated" | "https://nobat.app/problems/sign-in-failed" | "https://nobat.app/problems/unsupported-authorization" | "https://nobat.app/problems/bad-device-token" | "https://nobat.app/problems/forbidden" | "https://nobat.app/problems/csrf-token" | "https://nobat.app/problems/not-your-centre" | "https://nobat.app/problems/all-centres-only" | "https://nobat.app/problems/rejected-request" | "https://nobat.app/problems/too-many-requests" | "https://nobat.app/problems/too-many-sign-in-failures" | "https://nobat.app/problems/no-such-centre" | "https://nobat.app/problems/staff-exists" | "https://nobat.app/problems/malformed-username" | "https://nobat.app/problems/malformed-device-id" | "https://nobat.app/problems/unknown-staff" | "https://nobat.app/problems/unknown-device" | "https://nobat.app/problems/password-required" | "https://nobat.app/problems/password-too-short" | "https://nobat.app/problems/password-too-long" | "https://nobat.app/problems/password-contains-username" | "https://nobat.app/problems/password-too-common" | "https://nobat.app/problems/invalid-rate" | "https://nobat.app/problems/invalid-service-time" | "https://nobat.app/problems/invalid-target-wait" | "https://nobat.app/problems/invalid-share" | "https://nobat.app/problems/load-beyond-planning" | "https://nobat.app/problems/invalid-input" | "https://nobat.app/problems/malformed-json" | "https://nobat.app/problems/body-required" | "https://nobat.app/problems/wrong-type" | "https://nobat.app/problems/malformed-parameter" | "https://nobat.app/problems/not-found" | "https://nobat.app/problems/method-not-allowed" | "https://nobat.app/problems/not-acceptable" | "https://nobat.app/problems/content-too-large" | "https://nobat.app/problems/unsupported-media-type" | "https://nobat.app/problems/refused" | "https://nobat.app/problems/concurrent-update" | "https://nobat.app/problems/too-many-streams" | "https://nobat.app/problems/internal";
+            type: "https://nobat.app/problems/required" | "https://nobat.app/problems/out-of-range" | "https://nobat.app/problems/out-of-bounds" | "https://nobat.app/problems/too-many-items" | "https://nobat.app/problems/at-least-one" | "https://nobat.app/problems/duplicate" | "https://nobat.app/problems/malformed-id" | "https://nobat.app/problems/unknown-language" | "https://nobat.app/problems/unknown-centre" | "https://nobat.app/problems/unknown-service" | "https://nobat.app/problems/request-id-reused" | "https://nobat.app/problems/request-id-required" | "https://nobat.app/problems/malformed-request-id" | "https://nobat.app/problems/visit-exists" | "https://nobat.app/problems/service-or-appointment-required" | "https://nobat.app/problems/service-not-at-desk" | "https://nobat.app/problems/desk-open" | "https://nobat.app/problems/staff-at-another-desk" | "https://nobat.app/problems/desk-paused" | "https://nobat.app/problems/desk-not-paused" | "https://nobat.app/problems/desk-closed" | "https://nobat.app/problems/desk-busy" | "https://nobat.app/problems/not-your-desk" | "https://nobat.app/problems/queue-empty" | "https://nobat.app/problems/recalls-exhausted" | "https://nobat.app/problems/recalls-remaining" | "https://nobat.app/problems/same-service" | "https://nobat.app/problems/visit-not-called" | "https://nobat.app/problems/visit-not-in-service" | "https://nobat.app/problems/visit-not-cancellable" | "https://nobat.app/problems/visit-not-waiting" | "https://nobat.app/problems/visit-at-another-desk" | "https://nobat.app/problems/reason-too-long" | "https://nobat.app/problems/note-too-long" | "https://nobat.app/problems/note-has-number" | "https://nobat.app/problems/floor-closed" | "https://nobat.app/problems/closed-now" | "https://nobat.app/problems/closed-today" | "https://nobat.app/problems/closed-holiday" | "https://nobat.app/problems/floor-not-started" | "https://nobat.app/problems/malformed-floor-id" | "https://nobat.app/problems/malformed-visit-id" | "https://nobat.app/problems/none-weight" | "https://nobat.app/problems/unknown-desk" | "https://nobat.app/problems/unknown-visit" | "https://nobat.app/problems/unknown-ticket" | "https://nobat.app/problems/ticket-not-on-day" | "https://nobat.app/problems/no-floor-on-day" | "https://nobat.app/problems/instant-outside-day" | "https://nobat.app/problems/holiday" | "https://nobat.app/problems/no-slots" | "https://nobat.app/problems/slot-unknown" | "https://nobat.app/problems/slot-started" | "https://nobat.app/problems/beyond-horizon" | "https://nobat.app/problems/slot-full" | "https://nobat.app/problems/date-past" | "https://nobat.app/problems/slots-date-past" | "https://nobat.app/problems/code-in-use" | "https://nobat.app/problems/booking-abandoned" | "https://nobat.app/problems/identity-has-appointment" | "https://nobat.app/problems/appointment-ended" | "https://nobat.app/problems/wrong-centre" | "https://nobat.app/problems/check-in-too-early" | "https://nobat.app/problems/check-in-too-late" | "https://nobat.app/problems/unknown-appointment" | "https://nobat.app/problems/malformed-booking-code" | "https://nobat.app/problems/malformed-day-book-id" | "https://nobat.app/problems/date-and-slot-required" | "https://nobat.app/problems/identity-type-required" | "https://nobat.app/problems/identity-number-invalid" | "https://nobat.app/problems/phone-invalid" | "https://nobat.app/problems/slot-rule-order" | "https://nobat.app/problems/duplicate-slot-rule" | "https://nobat.app/problems/overlapping-slot-rules" | "https://nobat.app/problems/holiday-name-length" | "https://nobat.app/problems/holiday-date-range" | "https://nobat.app/problems/centre-id-mismatch" | "https://nobat.app/problems/unknown-time-zone" | "https://nobat.app/problems/name-required" | "https://nobat.app/problems/ticket-prefix" | "https://nobat.app/problems/desk-names-unknown-service" | "https://nobat.app/problems/documents-unknown-service" | "https://nobat.app/problems/centre-changed-meanwhile" | "https://nobat.app/problems/opening-period" | "https://nobat.app/problems/overlapping-opening-hours" | "https://nobat.app/problems/voice-clip-key" | "https://nobat.app/problems/voice-clip-type" | "https://nobat.app/problems/voice-clip-size" | "https://nobat.app/problems/unknown-voice-clip" | "https://nobat.app/problems/unauthenticated" | "https://nobat.app/problems/sign-in-failed" | "https://nobat.app/problems/unsupported-authorization" | "https://nobat.app/problems/bad-device-token" | "https://nobat.app/problems/forbidden" | "https://nobat.app/problems/csrf-token" | "https://nobat.app/problems/not-your-centre" | "https://nobat.app/problems/all-centres-only" | "https://nobat.app/problems/rejected-request" | "https://nobat.app/problems/too-many-requests" | "https://nobat.app/problems/too-many-sign-in-failures" | "https://nobat.app/problems/no-such-centre" | "https://nobat.app/problems/staff-exists" | "https://nobat.app/problems/malformed-username" | "https://nobat.app/problems/malformed-device-id" | "https://nobat.app/problems/unknown-staff" | "https://nobat.app/problems/unknown-device" | "https://nobat.app/problems/password-required" | "https://nobat.app/problems/password-too-short" | "https://nobat.app/problems/password-too-long" | "https://nobat.app/problems/password-contains-username" | "https://nobat.app/problems/password-too-common" | "https://nobat.app/problems/invalid-rate" | "https://nobat.app/problems/invalid-service-time" | "https://nobat.app/problems/invalid-target-wait" | "https://nobat.app/problems/invalid-share" | "https://nobat.app/problems/load-beyond-planning" | "https://nobat.app/problems/report-range-reversed" | "https://nobat.app/problems/report-range-too-long" | "https://nobat.app/problems/unknown-grouping" | "https://nobat.app/problems/invalid-input" | "https://nobat.app/problems/malformed-json" | "https://nobat.app/problems/body-required" | "https://nobat.app/problems/wrong-type" | "https://nobat.app/problems/malformed-parameter" | "https://nobat.app/problems/not-found" | "https://nobat.app/problems/method-not-allowed" | "https://nobat.app/problems/not-acceptable" | "https://nobat.app/problems/content-too-large" | "https://nobat.app/problems/unsupported-media-type" | "https://nobat.app/problems/refused" | "https://nobat.app/problems/concurrent-update" | "https://nobat.app/problems/too-many-streams" | "https://nobat.app/problems/internal";
         } & {
             [key: string]: unknown;
         };
@@ -1171,6 +1367,86 @@ export interface components {
             hourly: components["schemas"]["HourCount"][];
             services: components["schemas"]["ServiceQueue"][];
             waitDistribution: components["schemas"]["WaitCount"][];
+        };
+        ReportRow: {
+            /** Format: int32 */
+            appointmentArrivals: number;
+            /** Format: int32 */
+            appointmentsBooked: number;
+            /** Format: int32 */
+            appointmentsCancelled: number;
+            /** Format: int32 */
+            appointmentsCheckedIn: number;
+            /** Format: int32 */
+            appointmentsMissed: number;
+            /** Format: int32 */
+            appointmentsMovedOut: number;
+            /** Format: int32 */
+            arrivals: number;
+            /** Format: int32 */
+            called: number;
+            /** Format: int32 */
+            calledOutOfTurn: number;
+            /** Format: int32 */
+            cancelled: number;
+            /** Format: int32 */
+            carriedIn: number;
+            /** Format: int32 */
+            carriedOver: number;
+            /** Format: int32 */
+            closedUnserved: number;
+            key: string;
+            /** Format: int32 */
+            noShows: number;
+            priorityClasses: {
+                [key: string]: number;
+            };
+            /** Format: int32 */
+            recalls: number;
+            /** Format: int32 */
+            returnedToQueue: number;
+            /** Format: int32 */
+            served: number;
+            /** Format: int32 */
+            serviceMaxSeconds: number;
+            /** Format: double */
+            serviceMeanSeconds: number;
+            /** Format: double */
+            serviceMedianSeconds: number;
+            /** Format: int32 */
+            serviceP90Seconds: number;
+            /** Format: int32 */
+            services: number;
+            /** Format: int32 */
+            transferredIn: number;
+            /** Format: int32 */
+            transferredOut: number;
+            /** Format: int32 */
+            waitMaxSeconds: number;
+            /** Format: double */
+            waitMeanSeconds: number;
+            /** Format: double */
+            waitMedianSeconds: number;
+            /** Format: int32 */
+            waitP90Seconds: number;
+            /** Format: int32 */
+            waits: number;
+            /** Format: int32 */
+            walkIns: number;
+            /** Format: int32 */
+            withinTarget: number;
+            /** Format: double */
+            withinTargetShare: number;
+        };
+        ReportView: {
+            centreId: string;
+            /** Format: date */
+            from: string;
+            groupBy: string;
+            rows: components["schemas"]["ReportRow"][];
+            /** Format: date */
+            to: string;
+            total: components["schemas"]["ReportRow"];
         };
         RescheduleRequest: {
             /** Format: date */
@@ -1420,6 +1696,37 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    audit: {
+        parameters: {
+            query?: {
+                centreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Change"][];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     devices: {
         parameters: {
             query?: never;
@@ -2242,6 +2549,107 @@ export interface operations {
             };
         };
     };
+    explanation: {
+        parameters: {
+            query: {
+                ticket: string;
+                day: string;
+            };
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Explanation"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    floorAt: {
+        parameters: {
+            query: {
+                day: string;
+                at: string;
+            };
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["FloorAt"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    instants: {
+        parameters: {
+            query: {
+                day: string;
+            };
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DayInstants"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     holidays: {
         parameters: {
             query?: {
@@ -2361,6 +2769,160 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["QueuesView"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report: {
+        parameters: {
+            query: {
+                /**
+                 * @description The first day, ISO date
+                 * @example 2026-12-01
+                 */
+                from: string;
+                /**
+                 * @description The last day, ISO date
+                 * @example 2026-12-31
+                 */
+                to: string;
+                /**
+                 * @description day (the default), service, desk, staff or hour
+                 * @example service
+                 */
+                groupBy?: string;
+            };
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    compare: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                otherFrom: string;
+                otherTo: string;
+                groupBy?: string;
+            };
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ComparisonView"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    csv: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                groupBy?: string;
+            };
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    xlsx: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                groupBy?: string;
+            };
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description A refusal: an RFC 7807 problem whose code names it */
@@ -3224,6 +3786,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const appointmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AppointmentStatus"]> = ["BOOKED", "CHECKED_IN", "CANCELLED", "MISSED", "MOVED"];
+export const changeKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChangeKind"]> = ["CENTRE_DEFINED", "SLOT_TEMPLATE_PUBLISHED", "HOLIDAY_DECLARED", "HOLIDAY_LIFTED", "STAFF_ACCOUNT_CREATED", "STAFF_ACCOUNT_CHANGED", "DEVICE_TOKEN_ISSUED", "DEVICE_TOKEN_REVOKED"];
 export const dayOfWeekValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayOfWeek"]> = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
 export const dayStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DayState"]> = ["OPEN", "PAST", "CLOSED", "HOLIDAY", "BEYOND_HORIZON", "FULL", "NO_APPOINTMENTS"];
 export const deskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeskStatus"]> = ["OPEN", "PAUSED", "CLOSED"];
@@ -3234,8 +3797,8 @@ export const holidaySourceValues: ReadonlyArray<FlattenedDeepRequired<components
 export const identityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IdentityType"]> = ["FOREIGN_NATIONAL_ID", "AMAYESH", "CENSUS_SLIP", "PASSPORT"];
 export const outOfTurnReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutOfTurnReason"]> = ["RETURNED_AFTER_STEPPING_OUT", "APPOINTMENT", "OTHER"];
 export const priorityClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PriorityClass"]> = ["NONE", "ELDERLY", "DISABLED", "PREGNANT", "WITH_INFANT", "MEDICAL_REFERRAL"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["required", "out-of-range", "out-of-bounds", "too-many-items", "at-least-one", "duplicate", "malformed-id", "unknown-language", "unknown-centre", "unknown-service", "request-id-reused", "request-id-required", "malformed-request-id", "visit-exists", "service-or-appointment-required", "service-not-at-desk", "desk-open", "staff-at-another-desk", "desk-paused", "desk-not-paused", "desk-closed", "desk-busy", "not-your-desk", "queue-empty", "recalls-exhausted", "recalls-remaining", "same-service", "visit-not-called", "visit-not-in-service", "visit-not-cancellable", "visit-not-waiting", "visit-at-another-desk", "reason-too-long", "note-too-long", "note-has-number", "floor-closed", "closed-now", "closed-today", "closed-holiday", "floor-not-started", "malformed-floor-id", "malformed-visit-id", "none-weight", "unknown-desk", "unknown-visit", "unknown-ticket", "ticket-not-on-day", "holiday", "no-slots", "slot-unknown", "slot-started", "beyond-horizon", "slot-full", "date-past", "slots-date-past", "code-in-use", "booking-abandoned", "identity-has-appointment", "appointment-ended", "wrong-centre", "check-in-too-early", "check-in-too-late", "unknown-appointment", "malformed-booking-code", "malformed-day-book-id", "date-and-slot-required", "identity-type-required", "identity-number-invalid", "phone-invalid", "slot-rule-order", "duplicate-slot-rule", "overlapping-slot-rules", "holiday-name-length", "holiday-date-range", "centre-id-mismatch", "unknown-time-zone", "name-required", "ticket-prefix", "desk-names-unknown-service", "documents-unknown-service", "centre-changed-meanwhile", "opening-period", "overlapping-opening-hours", "voice-clip-key", "voice-clip-type", "voice-clip-size", "unknown-voice-clip", "unauthenticated", "sign-in-failed", "unsupported-authorization", "bad-device-token", "forbidden", "csrf-token", "not-your-centre", "all-centres-only", "rejected-request", "too-many-requests", "too-many-sign-in-failures", "no-such-centre", "staff-exists", "malformed-username", "malformed-device-id", "unknown-staff", "unknown-device", "password-required", "password-too-short", "password-too-long", "password-contains-username", "password-too-common", "invalid-rate", "invalid-service-time", "invalid-target-wait", "invalid-share", "load-beyond-planning", "invalid-input", "malformed-json", "body-required", "wrong-type", "malformed-parameter", "not-found", "method-not-allowed", "not-acceptable", "content-too-large", "unsupported-media-type", "refused", "concurrent-update", "too-many-streams", "internal"];
-export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["https://nobat.app/problems/required", "https://nobat.app/problems/out-of-range", "https://nobat.app/problems/out-of-bounds", "https://nobat.app/problems/too-many-items", "https://nobat.app/problems/at-least-one", "https://nobat.app/problems/duplicate", "https://nobat.app/problems/malformed-id", "https://nobat.app/problems/unknown-language", "https://nobat.app/problems/unknown-centre", "https://nobat.app/problems/unknown-service", "https://nobat.app/problems/request-id-reused", "https://nobat.app/problems/request-id-required", "https://nobat.app/problems/malformed-request-id", "https://nobat.app/problems/visit-exists", "https://nobat.app/problems/service-or-appointment-required", "https://nobat.app/problems/service-not-at-desk", "https://nobat.app/problems/desk-open", "https://nobat.app/problems/staff-at-another-desk", "https://nobat.app/problems/desk-paused", "https://nobat.app/problems/desk-not-paused", "https://nobat.app/problems/desk-closed", "https://nobat.app/problems/desk-busy", "https://nobat.app/problems/not-your-desk", "https://nobat.app/problems/queue-empty", "https://nobat.app/problems/recalls-exhausted", "https://nobat.app/problems/recalls-remaining", "https://nobat.app/problems/same-service", "https://nobat.app/problems/visit-not-called", "https://nobat.app/problems/visit-not-in-service", "https://nobat.app/problems/visit-not-cancellable", "https://nobat.app/problems/visit-not-waiting", "https://nobat.app/problems/visit-at-another-desk", "https://nobat.app/problems/reason-too-long", "https://nobat.app/problems/note-too-long", "https://nobat.app/problems/note-has-number", "https://nobat.app/problems/floor-closed", "https://nobat.app/problems/closed-now", "https://nobat.app/problems/closed-today", "https://nobat.app/problems/closed-holiday", "https://nobat.app/problems/floor-not-started", "https://nobat.app/problems/malformed-floor-id", "https://nobat.app/problems/malformed-visit-id", "https://nobat.app/problems/none-weight", "https://nobat.app/problems/unknown-desk", "https://nobat.app/problems/unknown-visit", "https://nobat.app/problems/unknown-ticket", "https://nobat.app/problems/ticket-not-on-day", "https://nobat.app/problems/holiday", "https://nobat.app/problems/no-slots", "https://nobat.app/problems/slot-unknown", "https://nobat.app/problems/slot-started", "https://nobat.app/problems/beyond-horizon", "https://nobat.app/problems/slot-full", "https://nobat.app/problems/date-past", "https://nobat.app/problems/slots-date-past", "https://nobat.app/problems/code-in-use", "https://nobat.app/problems/booking-abandoned", "https://nobat.app/problems/identity-has-appointment", "https://nobat.app/problems/appointment-ended", "https://nobat.app/problems/wrong-centre", "https://nobat.app/problems/check-in-too-early", "https://nobat.app/problems/check-in-too-late", "https://nobat.app/problems/unknown-appointment", "https://nobat.app/problems/malformed-booking-code", "https://nobat.app/problems/malformed-day-book-id", "https://nobat.app/problems/date-and-slot-required", "https://nobat.app/problems/identity-type-required", "https://nobat.app/problems/identity-number-invalid", "https://nobat.app/problems/phone-invalid", "https://nobat.app/problems/slot-rule-order", "https://nobat.app/problems/duplicate-slot-rule", "https://nobat.app/problems/overlapping-slot-rules", "https://nobat.app/problems/holiday-name-length", "https://nobat.app/problems/holiday-date-range", "https://nobat.app/problems/centre-id-mismatch", "https://nobat.app/problems/unknown-time-zone", "https://nobat.app/problems/name-required", "https://nobat.app/problems/ticket-prefix", "https://nobat.app/problems/desk-names-unknown-service", "https://nobat.app/problems/documents-unknown-service", "https://nobat.app/problems/centre-changed-meanwhile", "https://nobat.app/problems/opening-period", "https://nobat.app/problems/overlapping-opening-hours", "https://nobat.app/problems/voice-clip-key", "https://nobat.app/problems/voice-clip-type", "https://nobat.app/problems/voice-clip-size", "https://nobat.app/problems/unknown-voice-clip", "https://nobat.app/problems/unauthenticated", "https://nobat.app/problems/sign-in-failed", "https://nobat.app/problems/unsupported-authorization", "https://nobat.app/problems/bad-device-token", "https://nobat.app/problems/forbidden", "https://nobat.app/problems/csrf-token", "https://nobat.app/problems/not-your-centre", "https://nobat.app/problems/all-centres-only", "https://nobat.app/problems/rejected-request", "https://nobat.app/problems/too-many-requests", "https://nobat.app/problems/too-many-sign-in-failures", "https://nobat.app/problems/no-such-centre", "https://nobat.app/problems/staff-exists", "https://nobat.app/problems/malformed-username", "https://nobat.app/problems/malformed-device-id", "https://nobat.app/problems/unknown-staff", "https://nobat.app/problems/unknown-device", "https://nobat.app/problems/password-required", "https://nobat.app/problems/password-too-short", "https://nobat.app/problems/password-too-long", "https://nobat.app/problems/password-contains-username", "https://nobat.app/problems/password-too-common", "https://nobat.app/problems/invalid-rate", "https://nobat.app/problems/invalid-service-time", "https://nobat.app/problems/invalid-target-wait", "https://nobat.app/problems/invalid-share", "https://nobat.app/problems/load-beyond-planning", "https://nobat.app/problems/invalid-input", "https://nobat.app/problems/malformed-json", "https://nobat.app/problems/body-required", "https://nobat.app/problems/wrong-type", "https://nobat.app/problems/malformed-parameter", "https://nobat.app/problems/not-found", "https://nobat.app/problems/method-not-allowed", "https://nobat.app/problems/not-acceptable", "https://nobat.app/problems/content-too-large", "https://nobat.app/problems/unsupported-media-type", "https://nobat.app/problems/refused", "https://nobat.app/problems/concurrent-update", "https://nobat.app/problems/too-many-streams", "https://nobat.app/problems/internal"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["required", "out-of-range", "out-of-bounds", "too-many-items", "at-least-one", "duplicate", "malformed-id", "unknown-language", "unknown-centre", "unknown-service", "request-id-reused", "request-id-required", "malformed-request-id", "visit-exists", "service-or-appointment-required", "service-not-at-desk", "desk-open", "staff-at-another-desk", "desk-paused", "desk-not-paused", "desk-closed", "desk-busy", "not-your-desk", "queue-empty", "recalls-exhausted", "recalls-remaining", "same-service", "visit-not-called", "visit-not-in-service", "visit-not-cancellable", "visit-not-waiting", "visit-at-another-desk", "reason-too-long", "note-too-long", "note-has-number", "floor-closed", "closed-now", "closed-today", "closed-holiday", "floor-not-started", "malformed-floor-id", "malformed-visit-id", "none-weight", "unknown-desk", "unknown-visit", "unknown-ticket", "ticket-not-on-day", "no-floor-on-day", "instant-outside-day", "holiday", "no-slots", "slot-unknown", "slot-started", "beyond-horizon", "slot-full", "date-past", "slots-date-past", "code-in-use", "booking-abandoned", "identity-has-appointment", "appointment-ended", "wrong-centre", "check-in-too-early", "check-in-too-late", "unknown-appointment", "malformed-booking-code", "malformed-day-book-id", "date-and-slot-required", "identity-type-required", "identity-number-invalid", "phone-invalid", "slot-rule-order", "duplicate-slot-rule", "overlapping-slot-rules", "holiday-name-length", "holiday-date-range", "centre-id-mismatch", "unknown-time-zone", "name-required", "ticket-prefix", "desk-names-unknown-service", "documents-unknown-service", "centre-changed-meanwhile", "opening-period", "overlapping-opening-hours", "voice-clip-key", "voice-clip-type", "voice-clip-size", "unknown-voice-clip", "unauthenticated", "sign-in-failed", "unsupported-authorization", "bad-device-token", "forbidden", "csrf-token", "not-your-centre", "all-centres-only", "rejected-request", "too-many-requests", "too-many-sign-in-failures", "no-such-centre", "staff-exists", "malformed-username", "malformed-device-id", "unknown-staff", "unknown-device", "password-required", "password-too-short", "password-too-long", "password-contains-username", "password-too-common", "invalid-rate", "invalid-service-time", "invalid-target-wait", "invalid-share", "load-beyond-planning", "report-range-reversed", "report-range-too-long", "unknown-grouping", "invalid-input", "malformed-json", "body-required", "wrong-type", "malformed-parameter", "not-found", "method-not-allowed", "not-acceptable", "content-too-large", "unsupported-media-type", "refused", "concurrent-update", "too-many-streams", "internal"];
+export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["https://nobat.app/problems/required", "https://nobat.app/problems/out-of-range", "https://nobat.app/problems/out-of-bounds", "https://nobat.app/problems/too-many-items", "https://nobat.app/problems/at-least-one", "https://nobat.app/problems/duplicate", "https://nobat.app/problems/malformed-id", "https://nobat.app/problems/unknown-language", "https://nobat.app/problems/unknown-centre", "https://nobat.app/problems/unknown-service", "https://nobat.app/problems/request-id-reused", "https://nobat.app/problems/request-id-required", "https://nobat.app/problems/malformed-request-id", "https://nobat.app/problems/visit-exists", "https://nobat.app/problems/service-or-appointment-required", "https://nobat.app/problems/service-not-at-desk", "https://nobat.app/problems/desk-open", "https://nobat.app/problems/staff-at-another-desk", "https://nobat.app/problems/desk-paused", "https://nobat.app/problems/desk-not-paused", "https://nobat.app/problems/desk-closed", "https://nobat.app/problems/desk-busy", "https://nobat.app/problems/not-your-desk", "https://nobat.app/problems/queue-empty", "https://nobat.app/problems/recalls-exhausted", "https://nobat.app/problems/recalls-remaining", "https://nobat.app/problems/same-service", "https://nobat.app/problems/visit-not-called", "https://nobat.app/problems/visit-not-in-service", "https://nobat.app/problems/visit-not-cancellable", "https://nobat.app/problems/visit-not-waiting", "https://nobat.app/problems/visit-at-another-desk", "https://nobat.app/problems/reason-too-long", "https://nobat.app/problems/note-too-long", "https://nobat.app/problems/note-has-number", "https://nobat.app/problems/floor-closed", "https://nobat.app/problems/closed-now", "https://nobat.app/problems/closed-today", "https://nobat.app/problems/closed-holiday", "https://nobat.app/problems/floor-not-started", "https://nobat.app/problems/malformed-floor-id", "https://nobat.app/problems/malformed-visit-id", "https://nobat.app/problems/none-weight", "https://nobat.app/problems/unknown-desk", "https://nobat.app/problems/unknown-visit", "https://nobat.app/problems/unknown-ticket", "https://nobat.app/problems/ticket-not-on-day", "https://nobat.app/problems/no-floor-on-day", "https://nobat.app/problems/instant-outside-day", "https://nobat.app/problems/holiday", "https://nobat.app/problems/no-slots", "https://nobat.app/problems/slot-unknown", "https://nobat.app/problems/slot-started", "https://nobat.app/problems/beyond-horizon", "https://nobat.app/problems/slot-full", "https://nobat.app/problems/date-past", "https://nobat.app/problems/slots-date-past", "https://nobat.app/problems/code-in-use", "https://nobat.app/problems/booking-abandoned", "https://nobat.app/problems/identity-has-appointment", "https://nobat.app/problems/appointment-ended", "https://nobat.app/problems/wrong-centre", "https://nobat.app/problems/check-in-too-early", "https://nobat.app/problems/check-in-too-late", "https://nobat.app/problems/unknown-appointment", "https://nobat.app/problems/malformed-booking-code", "https://nobat.app/problems/malformed-day-book-id", "https://nobat.app/problems/date-and-slot-required", "https://nobat.app/problems/identity-type-required", "https://nobat.app/problems/identity-number-invalid", "https://nobat.app/problems/phone-invalid", "https://nobat.app/problems/slot-rule-order", "https://nobat.app/problems/duplicate-slot-rule", "https://nobat.app/problems/overlapping-slot-rules", "https://nobat.app/problems/holiday-name-length", "https://nobat.app/problems/holiday-date-range", "https://nobat.app/problems/centre-id-mismatch", "https://nobat.app/problems/unknown-time-zone", "https://nobat.app/problems/name-required", "https://nobat.app/problems/ticket-prefix", "https://nobat.app/problems/desk-names-unknown-service", "https://nobat.app/problems/documents-unknown-service", "https://nobat.app/problems/centre-changed-meanwhile", "https://nobat.app/problems/opening-period", "https://nobat.app/problems/overlapping-opening-hours", "https://nobat.app/problems/voice-clip-key", "https://nobat.app/problems/voice-clip-type", "https://nobat.app/problems/voice-clip-size", "https://nobat.app/problems/unknown-voice-clip", "https://nobat.app/problems/unauthenticated", "https://nobat.app/problems/sign-in-failed", "https://nobat.app/problems/unsupported-authorization", "https://nobat.app/problems/bad-device-token", "https://nobat.app/problems/forbidden", "https://nobat.app/problems/csrf-token", "https://nobat.app/problems/not-your-centre", "https://nobat.app/problems/all-centres-only", "https://nobat.app/problems/rejected-request", "https://nobat.app/problems/too-many-requests", "https://nobat.app/problems/too-many-sign-in-failures", "https://nobat.app/problems/no-such-centre", "https://nobat.app/problems/staff-exists", "https://nobat.app/problems/malformed-username", "https://nobat.app/problems/malformed-device-id", "https://nobat.app/problems/unknown-staff", "https://nobat.app/problems/unknown-device", "https://nobat.app/problems/password-required", "https://nobat.app/problems/password-too-short", "https://nobat.app/problems/password-too-long", "https://nobat.app/problems/password-contains-username", "https://nobat.app/problems/password-too-common", "https://nobat.app/problems/invalid-rate", "https://nobat.app/problems/invalid-service-time", "https://nobat.app/problems/invalid-target-wait", "https://nobat.app/problems/invalid-share", "https://nobat.app/problems/load-beyond-planning", "https://nobat.app/problems/report-range-reversed", "https://nobat.app/problems/report-range-too-long", "https://nobat.app/problems/unknown-grouping", "https://nobat.app/problems/invalid-input", "https://nobat.app/problems/malformed-json", "https://nobat.app/problems/body-required", "https://nobat.app/problems/wrong-type", "https://nobat.app/problems/malformed-parameter", "https://nobat.app/problems/not-found", "https://nobat.app/problems/method-not-allowed", "https://nobat.app/problems/not-acceptable", "https://nobat.app/problems/content-too-large", "https://nobat.app/problems/unsupported-media-type", "https://nobat.app/problems/refused", "https://nobat.app/problems/concurrent-update", "https://nobat.app/problems/too-many-streams", "https://nobat.app/problems/internal"];
 export const returnReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReturnReason"]> = ["VISITOR_NOT_HERE", "VISITOR_NOT_READY", "CALLED_BY_MISTAKE", "OTHER"];
 export const serviceTimeBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceTimeBasis"]> = ["HOUR", "DAY", "DEFAULT"];
 export const signedInRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignedInRole"]> = ["DESK", "SUPERVISOR", "ADMIN", "KIOSK", "DISPLAY"];

@@ -5,6 +5,8 @@ import { digits, jalaliDay, number, ordinal, SEPARATOR, time } from './format';
 import { isMessageKey } from './i18n';
 import type { Screen } from './page';
 
+type CallReason = NonNullable<TimelineEntry['call']>;
+
 /** A visit's timeline in the screen's language: each step, when, at which desk and by whom. */
 export function timelineTable(visit: VisitDetails, screen: Screen, centre: Centre | null): HTMLElement {
   const timeZone = centre?.timeZone;
@@ -51,6 +53,26 @@ function figure(value: number, screen: Screen): string {
   return screen.lang === 'en' ? text : text.replace('.', '٫'); // the Persian decimal separator
 }
 
+/** The policy's stored reason for a call, in the screen's language and digits. */
+export function callReasonText(call: CallReason, screen: Screen): string {
+  const t = screen.t;
+  const parts = [
+    t(call.boost > 0 ? 'callReasonBoosted' : 'callReason', {
+      waited: figure(call.waitedMinutes, screen),
+      weight: figure(call.weight, screen),
+      boost: figure(call.boost, screen),
+      score: figure(call.score, screen),
+    }),
+  ];
+  if (call.priorityCapApplied) parts.push(t('callPriorityCap'));
+  return parts.join(SEPARATOR);
+}
+
+/** The desk's stored reason for calling a ticket by name, in the screen's language. */
+export function outOfTurnText(reason: string, screen: Screen): string {
+  return coded('outOfTurn', reason, screen) ?? reason;
+}
+
 /** A code's label under a prefix ("closingNOT_SERVED_AT_CLOSING"), or the code itself if none exists. */
 function coded(prefix: string, code: string | null, screen: Screen): string | null {
   if (!code) return null;
@@ -82,16 +104,7 @@ function detail(e: TimelineEntry, screen: Screen, centre: Centre | null): string
       return parts.filter((p) => p).join(SEPARATOR);
     case 'CALLED':
       if (!e.call) return e.detail ?? '';
-      parts.push(
-        t(e.call.boost > 0 ? 'callReasonBoosted' : 'callReason', {
-          waited: figure(e.call.waitedMinutes, screen),
-          weight: figure(e.call.weight, screen),
-          boost: figure(e.call.boost, screen),
-          score: figure(e.call.score, screen),
-        }),
-      );
-      if (e.call.priorityCapApplied) parts.push(t('callPriorityCap'));
-      return parts.join(SEPARATOR);
+      return callReasonText(e.call, screen);
     case 'RECALLED':
       return e.recall ? t('displayCallNth', { n: ordinal(e.recall + 1, lang) }) : '';
     case 'TRANSFERRED':

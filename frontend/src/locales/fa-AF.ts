@@ -72,4 +72,16 @@ export const faAF: Messages = {
   staffingLine: '{service}: {serving}، {needed} برای هدف {target} دقیقه با آمدن این ساعت',
   staffingRate: '{rate} نفر فی ساعت، هر نفر تقریباً {minutes} دقیقه',
   staffingAllServices: 'همه خدمات یکجا',
+  // reports (issue 15)
+  colWalkIns: 'بدون نوبت قبلی',
+  colAppointments: 'با نوبت قبلی',
+  colBooked: 'نوبت‌های گرفته‌شده',
+  // time travel and "I was skipped" (issue 15, wt-history)
+  timeTravelTickets: 'نمبرهای در انتظار',
+  timeTravelLastCall: 'آخرین فراخوان: نمبر {ticket} در {desk}',
+  explanationTitle: 'فراخوانده‌شده در مدت انتظار این نمبر',
+  explanationNone: 'در مدت انتظار این نمبر، نمبر دیگری فراخوانده نشد.',
+  explanationOwn: 'این نمبر در {time} فراخوانده شد: {reason}',
+  auditHOLIDAY_DECLARED: 'اعلام رخصتی',
+  auditHOLIDAY_LIFTED: 'لغو رخصتی',
 };

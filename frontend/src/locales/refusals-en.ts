@@ -54,6 +54,8 @@ export const refusalsEn: RefusalMessages = {
   'unknown-visit': 'No visit has this id.',
   'unknown-ticket': 'This ticket was not found. Please check the link.',
   'ticket-not-on-day': 'No ticket {ticket} on {date}.',
+  'no-floor-on-day': 'Nothing happened at this centre on {date}.',
+  'instant-outside-day': 'That moment is not on {date} at this centre.',
   holiday: 'There are no appointments on {date}: it is a holiday.',
   'no-slots': 'There are no appointments on {date}.',
   'slot-unknown': 'There is no appointment time at {slot}. Times start at {slots}.',
@@ -137,4 +139,8 @@ export const refusalsEn: RefusalMessages = {
   'invalid-target-wait': 'The target wait must be from 0 to {max} minutes.',
   'invalid-share': 'The share of visitors must be more than 0 and at most 1 (for example 0.8 for 80%).',
   'load-beyond-planning': 'This load would need more than {max} desks. Please plan it in smaller parts.',
+  // reports (issue 15)
+  'report-range-reversed': 'The last day of the range comes before its first. Please swap them.',
+  'report-range-too-long': 'A report covers at most {max} days. Please choose a shorter range.',
+  'unknown-grouping': 'Please group the report by day, service, desk, staff member or hour.',
 };

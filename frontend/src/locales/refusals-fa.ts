@@ -52,6 +52,8 @@ export const refusalsFa: RefusalMessages = {
   'unknown-visit': 'نوبتی با این شناسه پیدا نشد.',
   'unknown-ticket': 'این نوبت پیدا نشد. پیوند را بررسی کنید.',
   'ticket-not-on-day': 'نوبت {ticket} در تاریخ {date} پیدا نشد.',
+  'no-floor-on-day': 'در تاریخ {date} در این مرکز رویدادی ثبت نشده است.',
+  'instant-outside-day': 'این لحظه در روز {date} این مرکز نیست.',
   holiday: 'روز {date} تعطیل است و نوبت داده نمی‌شود.',
   'no-slots': 'در روز {date} نوبت داده نمی‌شود.',
   'slot-unknown': 'ساعت {slot} زمان نوبت نیست. زمان‌ها: {slots}.',
@@ -136,4 +138,8 @@ export const refusalsFa: RefusalMessages = {
   'invalid-target-wait': 'انتظار هدف باید از ۰ تا {max} دقیقه باشد.',
   'invalid-share': 'سهم مراجعان باید بیش از ۰ و حداکثر ۱ باشد (مثلاً ۰٫۸ برای ۸۰٪).',
   'load-beyond-planning': 'این بار کار به بیش از {max} باجه نیاز دارد. لطفاً آن را در بخش‌های کوچک‌تر برنامه‌ریزی کنید.',
+  // reports (issue 15)
+  'report-range-reversed': 'روز پایان بازه پیش از روز آغاز آن است. لطفاً جای آن‌ها را عوض کنید.',
+  'report-range-too-long': 'یک گزارش حداکثر {max} روز را در بر می‌گیرد. لطفاً بازهٔ کوتاه‌تری انتخاب کنید.',
+  'unknown-grouping': 'لطفاً گزارش را بر پایهٔ روز، خدمت، باجه، کارمند یا ساعت دسته‌بندی کنید.',
 };

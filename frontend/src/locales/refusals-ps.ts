@@ -52,6 +52,8 @@ export const refusalsPs: RefusalMessages = {
   'unknown-visit': 'په دې پېژند هېڅ نوبت ونه موندل شو.',
   'unknown-ticket': 'دا نوبت ونه موندل شو. لینک وګورئ.',
   'ticket-not-on-day': 'د {date} په ورځ {ticket} نوبت ونه موندل شو.',
+  'no-floor-on-day': 'په دې مرکز کې د {date} په ورځ څه نه دي پېښ شوي.',
+  'instant-outside-day': 'دا شېبه د دې مرکز د {date} په ورځ کې نه ده.',
   holiday: 'د {date} ورځ رخصتي ده او وخت نه ورکول کېږي.',
   'no-slots': 'د {date} په ورځ وخت نه ورکول کېږي.',
   'slot-unknown': '{slot} د وخت نیولو ساعت نه دی. وختونه: {slots}.',
@@ -135,4 +137,8 @@ export const refusalsPs: RefusalMessages = {
   'invalid-target-wait': 'د انتظار موخه باید له ۰ څخه تر {max} دقیقو پورې وي.',
   'invalid-share': 'د راتلونکو برخه باید له ۰ څخه ډېره او تر ۱ زیاته نه وي (د بېلګې په توګه ۰٫۸ د ۸۰٪ لپاره).',
   'load-beyond-planning': 'دا بار تر {max} ډېرو کړکیو ته اړتیا لري. مهرباني وکړئ په کوچنیو برخو کې یې پلان کړئ.',
+  // reports (issue 15)
+  'report-range-reversed': 'د موده وروستۍ ورځ له لومړۍ ورځې مخکې ده. مهرباني وکړئ ځایونه یې بدل کړئ.',
+  'report-range-too-long': 'یو راپور تر {max} ورځو زیات نه نیسي. مهرباني وکړئ لنډه موده وټاکئ.',
+  'unknown-grouping': 'مهرباني وکړئ راپور د ورځې، خدمت، کړکۍ، کارکوونکي یا ساعت له مخې ډله کړئ.',
 };

@@ -23,14 +23,15 @@ import {
 import { byId, guarded, h, replace } from '../../lib/dom';
 import { jalaliDay, number, SEPARATOR } from '../../lib/format';
 import { LANG_NAMES, LANGS, localName } from '../../lib/i18n';
+import { jalaliDateField } from '../../lib/jalali-picker';
 import { holidaySourceLabel, roleLabel } from '../../lib/labels';
 import { param, Screen } from '../../lib/page';
 import { refusalMessage } from '../../lib/problems';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
 import { readUntilShown } from '../../lib/settle';
+import { AuditLog } from './audit';
 import { askFirst } from './confirm';
 import { centreForm, formCheckNote, namesFields, submitChecked, templateForm } from './forms';
-import { jalaliDateField } from './jalali-picker';
 import { voiceSection } from './voice';
 
 // Administration: the centre (services, desks, opening hours), slot templates, holidays, staff
@@ -49,6 +50,8 @@ let devices: Device[] = [];
 let holidays: Holiday[] = [];
 let issuedToken = '';
 const notes: Record<string, { text: string; error: boolean }> = {};
+/** The audit section, made once: what it has read survives the page's re-renders. */
+let audit: AuditLog | null = null;
 
 async function load(): Promise<void> {
   let read: { data: Centre; version: string | null };
@@ -567,6 +570,7 @@ function render(): void {
             ['staff', t('staff')],
             ['devices', t('devices')],
             ['voice', t('voiceTitle')],
+            ['audit', t('auditTitle')],
           ].map(([id, label]) => h('li', {}, h('a', { href: `#${id}` }, label))),
         ),
       ),
@@ -576,6 +580,7 @@ function render(): void {
       staffSection(),
       devicesSection(),
       voiceSection(screen, centre, base, announcementLanguagesForm()),
+      (audit ??= new AuditLog(screen, centreId, () => centre)).element,
     ),
   );
 }

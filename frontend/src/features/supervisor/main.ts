@@ -5,6 +5,7 @@ import {
   floorChangeKinds,
   type Centre,
   type CentreStaffing,
+  type Explanation,
   type Me,
   type QueuesView,
   type VisitDetails,
@@ -21,6 +22,8 @@ import { refusalMessage } from '../../lib/problems';
 import { currentStaff, signInForm, signOut } from '../../lib/session';
 import { LiveStream } from '../../lib/stream';
 import { timelineTable } from '../../lib/timeline';
+import { explanationCard } from './explanation';
+import { TimeTravel } from './time-travel';
 
 // The supervisor's dashboard: live waiting per service against its target, the desks, charts of
 // the day, and any visit's timeline.
@@ -36,6 +39,11 @@ let queues: QueuesView | null = null;
 /** Staffing advice on today's floor; null until read, and for an account that may not read it. */
 let staffing: CentreStaffing | null = null;
 let visit: VisitDetails | null = null;
+/** Why the visit found waited: supervisors and administrators only. */
+let explanation: Explanation | null = null;
+/** The time-travel section, made once: its slider and playback live through the dashboard's re-renders. */
+let timeTravel: TimeTravel | null = null;
+const supervising = () => me?.role === 'SUPERVISOR' || me?.role === 'ADMIN';
 let message = '';
 let refreshing = false;
 let closing = false;
@@ -379,9 +387,13 @@ function dashboard(): HTMLElement {
                   day: daySelect.value,
                 });
                 visit = await api<VisitDetails>(`/api/centres/${encodeURIComponent(centreId)}/visits?${query}`);
+                explanation = supervising()
+                  ? await api<Explanation>(`${base}/history/explanation?${query}`).catch(() => null)
+                  : null;
                 message = '';
               } catch (err) {
                 visit = null;
+                explanation = null;
                 message = refusalMessage(err, screen.lang, { centre, timeZone: centre?.timeZone });
               }
               render();
@@ -402,9 +414,11 @@ function dashboard(): HTMLElement {
               `${digits(visit.ticket, lang)}${SEPARATOR}${serviceName(visit.serviceCode)}${SEPARATOR}${statusText(visit.status)}`,
             ),
             timelineTable(visit, screen, centre),
+            explanation ? explanationCard(explanation, screen, centre) : null,
           )
         : null,
     ),
+    supervising() ? (timeTravel ??= new TimeTravel(screen, centreId, () => centre)).element : null,
     message ? h('p', { class: 'error', role: 'alert' }, message) : null,
     me?.role === 'SUPERVISOR' || me?.role === 'ADMIN' ? h('div', { class: 'row' }, closeDay) : null,
   );
@@ -418,6 +432,9 @@ function render(): void {
     { class: 'bar' },
     h('h1', {}, `${t('supervisorTitle')}${SEPARATOR}${centre ? name(centre.names, centreId) : centreId}`),
     screen.languagePicker(),
+    me?.role === 'SUPERVISOR' || me?.role === 'ADMIN'
+      ? h('a', { href: `/reports.html?centre=${encodeURIComponent(centreId)}`, id: 'reports-link' }, t('reportsTitle'))
+      : null,
     me ? h('p', { class: 'signed-in' }, t('signedInAs', { name: me.name, role: roleLabel(me.role, t) })) : null,
     me ? badge.element : null,
     me

@@ -93,7 +93,8 @@ function render(): void {
               'dd',
               { 'data-eta': '' },
               waitText(view.estimatedWait, t, lang),
-              view.expectedCallAt
+              // "now" needs no clock time beside it
+              view.expectedCallAt && view.estimatedWait.minutes > 0
                 ? h(
                     'span',
                     { class: 'expected', 'data-expected': view.expectedCallAt },

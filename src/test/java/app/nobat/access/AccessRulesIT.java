@@ -116,6 +116,14 @@ class AccessRulesIT {
                 "GET /api/planning/desks-needed", EnumSet.of(Caller.SUPERVISOR, Caller.ADMIN, Caller.ADMIN_ELSEWHERE));
         // staffing advice on a centre's floor is that centre's, like the rest of the supervisor's routes
         RULES.put("GET /api/planning/centres/{centreId}/staffing", SUPERVISOR_UP);
+        // a centre's reports are its supervisors' and administrators', like its staffing advice
+        for (String report : List.of("", "/compare", "/csv", "/xlsx")) {
+            RULES.put("GET /api/centres/{centreId}/reports" + report, SUPERVISOR_UP);
+        }
+        // a centre's past floors are that centre's, read by its supervisors
+        RULES.put("GET /api/centres/{centreId}/history/instants", SUPERVISOR_UP);
+        RULES.put("GET /api/centres/{centreId}/history/floor", SUPERVISOR_UP);
+        RULES.put("GET /api/centres/{centreId}/history/explanation", SUPERVISOR_UP);
         RULES.put("PUT /api/centres/{centreId}/services/{serviceCode}/slot-template", ADMIN);
         RULES.put("PUT /api/centres/{centreId}/holidays/{date}", ADMIN);
         RULES.put("PUT /api/centres/{centreId}", ADMIN);
@@ -139,6 +147,7 @@ class AccessRulesIT {
         RULES.put("GET /actuator/metrics", ADMIN);
         RULES.put("GET /actuator/metrics/{requiredMetricName}", ADMIN);
         RULES.put("GET /actuator/prometheus", ADMIN);
+        RULES.put("GET /api/admin/audit", ADMIN);
     }
 
     static final Map<String, String> VALUES = Map.ofEntries(

@@ -1,13 +1,23 @@
 package app.nobat.access.web;
 
 import app.nobat.access.AccessRefusal;
+import app.nobat.access.audit.ConfigurationAudit;
+import app.nobat.access.audit.ConfigurationAudit.Change;
 import app.nobat.access.devices.DeviceKind;
 import app.nobat.access.devices.DeviceTokens;
+import app.nobat.access.domain.StaffDirectoryMessages;
+import app.nobat.access.domain.StaffDirectoryMessages.DeviceTokenIssued;
+import app.nobat.access.domain.StaffDirectoryMessages.DeviceTokenRevoked;
+import app.nobat.access.domain.StaffDirectoryMessages.DirectoryChange;
+import app.nobat.access.domain.StaffDirectoryMessages.RecordDirectoryChange;
+import app.nobat.access.domain.StaffDirectoryMessages.StaffAccountChanged;
+import app.nobat.access.domain.StaffDirectoryMessages.StaffAccountCreated;
 import app.nobat.access.staff.PasswordPolicy;
 import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.common.CommonRefusal;
+import app.nobat.platform.web.Acting;
 import app.nobat.platform.web.Blocking;
 import app.nobat.platform.web.ProblemHandling;
 import app.nobat.platform.web.RequestRefusal;
@@ -18,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,6 +50,8 @@ public class AccessAdminController {
     private final CentreCatalog catalog;
     private final Clock clock;
     private final CredentialChanges withdrawals;
+    private final CommandGateway commands;
+    private final ConfigurationAudit audit;
 
     public AccessAdminController(
             StaffAccounts accounts,
@@ -46,8 +59,12 @@ public class AccessAdminController {
             PasswordEncoder encoder,
             CentreCatalog catalog,
             Clock clock,
-            CredentialChanges withdrawals) {
+            CredentialChanges withdrawals,
+            CommandGateway commands,
+            ConfigurationAudit audit) {
         this.withdrawals = withdrawals;
+        this.commands = commands;
+        this.audit = audit;
         this.accounts = accounts;
         this.devices = devices;
         this.encoder = encoder;
@@ -113,6 +130,8 @@ public class AccessAdminController {
             if (!accounts.create(account)) {
                 throw AccessRefusal.STAFF_EXISTS.with();
             }
+            record(new StaffAccountCreated(
+                    account.username(), account.role().name(), account.centres(), Acting.id(), clock.instant()));
             return StaffView.of(account);
         });
     }
@@ -139,6 +158,14 @@ public class AccessAdminController {
                     request.disabled() == null ? current.disabled() : request.disabled(),
                     request.centres() == null ? current.centres() : knownCentres(request.centres()));
             accounts.save(changed);
+            record(new StaffAccountChanged(
+                    username,
+                    changed.role().name(),
+                    changed.disabled(),
+                    changed.centres(),
+                    request.password() != null,
+                    Acting.id(),
+                    clock.instant()));
             // a new password, another role or other centres, or disabling, ends the account's sessions and streams now
             if (request.password() != null
                     || changed.role() != current.role()
@@ -177,6 +204,8 @@ public class AccessAdminController {
         return Blocking.call(() -> {
             catalog.get(request.centreId());
             String token = devices.issue(request.deviceId(), request.kind(), request.centreId(), clock.instant());
+            record(new DeviceTokenIssued(
+                    request.deviceId(), request.kind().name(), request.centreId(), Acting.id(), clock.instant()));
             withdrawals.withdrawn(); // the device's earlier token, if any, is replaced
             return new IssuedDevice(request.deviceId(), request.kind(), request.centreId(), token);
         });
@@ -192,12 +221,31 @@ public class AccessAdminController {
                 throw AccessRefusal.UNKNOWN_DEVICE.with("device", deviceId);
             }
             withdrawals.withdrawn();
-            return devices.all().stream()
+            DeviceView revoked = devices.all().stream()
                     .filter(d -> d.deviceId().equals(deviceId))
                     .findFirst()
                     .map(d -> new DeviceView(d.deviceId(), d.kind(), d.centreId(), d.revoked(), d.issuedAt()))
                     .orElseThrow();
+            record(new DeviceTokenRevoked(deviceId, revoked.centreId(), Acting.id(), clock.instant()));
+            return revoked;
         });
+    }
+
+    @GetMapping("/audit")
+    @Operation(
+            summary =
+                    "Who changed which configuration and when, from the event store: centre settings, slot "
+                            + "templates, holidays, staff accounts and device tokens; the latest first, optionally of one centre")
+    public Mono<List<Change>> audit(@RequestParam(required = false) @Nullable String centreId) {
+        if (centreId != null && !CENTRE_ID.matcher(centreId).matches()) {
+            throw RequestRefusal.PARAMETER.at(null, "parameter", "centreId");
+        }
+        return Blocking.call(() -> audit.changes(centreId));
+    }
+
+    /** The change as an event of the staff directory, with the administrator who made it (no secret in it). */
+    private void record(DirectoryChange change) {
+        commands.sendAndWait(new RecordDirectoryChange(StaffDirectoryMessages.DIRECTORY, change));
     }
 
     /** A refused password is a 400 whose type names the rule, with the field it concerns. */

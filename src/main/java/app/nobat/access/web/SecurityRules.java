@@ -176,6 +176,18 @@ public class SecurityRules {
                             // staffing advice on a centre's floor (CentreLimits keeps an account to its centres)
                             .pathMatchers(GET, "/api/planning/centres/{centreId}/staffing")
                             .hasRole(StaffRole.SUPERVISOR.name())
+                            // reports of a centre's days and their exports (CentreLimits keeps an account to its
+                            // centres)
+                            .pathMatchers(GET, "/api/centres/{centreId}/reports", "/api/centres/{centreId}/reports/*")
+                            .hasRole(StaffRole.SUPERVISOR.name())
+                            // a centre's past floors and why a visit waited (CentreLimits keeps an account to its
+                            // centres)
+                            .pathMatchers(
+                                    GET,
+                                    "/api/centres/{centreId}/history/instants",
+                                    "/api/centres/{centreId}/history/floor",
+                                    "/api/centres/{centreId}/history/explanation")
+                            .hasRole(StaffRole.SUPERVISOR.name())
                             // administrators
                             .pathMatchers(
                                     PUT,

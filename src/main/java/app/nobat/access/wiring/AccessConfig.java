@@ -1,12 +1,15 @@
 package app.nobat.access.wiring;
 
+import app.nobat.access.audit.ConfigurationAudit;
 import app.nobat.access.devices.DeviceTokens;
+import app.nobat.access.domain.StaffDirectory;
 import app.nobat.access.staff.StaffAccounts;
 import app.nobat.access.staff.StaffRole;
 import app.nobat.access.web.LoginThrottle;
 import app.nobat.access.web.RateLimits;
 import app.nobat.access.web.SignedInStaff;
 import app.nobat.access.web.StaffSignIn;
+import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.platform.web.Blocking;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
@@ -15,6 +18,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +42,19 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DemoAccess.DemoSettings.class)
 public class AccessConfig {
+
+    /** The staff directory: the record of administrators' changes to accounts and devices, as events. */
+    @Bean
+    ConfigurerModule staffDirectory() {
+        return configurer ->
+                configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(StaffDirectory.class));
+    }
+
+    /** Who changed which configuration, read from the event store. */
+    @Bean
+    ConfigurationAudit configurationAudit(EventStore events, CentreCatalog catalog) {
+        return new ConfigurationAudit(events, catalog);
+    }
 
     @Bean
     @Profile("demo")

@@ -52,6 +52,10 @@ public class FloorBoard {
     public Map<String, Integer> waits = new LinkedHashMap<>();
     /** The day's first arrival: where the hour's arrival rate starts counting on an opening morning. */
     public Instant firstArrivalAt;
+    /** Pauses ended today and their length: how soon a paused desk is expected back. */
+    public int pauses;
+
+    public long pauseMillis;
     /** The latest wait forecast of this board, kept while the board and the minute stand (not stored). */
     volatile WaitEstimator.Forecast forecast;
     /**
@@ -78,6 +82,8 @@ public class FloorBoard {
         public int priorityStreak;
         /** Since when an open desk has held no visit: a desk idle while its queues wait is left out of estimates. */
         public Instant idleSince;
+        /** Since when a paused desk has been paused: it is expected back after the day's usual pause. */
+        public Instant pausedAt;
     }
 
     public static class VisitView {
@@ -271,10 +277,16 @@ public class FloorBoard {
             DeskView d = desk(e.deskId());
             d.status = DeskStatus.PAUSED;
             d.pauseReason = e.reason();
+            d.pausedAt = e.at();
         } else if (event instanceof DeskResumed e) {
             DeskView d = desk(e.deskId());
             d.status = DeskStatus.OPEN;
             d.pauseReason = null;
+            if (d.pausedAt != null) {
+                pauses++;
+                pauseMillis += Math.max(0, Duration.between(d.pausedAt, e.at()).toMillis());
+                d.pausedAt = null;
+            }
             if (d.currentVisitId == null) {
                 d.idleSince = e.at();
             }
@@ -284,6 +296,7 @@ public class FloorBoard {
             d.staffId = null;
             d.openedAt = null;
             d.pauseReason = null;
+            d.pausedAt = null;
         } else if (event instanceof TicketCalled e) {
             VisitView v = called(e.visitId(), e.deskId(), e.at());
             DeskView d = desk(e.deskId());

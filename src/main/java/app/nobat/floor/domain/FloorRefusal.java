@@ -77,7 +77,10 @@ public enum FloorRefusal implements Refusal {
     UNKNOWN_DESK("unknown-desk", NOT_FOUND, "Unknown desk '{desk}'"),
     UNKNOWN_VISIT("unknown-visit", NOT_FOUND, "Unknown visit '{visit}'"),
     UNKNOWN_TICKET("unknown-ticket", NOT_FOUND, "No ticket is known by this link"),
-    TICKET_NOT_ON_DAY("ticket-not-on-day", NOT_FOUND, "No ticket {ticket} on {date}");
+    TICKET_NOT_ON_DAY("ticket-not-on-day", NOT_FOUND, "No ticket {ticket} on {date}"),
+    NO_FLOOR_ON_DAY("no-floor-on-day", NOT_FOUND, "Nothing happened on the floor of centre {centre} on {date}"),
+    INSTANT_OUTSIDE_DAY(
+            "instant-outside-day", INVALID, "Instant {at} is not on {date} in the centre's time zone ({timeZone})");
 
     private final RefusalSpec spec;
 

@@ -324,12 +324,7 @@ public class FloorController {
             @PathVariable String centreId,
             @RequestParam String ticket,
             @RequestParam(required = false) @Nullable String day) {
-        Matcher typed = TICKET.matcher(Digits.toLatin(ticket).strip().toUpperCase(Locale.ROOT));
-        if (!typed.matches()) {
-            throw RequestRefusal.PARAMETER.at(null, "parameter", "ticket");
-        }
-        // "a12", "A-12" and "A-012" are the same printed ticket
-        String number = Floor.ticketOf(typed.group(1), Integer.parseInt(typed.group(2)));
+        String number = printedTicket(ticket);
         return Blocking.call(() -> {
             FloorId floor = day == null ? floors.today(centreId) : new FloorId(centreId, dayOf(day));
             return floors.visitByTicket(floor, number)
@@ -339,7 +334,16 @@ public class FloorController {
         });
     }
 
-    private static LocalDate dayOf(String day) {
+    /** A ticket as typed ("a12", "A-12", "A-۰۱۲") as printed ("A-012"). */
+    static String printedTicket(String ticket) {
+        Matcher typed = TICKET.matcher(Digits.toLatin(ticket).strip().toUpperCase(Locale.ROOT));
+        if (!typed.matches()) {
+            throw RequestRefusal.PARAMETER.at(null, "parameter", "ticket");
+        }
+        return Floor.ticketOf(typed.group(1), Integer.parseInt(typed.group(2)));
+    }
+
+    static LocalDate dayOf(String day) {
         try {
             return LocalDate.parse(day);
         } catch (DateTimeParseException e) {
@@ -352,54 +356,57 @@ public class FloorController {
     public Mono<QueuesView> queues(@PathVariable String centreId) {
         return Blocking.call(() -> {
             CentreProfile centre = catalog.get(centreId);
-            FloorBoard board = floors.board(floors.today(centreId));
-            Instant now = now();
-            List<ServiceQueue> services = new ArrayList<>();
-            for (CentreProfile.Service s : centre.services()) {
-                List<VisitView> waiting = board.settings == null ? List.of() : board.waitingFor(s.code(), now);
-                List<QueuedTicket> tickets = new ArrayList<>();
-                double longest = 0;
-                for (int i = 0; i < waiting.size(); i++) {
-                    VisitView v = waiting.get(i);
-                    double waited =
-                            Math.round(Duration.between(v.arrivedAt, now).toMillis() / 600.0) / 100.0;
-                    longest = Math.max(longest, waited);
-                    tickets.add(new QueuedTicket(v.visitId, v.ticket, v.priorityClass, v.arrivedAt, waited, i + 1));
-                }
-                WaitEstimate eta = WaitEstimator.forNewcomer(board, s.code(), now);
-                services.add(new ServiceQueue(
-                        s.code(),
-                        s.targetWaitMinutes(),
-                        waiting.size(),
-                        longest,
-                        longest > s.targetWaitMinutes(),
-                        board.desksServing(s.code()),
-                        eta.minutes(),
-                        eta,
-                        tickets));
-            }
-            List<DeskState> desks = board.desks.values().stream()
-                    .map(d -> new DeskState(
-                            d.deskId,
-                            d.status,
-                            d.serviceCodes,
-                            d.staffId,
-                            d.currentVisitId,
-                            d.currentTicket,
-                            d.openedAt,
-                            d.pauseReason,
-                            board.callOrder(d.deskId, now).stream()
-                                    .map(v -> v.visitId)
-                                    .toList()))
-                    .toList();
-            List<HourCount> hourly = board.hours.entrySet().stream()
-                    .map(h -> new HourCount(h.getKey(), h.getValue().arrived, h.getValue().served))
-                    .toList();
-            List<WaitCount> waits = FloorBoard.waitBucketNames().stream()
-                    .map(bucket -> new WaitCount(bucket, board.waits.getOrDefault(bucket, 0)))
-                    .toList();
-            return new QueuesView(centreId, board.day, board.closed, services, desks, hourly, waits);
+            return queuesOf(centre, floors.board(floors.today(centreId)), now());
         });
+    }
+
+    /** The queues and desks of a board as they stand at {@code now}: today's live, or a past moment's. */
+    public static QueuesView queuesOf(CentreProfile centre, FloorBoard board, Instant now) {
+        String centreId = centre.centreId();
+        List<ServiceQueue> services = new ArrayList<>();
+        for (CentreProfile.Service s : centre.services()) {
+            List<VisitView> waiting = board.settings == null ? List.of() : board.waitingFor(s.code(), now);
+            List<QueuedTicket> tickets = new ArrayList<>();
+            double longest = 0;
+            for (int i = 0; i < waiting.size(); i++) {
+                VisitView v = waiting.get(i);
+                double waited = Math.round(Duration.between(v.arrivedAt, now).toMillis() / 600.0) / 100.0;
+                longest = Math.max(longest, waited);
+                tickets.add(new QueuedTicket(v.visitId, v.ticket, v.priorityClass, v.arrivedAt, waited, i + 1));
+            }
+            WaitEstimate eta = WaitEstimator.forNewcomer(board, s.code(), now);
+            services.add(new ServiceQueue(
+                    s.code(),
+                    s.targetWaitMinutes(),
+                    waiting.size(),
+                    longest,
+                    longest > s.targetWaitMinutes(),
+                    board.desksServing(s.code()),
+                    eta.minutes(),
+                    eta,
+                    tickets));
+        }
+        List<DeskState> desks = board.desks.values().stream()
+                .map(d -> new DeskState(
+                        d.deskId,
+                        d.status,
+                        d.serviceCodes,
+                        d.staffId,
+                        d.currentVisitId,
+                        d.currentTicket,
+                        d.openedAt,
+                        d.pauseReason,
+                        board.callOrder(d.deskId, now).stream()
+                                .map(v -> v.visitId)
+                                .toList()))
+                .toList();
+        List<HourCount> hourly = board.hours.entrySet().stream()
+                .map(h -> new HourCount(h.getKey(), h.getValue().arrived, h.getValue().served))
+                .toList();
+        List<WaitCount> waits = FloorBoard.waitBucketNames().stream()
+                .map(bucket -> new WaitCount(bucket, board.waits.getOrDefault(bucket, 0)))
+                .toList();
+        return new QueuesView(centreId, board.day, board.closed, services, desks, hourly, waits);
     }
 
     static VisitDetails details(VisitView v) {

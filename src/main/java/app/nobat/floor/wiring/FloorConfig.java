@@ -11,6 +11,7 @@ import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.domain.Floor;
 import app.nobat.floor.domain.FloorId;
 import app.nobat.floor.domain.FloorSettingsSource;
+import app.nobat.floor.history.FloorHistory;
 import app.nobat.platform.axon.AggregateCacheSettings;
 import app.nobat.platform.axon.AggregateWiring;
 import app.nobat.platform.mongo.MongoSettings;
@@ -26,6 +27,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -81,6 +83,12 @@ public class FloorConfig {
     @Bean
     FloorQueries floorQueries(CentreCatalog catalog, FloorBoardRepository boards, FloorFeed feed, Clock clock) {
         return new FloorQueries(catalog, boards, feed, clock);
+    }
+
+    /** The floors' days as their events tell them: time travel and explanations. */
+    @Bean
+    FloorHistory floorHistory(EventStore events) {
+        return new FloorHistory(events);
     }
 
     @Bean

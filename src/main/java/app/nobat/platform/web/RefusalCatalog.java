@@ -7,6 +7,7 @@ import app.nobat.common.CommonRefusal;
 import app.nobat.common.Refusal;
 import app.nobat.floor.domain.FloorRefusal;
 import app.nobat.planning.domain.PlanningRefusal;
+import app.nobat.reports.domain.ReportRefusal;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,6 +25,7 @@ public final class RefusalCatalog {
             CentreRefusal.class,
             AccessRefusal.class,
             PlanningRefusal.class,
+            ReportRefusal.class,
             RequestRefusal.class);
 
     private RefusalCatalog() {}

@@ -108,8 +108,8 @@ class WaitEstimatorTest {
             arrive("w" + i, "res", PriorityClass.NONE, now);
         }
 
-        // four ahead of 6 minutes each: 24 minutes, spread 1.28/√5 of it: 10–38, shown in fives
-        assertThat(WaitEstimator.forNewcomer(board, "res", at(now))).isEqualTo(new WaitEstimate(true, 24, 10, 40));
+        // four ahead of 6 minutes each: 24 minutes, spread 1.28·√(1/5 + 0.33²) of it: 7–41, shown in fives
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(now))).isEqualTo(new WaitEstimate(true, 24, 5, 40));
         // the first in the queue is called now: the desk is free
         assertThat(WaitEstimator.forVisit(board, board.visits.get("w0"), at(now)))
                 .isEqualTo(WaitEstimate.NOW);
@@ -173,7 +173,7 @@ class WaitEstimatorTest {
     }
 
     @Test
-    void aPausedDeskServesNobodyAndNoDeskMeansNoPromise() {
+    void aPausedDeskIsBackAfterAUsualPauseAndNoDeskMeansNoPromise() {
         start(Map.of("d1", Set.of("res"), "d2", Set.of("res")), 2.0, 0);
         open("d1", 0, "res");
         open("d2", 0, "res");
@@ -183,15 +183,41 @@ class WaitEstimatorTest {
         }
         int both = WaitEstimator.forNewcomer(board, "res", at(now)).minutes();
         apply(new DeskPaused(F, "d2", at(now), "break"));
-        int one = WaitEstimator.forNewcomer(board, "res", at(now)).minutes();
-        apply(new DeskPaused(F, "d1", at(now), "break"));
+        // d2 is back in 15 minutes (no pause has ended today yet): d1 calls three, then both take turns
+        int oneOnBreak = WaitEstimator.forNewcomer(board, "res", at(now)).minutes();
+        // half an hour later d1 calls w0; d2, paused for more than twice a usual pause, is not expected back
+        call("d1", "w0", now + 31);
+        int oneGone = WaitEstimator.forNewcomer(board, "res", at(now + 31)).minutes();
+        // d1 pauses holding w0: back in 15 minutes, then w0's rest of 6, then the five and the newcomer
+        apply(new DeskPaused(F, "d1", at(now + 31), "break"));
+        int bothPaused = WaitEstimator.forNewcomer(board, "res", at(now + 31)).minutes();
 
         assertThat(both).isEqualTo(18);
-        assertThat(one).isEqualTo(36);
-        assertThat(WaitEstimator.forNewcomer(board, "res", at(now))).isEqualTo(WaitEstimate.NO_DESK);
-        assertThat(WaitEstimator.forVisit(board, board.visits.get("w0"), at(now))
+        assertThat(oneOnBreak).isEqualTo(24);
+        assertThat(oneGone).isEqualTo(36);
+        assertThat(bothPaused).isEqualTo(15 + 6 + 30);
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(now + 62))).isEqualTo(WaitEstimate.NO_DESK);
+        assertThat(WaitEstimator.forVisit(board, board.visits.get("w1"), at(now + 62))
                         .known())
                 .isFalse();
+    }
+
+    @Test
+    void theDaysPausesSetHowSoonAPausedDeskIsBack() {
+        start(Map.of("d1", Set.of("res")), 2.0, 0);
+        open("d1", 0, "res");
+        double t = 0;
+        for (int i = 0; i < 3; i++) {
+            t = served("d1", "res", 1, 6, t);
+            apply(new DeskPaused(F, "d1", at(t), "break"));
+            t += 4;
+            apply(new DeskResumed(F, "d1", at(t)));
+        }
+        arrive("w0", "res", PriorityClass.NONE, t);
+        apply(new DeskPaused(F, "d1", at(t), "break"));
+
+        // three pauses of 4 minutes: back in 4, then w0 takes its 6
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(t)).minutes()).isEqualTo(10);
     }
 
     @Test
@@ -216,11 +242,12 @@ class WaitEstimatorTest {
 
         assertThat(WaitEstimator.forNewcomer(board, "res", at(now + 1)).minutes())
                 .isEqualTo(5);
+        // two minutes of the six remain, but a visit has at least half of its time left
         assertThat(WaitEstimator.forNewcomer(board, "res", at(now + 4)).minutes())
-                .isEqualTo(2);
-        // past its expected time, a visit still has a quarter of it left
+                .isEqualTo(3);
+        // past its expected time, a visit still has half of it left
         assertThat(WaitEstimator.forNewcomer(board, "res", at(now + 20)).minutes())
-                .isEqualTo(2);
+                .isEqualTo(3);
     }
 
     @Test
@@ -239,15 +266,17 @@ class WaitEstimatorTest {
     @Test
     void aNarrowSpreadIsOneFigureAWideOneARange() {
         assertThat(WaitEstimator.estimate(0.2, 0)).isEqualTo(WaitEstimate.NOW);
-        // 24 ahead: ±26 % of 4 minutes is narrower than five minutes
-        assertThat(WaitEstimator.estimate(4, 24)).isEqualTo(new WaitEstimate(true, 4, 4, 4));
-        // 15 ahead: ±32 % of 10 minutes, in whole minutes
-        assertThat(WaitEstimator.estimate(10, 15)).isEqualTo(new WaitEstimate(true, 10, 6, 14));
-        // 99 ahead: ±13 % of 40 minutes, in fives
-        assertThat(WaitEstimator.estimate(40, 99)).isEqualTo(new WaitEstimate(true, 40, 35, 45));
+        // 99 ahead, a minute and a half: ±44 % of it is narrower than two minutes
+        assertThat(WaitEstimator.estimate(1.5, 99)).isEqualTo(new WaitEstimate(true, 2, 2, 2));
+        // 24 ahead: ±49 % of 4 minutes, in whole minutes
+        assertThat(WaitEstimator.estimate(4, 24)).isEqualTo(new WaitEstimate(true, 4, 2, 6));
+        // 15 ahead: ±53 % of 10 minutes, ten wide: in fives
+        assertThat(WaitEstimator.estimate(10, 15)).isEqualTo(new WaitEstimate(true, 10, 5, 15));
+        // 99 ahead: what the forecast misses still leaves ±44 % of 40 minutes
+        assertThat(WaitEstimator.estimate(40, 99)).isEqualTo(new WaitEstimate(true, 40, 20, 60));
         // nobody ahead and a busy desk: wide, but never "0 minutes" at the low end
-        assertThat(WaitEstimator.estimate(3, 0)).isEqualTo(new WaitEstimate(true, 3, 1, 7));
-        assertThat(WaitEstimator.estimate(4, 24).isRange()).isFalse();
+        assertThat(WaitEstimator.estimate(3, 0)).isEqualTo(new WaitEstimate(true, 3, 1, 8));
+        assertThat(WaitEstimator.estimate(1.5, 99).isRange()).isFalse();
         assertThat(WaitEstimator.estimate(40, 99).isRange()).isTrue();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import app.nobat.it.IntegrationTest;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -177,7 +178,7 @@ class CentreStaffingIT {
                 Map.of("username", "staffing.desk", "role", "DESK", "centres", List.of(C)),
                 Map.of("username", "staffing.super", "role", "SUPERVISOR", "centres", List.of(C)),
                 Map.of("username", "staffing.elsewhere", "role", "SUPERVISOR", "centres", List.of("persian-gulf")))) {
-            Map<String, Object> body = new java.util.HashMap<>(account);
+            Map<String, Object> body = new HashMap<>(account);
             body.put("password", PASSWORD);
             admin().post()
                     .uri("/api/admin/staff")

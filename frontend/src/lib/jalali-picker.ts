@@ -1,4 +1,5 @@
-import { h, replace } from '../../lib/dom';
+import './jalali-picker.css';
+import { h, replace } from './dom';
 import {
   addDays,
   digits,
@@ -12,9 +13,9 @@ import {
   todayIn,
   weekdayFromSaturday,
   weekdayName,
-} from '../../lib/format';
-import { direction } from '../../lib/i18n';
-import type { Screen } from '../../lib/page';
+} from './format';
+import { direction } from './i18n';
+import type { Screen } from './page';
 
 // A date field in the Solar Hijri calendar, whatever the browser's own locale: typed as
 // year-month-day ("1405-10-05", in any digits) or chosen on a month grid that starts on Saturday.
