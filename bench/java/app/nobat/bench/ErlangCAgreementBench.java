@@ -15,7 +15,8 @@ import java.util.Locale;
  * <p>Arguments: {@code --seed N} (default 1), {@code --arrivals N} per day (default 1200),
  * {@code --max-days N} per setting (default 1700, about 2 million visitors), {@code --error X}: each setting plays as many days as a
  * 50-day pilot says both standard errors need to be within X of Erlang C's values (default 0.015, so that 5 % is over three of
- * them), {@code --desks 1,2,...} and {@code --rho 0.5,...} to run a part of the table.
+ * them), {@code --days N}: exactly N days per setting, no pilot, and {@code --desks 1,2,...} and
+ * {@code --rho 0.5,...} to run a part of the table.
  */
 public final class ErlangCAgreementBench {
 
@@ -28,6 +29,7 @@ public final class ErlangCAgreementBench {
         long seed = 1;
         int arrivals = 1200;
         int maxDays = 1700;
+        int fixedDays = 0;
         double error = 0.015;
         String desks = "1,2,3,4,5,6,7,8";
         String rhos = "0.5,0.7,0.85,0.95";
@@ -36,6 +38,7 @@ public final class ErlangCAgreementBench {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--arrivals" -> arrivals = Integer.parseInt(args[++i]);
                 case "--max-days" -> maxDays = Integer.parseInt(args[++i]);
+                case "--days" -> fixedDays = Integer.parseInt(args[++i]);
                 case "--error" -> error = Double.parseDouble(args[++i]);
                 case "--desks" -> desks = args[++i];
                 case "--rho" -> rhos = args[++i];
@@ -43,14 +46,23 @@ public final class ErlangCAgreementBench {
             }
         }
         Quiet.axon();
-        System.out.printf(
-                Locale.ROOT,
-                "ErlangCAgreementBench: seed %d, about %,d arrivals per 23-hour day, 50-day pilot, then up to %d days per setting,"
-                        + " as many as standard errors within %.1f %% need%n",
-                seed,
-                arrivals,
-                maxDays,
-                100 * error);
+        if (fixedDays > 0) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "ErlangCAgreementBench: seed %d, about %,d arrivals per 23-hour day, %d days per setting%n",
+                    seed,
+                    arrivals,
+                    fixedDays);
+        } else {
+            System.out.printf(
+                    Locale.ROOT,
+                    "ErlangCAgreementBench: seed %d, about %,d arrivals per 23-hour day, 50-day pilot, then up to %d days"
+                            + " per setting, as many as standard errors within %.1f %% need%n",
+                    seed,
+                    arrivals,
+                    maxDays,
+                    100 * error);
+        }
         System.out.printf(
                 Locale.ROOT,
                 "%2s %4s %5s %6s %9s | %9s %9s %7s %5s %7s %5s | %6s %6s %7s %5s %7s %5s | %4s%n",
@@ -78,13 +90,10 @@ public final class ErlangCAgreementBench {
         for (String rho : rhos.split(",")) {
             for (String c : desks.split(",")) {
                 long t0 = System.nanoTime();
-                Outcome o = MmcCheck.run(
-                        new Setting(Integer.parseInt(c.trim()), Double.parseDouble(rho.trim())),
-                        seed,
-                        arrivals,
-                        PILOT_DAYS,
-                        maxDays,
-                        error);
+                Setting setting = new Setting(Integer.parseInt(c.trim()), Double.parseDouble(rho.trim()));
+                Outcome o = fixedDays > 0
+                        ? MmcCheck.runDays(setting, seed, arrivals, fixedDays)
+                        : MmcCheck.run(setting, seed, arrivals, PILOT_DAYS, maxDays, error);
                 boolean ok = Math.abs(o.meanWaitDifference()) <= 0.05 && Math.abs(o.waitingShareDifference()) <= 0.05;
                 within += ok ? 1 : 0;
                 settings++;
