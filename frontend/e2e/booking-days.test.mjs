@@ -56,7 +56,7 @@ test('closed days, a named holiday and days beyond the horizon are marked before
       Object.fromEntries(
         days.map((d) => {
           const s = getComputedStyle(d);
-          const look = ['past', 'closed', 'holiday', 'full', 'later'].find((l) => d.classList.contains(l));
+          const look = ['past', 'closed', 'holiday', 'full', 'later', 'walkin'].find((l) => d.classList.contains(l));
           return [look, `${s.backgroundColor}|${s.borderStyle}|${s.textDecorationLine}|${s.color}`];
         }),
       ),
