@@ -112,6 +112,14 @@ test('the supervisor moves through the day and sees the queue as it was', async 
     await page.press('#tt-slider', 'ArrowDown');
     await atStep(page, 2);
     await showing(page, 'P-001 P-002 P-003');
+    // the queue reads the same at both steps: wait for the desk of this one to be shown
+    await page
+      .waitForFunction(
+        () => document.querySelector('#tt-desks tr[data-desk="k1"]')?.getAttribute('data-status') === 'CLOSED',
+        null,
+        { timeout: 10_000 },
+      )
+      .catch(() => {});
     assert.equal(await page.getAttribute('#tt-desks tr[data-desk="k1"]', 'data-status'), 'CLOSED');
     await page.press('#tt-slider', 'Home');
     await showing(page, 'P-001');
