@@ -2,18 +2,9 @@
 // language; a document named in one language only is refused with the catalog's reason.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { api, CENTRE, launch, open, shot } from './support.mjs';
+import { api, CENTRE, eventually, launch, open, shot } from './support.mjs';
 
 const LANGS = ['fa', 'fa-AF', 'ps', 'en'];
-
-async function eventually(probe, done, ms = 5_000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 test('an administrator edits the address and the documents to bring', async () => {
   const browser = await launch();
@@ -32,6 +23,7 @@ test('an administrator edits the address and the documents to bring', async () =
     const saved = await eventually(
       async () => (await api(`/api/centres/${CENTRE}`)).body,
       (c) => c.address?.ps === 'Test street (ps)' && c.documents?.length === 1,
+      5_000,
     );
     assert.equal(saved.address.en, 'Test street (en)');
     assert.deepEqual(saved.documents, [

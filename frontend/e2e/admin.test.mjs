@@ -2,7 +2,7 @@
 // lifted, a staff account created, a device token issued and revoked.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { api, CENTRE, launch, open, shot } from './support.mjs';
+import { api, CENTRE, eventually, launch, open, shot } from './support.mjs';
 
 /** An ISO date as its Solar Hijri year-month-day, as the holiday field takes it. */
 function jalali(iso) {
@@ -14,15 +14,6 @@ function jalali(iso) {
   }).formatToParts(new Date(`${iso}T12:00:00Z`));
   const part = (type) => parts.find((p) => p.type === type).value;
   return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-async function eventually(probe, done, ms = 5_000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 test('an administrator changes the centre, holidays, staff and devices', async () => {
@@ -46,6 +37,7 @@ test('an administrator changes the centre, holidays, staff and devices', async (
       async () =>
         (await api(`/api/centres/${CENTRE}`)).body.services.find((s) => s.code === 'residence').targetWaitMinutes,
       (v) => v === before + 7,
+      5_000,
     );
     assert.equal(after, before + 7);
     await shot(page, 'admin-1-centre-saved');
@@ -59,6 +51,7 @@ test('an administrator changes the centre, holidays, staff and devices', async (
         async () =>
           (await api(`/api/centres/${CENTRE}/services/residence/slot-template`)).body.template.rules[0].capacity,
         (c) => c === 4,
+        5_000,
       ),
       4,
     );

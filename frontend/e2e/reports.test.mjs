@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { api, axe, launch, open, shot, signIn } from './support.mjs';
+import { api, axe, eventually, launch, open, post, shot, signIn } from './support.mjs';
 
 const C = 'it-reports-screen';
 const SUPER = 'e2e-reports-super';
@@ -15,21 +15,6 @@ const NAMES = {
   residence: { fa: 'اقامت', 'fa-AF': 'اقامت', ps: 'استوګنه', en: 'Residence' },
   documents: { fa: 'مدارک', 'fa-AF': 'اسناد', ps: 'اسناد', en: 'Documents' },
 };
-
-async function eventually(probe, done, ms = 10_000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function post(path, body) {
-  const r = await api(path, { method: 'POST', body });
-  assert.ok(r.status < 300, `${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
 
 const today = () =>
   new Intl.DateTimeFormat('en-CA', {
@@ -50,6 +35,7 @@ async function setUp() {
   await eventually(
     async () => (await api(`/api/centres/${C}`)).status,
     (s) => s === 200,
+    10_000,
   );
   const made = await api('/api/admin/staff', {
     method: 'POST',
@@ -68,6 +54,7 @@ async function setUp() {
   const report = await eventually(
     async () => (await api(`/api/centres/${C}/reports?from=${day}&to=${day}&groupBy=service`)).body,
     (r) => r?.total?.served === 2,
+    10_000,
   );
   assert.equal(report.total.served, 2);
   assert.equal(report.total.arrivals, 4);

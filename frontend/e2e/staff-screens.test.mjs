@@ -5,7 +5,7 @@
 // supervisor's desk table and charts. The test makes its own centre and accounts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { api, axe, BASE, countPrints, launch, open, shot } from './support.mjs';
+import { api, axe, BASE, countPrints, eventually, launch, open, shot } from './support.mjs';
 
 const C = 'it-staff-screens';
 const PASSWORD = 'amber lantern ferry';
@@ -13,15 +13,6 @@ const SUPER = 'e2e-ss-super';
 const ADMIN2 = 'e2e-ss-admin2';
 const LONG_NAME = 'صدور و تمدید پروانه اقامت و کارت هویت اتباع خارجی مقیم استان تهران';
 const SCREEN = { viewport: { width: 1366, height: 768 }, locale: 'en-US', bypassCSP: true };
-
-async function eventually(probe, done, ms = 8_000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 let ready;
 /** The centre (a copy of it-keys with a long service name) and the accounts, made once. */

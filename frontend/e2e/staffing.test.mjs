@@ -4,7 +4,7 @@
 // of it-staffing: residence and identity share desk s1, residence also has s2, health has s3).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { api, launch, open, shot, signIn } from './support.mjs';
+import { api, eventually, launch, open, post, shot, signIn } from './support.mjs';
 
 const C = 'it-staffing-screen';
 const SUPER = 'e2e-staffing-super';
@@ -14,21 +14,6 @@ const NAMES = {
   identity: { fa: 'کارت هویت', 'fa-AF': 'تذکره', ps: 'پېژند پاڼه', en: 'Identity card' },
   health: { fa: 'سلامت', 'fa-AF': 'صحت', ps: 'روغتیا', en: 'Health' },
 };
-
-async function eventually(probe, done, ms = 8_000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function post(path, body) {
-  const r = await api(path, { method: 'POST', body });
-  assert.ok(r.status < 300, `${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
 
 /** The centre, a supervisor, two desks open and twelve residence visitors and one for identity. */
 async function setUp() {

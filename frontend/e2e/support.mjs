@@ -1,5 +1,6 @@
 // Shared by the browser tests: Debian's Chromium through playwright-core (no browser download),
 // screenshots as build artifacts, and axe-core for accessibility.
+import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -101,4 +102,21 @@ export async function signIn(page, user) {
   await page.fill('#username', user);
   await page.fill('#password', 'amber lantern ferry'); // BrowserIT's staff accounts share it
   await page.click('form button[type=submit]');
+}
+
+/** Asks `probe` every 100 ms until `done` holds or `ms` have passed; answers the last value either way. */
+export async function eventually(probe, done, ms = 8_000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A POST as the administrator that must succeed; its body. */
+export async function post(path, body) {
+  const r = await api(path, { method: 'POST', body });
+  assert.ok(r.status < 300, `${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
 }

@@ -4,27 +4,12 @@
 // Then "I was skipped": a visit found by its ticket lists the calls made while it waited.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { api, axe, launch, open, shot, signIn } from './support.mjs';
+import { api, axe, eventually, launch, open, post, shot, signIn } from './support.mjs';
 
 const C = 'it-history-screen';
 const SUPER = 'e2e-history-super';
 // axe is injected as a script the page's own policy would refuse
 const SCREEN = { viewport: { width: 1366, height: 900 }, bypassCSP: true };
-
-async function post(path, body) {
-  const r = await api(path, { method: 'POST', body });
-  assert.ok(r.status < 300, `${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
-
-async function eventually(probe, done, ms = 8_000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A centre like it-tickets (papers and permits, desk k1 for both); three papers visitors, one called. */
 async function setUp() {
