@@ -43,8 +43,18 @@ public final class CalendarMessages {
 
     @Revision("1")
     public record SlotTemplatePublished(
-            String centreId, String serviceCode, SlotTemplate template, String by, Instant at)
-            implements CalendarEvent {}
+            String centreId, String serviceCode, StoredTemplate template, String by, Instant at)
+            implements CalendarEvent {
+
+        public static SlotTemplatePublished of(
+                String centreId, String serviceCode, SlotTemplate template, String by, Instant at) {
+            return new SlotTemplatePublished(centreId, serviceCode, StoredTemplate.of(template), by, at);
+        }
+
+        public SlotTemplate slotTemplate() {
+            return template.toTemplate();
+        }
+    }
 
     @Revision("1")
     public record HolidayDeclared(String centreId, LocalDate date, Map<String, String> names, String by, Instant at)

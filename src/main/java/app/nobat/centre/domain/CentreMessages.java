@@ -31,6 +31,15 @@ public final class CentreMessages {
     public sealed interface CentreEvent permits CentreDefined {}
 
     @Revision("1")
-    public record CentreDefined(String centreId, CentreProfile profile, String definedBy, Instant at)
-            implements CentreEvent {}
+    public record CentreDefined(String centreId, StoredProfile profile, String definedBy, Instant at)
+            implements CentreEvent {
+
+        public static CentreDefined of(String centreId, CentreProfile profile, String definedBy, Instant at) {
+            return new CentreDefined(centreId, StoredProfile.of(profile), definedBy, at);
+        }
+
+        public CentreProfile centreProfile() {
+            return profile.toProfile();
+        }
+    }
 }

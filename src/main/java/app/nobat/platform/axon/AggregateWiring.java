@@ -73,8 +73,11 @@ public final class AggregateWiring {
         if (revision == null) {
             throw new IllegalStateException(type.getSimpleName() + " is snapshotted but has no @Revision");
         }
+        // the aggregate's type as Axon writes it on its events and snapshots (its simple name, unless declared)
+        String aggregateType =
+                AnnotatedAggregateMetaModelFactory.inspectAggregate(type).type();
         return RevisionSnapshotFilter.builder()
-                .type(type)
+                .type(aggregateType)
                 .revision(revision.value())
                 .build();
     }
