@@ -26,7 +26,7 @@ public sealed interface FloorEvent {
             implements FloorEvent {
 
         public static FloorStarted of(String floorId, String centreId, String day, FloorSettings settings, Instant at) {
-            return new FloorStarted(floorId, centreId, day, DaySettings.of(settings), at);
+            return new FloorStarted(floorId, centreId, day, settings == null ? null : DaySettings.of(settings), at);
         }
     }
 

@@ -43,13 +43,13 @@ class DataFormatStartTest {
                         .hasMessageContaining("written by a newer version of Nobat"));
     }
 
+    /** Arguments, not default properties: those would lose to application.yml's data directory. */
     private static ConfigurableApplicationContext start(String dir) {
         return new SpringApplicationBuilder(NobatApplication.class)
-                .properties(
-                        "nobat.mongo.data-dir=" + dir,
-                        "server.port=0",
-                        "management.server.port=",
-                        "nobat.floor.closing.enabled=false")
-                .run();
+                .run(
+                        "--nobat.mongo.data-dir=" + dir,
+                        "--nobat.mongo.uri=",
+                        "--server.port=0",
+                        "--nobat.floor.closing.enabled=false");
     }
 }
