@@ -15,13 +15,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -139,16 +142,12 @@ public final class WaitEstimator {
             this.board = board;
             this.sequence = board.lastSequence;
             this.at = at;
-            this.visits = new Play(board, at, null).run();
+            this.visits = play(board, at);
         }
 
         WaitEstimate newcomer(String serviceCode, PriorityClass priorityClass, boolean appointment) {
             return newcomers.computeIfAbsent(FloorBoard.kindOf(priorityClass, appointment) + "/" + serviceCode, k -> {
-                Play.Entry newcomer = new Play.Entry(
-                        new Candidate(Play.NEWCOMER, priorityClass, at, Long.MAX_VALUE / 2, appointment),
-                        serviceCode,
-                        true);
-                Called called = new Play(board, at, newcomer).run().get(Play.NEWCOMER);
+                Called called = playNewcomer(board, at, serviceCode, priorityClass, appointment, new GroupedWaiting());
                 return called == null ? WaitEstimate.NO_DESK : called.estimate();
             });
         }
@@ -173,8 +172,151 @@ public final class WaitEstimator {
         return new WaitEstimate(true, point, Math.min(lowShown, point), Math.max(highShown, point));
     }
 
+    /**
+     * The forecast of every waiting visit as the straightforward reference plays it (the whole line
+     * handed to the policy at every call): what the test holds {@link GroupedWaiting} to.
+     */
+    static Map<String, Forecast.Called> referencePlay(FloorBoard board, Instant now) {
+        return new Play(board, now, null, new ListWaiting()).run();
+    }
+
+    /** The forecast of every waiting visit, as the screens' forecast plays it. */
+    static Map<String, Forecast.Called> play(FloorBoard board, Instant now) {
+        return new Play(board, now, null, new GroupedWaiting()).run();
+    }
+
+    /** When someone of this kind who takes a ticket now would be called (null: no desk serves them). */
+    static Forecast.Called playNewcomer(
+            FloorBoard board,
+            Instant now,
+            String serviceCode,
+            PriorityClass priorityClass,
+            boolean appointment,
+            Waiting waiting) {
+        Play.Entry newcomer = new Play.Entry(
+                new Candidate(Play.NEWCOMER, priorityClass, now, Long.MAX_VALUE / 2, appointment), serviceCode, true);
+        return new Play(board, now, newcomer, waiting).run().get(Play.NEWCOMER);
+    }
+
+    /** The visitors waiting during a play: those a desk may call, taken out as they are called. */
+    interface Waiting {
+
+        void add(Play.Entry entry);
+
+        /**
+         * Waiting visitors of these services among whom the policy chooses as among all of them: a
+         * visitor left out always has one handed over whom the policy calls first.
+         */
+        Collection<Candidate> callable(Set<String> services);
+
+        Play.Entry take(String visitId);
+
+        /** Whether a visit of the board (not an arrival the forecast made up) still waits. */
+        boolean anyCounted();
+    }
+
+    /** The reference: one list, every visitor handed to the policy at every call (O(waiting) a call). */
+    static final class ListWaiting implements Waiting {
+        private final List<Play.Entry> entries = new ArrayList<>();
+
+        @Override
+        public void add(Play.Entry entry) {
+            entries.add(entry);
+        }
+
+        @Override
+        public Collection<Candidate> callable(Set<String> services) {
+            return entries.stream()
+                    .filter(e -> services.contains(e.serviceCode()))
+                    .map(Play.Entry::candidate)
+                    .toList();
+        }
+
+        @Override
+        public Play.Entry take(String visitId) {
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).candidate().visitId().equals(visitId)) {
+                    return entries.remove(i);
+                }
+            }
+            throw new IllegalStateException("the policy chose a visit that is not waiting");
+        }
+
+        @Override
+        public boolean anyCounted() {
+            return entries.stream().anyMatch(Play.Entry::counted);
+        }
+    }
+
+    /**
+     * The line kept per service and kind (class and appointment), each in arrival order. Within a
+     * kind the policy's score only falls with a later arrival, and its ties go by arrival, so the
+     * head of each kind is the only one of it the policy could call next: a call looks at a dozen
+     * heads, not at the whole line.
+     */
+    static final class GroupedWaiting implements Waiting {
+        private static final Comparator<Play.Entry> ARRIVAL = Comparator.comparing(
+                        (Play.Entry e) -> e.candidate().arrivedAt())
+                .thenComparingLong(e -> e.candidate().arrivalOrder());
+
+        private final Map<String, Map<String, PriorityQueue<Play.Entry>>> byService = new HashMap<>();
+        private final Map<String, PriorityQueue<Play.Entry>> kindOf = new HashMap<>();
+        private int counted;
+
+        @Override
+        public void add(Play.Entry entry) {
+            Candidate c = entry.candidate();
+            PriorityQueue<Play.Entry> kind = byService
+                    .computeIfAbsent(entry.serviceCode(), k -> new TreeMap<>())
+                    .computeIfAbsent(
+                            FloorBoard.kindOf(c.priorityClass(), c.appointmentBoost()),
+                            k -> new PriorityQueue<>(ARRIVAL));
+            kind.add(entry);
+            kindOf.put(c.visitId(), kind);
+            if (entry.counted()) {
+                counted++;
+            }
+        }
+
+        @Override
+        public Collection<Candidate> callable(Set<String> services) {
+            List<Candidate> heads = new ArrayList<>();
+            for (String service : services) {
+                Map<String, PriorityQueue<Play.Entry>> kinds = byService.get(service);
+                if (kinds != null) {
+                    for (PriorityQueue<Play.Entry> kind : kinds.values()) {
+                        if (!kind.isEmpty()) {
+                            heads.add(kind.peek().candidate());
+                        }
+                    }
+                }
+            }
+            return heads;
+        }
+
+        @Override
+        public Play.Entry take(String visitId) {
+            PriorityQueue<Play.Entry> kind = kindOf.remove(visitId);
+            if (kind == null
+                    || kind.isEmpty()
+                    || !kind.peek().candidate().visitId().equals(visitId)) {
+                throw new IllegalStateException("the policy chose a visit that is not at the head of its kind");
+            }
+            Play.Entry entry = kind.poll();
+            if (entry.counted()) {
+                counted--;
+            }
+            return entry;
+        }
+
+        @Override
+        public boolean anyCounted() {
+            return counted > 0;
+        }
+    }
+
     /** The forward play: desks call by the policy as they come free, overtaking arrivals come at their rate. */
-    private static final class Play {
+    static final class Play {
 
         static final String NEWCOMER = "~newcomer";
 
@@ -215,18 +357,25 @@ public final class WaitEstimator {
         private final Instant now;
         private final Entry target;
         private final QueuePolicy policy;
-        private final List<Entry> waiting = new ArrayList<>();
+        private final Waiting waiting;
         private final List<Desk> desks = new ArrayList<>();
         private final PriorityQueue<Stream> arrivals = new PriorityQueue<>(Comparator.comparingDouble(s -> s.next));
         private final Map<String, Double> deskMinutes = new HashMap<>();
+        /** Per service, the arrival of its longest-waiting visitor on the board: whether an idle desk has stalled. */
+        private final Map<String, Instant> oldestWaiting = new HashMap<>();
+
         private long arrivalOrder = Long.MAX_VALUE / 4;
 
-        /** @param target a visitor to add (a newcomer) and stop at; null to play until every waiting visit is called */
-        Play(FloorBoard board, Instant now, Entry target) {
+        /**
+         * @param target a visitor to add (a newcomer) and stop at; null to play until every waiting visit is called
+         * @param waiting an empty line of waiting visitors: {@link GroupedWaiting}, or {@link ListWaiting} as a reference
+         */
+        Play(FloorBoard board, Instant now, Entry target, Waiting waiting) {
             this.board = board;
             this.now = now;
             this.target = target;
             this.policy = new QueuePolicy(board.settings.policy());
+            this.waiting = waiting;
             long order = 0;
             for (VisitView v : board.visits.values()) {
                 order++;
@@ -235,10 +384,13 @@ public final class WaitEstimator {
                             new Candidate(v.visitId, v.priorityClass, v.arrivedAt, order, v.appointmentRef != null),
                             v.serviceCode,
                             true));
+                    oldestWaiting.merge(v.serviceCode, v.arrivedAt, (a, b) -> a.isBefore(b) ? a : b);
                 }
             }
             if (target != null) {
                 waiting.add(target);
+                oldestWaiting.merge(
+                        target.serviceCode(), target.candidate().arrivedAt(), (a, b) -> a.isBefore(b) ? a : b);
             }
             for (DeskView d : board.desks.values()) {
                 serving(d).ifPresent(desks::add);
@@ -250,19 +402,18 @@ public final class WaitEstimator {
             Map<String, Forecast.Called> called = new HashMap<>();
             int calls = 0;
             while (!desks.isEmpty()) {
-                Desk desk = desks.stream()
-                        .min(Comparator.<Desk>comparingDouble(d -> d.freeAt).thenComparing(d -> d.deskId))
-                        .orElseThrow();
+                Desk desk = desks.get(0);
+                for (Desk d : desks) {
+                    if (d.freeAt < desk.freeAt || (d.freeAt == desk.freeAt && d.deskId.compareTo(desk.deskId) < 0)) {
+                        desk = d;
+                    }
+                }
                 if (desk.freeAt > HORIZON_MINUTES) {
                     break;
                 }
                 arriveUntil(desk.freeAt);
                 Instant at = now.plusMillis(Math.round(desk.freeAt * 60_000));
-                List<Candidate> choices = waiting.stream()
-                        .filter(e -> desk.services.contains(e.serviceCode()))
-                        .map(Entry::candidate)
-                        .toList();
-                Optional<QueuePolicy.Choice> choice = policy.choose(choices, at, desk.streak);
+                Optional<QueuePolicy.Choice> choice = policy.choose(waiting.callable(desk.services), at, desk.streak);
                 if (choice.isEmpty()) {
                     OptionalNext next = nextArrivalFor(desk);
                     if (next.none()) {
@@ -272,27 +423,18 @@ public final class WaitEstimator {
                     }
                     continue;
                 }
-                Entry chosen = take(choice.get().visitId());
+                Entry chosen = waiting.take(choice.get().visitId());
                 if (chosen.counted()) {
                     called.put(chosen.candidate().visitId(), new Forecast.Called(desk.freeAt, calls));
                 }
                 calls++;
-                if (chosen == target || (target == null && waiting.stream().noneMatch(Entry::counted))) {
+                if (chosen == target || (target == null && !waiting.anyCounted())) {
                     break;
                 }
                 desk.streak = chosen.candidate().priorityClass().isPriority() ? desk.streak + 1 : 0;
                 desk.freeAt += deskMinutes(chosen.serviceCode());
             }
             return called;
-        }
-
-        private Entry take(String visitId) {
-            for (int i = 0; i < waiting.size(); i++) {
-                if (waiting.get(i).candidate().visitId().equals(visitId)) {
-                    return waiting.remove(i);
-                }
-            }
-            throw new IllegalStateException("the policy chose a visit that is not waiting");
         }
 
         private record OptionalNext(double at, boolean none) {}
@@ -339,12 +481,12 @@ public final class WaitEstimator {
                         d.deskId, d.serviceCodes, Math.max(mean - elapsed, RESIDUAL_SHARE * mean), d.priorityStreak));
             }
             if (d.idleSince != null) {
-                Instant oldestWaiting = waiting.stream()
-                        .filter(e -> e.counted() && d.serviceCodes.contains(e.serviceCode()))
-                        .map(e -> e.candidate().arrivedAt())
+                Instant oldest = d.serviceCodes.stream()
+                        .map(oldestWaiting::get)
+                        .filter(Objects::nonNull)
                         .min(Comparator.naturalOrder())
                         .orElse(now);
-                double stalled = Math.min(minutesBetween(d.idleSince, now), minutesBetween(oldestWaiting, now));
+                double stalled = Math.min(minutesBetween(d.idleSince, now), minutesBetween(oldest, now));
                 double longestDeskTime = d.serviceCodes.stream()
                         .mapToDouble(this::deskMinutes)
                         .max()
