@@ -50,6 +50,11 @@ public final class WaitEstimator {
      * as a share of the wait: calibrated on the day simulator so that four in five waits fall inside.
      */
     static final double MODEL_SPREAD = 0.33;
+    /**
+     * What a forecast misses before three visits have ended today, when every desk time is the
+     * default: the visitors at the door at opening are told a wide range.
+     */
+    static final double GUESSED_SPREAD = 1.0;
     /** A visit that has run past its expected desk time still has some of it left (lognormal times: about half). */
     static final double RESIDUAL_SHARE = 0.5;
     /** An open desk that calls nobody while its queues wait this long (or twice its desk time) is not serving. */
@@ -59,6 +64,9 @@ public final class WaitEstimator {
     static final Duration USUAL_PAUSE = Duration.ofMinutes(15);
 
     static final Duration HOUR = Duration.ofHours(1);
+    /** The last hour's desk times are drawn towards the day's mean by this many visits' weight: a few say little. */
+    static final double DAY_WEIGHT = 5;
+
     static final int HOUR_SAMPLES = 3;
     static final double DEFAULT_DESK_MINUTES = FloorBoard.DEFAULT_SERVICE_MINUTES;
     /** How far ahead the forecast plays: beyond it a wait is not promised. */
@@ -126,9 +134,10 @@ public final class WaitEstimator {
     static final class Forecast {
 
         /** When a visit is called in the forecast, and how many are called before it. */
-        record Called(double minutes, int ahead) {
+        /** @param guessed whether the desk times are still the default (no three visits have ended today) */
+        record Called(double minutes, int ahead, boolean guessed) {
             WaitEstimate estimate() {
-                return WaitEstimator.estimate(minutes, ahead);
+                return WaitEstimator.estimate(minutes, ahead, guessed);
             }
         }
 
@@ -155,10 +164,16 @@ public final class WaitEstimator {
 
     /** The spread of a forecast wait with {@code ahead} calls before it, as the screens show it. */
     static WaitEstimate estimate(double minutes, int ahead) {
+        return estimate(minutes, ahead, false);
+    }
+
+    /** As {@link #estimate(double, int)}; a forecast on the default desk time misses as much as it says. */
+    static WaitEstimate estimate(double minutes, int ahead, boolean guessed) {
         if (minutes < 0.5) {
             return WaitEstimate.NOW;
         }
-        double spread = Z * Math.sqrt(1 / (ahead + 1.0) + MODEL_SPREAD * MODEL_SPREAD);
+        double missed = guessed ? GUESSED_SPREAD : MODEL_SPREAD;
+        double spread = Z * Math.sqrt(1 / (ahead + 1.0) + missed * missed);
         double low = Math.max(0, minutes * (1 - spread));
         double high = minutes * (1 + spread);
         int point = Math.max(1, (int) Math.round(minutes));
@@ -327,6 +342,10 @@ public final class WaitEstimator {
             final Set<String> services;
             double freeAt;
             int streak;
+            /** When its clerk is expected to take the day's break (after the visit then at the desk), and for how long. */
+            double pauseAt = Double.POSITIVE_INFINITY;
+
+            double pauseFor;
 
             Desk(String deskId, Set<String> services, double freeAt, int streak) {
                 this.deskId = deskId;
@@ -358,6 +377,7 @@ public final class WaitEstimator {
         private final Entry target;
         private final QueuePolicy policy;
         private final Waiting waiting;
+        private final boolean guessed;
         private final List<Desk> desks = new ArrayList<>();
         private final PriorityQueue<Stream> arrivals = new PriorityQueue<>(Comparator.comparingDouble(s -> s.next));
         private final Map<String, Double> deskMinutes = new HashMap<>();
@@ -376,6 +396,8 @@ public final class WaitEstimator {
             this.target = target;
             this.policy = new QueuePolicy(board.settings.policy());
             this.waiting = waiting;
+            this.guessed =
+                    board.stats.values().stream().mapToLong(x -> x.deskVisits).sum() < HOUR_SAMPLES;
             long order = 0;
             for (VisitView v : board.visits.values()) {
                 order++;
@@ -395,6 +417,7 @@ public final class WaitEstimator {
             for (DeskView d : board.desks.values()) {
                 serving(d).ifPresent(desks::add);
             }
+            breaksToCome();
             overtakers();
         }
 
@@ -411,6 +434,11 @@ public final class WaitEstimator {
                 if (desk.freeAt > HORIZON_MINUTES) {
                     break;
                 }
+                if (desk.freeAt >= desk.pauseAt) {
+                    desk.freeAt += desk.pauseFor; // its break, once its visitor has gone
+                    desk.pauseAt = Double.POSITIVE_INFINITY;
+                    continue;
+                }
                 arriveUntil(desk.freeAt);
                 Instant at = now.plusMillis(Math.round(desk.freeAt * 60_000));
                 Optional<QueuePolicy.Choice> choice = policy.choose(waiting.callable(desk.services), at, desk.streak);
@@ -425,7 +453,7 @@ public final class WaitEstimator {
                 }
                 Entry chosen = waiting.take(choice.get().visitId());
                 if (chosen.counted()) {
-                    called.put(chosen.candidate().visitId(), new Forecast.Called(desk.freeAt, calls));
+                    called.put(chosen.candidate().visitId(), new Forecast.Called(desk.freeAt, calls, guessed));
                 }
                 calls++;
                 if (chosen == target || (target == null && !waiting.anyCounted())) {
@@ -503,9 +531,7 @@ public final class WaitEstimator {
          * one); paused for more than twice that, it is not expected back.
          */
         private Optional<Desk> back(DeskView d) {
-            double usual = board.pauses >= HOUR_SAMPLES
-                    ? board.pauseMillis / 60_000.0 / board.pauses
-                    : USUAL_PAUSE.toMinutes();
+            double usual = usualPause();
             double paused = minutesBetween(d.pausedAt, now);
             if (paused > 2 * usual) {
                 return Optional.empty();
@@ -516,6 +542,49 @@ public final class WaitEstimator {
                 freeAt += deskMinutes(current.serviceCode);
             }
             return Optional.of(new Desk(d.deskId, d.serviceCodes, freeAt, d.priorityStreak));
+        }
+
+        private double usualPause() {
+            return board.pauses >= HOUR_SAMPLES ? board.pauseMillis / 60_000.0 / board.pauses : USUAL_PAUSE.toMinutes();
+        }
+
+        /**
+         * Breaks taken in turns: once two desks have paused today, each desk serving now that has not
+         * paused yet is expected to take one usual pause, in turns of as many desks as paused in the
+         * day's first turn (those within a usual pause of the first), one turn after another at the
+         * day's interval between its first two turns (a usual pause, until a second turn has begun).
+         */
+        private void breaksToCome() {
+            List<Instant> starts = board.pauseStarts;
+            if (starts.size() < 2) {
+                return;
+            }
+            double usual = usualPause();
+            Instant first = starts.get(0);
+            int turn = 0;
+            Instant second = null;
+            for (Instant start : starts) {
+                if (minutesBetween(first, start) < usual) {
+                    turn++;
+                } else {
+                    second = start;
+                    break;
+                }
+            }
+            double interval = second == null ? usual : minutesBetween(first, second);
+            long paused =
+                    board.desks.values().stream().filter(d -> d.pausesTaken > 0).count();
+            int i = 0;
+            for (Desk desk : desks) { // in the order of their ids
+                DeskView view = board.desks.get(desk.deskId);
+                if (view.pausesTaken > 0) {
+                    continue;
+                }
+                long slot = paused + i++;
+                double at = minutesBetween(now, first) + (slot / turn) * interval;
+                desk.pauseAt = Math.max(0, at);
+                desk.pauseFor = usual;
+            }
         }
 
         /** Streams of the kinds the policy may put before others: higher-weighted classes, boosted appointments. */
@@ -541,58 +610,72 @@ public final class WaitEstimator {
             }
         }
 
-        /** The service's arrivals over the last hour (since the day's first arrival, when that is later). */
+        /**
+         * The service's arrivals over the last hour, since the day's first call when that is later:
+         * the visitors at the door by then are the opening queue, not a rate of arrivals.
+         */
         private double arrivalsPerMinute(ServiceStats s) {
-            if (board.firstArrivalAt == null) {
+            if (board.firstArrivalAt == null || board.firstCallAt == null) {
                 return 0;
             }
-            Instant windowStart = later(now.minus(HOUR), board.firstArrivalAt);
+            Instant start = later(board.firstCallAt, board.firstArrivalAt);
+            Instant windowStart = later(now.minus(HOUR), start);
             double window = Math.max(10, minutesBetween(windowStart, now));
             Instant hourStart = now.atZone(ZoneId.of(board.settings.timeZone()))
                     .truncatedTo(ChronoUnit.HOURS)
                     .toInstant();
-            double thisHour = s.arrivedByHour.getOrDefault(board.hourOf(now), 0);
-            double count = thisHour;
+            String openingHour = board.hourOf(board.firstArrivalAt);
+            double count = steadyArrivals(s, board.hourOf(now), openingHour);
             if (windowStart.isBefore(hourStart)) {
                 Instant previousStart = hourStart.minus(HOUR);
-                Instant previousFrom = later(previousStart, board.firstArrivalAt);
+                Instant previousFrom = later(previousStart, start);
                 double previousOpen = minutesBetween(previousFrom, hourStart);
                 double inWindow = minutesBetween(windowStart, hourStart);
-                double previous = s.arrivedByHour.getOrDefault(board.hourOf(previousStart), 0);
+                double previous = steadyArrivals(s, board.hourOf(previousStart), openingHour);
                 count += previousOpen <= 0 ? 0 : previous * Math.min(1, inWindow / previousOpen);
             }
             return count / window;
         }
 
-        /** Expected desk time of a visit of this service: the last hour's, else the day's, else the floor's. */
+        private static double steadyArrivals(ServiceStats s, String hour, String openingHour) {
+            int arrived = s.arrivedByHour.getOrDefault(hour, 0);
+            return Math.max(0, hour.equals(openingHour) ? arrived - s.openingArrivals : arrived);
+        }
+
+        /**
+         * Expected desk time of a visit of this service: the mean of the last hour's visits and five
+         * visits of the day's mean (so an hour of three or four visits, cv 0.6, does not swing the
+         * forecast by a third), the day's being the service's, else the floor's, each from three
+         * visits, else the default.
+         */
         private double deskMinutes(String serviceCode) {
             return deskMinutes.computeIfAbsent(serviceCode, code -> {
                 ServiceStats s = board.stats.get(code);
-                if (s != null) {
-                    Instant since = now.minus(HOUR);
-                    List<DeskTime> lastHour = s.recentDeskTimes.stream()
-                            .filter(t -> t.endedAt().isAfter(since))
-                            .toList();
-                    if (lastHour.size() >= HOUR_SAMPLES) {
-                        return atLeastHalfMinute(lastHour.stream()
-                                        .mapToLong(DeskTime::millis)
-                                        .average()
-                                        .orElse(0)
-                                / 60_000);
-                    }
-                    if (s.deskVisits >= HOUR_SAMPLES) {
-                        return atLeastHalfMinute(s.deskMillis / 60_000.0 / s.deskVisits);
-                    }
+                double day = dayMinutes(s);
+                if (s == null) {
+                    return day;
                 }
-                // one or two quick visits say little: the floor's, then the default, until there are three
-                long visits = board.stats.values().stream()
-                        .mapToLong(x -> x.deskVisits)
-                        .sum();
-                long millis = board.stats.values().stream()
-                        .mapToLong(x -> x.deskMillis)
-                        .sum();
-                return visits < HOUR_SAMPLES ? DEFAULT_DESK_MINUTES : atLeastHalfMinute(millis / 60_000.0 / visits);
+                Instant since = now.minus(HOUR);
+                List<DeskTime> lastHour = s.recentDeskTimes.stream()
+                        .filter(t -> t.endedAt().isAfter(since))
+                        .toList();
+                double hourMinutes =
+                        lastHour.stream().mapToLong(DeskTime::millis).sum() / 60_000.0;
+                return atLeastHalfMinute((hourMinutes + DAY_WEIGHT * day) / (lastHour.size() + DAY_WEIGHT));
             });
+        }
+
+        /** The service's mean desk time over the day, else the floor's, each from three visits, else the default. */
+        private double dayMinutes(ServiceStats s) {
+            if (s != null && s.deskVisits >= HOUR_SAMPLES) {
+                return atLeastHalfMinute(s.deskMillis / 60_000.0 / s.deskVisits);
+            }
+            // one or two quick visits say little: the floor's, then the default, until there are three
+            long visits =
+                    board.stats.values().stream().mapToLong(x -> x.deskVisits).sum();
+            long millis =
+                    board.stats.values().stream().mapToLong(x -> x.deskMillis).sum();
+            return visits < HOUR_SAMPLES ? DEFAULT_DESK_MINUTES : atLeastHalfMinute(millis / 60_000.0 / visits);
         }
 
         private static double atLeastHalfMinute(double minutes) {
