@@ -34,10 +34,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * (open, not paused, not left idle while its queues wait) calls when it is free, by the policy's
  * own choice among the services it offers, so a desk shared by three services gives each the share
  * the policy and the queues give it. Busy desks are free after the rest of their visit's expected
- * desk time; desk times are those of the last hour (the day's, before there are enough). Visitors
- * who would overtake (a priority class or an appointment the policy weighs higher) arrive during
- * the forecast at the rate observed: the hour's arrivals of their service times the day's share of
- * their kind. The spread of the wait of someone with n visitors called before them is about
+ * desk time; desk times are those of the last hour drawn towards the day's. Desks that have not
+ * paused yet take their break in turn once two have. Visitors who would overtake (a priority class
+ * or an appointment the policy weighs higher) arrive during the forecast at the rate observed: the
+ * hour's arrivals of their service (the opening queue left out) times the day's share of their kind. The spread of the wait of someone with n visitors called before them is about
  * 1/√(n+1) of it, however good the forecast, and the forecast misses some of what will happen; the
  * range shown is both at 80 %.
  */
@@ -133,8 +133,11 @@ public final class WaitEstimator {
     /** One play of the floor forward from an instant, for every waiting visit at once. */
     static final class Forecast {
 
-        /** When a visit is called in the forecast, and how many are called before it. */
-        /** @param guessed whether the desk times are still the default (no three visits have ended today) */
+        /**
+         * When a visit is called in the forecast, and how many are called before it.
+         *
+         * @param guessed whether the desk times are still the default (no three visits have ended today)
+         */
         record Called(double minutes, int ahead, boolean guessed) {
             WaitEstimate estimate() {
                 return WaitEstimator.estimate(minutes, ahead, guessed);
@@ -581,7 +584,7 @@ public final class WaitEstimator {
                     continue;
                 }
                 long slot = paused + i++;
-                double at = minutesBetween(now, first) + (slot / turn) * interval;
+                double at = minutesBetween(now, first) + (slot / Math.max(1, turn)) * interval;
                 desk.pauseAt = Math.max(0, at);
                 desk.pauseFor = usual;
             }
