@@ -52,6 +52,10 @@ public class FloorBoard {
     public Map<String, Integer> waits = new LinkedHashMap<>();
     /** The day's first arrival: where the hour's arrival rate starts counting on an opening morning. */
     public Instant firstArrivalAt;
+    /** When the day's pauses began, in order: how the desks take their breaks in turn. */
+    public List<Instant> pauseStarts = new ArrayList<>();
+    /** The day's first call: the visitors who came by then are the opening queue, not a rate of arrivals. */
+    public Instant firstCallAt;
     /** Pauses ended today and their length: how soon a paused desk is expected back. */
     public int pauses;
 
@@ -82,6 +86,8 @@ public class FloorBoard {
         public int priorityStreak;
         /** Since when an open desk has held no visit: a desk idle while its queues wait is left out of estimates. */
         public Instant idleSince;
+        /** Pauses it has begun today: a desk that has had none is expected to take its break in turn. */
+        public int pausesTaken;
         /** Since when a paused desk has been paused: it is expected back after the day's usual pause. */
         public Instant pausedAt;
     }
@@ -172,6 +178,8 @@ public class FloorBoard {
         public int called;
         /** Arrivals by the centre's hour ("09"): the hour's arrival rate, for estimates and staffing. */
         public Map<String, Integer> arrivedByHour = new TreeMap<>();
+        /** Arrivals by the day's first call (the opening queue): not counted in the hour's rate. */
+        public int openingArrivals;
         /** Arrivals by {@link #kindOf kind}: the day's share of visitors who may overtake others. */
         public Map<String, Integer> arrivedByKind = new TreeMap<>();
         /** Desk time per visit, call to end (walk, service, recalls), over the day. */
@@ -252,6 +260,9 @@ public class FloorBoard {
             }
             ServiceStats arrivedStats = stats(e.serviceCode());
             arrivedStats.arrived++;
+            if (firstCallAt == null || !e.at().isAfter(firstCallAt)) {
+                arrivedStats.openingArrivals++;
+            }
             arrivedStats.arrivedByHour.merge(hourOf(e.at()), 1, Integer::sum);
             arrivedStats.arrivedByKind.merge(kindOf(e.priorityClass(), e.appointmentRef() != null), 1, Integer::sum);
             hour(e.at()).arrived++;
@@ -277,6 +288,8 @@ public class FloorBoard {
             d.status = DeskStatus.PAUSED;
             d.pauseReason = e.reason();
             d.pausedAt = e.at();
+            d.pausesTaken++;
+            pauseStarts.add(e.at());
         } else if (event instanceof DeskResumed e) {
             DeskView d = desk(e.deskId());
             d.status = DeskStatus.OPEN;
@@ -399,6 +412,9 @@ public class FloorBoard {
         d.currentVisitId = v.visitId;
         d.currentTicket = v.ticket;
         d.idleSince = null;
+        if (firstCallAt == null) {
+            firstCallAt = at;
+        }
         if (!v.callCounted) {
             v.callCounted = true;
             ServiceStats s = stats(v.serviceCode);

@@ -15,13 +15,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,10 +34,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * (open, not paused, not left idle while its queues wait) calls when it is free, by the policy's
  * own choice among the services it offers, so a desk shared by three services gives each the share
  * the policy and the queues give it. Busy desks are free after the rest of their visit's expected
- * desk time; desk times are those of the last hour (the day's, before there are enough). Visitors
- * who would overtake (a priority class or an appointment the policy weighs higher) arrive during
- * the forecast at the rate observed: the hour's arrivals of their service times the day's share of
- * their kind. The spread of the wait of someone with n visitors called before them is about
+ * desk time; desk times are those of the last hour drawn towards the day's. Desks that have not
+ * paused yet take their break in turn once two have. Visitors who would overtake (a priority class
+ * or an appointment the policy weighs higher) arrive during the forecast at the rate observed: the
+ * hour's arrivals of their service (the opening queue left out) times the day's share of their kind. The spread of the wait of someone with n visitors called before them is about
  * 1/√(n+1) of it, however good the forecast, and the forecast misses some of what will happen; the
  * range shown is both at 80 %.
  */
@@ -47,6 +50,11 @@ public final class WaitEstimator {
      * as a share of the wait: calibrated on the day simulator so that four in five waits fall inside.
      */
     static final double MODEL_SPREAD = 0.33;
+    /**
+     * What a forecast misses before three visits have ended today, when every desk time is the
+     * default: the visitors at the door at opening are told a wide range.
+     */
+    static final double GUESSED_SPREAD = 1.0;
     /** A visit that has run past its expected desk time still has some of it left (lognormal times: about half). */
     static final double RESIDUAL_SHARE = 0.5;
     /** An open desk that calls nobody while its queues wait this long (or twice its desk time) is not serving. */
@@ -56,6 +64,9 @@ public final class WaitEstimator {
     static final Duration USUAL_PAUSE = Duration.ofMinutes(15);
 
     static final Duration HOUR = Duration.ofHours(1);
+    /** The last hour's desk times are drawn towards the day's mean by this many visits' weight: a few say little. */
+    static final double DAY_WEIGHT = 5;
+
     static final int HOUR_SAMPLES = 3;
     static final double DEFAULT_DESK_MINUTES = FloorBoard.DEFAULT_SERVICE_MINUTES;
     /** How far ahead the forecast plays: beyond it a wait is not promised. */
@@ -122,10 +133,14 @@ public final class WaitEstimator {
     /** One play of the floor forward from an instant, for every waiting visit at once. */
     static final class Forecast {
 
-        /** When a visit is called in the forecast, and how many are called before it. */
-        record Called(double minutes, int ahead) {
+        /**
+         * When a visit is called in the forecast, and how many are called before it.
+         *
+         * @param guessed whether the desk times are still the default (no three visits have ended today)
+         */
+        record Called(double minutes, int ahead, boolean guessed) {
             WaitEstimate estimate() {
-                return WaitEstimator.estimate(minutes, ahead);
+                return WaitEstimator.estimate(minutes, ahead, guessed);
             }
         }
 
@@ -139,16 +154,12 @@ public final class WaitEstimator {
             this.board = board;
             this.sequence = board.lastSequence;
             this.at = at;
-            this.visits = new Play(board, at, null).run();
+            this.visits = play(board, at);
         }
 
         WaitEstimate newcomer(String serviceCode, PriorityClass priorityClass, boolean appointment) {
             return newcomers.computeIfAbsent(FloorBoard.kindOf(priorityClass, appointment) + "/" + serviceCode, k -> {
-                Play.Entry newcomer = new Play.Entry(
-                        new Candidate(Play.NEWCOMER, priorityClass, at, Long.MAX_VALUE / 2, appointment),
-                        serviceCode,
-                        true);
-                Called called = new Play(board, at, newcomer).run().get(Play.NEWCOMER);
+                Called called = playNewcomer(board, at, serviceCode, priorityClass, appointment, new GroupedWaiting());
                 return called == null ? WaitEstimate.NO_DESK : called.estimate();
             });
         }
@@ -156,10 +167,16 @@ public final class WaitEstimator {
 
     /** The spread of a forecast wait with {@code ahead} calls before it, as the screens show it. */
     static WaitEstimate estimate(double minutes, int ahead) {
+        return estimate(minutes, ahead, false);
+    }
+
+    /** As {@link #estimate(double, int)}; a forecast on the default desk time misses as much as it says. */
+    static WaitEstimate estimate(double minutes, int ahead, boolean guessed) {
         if (minutes < 0.5) {
             return WaitEstimate.NOW;
         }
-        double spread = Z * Math.sqrt(1 / (ahead + 1.0) + MODEL_SPREAD * MODEL_SPREAD);
+        double missed = guessed ? GUESSED_SPREAD : MODEL_SPREAD;
+        double spread = Z * Math.sqrt(1 / (ahead + 1.0) + missed * missed);
         double low = Math.max(0, minutes * (1 - spread));
         double high = minutes * (1 + spread);
         int point = Math.max(1, (int) Math.round(minutes));
@@ -173,8 +190,151 @@ public final class WaitEstimator {
         return new WaitEstimate(true, point, Math.min(lowShown, point), Math.max(highShown, point));
     }
 
+    /**
+     * The forecast of every waiting visit as the straightforward reference plays it (the whole line
+     * handed to the policy at every call): what the test holds {@link GroupedWaiting} to.
+     */
+    static Map<String, Forecast.Called> referencePlay(FloorBoard board, Instant now) {
+        return new Play(board, now, null, new ListWaiting()).run();
+    }
+
+    /** The forecast of every waiting visit, as the screens' forecast plays it. */
+    static Map<String, Forecast.Called> play(FloorBoard board, Instant now) {
+        return new Play(board, now, null, new GroupedWaiting()).run();
+    }
+
+    /** When someone of this kind who takes a ticket now would be called (null: no desk serves them). */
+    static Forecast.Called playNewcomer(
+            FloorBoard board,
+            Instant now,
+            String serviceCode,
+            PriorityClass priorityClass,
+            boolean appointment,
+            Waiting waiting) {
+        Play.Entry newcomer = new Play.Entry(
+                new Candidate(Play.NEWCOMER, priorityClass, now, Long.MAX_VALUE / 2, appointment), serviceCode, true);
+        return new Play(board, now, newcomer, waiting).run().get(Play.NEWCOMER);
+    }
+
+    /** The visitors waiting during a play: those a desk may call, taken out as they are called. */
+    interface Waiting {
+
+        void add(Play.Entry entry);
+
+        /**
+         * Waiting visitors of these services among whom the policy chooses as among all of them: a
+         * visitor left out always has one handed over whom the policy calls first.
+         */
+        Collection<Candidate> callable(Set<String> services);
+
+        Play.Entry take(String visitId);
+
+        /** Whether a visit of the board (not an arrival the forecast made up) still waits. */
+        boolean anyCounted();
+    }
+
+    /** The reference: one list, every visitor handed to the policy at every call (O(waiting) a call). */
+    static final class ListWaiting implements Waiting {
+        private final List<Play.Entry> entries = new ArrayList<>();
+
+        @Override
+        public void add(Play.Entry entry) {
+            entries.add(entry);
+        }
+
+        @Override
+        public Collection<Candidate> callable(Set<String> services) {
+            return entries.stream()
+                    .filter(e -> services.contains(e.serviceCode()))
+                    .map(Play.Entry::candidate)
+                    .toList();
+        }
+
+        @Override
+        public Play.Entry take(String visitId) {
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).candidate().visitId().equals(visitId)) {
+                    return entries.remove(i);
+                }
+            }
+            throw new IllegalStateException("the policy chose a visit that is not waiting");
+        }
+
+        @Override
+        public boolean anyCounted() {
+            return entries.stream().anyMatch(Play.Entry::counted);
+        }
+    }
+
+    /**
+     * The line kept per service and kind (class and appointment), each in arrival order. Within a
+     * kind the policy's score only falls with a later arrival, and its ties go by arrival, so the
+     * head of each kind is the only one of it the policy could call next: a call looks at a dozen
+     * heads, not at the whole line.
+     */
+    static final class GroupedWaiting implements Waiting {
+        private static final Comparator<Play.Entry> ARRIVAL = Comparator.comparing(
+                        (Play.Entry e) -> e.candidate().arrivedAt())
+                .thenComparingLong(e -> e.candidate().arrivalOrder());
+
+        private final Map<String, Map<String, PriorityQueue<Play.Entry>>> byService = new HashMap<>();
+        private final Map<String, PriorityQueue<Play.Entry>> kindOf = new HashMap<>();
+        private int counted;
+
+        @Override
+        public void add(Play.Entry entry) {
+            Candidate c = entry.candidate();
+            PriorityQueue<Play.Entry> kind = byService
+                    .computeIfAbsent(entry.serviceCode(), k -> new TreeMap<>())
+                    .computeIfAbsent(
+                            FloorBoard.kindOf(c.priorityClass(), c.appointmentBoost()),
+                            k -> new PriorityQueue<>(ARRIVAL));
+            kind.add(entry);
+            kindOf.put(c.visitId(), kind);
+            if (entry.counted()) {
+                counted++;
+            }
+        }
+
+        @Override
+        public Collection<Candidate> callable(Set<String> services) {
+            List<Candidate> heads = new ArrayList<>();
+            for (String service : services) {
+                Map<String, PriorityQueue<Play.Entry>> kinds = byService.get(service);
+                if (kinds != null) {
+                    for (PriorityQueue<Play.Entry> kind : kinds.values()) {
+                        if (!kind.isEmpty()) {
+                            heads.add(kind.peek().candidate());
+                        }
+                    }
+                }
+            }
+            return heads;
+        }
+
+        @Override
+        public Play.Entry take(String visitId) {
+            PriorityQueue<Play.Entry> kind = kindOf.remove(visitId);
+            if (kind == null
+                    || kind.isEmpty()
+                    || !kind.peek().candidate().visitId().equals(visitId)) {
+                throw new IllegalStateException("the policy chose a visit that is not at the head of its kind");
+            }
+            Play.Entry entry = kind.poll();
+            if (entry.counted()) {
+                counted--;
+            }
+            return entry;
+        }
+
+        @Override
+        public boolean anyCounted() {
+            return counted > 0;
+        }
+    }
+
     /** The forward play: desks call by the policy as they come free, overtaking arrivals come at their rate. */
-    private static final class Play {
+    static final class Play {
 
         static final String NEWCOMER = "~newcomer";
 
@@ -185,6 +345,10 @@ public final class WaitEstimator {
             final Set<String> services;
             double freeAt;
             int streak;
+            /** When its clerk is expected to take the day's break (after the visit then at the desk), and for how long. */
+            double pauseAt = Double.POSITIVE_INFINITY;
+
+            double pauseFor;
 
             Desk(String deskId, Set<String> services, double freeAt, int streak) {
                 this.deskId = deskId;
@@ -215,18 +379,28 @@ public final class WaitEstimator {
         private final Instant now;
         private final Entry target;
         private final QueuePolicy policy;
-        private final List<Entry> waiting = new ArrayList<>();
+        private final Waiting waiting;
+        private final boolean guessed;
         private final List<Desk> desks = new ArrayList<>();
         private final PriorityQueue<Stream> arrivals = new PriorityQueue<>(Comparator.comparingDouble(s -> s.next));
         private final Map<String, Double> deskMinutes = new HashMap<>();
+        /** Per service, the arrival of its longest-waiting visitor on the board: whether an idle desk has stalled. */
+        private final Map<String, Instant> oldestWaiting = new HashMap<>();
+
         private long arrivalOrder = Long.MAX_VALUE / 4;
 
-        /** @param target a visitor to add (a newcomer) and stop at; null to play until every waiting visit is called */
-        Play(FloorBoard board, Instant now, Entry target) {
+        /**
+         * @param target a visitor to add (a newcomer) and stop at; null to play until every waiting visit is called
+         * @param waiting an empty line of waiting visitors: {@link GroupedWaiting}, or {@link ListWaiting} as a reference
+         */
+        Play(FloorBoard board, Instant now, Entry target, Waiting waiting) {
             this.board = board;
             this.now = now;
             this.target = target;
             this.policy = new QueuePolicy(board.settings.policy());
+            this.waiting = waiting;
+            this.guessed =
+                    board.stats.values().stream().mapToLong(x -> x.deskVisits).sum() < HOUR_SAMPLES;
             long order = 0;
             for (VisitView v : board.visits.values()) {
                 order++;
@@ -235,14 +409,18 @@ public final class WaitEstimator {
                             new Candidate(v.visitId, v.priorityClass, v.arrivedAt, order, v.appointmentRef != null),
                             v.serviceCode,
                             true));
+                    oldestWaiting.merge(v.serviceCode, v.arrivedAt, (a, b) -> a.isBefore(b) ? a : b);
                 }
             }
             if (target != null) {
                 waiting.add(target);
+                oldestWaiting.merge(
+                        target.serviceCode(), target.candidate().arrivedAt(), (a, b) -> a.isBefore(b) ? a : b);
             }
             for (DeskView d : board.desks.values()) {
                 serving(d).ifPresent(desks::add);
             }
+            breaksToCome();
             overtakers();
         }
 
@@ -250,19 +428,23 @@ public final class WaitEstimator {
             Map<String, Forecast.Called> called = new HashMap<>();
             int calls = 0;
             while (!desks.isEmpty()) {
-                Desk desk = desks.stream()
-                        .min(Comparator.<Desk>comparingDouble(d -> d.freeAt).thenComparing(d -> d.deskId))
-                        .orElseThrow();
+                Desk desk = desks.get(0);
+                for (Desk d : desks) {
+                    if (d.freeAt < desk.freeAt || (d.freeAt == desk.freeAt && d.deskId.compareTo(desk.deskId) < 0)) {
+                        desk = d;
+                    }
+                }
                 if (desk.freeAt > HORIZON_MINUTES) {
                     break;
                 }
+                if (desk.freeAt >= desk.pauseAt) {
+                    desk.freeAt += desk.pauseFor; // its break, once its visitor has gone
+                    desk.pauseAt = Double.POSITIVE_INFINITY;
+                    continue;
+                }
                 arriveUntil(desk.freeAt);
                 Instant at = now.plusMillis(Math.round(desk.freeAt * 60_000));
-                List<Candidate> choices = waiting.stream()
-                        .filter(e -> desk.services.contains(e.serviceCode()))
-                        .map(Entry::candidate)
-                        .toList();
-                Optional<QueuePolicy.Choice> choice = policy.choose(choices, at, desk.streak);
+                Optional<QueuePolicy.Choice> choice = policy.choose(waiting.callable(desk.services), at, desk.streak);
                 if (choice.isEmpty()) {
                     OptionalNext next = nextArrivalFor(desk);
                     if (next.none()) {
@@ -272,27 +454,18 @@ public final class WaitEstimator {
                     }
                     continue;
                 }
-                Entry chosen = take(choice.get().visitId());
+                Entry chosen = waiting.take(choice.get().visitId());
                 if (chosen.counted()) {
-                    called.put(chosen.candidate().visitId(), new Forecast.Called(desk.freeAt, calls));
+                    called.put(chosen.candidate().visitId(), new Forecast.Called(desk.freeAt, calls, guessed));
                 }
                 calls++;
-                if (chosen == target || (target == null && waiting.stream().noneMatch(Entry::counted))) {
+                if (chosen == target || (target == null && !waiting.anyCounted())) {
                     break;
                 }
                 desk.streak = chosen.candidate().priorityClass().isPriority() ? desk.streak + 1 : 0;
                 desk.freeAt += deskMinutes(chosen.serviceCode());
             }
             return called;
-        }
-
-        private Entry take(String visitId) {
-            for (int i = 0; i < waiting.size(); i++) {
-                if (waiting.get(i).candidate().visitId().equals(visitId)) {
-                    return waiting.remove(i);
-                }
-            }
-            throw new IllegalStateException("the policy chose a visit that is not waiting");
         }
 
         private record OptionalNext(double at, boolean none) {}
@@ -339,12 +512,12 @@ public final class WaitEstimator {
                         d.deskId, d.serviceCodes, Math.max(mean - elapsed, RESIDUAL_SHARE * mean), d.priorityStreak));
             }
             if (d.idleSince != null) {
-                Instant oldestWaiting = waiting.stream()
-                        .filter(e -> e.counted() && d.serviceCodes.contains(e.serviceCode()))
-                        .map(e -> e.candidate().arrivedAt())
+                Instant oldest = d.serviceCodes.stream()
+                        .map(oldestWaiting::get)
+                        .filter(Objects::nonNull)
                         .min(Comparator.naturalOrder())
                         .orElse(now);
-                double stalled = Math.min(minutesBetween(d.idleSince, now), minutesBetween(oldestWaiting, now));
+                double stalled = Math.min(minutesBetween(d.idleSince, now), minutesBetween(oldest, now));
                 double longestDeskTime = d.serviceCodes.stream()
                         .mapToDouble(this::deskMinutes)
                         .max()
@@ -361,9 +534,7 @@ public final class WaitEstimator {
          * one); paused for more than twice that, it is not expected back.
          */
         private Optional<Desk> back(DeskView d) {
-            double usual = board.pauses >= HOUR_SAMPLES
-                    ? board.pauseMillis / 60_000.0 / board.pauses
-                    : USUAL_PAUSE.toMinutes();
+            double usual = usualPause();
             double paused = minutesBetween(d.pausedAt, now);
             if (paused > 2 * usual) {
                 return Optional.empty();
@@ -374,6 +545,49 @@ public final class WaitEstimator {
                 freeAt += deskMinutes(current.serviceCode);
             }
             return Optional.of(new Desk(d.deskId, d.serviceCodes, freeAt, d.priorityStreak));
+        }
+
+        private double usualPause() {
+            return board.pauses >= HOUR_SAMPLES ? board.pauseMillis / 60_000.0 / board.pauses : USUAL_PAUSE.toMinutes();
+        }
+
+        /**
+         * Breaks taken in turns: once two desks have paused today, each desk serving now that has not
+         * paused yet is expected to take one usual pause, in turns of as many desks as paused in the
+         * day's first turn (those within a usual pause of the first), one turn after another at the
+         * day's interval between its first two turns (a usual pause, until a second turn has begun).
+         */
+        private void breaksToCome() {
+            List<Instant> starts = board.pauseStarts;
+            if (starts.size() < 2) {
+                return;
+            }
+            double usual = usualPause();
+            Instant first = starts.get(0);
+            int turn = 0;
+            Instant second = null;
+            for (Instant start : starts) {
+                if (minutesBetween(first, start) < usual) {
+                    turn++;
+                } else {
+                    second = start;
+                    break;
+                }
+            }
+            double interval = second == null ? usual : minutesBetween(first, second);
+            long paused =
+                    board.desks.values().stream().filter(d -> d.pausesTaken > 0).count();
+            int i = 0;
+            for (Desk desk : desks) { // in the order of their ids
+                DeskView view = board.desks.get(desk.deskId);
+                if (view.pausesTaken > 0) {
+                    continue;
+                }
+                long slot = paused + i++;
+                double at = minutesBetween(now, first) + (slot / Math.max(1, turn)) * interval;
+                desk.pauseAt = Math.max(0, at);
+                desk.pauseFor = usual;
+            }
         }
 
         /** Streams of the kinds the policy may put before others: higher-weighted classes, boosted appointments. */
@@ -399,58 +613,72 @@ public final class WaitEstimator {
             }
         }
 
-        /** The service's arrivals over the last hour (since the day's first arrival, when that is later). */
+        /**
+         * The service's arrivals over the last hour, since the day's first call when that is later:
+         * the visitors at the door by then are the opening queue, not a rate of arrivals.
+         */
         private double arrivalsPerMinute(ServiceStats s) {
-            if (board.firstArrivalAt == null) {
+            if (board.firstArrivalAt == null || board.firstCallAt == null) {
                 return 0;
             }
-            Instant windowStart = later(now.minus(HOUR), board.firstArrivalAt);
+            Instant start = later(board.firstCallAt, board.firstArrivalAt);
+            Instant windowStart = later(now.minus(HOUR), start);
             double window = Math.max(10, minutesBetween(windowStart, now));
             Instant hourStart = now.atZone(ZoneId.of(board.settings.timeZone()))
                     .truncatedTo(ChronoUnit.HOURS)
                     .toInstant();
-            double thisHour = s.arrivedByHour.getOrDefault(board.hourOf(now), 0);
-            double count = thisHour;
+            String openingHour = board.hourOf(board.firstArrivalAt);
+            double count = steadyArrivals(s, board.hourOf(now), openingHour);
             if (windowStart.isBefore(hourStart)) {
                 Instant previousStart = hourStart.minus(HOUR);
-                Instant previousFrom = later(previousStart, board.firstArrivalAt);
+                Instant previousFrom = later(previousStart, start);
                 double previousOpen = minutesBetween(previousFrom, hourStart);
                 double inWindow = minutesBetween(windowStart, hourStart);
-                double previous = s.arrivedByHour.getOrDefault(board.hourOf(previousStart), 0);
+                double previous = steadyArrivals(s, board.hourOf(previousStart), openingHour);
                 count += previousOpen <= 0 ? 0 : previous * Math.min(1, inWindow / previousOpen);
             }
             return count / window;
         }
 
-        /** Expected desk time of a visit of this service: the last hour's, else the day's, else the floor's. */
+        private static double steadyArrivals(ServiceStats s, String hour, String openingHour) {
+            int arrived = s.arrivedByHour.getOrDefault(hour, 0);
+            return Math.max(0, hour.equals(openingHour) ? arrived - s.openingArrivals : arrived);
+        }
+
+        /**
+         * Expected desk time of a visit of this service: the mean of the last hour's visits and five
+         * visits of the day's mean (so an hour of three or four visits, cv 0.6, does not swing the
+         * forecast by a third), the day's being the service's, else the floor's, each from three
+         * visits, else the default.
+         */
         private double deskMinutes(String serviceCode) {
             return deskMinutes.computeIfAbsent(serviceCode, code -> {
                 ServiceStats s = board.stats.get(code);
-                if (s != null) {
-                    Instant since = now.minus(HOUR);
-                    List<DeskTime> lastHour = s.recentDeskTimes.stream()
-                            .filter(t -> t.endedAt().isAfter(since))
-                            .toList();
-                    if (lastHour.size() >= HOUR_SAMPLES) {
-                        return atLeastHalfMinute(lastHour.stream()
-                                        .mapToLong(DeskTime::millis)
-                                        .average()
-                                        .orElse(0)
-                                / 60_000);
-                    }
-                    if (s.deskVisits >= HOUR_SAMPLES) {
-                        return atLeastHalfMinute(s.deskMillis / 60_000.0 / s.deskVisits);
-                    }
+                double day = dayMinutes(s);
+                if (s == null) {
+                    return day;
                 }
-                // one or two quick visits say little: the floor's, then the default, until there are three
-                long visits = board.stats.values().stream()
-                        .mapToLong(x -> x.deskVisits)
-                        .sum();
-                long millis = board.stats.values().stream()
-                        .mapToLong(x -> x.deskMillis)
-                        .sum();
-                return visits < HOUR_SAMPLES ? DEFAULT_DESK_MINUTES : atLeastHalfMinute(millis / 60_000.0 / visits);
+                Instant since = now.minus(HOUR);
+                List<DeskTime> lastHour = s.recentDeskTimes.stream()
+                        .filter(t -> t.endedAt().isAfter(since))
+                        .toList();
+                double hourMinutes =
+                        lastHour.stream().mapToLong(DeskTime::millis).sum() / 60_000.0;
+                return atLeastHalfMinute((hourMinutes + DAY_WEIGHT * day) / (lastHour.size() + DAY_WEIGHT));
             });
+        }
+
+        /** The service's mean desk time over the day, else the floor's, each from three visits, else the default. */
+        private double dayMinutes(ServiceStats s) {
+            if (s != null && s.deskVisits >= HOUR_SAMPLES) {
+                return atLeastHalfMinute(s.deskMillis / 60_000.0 / s.deskVisits);
+            }
+            // one or two quick visits say little: the floor's, then the default, until there are three
+            long visits =
+                    board.stats.values().stream().mapToLong(x -> x.deskVisits).sum();
+            long millis =
+                    board.stats.values().stream().mapToLong(x -> x.deskMillis).sum();
+            return visits < HOUR_SAMPLES ? DEFAULT_DESK_MINUTES : atLeastHalfMinute(millis / 60_000.0 / visits);
         }
 
         private static double atLeastHalfMinute(double minutes) {

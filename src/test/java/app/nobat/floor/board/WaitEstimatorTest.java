@@ -260,7 +260,65 @@ class WaitEstimatorTest {
             arrive("w" + i, "res", PriorityClass.NONE, t);
         }
 
-        assertThat(WaitEstimator.forNewcomer(board, "res", at(t)).minutes()).isEqualTo(15);
+        // the hour's four visits of 3 minutes and five of the day's mean of 9: 57 / 9 = 6.33 minutes a
+        // visit, five ahead (the day's alone would say 45, the hour's alone 15)
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(t)).minutes()).isEqualTo(32);
+    }
+
+    @Test
+    void theQueueAtTheDoorAtOpeningIsNotARateOfArrivals() {
+        start(Map.of("d1", Set.of("res")), 4.0, 0);
+        open("d1", 0, "res");
+        for (int i = 0; i < 6; i++) {
+            arrive("door" + i, "res", i % 2 == 0 ? PriorityClass.ELDERLY : PriorityClass.NONE, 0);
+        }
+        call("d1", "door0", 0);
+
+        // six at the door, three of them elderly, are no sign of elderly visitors to come at 36 an hour:
+        // door0's rest of the default 5 minutes (3), then five ahead of 5 minutes each; no visit has
+        // ended today, so the range is wide (±1.28·√(1/6 + 1) of 28 minutes)
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(2))).isEqualTo(new WaitEstimate(true, 28, 1, 65));
+        // an elderly visitor who comes after the first call is one of the hour's arrivals
+        arrive("later", "res", PriorityClass.ELDERLY, 2);
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(2)).minutes()).isGreaterThan(33);
+    }
+
+    /** Three desks of res, each having served three visits of 6 minutes by minute 18. */
+    double threeDesksServedSince0() {
+        start(Map.of("d1", Set.of("res"), "d2", Set.of("res"), "d3", Set.of("res")), 2.0, 0);
+        double t = 0;
+        for (String desk : new String[] {"d1", "d2", "d3"}) {
+            open(desk, 0, "res");
+            t = served(desk, "res", 3, 6, 0);
+        }
+        return t;
+    }
+
+    @Test
+    void onceTwoDesksHavePausedTheOthersTakeTheirBreakInTurn() {
+        double t = threeDesksServedSince0();
+        apply(new DeskPaused(F, "d1", at(t), "break"));
+        for (int i = 0; i < 4; i++) {
+            arrive("w" + i, "res", PriorityClass.NONE, t + 1);
+        }
+        // one desk paused says nothing of the others: d2 and d3 call the four at 0 and 6, the
+        // newcomer at 12 (d1 is back in 14)
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(t + 1)).minutes()).isEqualTo(12);
+
+        board = new FloorBoard();
+        seq = 0;
+        t = threeDesksServedSince0();
+        apply(new DeskPaused(F, "d1", at(t), "break"));
+        apply(new DeskPaused(F, "d2", at(t), "break"));
+        apply(new DeskResumed(F, "d1", at(t + 20)));
+        apply(new DeskResumed(F, "d2", at(t + 21)));
+        for (int i = 0; i < 4; i++) {
+            arrive("w" + i, "res", PriorityClass.NONE, t + 21);
+        }
+        // d1 and d2 paused together: d3's turn came a usual pause (15 minutes) after theirs began, so
+        // it pauses now; d1 and d2 call the four at 0 and 6, the newcomer at 12 (without d3's break: 6)
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(t + 21)).minutes())
+                .isEqualTo(12);
     }
 
     @Test
