@@ -171,7 +171,7 @@ public final class ReportBench {
         }
         List<Timed> events = new ArrayList<>();
         events.add(new Timed(
-                new FloorStarted(
+                FloorStarted.of(
                         floor,
                         CENTRE,
                         day.toString(),

@@ -199,7 +199,7 @@ public final class TimeTravelBench {
                 QueuePolicySettings.defaults(),
                 EndOfDayRule.CLOSE,
                 2);
-        events.add(new FloorEvent.FloorStarted(floorId, CENTRE, DAY.toString(), settings, OPENS));
+        events.add(FloorEvent.FloorStarted.of(floorId, CENTRE, DAY.toString(), settings, OPENS));
         for (String desk : deskServices.keySet()) {
             events.add(new FloorEvent.DeskOpened(floorId, desk, Set.copyOf(SERVICES), "bench-" + desk, OPENS));
         }

@@ -60,7 +60,7 @@ public final class RandomFloor {
         }
         Map<String, String> prefixes = new TreeMap<>();
         SERVICES.forEach(s -> prefixes.put(s, s.toUpperCase()));
-        apply(new FloorStarted(
+        apply(FloorStarted.of(
                 F,
                 "gulf",
                 "2026-12-03",
