@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.nobat.booking.appointments.AppointmentSweeps;
 import app.nobat.booking.notify.LoggingNotifications;
-import app.nobat.booking.notify.VisitorNotifications;
 import app.nobat.booking.privacy.IdentityKeys;
+import app.nobat.platform.sms.SmsGateway;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -36,7 +36,7 @@ class BookingIT {
     AppointmentSweeps sweeps;
 
     @Autowired
-    VisitorNotifications notifications;
+    SmsGateway notifications;
 
     @Autowired
     IdentityKeys keys;
