@@ -17,7 +17,6 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 
 /**
@@ -56,26 +55,26 @@ public class AppointmentNotifier {
     }
 
     @EventHandler
-    void on(AppointmentBooked e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+    void on(AppointmentBooked e, @MessageIdentifier String eventId) {
         DayBookId day = DayBookId.parse(e.dayBookId());
-        owe(MessageKind.BOOKED, eventId, day.centreId(), e.visitorRef(), slot(day, e.slotStart()), at);
+        owe(MessageKind.BOOKED, eventId, day.centreId(), e.visitorRef(), slot(day, e.slotStart()));
     }
 
     @EventHandler
-    void on(AppointmentMoved e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+    void on(AppointmentMoved e, @MessageIdentifier String eventId) {
         DayBookId day = DayBookId.parse(e.dayBookId());
         try {
             String visitorRef = appointments.readByKey(e.code()).visitorRef();
-            owe(MessageKind.MOVED, eventId, day.centreId(), visitorRef, slot(day, e.toSlotStart()), at);
+            owe(MessageKind.MOVED, eventId, day.centreId(), visitorRef, slot(day, e.toSlotStart()));
         } catch (RuntimeException gone) {
             // moved again or erased since: the later message says it
         }
     }
 
     @EventHandler
-    void on(AppointmentReminderDue e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+    void on(AppointmentReminderDue e, @MessageIdentifier String eventId) {
         DayBookId day = DayBookId.parse(e.dayBookId());
-        owe(MessageKind.REMINDER, eventId, day.centreId(), e.visitorRef(), slot(day, e.slotStart()), at);
+        owe(MessageKind.REMINDER, eventId, day.centreId(), e.visitorRef(), slot(day, e.slotStart()));
     }
 
     @EventHandler
@@ -101,9 +100,9 @@ public class AppointmentNotifier {
         return Map.of("service", day.serviceCode(), "slotStart", slotStart.toString());
     }
 
-    private void owe(
-            MessageKind kind, String once, String centreId, String visitorRef, Map<String, String> values, Instant at) {
-        if (outbox.enqueue(NotificationSender.id(kind, once), kind, centreId, visitorRef, values, at)) {
+    private void owe(MessageKind kind, String once, String centreId, String visitorRef, Map<String, String> values) {
+        // the sender's clock, not the event's: a message is due by the clock the sender reads
+        if (outbox.enqueue(NotificationSender.id(kind, once), kind, centreId, visitorRef, values, clock.instant())) {
             wakeSender.run();
         }
     }
@@ -131,13 +130,7 @@ public class AppointmentNotifier {
         }
         try {
             String visitorRef = appointments.readByKey(v.appointmentRef).visitorRef();
-            owe(
-                    MessageKind.GO_TO_DESK,
-                    eventId,
-                    board.centreId,
-                    visitorRef,
-                    Map.of("ticket", ticket, "desk", deskId),
-                    clock.instant());
+            owe(MessageKind.GO_TO_DESK, eventId, board.centreId, visitorRef, Map.of("ticket", ticket, "desk", deskId));
         } catch (RuntimeException gone) {
             // the appointment or its data is gone: there is no one to tell
         }
@@ -160,8 +153,7 @@ public class AppointmentNotifier {
                             v.visitId,
                             board.centreId,
                             visitorRef,
-                            Map.of("ticket", v.ticket, "position", String.valueOf(position)),
-                            now);
+                            Map.of("ticket", v.ticket, "position", String.valueOf(position)));
                 } catch (RuntimeException gone) {
                     // the appointment or its data is gone: there is no one to tell
                 }

@@ -33,7 +33,8 @@ class NotificationSenderTest {
     static final String PHONE = "+989121234567";
 
     final MongoServer server = new MongoServer(new MemoryBackend());
-    final MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+    final MongoClient client =
+            MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
     final MongoDatabase database = client.getDatabase("nobat");
     final MovableClock clock = new MovableClock(Instant.parse("2026-12-05T06:00:00Z"));
     final NotificationOutbox outbox = new NotificationOutbox(database);
@@ -78,7 +79,9 @@ class NotificationSenderTest {
     @Test
     void anEventsMessageIsSentOnceInTheVisitorsLanguageWithTheCodeToReadAloud() {
         assertThat(owe("booked:event-1", "v-fa")).isTrue();
-        assertThat(owe("booked:event-1", "v-fa")).as("a redelivered event owes nothing more").isFalse();
+        assertThat(owe("booked:event-1", "v-fa"))
+                .as("a redelivered event owes nothing more")
+                .isFalse();
 
         sender().drain();
         sender().drain();
@@ -181,7 +184,9 @@ class NotificationSenderTest {
         assertThat(outbox.claimDue(clock.instant())).isPresent();
 
         sender().drain();
-        assertThat(state("booked:event-8")).as("within the lease it may still be under way").isEqualTo(DeliveryState.SENDING);
+        assertThat(state("booked:event-8"))
+                .as("within the lease it may still be under way")
+                .isEqualTo(DeliveryState.SENDING);
         clock.advance(Duration.ofMinutes(3));
         sender().drain();
 
@@ -224,7 +229,8 @@ class NotificationSenderTest {
         owe("booked:event-14", "v-en");
         sender().drain();
 
-        NotificationOutbox.Counts counts = outbox.counts("persian-gulf", clock.instant().minusSeconds(60));
+        NotificationOutbox.Counts counts =
+                outbox.counts("persian-gulf", clock.instant().minusSeconds(60));
 
         assertThat(counts.byState())
                 .containsEntry(DeliveryState.FAILED, 1L)
@@ -240,7 +246,9 @@ class NotificationSenderTest {
         outbox.receipt("booked:event-15", true, "DELIVRD");
 
         assertThat(outbox.find("booked:event-15").orElseThrow().receipt()).isEqualTo("DELIVERED");
-        assertThat(outbox.counts("persian-gulf", clock.instant().minusSeconds(60)).delivered()).isEqualTo(1);
+        assertThat(outbox.counts("persian-gulf", clock.instant().minusSeconds(60))
+                        .delivered())
+                .isEqualTo(1);
     }
 
     /** Answers from a queue (taken when empty) and records what it was handed. */

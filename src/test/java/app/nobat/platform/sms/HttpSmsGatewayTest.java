@@ -77,7 +77,9 @@ class HttpSmsGatewayTest {
     @Test
     void theBodyIsTheConfiguredTemplateWithTheValuesEscapedForJson() {
         HttpSmsGateway gateway = gateway(
-                "application/json", "{\"receptor\":\"{to}\",\"message\":\"{text}\",\"sender\":\"3000\"}", Duration.ofSeconds(5));
+                "application/json",
+                "{\"receptor\":\"{to}\",\"message\":\"{text}\",\"sender\":\"3000\"}",
+                Duration.ofSeconds(5));
 
         Outcome outcome = gateway.send(new OutgoingSms("booked:e1", "+989121234567", "نوبت \"A012\"\nباجه ۳"));
 
@@ -87,7 +89,8 @@ class HttpSmsGatewayTest {
         assertThat(r.path()).isEqualTo("/send");
         assertThat(r.query()).isEqualTo("ref=booked%3Ae1");
         assertThat(r.body())
-                .isEqualTo("{\"receptor\":\"+989121234567\",\"message\":\"نوبت \\\"A012\\\"\\nباجه ۳\",\"sender\":\"3000\"}");
+                .isEqualTo(
+                        "{\"receptor\":\"+989121234567\",\"message\":\"نوبت \\\"A012\\\"\\nباجه ۳\",\"sender\":\"3000\"}");
         assertThat(r.headers().get("Content-type")).containsExactly("application/json");
         assertThat(r.headers().get("X-api-key")).containsExactly("key-from-env");
         assertThat(r.headers().get("Authorization")).containsExactly("Basic Y2VudHJlOnBhc3M=");
@@ -105,7 +108,8 @@ class HttpSmsGatewayTest {
 
     @Test
     void aServerErrorIsARefusalWorthRetryingAndTheRetryIsTaken() {
-        HttpSmsGateway gateway = gateway("application/json", "{\"to\":\"{to}\",\"text\":\"{text}\"}", Duration.ofSeconds(5));
+        HttpSmsGateway gateway =
+                gateway("application/json", "{\"to\":\"{to}\",\"text\":\"{text}\"}", Duration.ofSeconds(5));
         statuses.add(503);
 
         Outcome first = gateway.send(new OutgoingSms("booked:e3", "+989121234567", "x"));
@@ -125,8 +129,8 @@ class HttpSmsGatewayTest {
         statuses.add(400);
 
         assertThat(gateway.send(new OutgoingSms("booked:e4", "+989121234567", "x")))
-                .isInstanceOfSatisfying(Outcome.Refused.class, r -> assertThat(r.retryable())
-                        .isFalse());
+                .isInstanceOfSatisfying(
+                        Outcome.Refused.class, r -> assertThat(r.retryable()).isFalse());
     }
 
     @Test
@@ -145,7 +149,7 @@ class HttpSmsGatewayTest {
         server.stop(0);
 
         assertThat(gateway.send(new OutgoingSms("booked:e6", "+989121234567", "x")))
-                .isInstanceOfSatisfying(Outcome.Refused.class, r -> assertThat(r.retryable())
-                        .isTrue());
+                .isInstanceOfSatisfying(
+                        Outcome.Refused.class, r -> assertThat(r.retryable()).isTrue());
     }
 }
