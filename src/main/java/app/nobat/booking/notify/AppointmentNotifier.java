@@ -6,6 +6,7 @@ import app.nobat.booking.domain.DayBookEvent.AppointmentBooked;
 import app.nobat.booking.domain.DayBookEvent.AppointmentMoved;
 import app.nobat.booking.domain.DayBookEvent.AppointmentReminderDue;
 import app.nobat.booking.domain.DayBookId;
+import app.nobat.booking.privacy.PersonalDataStore;
 import app.nobat.floor.board.FloorBoard;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.domain.FloorEvent;
@@ -21,7 +22,8 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 
 /**
  * Decides which messages visitors are owed: a booking's confirmation (or its new time), the reminder
- * the day book marked due, "your turn is near" and "go to desk N now" for a checked-in visitor —
+ * the day book marked due, "your turn is near" and "go to desk N now" for a checked-in visitor or a
+ * walk-in who gave a phone at the kiosk —
  * and writes each into the outbox once, keyed by the event (or, for the turn, by the visit). It
  * sends nothing itself: {@link NotificationSender} does, off this processor, so that a slow or
  * absent gateway holds up neither commands nor the screens' projections.
@@ -35,6 +37,7 @@ public class AppointmentNotifier {
     private final NotificationOutbox outbox;
     private final Runnable wakeSender;
     private final Appointments appointments;
+    private final PersonalDataStore personal;
     private final FloorQueries floors;
     private final BookingSettings settings;
     private final Clock clock;
@@ -43,12 +46,14 @@ public class AppointmentNotifier {
             NotificationOutbox outbox,
             Runnable wakeSender,
             Appointments appointments,
+            PersonalDataStore personal,
             FloorQueries floors,
             BookingSettings settings,
             Clock clock) {
         this.outbox = outbox;
         this.wakeSender = wakeSender;
         this.appointments = appointments;
+        this.personal = personal;
         this.floors = floors;
         this.settings = settings;
         this.clock = clock;
@@ -122,40 +127,58 @@ public class AppointmentNotifier {
         return board;
     }
 
-    /** An appointment holder's ticket was called: "go to desk N now". */
-    private void goToDesk(FloorBoard board, String visitId, String deskId, String ticket, String eventId) {
-        FloorBoard.VisitView v = board.visits.get(visitId);
-        if (v == null || v.appointmentRef == null) {
-            return;
-        }
-        try {
-            String visitorRef = appointments.readByKey(v.appointmentRef).visitorRef();
-            owe(MessageKind.GO_TO_DESK, eventId, board.centreId, visitorRef, Map.of("ticket", ticket, "desk", deskId));
-        } catch (RuntimeException gone) {
-            // the appointment or its data is gone: there is no one to tell
+    /** A walk-in's phone goes when the visit is over; the end-of-day sweep takes any left. */
+    @EventHandler
+    void on(FloorEvent.VisitCompleted e) {
+        String walkIn = PersonalDataStore.walkInRef(e.visitId());
+        if (personal.exists(walkIn)) {
+            personal.erase(walkIn);
         }
     }
 
-    /** Every appointment holder now within {@code turnNearAt} of the desk is owed it once per visit. */
+    /** A visit's ticket was called: "go to desk N now", to an appointment holder or a walk-in who gave a phone. */
+    private void goToDesk(FloorBoard board, String visitId, String deskId, String ticket, String eventId) {
+        FloorBoard.VisitView v = board.visits.get(visitId);
+        String visitorRef = v == null ? null : recipient(v);
+        if (visitorRef != null) {
+            owe(MessageKind.GO_TO_DESK, eventId, board.centreId, visitorRef, Map.of("ticket", ticket, "desk", deskId));
+        }
+    }
+
+    /**
+     * Whom a visit's messages go to: an appointment's visitor, a walk-in who gave a phone at the
+     * kiosk, or no one (null).
+     */
+    private String recipient(FloorBoard.VisitView v) {
+        if (v.appointmentRef == null) {
+            String walkIn = PersonalDataStore.walkInRef(v.visitId);
+            return personal.exists(walkIn) ? walkIn : null;
+        }
+        try {
+            return appointments.readByKey(v.appointmentRef).visitorRef();
+        } catch (RuntimeException gone) {
+            return null; // the appointment or its data is gone: there is no one to tell
+        }
+    }
+
+    /** Every visitor with a phone now within {@code turnNearAt} of the desk is owed it once per visit. */
     private FloorBoard checkTurns(String floorId, long sequence) {
         FloorBoard board = boardAtLeast(FloorId.parse(floorId), sequence);
         Instant now = clock.instant();
         for (FloorBoard.VisitView v : board.visits.values()) {
-            if (v.appointmentRef == null || v.status != VisitStatus.WAITING) {
+            if (v.status != VisitStatus.WAITING) {
                 continue;
             }
             int position = board.positionOf(v, now);
             if (position > 0 && position <= settings.turnNearAt()) {
-                try {
-                    String visitorRef = appointments.readByKey(v.appointmentRef).visitorRef();
+                String visitorRef = recipient(v);
+                if (visitorRef != null) {
                     owe(
                             MessageKind.TURN_NEAR,
                             v.visitId,
                             board.centreId,
                             visitorRef,
                             Map.of("ticket", v.ticket, "position", String.valueOf(position)));
-                } catch (RuntimeException gone) {
-                    // the appointment or its data is gone: there is no one to tell
                 }
             }
         }

@@ -12,13 +12,18 @@ import app.nobat.booking.notify.SenderSchedule;
 import app.nobat.booking.notify.VisitorContacts;
 import app.nobat.booking.privacy.IdentityKeys;
 import app.nobat.booking.privacy.PersonalDataStore;
+import app.nobat.booking.privacy.VisitorContact;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.floor.board.FloorQueries;
+import app.nobat.floor.web.WalkInContacts;
 import app.nobat.platform.sms.HttpSmsGateway;
 import app.nobat.platform.sms.SmppSmsGateway;
 import app.nobat.platform.sms.SmsGateway;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -86,6 +91,32 @@ public class NotificationConfig {
         }
     }
 
+    /** The kiosk's walk-in phones, kept with the personal data until the end of the centre's day. */
+    @Bean
+    WalkInContacts walkInContacts(PersonalDataStore personal, CentreCatalog catalog, Clock clock) {
+        return new WalkInContacts() {
+            @Override
+            public String checkedPhone(String typed) {
+                return VisitorContact.normalizePhone(typed);
+            }
+
+            @Override
+            public void remember(String centreId, String visitId, String phone, String language) {
+                String ref = PersonalDataStore.walkInRef(visitId);
+                if (personal.exists(ref)) {
+                    return;
+                }
+                ZoneId zone = ZoneId.of(catalog.get(centreId).timeZone());
+                Instant endOfDay = LocalDate.now(clock.withZone(zone))
+                        .plusDays(1)
+                        .atStartOfDay(zone)
+                        .toInstant();
+                personal.save(
+                        new PersonalDataStore.PersonalData(ref, centreId, null, null, phone, language, null, endOfDay));
+            }
+        };
+    }
+
     @Bean
     VisitorContacts visitorContacts(PersonalDataStore personal) {
         return (visitorRef, now) -> personal.find(visitorRef)
@@ -128,10 +159,17 @@ public class NotificationConfig {
             NotificationOutbox outbox,
             ObjectProvider<SenderSchedule> schedule,
             Appointments appointments,
+            PersonalDataStore personal,
             FloorQueries floors,
             BookingSettings settings,
             Clock clock) {
         return new AppointmentNotifier(
-                outbox, () -> schedule.ifAvailable(SenderSchedule::wake), appointments, floors, settings, clock);
+                outbox,
+                () -> schedule.ifAvailable(SenderSchedule::wake),
+                appointments,
+                personal,
+                floors,
+                settings,
+                clock);
     }
 }
