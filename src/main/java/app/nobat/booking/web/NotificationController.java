@@ -61,7 +61,7 @@ public class NotificationController {
      *     NO_CONTACT, and PENDING/SENDING while under way)
      * @param delivered how many of the sent ones a delivery receipt confirmed
      */
-    public record CountsResponse(
+    public record NotificationCountsResponse(
             String centreId, LocalDate date, String gateway, Map<String, Long> counts, long delivered) {}
 
     @GetMapping("/api/admin/notification-templates")
@@ -94,7 +94,7 @@ public class NotificationController {
 
     @GetMapping("/api/centres/{centreId}/notifications")
     @Operation(summary = "Today's visitor messages of a centre by how their sending went (counts only)")
-    public Mono<CountsResponse> counts(@PathVariable String centreId) {
+    public Mono<NotificationCountsResponse> counts(@PathVariable String centreId) {
         return Blocking.call(() -> {
             CentreProfile centre = catalog.get(centreId);
             ZoneId zone = ZoneId.of(centre.timeZone());
@@ -105,7 +105,7 @@ public class NotificationController {
             for (DeliveryState s : DeliveryState.values()) {
                 byState.put(s.name(), counts.byState().get(s));
             }
-            return new CountsResponse(centreId, today, gateway.name(), byState, counts.delivered());
+            return new NotificationCountsResponse(centreId, today, gateway.name(), byState, counts.delivered());
         });
     }
 }
