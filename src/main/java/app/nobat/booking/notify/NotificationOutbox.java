@@ -135,6 +135,11 @@ public class NotificationOutbox {
                 .getModifiedCount();
     }
 
+    /** Forgets messages handled before {@code doneBefore}: the counts are of recent days only. */
+    public long purgeDoneBefore(Instant doneBefore) {
+        return outbox.deleteMany(Filters.lt("doneAt", Date.from(doneBefore))).getDeletedCount();
+    }
+
     /** A delivery receipt for one of the parts a gateway took. */
     public void receipt(String gatewayId, boolean delivered, String state) {
         outbox.updateOne(

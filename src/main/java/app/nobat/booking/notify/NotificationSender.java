@@ -47,6 +47,10 @@ public class NotificationSender {
     private final CentreCatalog catalog;
     private final Policy policy;
     private final Clock clock;
+    private Instant purgedAt = Instant.MIN;
+
+    /** Handled messages are kept this long for the supervisors' counts and then forgotten. */
+    static final Duration KEEP_HANDLED = Duration.ofDays(31);
 
     public NotificationSender(
             NotificationOutbox outbox,
@@ -86,6 +90,10 @@ public class NotificationSender {
         long abandoned = outbox.abandonSendingBefore(now.minus(policy.sendingLease()), now);
         if (abandoned > 0) {
             log.warn("{} message(s) were being sent when a node stopped: recorded as unknown, not resent", abandoned);
+        }
+        if (purgedAt.isBefore(now.minus(Duration.ofHours(1)))) {
+            outbox.purgeDoneBefore(now.minus(KEEP_HANDLED));
+            purgedAt = now;
         }
         int handled = 0;
         for (Optional<Entry> due = outbox.claimDue(now); due.isPresent(); due = outbox.claimDue(clock.instant())) {

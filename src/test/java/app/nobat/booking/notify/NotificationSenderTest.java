@@ -251,6 +251,21 @@ class NotificationSenderTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void handledMessagesAreForgottenAfterAMonthButNotTheirOnceOnlyKeyBefore() {
+        owe("booked:event-16", "v-fa");
+        NotificationSender sender = sender();
+        sender.drain();
+
+        clock.advance(Duration.ofDays(30));
+        sender.drain();
+        assertThat(owe("booked:event-16", "v-fa")).as("still known").isFalse();
+
+        clock.advance(Duration.ofDays(2));
+        sender.drain();
+        assertThat(outbox.find("booked:event-16")).isEmpty();
+    }
+
     /** Answers from a queue (taken when empty) and records what it was handed. */
     static final class FakeGateway implements SmsGateway {
         final Deque<Outcome> answers = new ArrayDeque<>();
