@@ -71,6 +71,7 @@ test('every screen passes axe-core without serious or critical violations', asyn
     const supervisor = await open(browser, `/supervisor.html?centre=${CENTRE}`, csp);
     await signIn(supervisor, 'e2e-super');
     await supervisor.waitForSelector('.charts figure');
+    await supervisor.waitForSelector('#sms-counts'); // today's text messages, counts only
     await check(supervisor, 'supervisor');
 
     const admin = await open(browser, `/admin.html?centre=${CENTRE}`, csp);

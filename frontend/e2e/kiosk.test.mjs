@@ -101,6 +101,35 @@ for (const viewport of [
   });
 }
 
+test('a walk-in may leave a phone for "your turn is near", told what it is for and for how long', async () => {
+  const browser = await launch();
+  try {
+    const kiosk = await open(browser, KIOSK, { viewport: { width: 1080, height: 1920 }, bypassCSP: true });
+    await kiosk.click('button[lang="fa"]');
+    await kiosk.click('text=گرفتن نوبت');
+    await kiosk.click('button[data-service="residence"]');
+    assert.match(await kiosk.textContent('label[for="walk-in-phone"]'), /اختیاری/);
+    assert.match(await kiosk.textContent('#walk-in-phone-why'), /پایان امروز پاک می‌شود/);
+    assert.deepEqual(await axe(kiosk, 'kiosk-walk-in-phone'), []);
+    await kiosk.fill('#walk-in-phone', '12');
+    await kiosk.click('#take-ticket');
+    await kiosk.waitForFunction(() => document.querySelector('p.error')?.textContent);
+    assert.match(await kiosk.textContent('p.error'), /شماره همراه/);
+    assert.equal(await kiosk.$('.ticket-number'), null, 'no ticket for a mistyped phone');
+    await kiosk.fill('#walk-in-phone', '0912 555 1234');
+    await kiosk.click('#take-ticket');
+    await kiosk.waitForSelector('.ticket-number');
+    assert.doesNotMatch(
+      await kiosk.evaluate(() => document.body.innerText),
+      /5551234|۵۵۵۱۲۳۴/,
+      'the phone is not printed',
+    );
+    assert.deepEqual(kiosk.errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('a wrong booking code is reported at once, on the on-screen keys', async () => {
   const browser = await launch();
   try {

@@ -55,6 +55,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/notification-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every message text per language and kind, with its placeholders and shipped default */
+        get: operations["templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/notification-templates/{language}/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace one message text (only its kind's placeholders, at most 400 characters) */
+        put: operations["save"];
+        post?: never;
+        /** Go back to the shipped text of one message */
+        delete: operations["reset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/staff": {
         parameters: {
             query?: never;
@@ -461,6 +496,23 @@ export interface paths {
         post?: never;
         /** Lift a holiday (national or the centre's own) at the centre: appointments are offered again */
         delete: operations["lift"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/centres/{centreId}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's visitor messages of a centre by how their sending went (counts only) */
+        get: operations["counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -933,6 +985,8 @@ export interface components {
         AppointmentStatus: "BOOKED" | "CHECKED_IN" | "CANCELLED" | "MISSED" | "MOVED";
         ArrivalRequest: {
             appointmentCode?: string | null;
+            language?: string | null;
+            phone?: string | null;
             priorityClass?: components["schemas"]["PriorityClass"] | null;
             requestId?: string | null;
             serviceCode?: string | null;
@@ -1280,6 +1334,17 @@ export interface components {
             role: components["schemas"]["StaffRole"];
             username: string;
         };
+        NotificationCountsResponse: {
+            centreId: string;
+            counts: {
+                [key: string]: number;
+            };
+            /** Format: date */
+            date: string;
+            /** Format: int64 */
+            delivered: number;
+            gateway: string;
+        };
         NowServing: {
             /** Format: int32 */
             recalls: number;
@@ -1599,11 +1664,27 @@ export interface components {
             /** Format: date-time */
             until: string;
         };
+        Template: {
+            custom: boolean;
+            defaultText: string;
+            kind: string;
+            language: string;
+            text: string;
+        };
         TemplateResponse: {
             centreId: string;
             changed: boolean;
             serviceCode: string;
             template: components["schemas"]["SlotTemplate"];
+        };
+        TemplateText: {
+            text: string;
+        };
+        TemplatesResponse: {
+            placeholders: {
+                [key: string]: string[];
+            };
+            templates: components["schemas"]["Template"][];
         };
         TimelineEntry: {
             /** Format: date-time */
@@ -1807,6 +1888,103 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DeviceView"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TemplatesResponse"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                language: string;
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateText"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Template"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                language: string;
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Template"];
                 };
             };
             /** @description A refusal: an RFC 7807 problem whose code names it */
@@ -2738,6 +2916,37 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ChangeResponse"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["NotificationCountsResponse"];
                 };
             };
             /** @description A refusal: an RFC 7807 problem whose code names it */

@@ -142,6 +142,7 @@ export type Me = Schemas['Me'];
 export type QueuedTicket = Schemas['QueuedTicket'];
 export type QueuesView = Schemas['QueuesView'];
 export type CentreStaffing = Schemas['CentreStaffingView'];
+export type SmsCounts = Schemas['NotificationCountsResponse'];
 export type ReportView = Schemas['ReportView'];
 export type ReportRow = Schemas['ReportRow'];
 export type ReportComparison = Schemas['ComparisonView'];

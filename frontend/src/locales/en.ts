@@ -275,6 +275,11 @@ export const en = {
   kioskDelete: 'Delete',
   kioskClear: 'Clear',
   kioskCodeFound: 'Booking found',
+  // issue 18, messages to walk-ins
+  kioskPhoneLabel: 'Mobile number (optional)',
+  kioskPhoneWhy: 'Only to text you when your turn is near and which desk to go to. It is deleted at the end of today.',
+  smsToday: 'Text messages today',
+  smsCounts: '{sent} sent, {failed} failed or given up, {unknown} unclear, {limited} held back, {pending} waiting',
   // issue 12, the visitor's phone and the booking page (wt-phone)
   aroundTime: 'around {time}',
   transferredTo: 'You were sent to {service}. Your new number is {ticket}; your old ticket {old} is no longer valid.',

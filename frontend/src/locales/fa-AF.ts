@@ -43,6 +43,10 @@ export const faAF: Messages = {
   kioskScanHint: 'کد QR نوبت خود را پیش روی کمره بگیرید.',
   kioskNoCamera: 'کمره در دسترس نیست. لطفاً کد را وارد کنید.',
   kioskCodeFound: 'وقت شما پیدا شد',
+  // issue 18, messages to walk-ins: Dari words
+  kioskPhoneLabel: 'نمبر موبایل (اختیاری)',
+  kioskPhoneWhy: 'فقط برای اینکه نزدیک شدن نوبت و نمبر کلکین را برایتان پیام کنیم. در پایان امروز پاک می‌شود.',
+  smsToday: 'پیام‌های امروز',
   // issue 12, the visitor's phone and the booking page (wt-phone)
   yourTicket: 'نمبر نوبت شما',
   transferredTo: 'شما به {service} فرستاده شدید. نمبر جدید شما {ticket} است؛ تکت قبلی شما {old} دیگر اعتبار ندارد.',

@@ -266,6 +266,11 @@ export const fa: Messages = {
   kioskPrinting: 'نوبت شما چاپ می‌شود. آن را از دستگاه چاپ پایین بردارید.',
   kioskScanCode: 'اسکن کد QR',
   kioskScanHint: 'کد QR رزرو خود را جلوی دوربین بگیرید.',
+  // issue 18, messages to walk-ins
+  kioskPhoneLabel: 'شماره موبایل (اختیاری)',
+  kioskPhoneWhy: 'فقط برای اینکه نزدیک شدن نوبت و شماره باجه را برایتان پیامک کنیم. پایان امروز پاک می‌شود.',
+  smsToday: 'پیامک‌های امروز',
+  smsCounts: '{sent} فرستاده، {failed} ناموفق، {unknown} نامعلوم، {limited} نگه‌داشته، {pending} در انتظار',
   kioskNoCamera: 'دوربین در دسترس نیست. لطفاً کد را وارد کنید.',
   kioskTypeCode: 'وارد کردن کد',
   kioskDelete: 'پاک کردن',

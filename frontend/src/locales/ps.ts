@@ -282,6 +282,12 @@ export const ps: Messages = {
   kioskPrinting: 'ستاسو نوبت چاپېږي. له لاندې چاپګر څخه یې واخلئ.',
   kioskScanCode: 'د QR کوډ سکن کړئ',
   kioskScanHint: 'د خپل وخت د QR کوډ کیمرې ته ونیسئ.',
+  // issue 18, messages to walk-ins
+  kioskPhoneLabel: 'د موبایل شمېره (اختیاري)',
+  kioskPhoneWhy:
+    'یوازې د دې لپاره چې د نوبت نږدې کېدل او د کړکۍ شمېره درته په پیغام کې ولیږو. د نن ورځې په پای کې پاکېږي.',
+  smsToday: 'د نن ورځې پیغامونه',
+  smsCounts: '{sent} لېږل شوي، {failed} ناکام، {unknown} ناڅرګند، {limited} ساتل شوي، {pending} په تمه',
   kioskNoCamera: 'کیمره نه شي کارېدای. مهرباني وکړئ کوډ ولیکئ.',
   kioskTypeCode: 'کوډ ولیکئ',
   kioskDelete: 'پاکول',

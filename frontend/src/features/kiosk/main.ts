@@ -418,6 +418,26 @@ function render(): void {
         appointment ? t('checkIn') : t('walkIn'),
       );
       const id = requestId('kiosk'); // one id per ticket attempt: a retried tap returns the same ticket
+      // walk-ins only (a booking has its phone already): optional, and says what it is for and for how long
+      const phone = chosen.serviceCode
+        ? h('input', {
+            id: 'walk-in-phone',
+            type: 'tel',
+            inputmode: 'tel',
+            autocomplete: 'off',
+            dir: 'ltr',
+            'aria-describedby': 'walk-in-phone-why',
+          })
+        : null;
+      const phoneField = phone
+        ? h(
+            'div',
+            { class: 'field phone-field' },
+            h('label', { for: 'walk-in-phone' }, t('kioskPhoneLabel')),
+            phone,
+            h('p', { id: 'walk-in-phone-why', class: 'small' }, t('kioskPhoneWhy')),
+          )
+        : null;
       body = h(
         'section',
         { class: 'card step' },
@@ -448,7 +468,12 @@ function render(): void {
                   const arrival = await api<Arrival>(`/api/centres/${encodeURIComponent(centreId)}/visits`, {
                     device: token,
                     body: (chosen.serviceCode
-                      ? { serviceCode: chosen.serviceCode, priorityClass, requestId: id }
+                      ? {
+                          serviceCode: chosen.serviceCode,
+                          priorityClass,
+                          requestId: id,
+                          ...(phone && phone.value.trim() ? { phone: phone.value.trim(), language: lang } : {}),
+                        }
                       : {
                           appointmentCode: appointment?.code,
                           priorityClass,
@@ -463,6 +488,7 @@ function render(): void {
             },
           },
           fieldset,
+          phoneField,
           error,
           h('div', { class: 'row' }, submit),
         ),

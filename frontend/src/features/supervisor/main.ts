@@ -5,6 +5,7 @@ import {
   floorChangeKinds,
   type Centre,
   type CentreStaffing,
+  type SmsCounts,
   type Explanation,
   type Me,
   type QueuesView,
@@ -38,6 +39,8 @@ let centre: Centre | null = null;
 let queues: QueuesView | null = null;
 /** Staffing advice on today's floor; null until read, and for an account that may not read it. */
 let staffing: CentreStaffing | null = null;
+/** Today's visitor text messages by outcome (counts only): supervisors and administrators. */
+let sms: SmsCounts | null = null;
 let visit: VisitDetails | null = null;
 /** Why the visit found waited: supervisors and administrators only. */
 let explanation: Explanation | null = null;
@@ -64,9 +67,10 @@ async function refresh(): Promise<void> {
   try {
     do {
       again = false;
-      const [q, s] = await Promise.all([api<QueuesView>(`${base}/queues`), readStaffing()]);
+      const [q, s, m] = await Promise.all([api<QueuesView>(`${base}/queues`), readStaffing(), readSms()]);
       queues = q;
       staffing = s;
+      sms = m;
       render();
     } while (again);
   } finally {
@@ -82,6 +86,38 @@ async function readStaffing(): Promise<CentreStaffing | null> {
   } catch {
     return staffing; // the last advice, until the next refresh
   }
+}
+
+/** The day's message counts; the dashboard goes on without them if they fail. */
+async function readSms(): Promise<SmsCounts | null> {
+  if (!supervising()) return null;
+  try {
+    return await api<SmsCounts>(`${base}/notifications`);
+  } catch {
+    return sms;
+  }
+}
+
+/** One line: how today's text messages went ("12 sent, 1 failed or given up, …"). */
+function smsLine(m: SmsCounts): HTMLElement {
+  const t = screen.t;
+  const n = (...states: string[]) =>
+    number(
+      states.reduce((sum, st) => sum + (m.counts[st] ?? 0), 0),
+      screen.lang,
+    );
+  return h(
+    'p',
+    { id: 'sms-counts', class: 'small' },
+    `${t('smsToday')}: `,
+    t('smsCounts', {
+      sent: n('SENT'),
+      failed: n('FAILED', 'GAVE_UP'),
+      unknown: n('UNKNOWN'),
+      limited: n('RATE_LIMITED', 'NO_CONTACT'),
+      pending: n('PENDING', 'SENDING'),
+    }),
+  );
 }
 
 /**
@@ -310,6 +346,7 @@ function dashboard(): HTMLElement {
       ),
     ),
     staffing ? staffingCard(staffing) : null,
+    sms ? smsLine(sms) : null,
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'desks-title' },

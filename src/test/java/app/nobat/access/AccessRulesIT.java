@@ -111,6 +111,7 @@ class AccessRulesIT {
         RULES.put("POST /api/centres/{centreId}/close-day", SUPERVISOR_UP);
         RULES.put("GET /api/centres/{centreId}/appointments", SUPERVISOR_UP);
         RULES.put("GET /api/centres/{centreId}/services/{serviceCode}/slot-template", SUPERVISOR_UP);
+        RULES.put("GET /api/centres/{centreId}/notifications", SUPERVISOR_UP);
         // staffing advice names no centre, so an administrator of another centre may ask too
         RULES.put(
                 "GET /api/planning/desks-needed", EnumSet.of(Caller.SUPERVISOR, Caller.ADMIN, Caller.ADMIN_ELSEWHERE));
@@ -148,6 +149,9 @@ class AccessRulesIT {
         RULES.put("GET /actuator/metrics/{requiredMetricName}", ADMIN);
         RULES.put("GET /actuator/prometheus", ADMIN);
         RULES.put("GET /api/admin/audit", ADMIN);
+        RULES.put("GET /api/admin/notification-templates", ADMIN);
+        RULES.put("PUT /api/admin/notification-templates/{language}/{kind}", ADMIN);
+        RULES.put("DELETE /api/admin/notification-templates/{language}/{kind}", ADMIN);
     }
 
     static final Map<String, String> VALUES = Map.ofEntries(
@@ -162,6 +166,7 @@ class AccessRulesIT {
             Map.entry("deviceId", "no-such-device"),
             Map.entry("language", "ps"),
             Map.entry("key", "desk.desk-8"),
+            Map.entry("kind", "turn-near"),
             Map.entry("*path", "readiness"),
             Map.entry("requiredMetricName", "jvm.memory.used"));
 

@@ -34,6 +34,20 @@ public final class Api {
     }
 
     @SuppressWarnings("unchecked")
+    Map<String, Object> put(String path, Object body, int expectedStatus) {
+        return (Map<String, Object>) http.put()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(expectedStatus)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
     Map<String, Object> get(String path, int expectedStatus) {
         return (Map<String, Object>) http.get()
                 .uri(path)

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.nobat.booking.appointments.AppointmentSweeps;
 import app.nobat.booking.notify.LoggingNotifications;
-import app.nobat.booking.notify.VisitorNotifications;
 import app.nobat.booking.privacy.IdentityKeys;
+import app.nobat.booking.privacy.PersonalDataStore;
+import app.nobat.platform.sms.SmsGateway;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -36,10 +37,13 @@ class BookingIT {
     AppointmentSweeps sweeps;
 
     @Autowired
-    VisitorNotifications notifications;
+    SmsGateway notifications;
 
     @Autowired
     IdentityKeys keys;
+
+    @Autowired
+    PersonalDataStore personal;
 
     Api api;
 
@@ -438,5 +442,46 @@ class BookingIT {
             Thread.currentThread().interrupt();
         }
         assertThat(sent.remindersSent()).as("one reminder per appointment").isEqualTo(reminders + 1);
+    }
+
+    @Test
+    void aWalkInWhoGaveAPhoneHearsWhichDeskAndThePhoneGoesWithTheVisit() {
+        LoggingNotifications sent = (LoggingNotifications) notifications;
+        setTehranTime("2026-12-22", "09:00");
+        Map<String, Object> wrong = api.post(
+                "/api/centres/" + C + "/visits", Map.of("serviceCode", "docs", "phone", "12", "language", "ps"), 400);
+        assertThat(wrong).containsEntry("code", "phone-invalid").containsEntry("field", "/phone");
+
+        String visitId = (String) api.post(
+                        "/api/centres/" + C + "/visits",
+                        Map.of("serviceCode", "docs", "phone", "0912 555 1234", "language", "ps"),
+                        201)
+                .get("visitId");
+        String ref = PersonalDataStore.walkInRef(visitId);
+        assertThat(personal.find(ref)).hasValueSatisfying(p -> {
+            assertThat(p.phone()).isEqualTo("+989125551234");
+            assertThat(p.language()).isEqualTo("ps");
+            assertThat(p.retainUntil())
+                    .as("until the end of the centre's day")
+                    .isEqualTo(
+                            LocalDate.parse("2026-12-23").atStartOfDay(TEHRAN).toInstant());
+        });
+
+        long toDesk = sent.goToDeskSent();
+        api.post("/api/centres/" + C + "/desks/d1/open", Map.of(), 200);
+        String called = null;
+        for (int i = 0; i < 20 && !visitId.equals(called); i++) {
+            called = (String) api.callNext(C, "d1").get("visitId");
+            if (!visitId.equals(called)) {
+                api.post("/api/visits/" + called + "/start", Map.of(), 200);
+                api.post("/api/visits/" + called + "/complete", Map.of(), 200);
+            }
+        }
+        assertThat(called).isEqualTo(visitId);
+        Api.eventually(sent::goToDeskSent, n -> n == toDesk + 1);
+
+        api.post("/api/visits/" + visitId + "/start", Map.of(), 200);
+        api.post("/api/visits/" + visitId + "/complete", Map.of(), 200);
+        Api.eventually(() -> personal.exists(ref), exists -> !exists);
     }
 }

@@ -9,9 +9,9 @@ import app.nobat.booking.domain.DayBookCommand.BookSeat;
 import app.nobat.booking.domain.IdentityGuardMessages;
 import app.nobat.booking.domain.IdentityGuardMessages.ClaimIdentity;
 import app.nobat.booking.notify.LoggingNotifications;
-import app.nobat.booking.notify.VisitorNotifications;
 import app.nobat.booking.privacy.IdentityKeys;
 import app.nobat.booking.privacy.IdentityType;
+import app.nobat.platform.sms.SmsGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -51,7 +51,7 @@ class InterruptedBookingIT {
     AppointmentSweeps sweeps;
 
     @Autowired
-    VisitorNotifications notifications;
+    SmsGateway notifications;
 
     @Autowired
     Appointments appointments;

@@ -168,7 +168,9 @@ public class SecurityRules {
                             .pathMatchers(
                                     GET,
                                     "/api/centres/{centreId}/appointments",
-                                    "/api/centres/{centreId}/services/{serviceCode}/slot-template")
+                                    "/api/centres/{centreId}/services/{serviceCode}/slot-template",
+                                    // counts of the visitors' messages by outcome, no phone or text
+                                    "/api/centres/{centreId}/notifications")
                             .hasRole(StaffRole.SUPERVISOR.name())
                             // staffing advice: arithmetic on the planner's own numbers, no centre's data
                             .pathMatchers(GET, "/api/planning/desks-needed")

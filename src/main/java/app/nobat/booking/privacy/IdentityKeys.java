@@ -37,6 +37,12 @@ public class IdentityKeys {
         return "bc-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
+    /** What the message rate limit counts by instead of a phone number ("+989…"). */
+    public String phoneKey(String normalizedPhone) {
+        byte[] digest = Arrays.copyOf(mac("phone:" + normalizedPhone), 16);
+        return "ph-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
     private byte[] mac(String input) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -5,8 +5,13 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -46,19 +51,43 @@ public class PersonalDataStore {
             String bookingCode,
             Instant retainUntil) {}
 
+    /**
+     * The reference a walk-in's phone is kept under, derived from the visit (no event names a
+     * walk-in otherwise): a digest, as visitor references are short and URL-safe.
+     */
+    public static String walkInRef(String visitId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(visitId.getBytes(StandardCharsets.UTF_8));
+            return "walk-in-" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** A walk-in's data is the phone and language only (identity, number and code are null). */
     public void save(PersonalData data) {
         String ref = data.visitorRef();
         byte[] key = keys.create(ref);
-        collection.insertOne(new Document("_id", ref)
-                .append("centreId", data.centreId())
-                .append("identityType", data.identityType().name())
-                .append(
-                        IDENTITY_NUMBER,
-                        new Binary(PersonalDataCipher.seal(key, ref, IDENTITY_NUMBER, data.identityNumber())))
-                .append(PHONE, new Binary(PersonalDataCipher.seal(key, ref, PHONE, data.phone())))
-                .append(BOOKING_CODE, new Binary(PersonalDataCipher.seal(key, ref, BOOKING_CODE, data.bookingCode())))
-                .append("language", data.language())
-                .append("retainUntil", Date.from(data.retainUntil())));
+        Document d = new Document("_id", ref).append("centreId", data.centreId());
+        if (data.identityType() != null) {
+            d.append("identityType", data.identityType().name());
+        }
+        seal(d, key, ref, IDENTITY_NUMBER, data.identityNumber());
+        seal(d, key, ref, PHONE, data.phone());
+        seal(d, key, ref, BOOKING_CODE, data.bookingCode());
+        collection.insertOne(
+                d.append("language", data.language()).append("retainUntil", Date.from(data.retainUntil())));
+    }
+
+    private static void seal(Document d, byte[] key, String ref, String field, String value) {
+        if (value != null) {
+            d.append(field, new Binary(PersonalDataCipher.seal(key, ref, field, value)));
+        }
+    }
+
+    /** Whether anything is kept under this reference, without opening it. */
+    public boolean exists(String visitorRef) {
+        return collection.countDocuments(Filters.eq("_id", visitorRef)) > 0;
     }
 
     /** Empty once erased, also when only the key is gone (an erasure cut short before the delete). */
@@ -71,7 +100,7 @@ public class PersonalDataStore {
                 .map(key -> new PersonalData(
                         visitorRef,
                         d.getString("centreId"),
-                        IdentityType.valueOf(d.getString("identityType")),
+                        d.getString("identityType") == null ? null : IdentityType.valueOf(d.getString("identityType")),
                         open(d, key, IDENTITY_NUMBER),
                         open(d, key, PHONE),
                         d.getString("language"),

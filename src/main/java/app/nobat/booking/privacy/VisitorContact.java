@@ -51,7 +51,7 @@ public record VisitorContact(IdentityType identityType, String identityNumber, S
     }
 
     /** Iranian mobiles in any common form become +989…; Afghan mobiles must carry +93. */
-    static String normalizePhone(String phone) {
+    public static String normalizePhone(String phone) {
         String p = compact(phone).replace("(", "").replace(")", "");
         if (p.length() <= 16) {
             var iran = IRAN_MOBILE.matcher(p);

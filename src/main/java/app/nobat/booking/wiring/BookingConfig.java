@@ -15,16 +15,12 @@ import app.nobat.booking.domain.DayBook;
 import app.nobat.booking.domain.DayPlanSource;
 import app.nobat.booking.domain.IdentityGuard;
 import app.nobat.booking.notify.AppointmentNotifier;
-import app.nobat.booking.notify.LoggingNotifications;
-import app.nobat.booking.notify.SentNotifications;
-import app.nobat.booking.notify.VisitorNotifications;
 import app.nobat.booking.privacy.FileVisitorKeys;
 import app.nobat.booking.privacy.IdentityKeys;
 import app.nobat.booking.privacy.MongoVisitorKeys;
 import app.nobat.booking.privacy.PersonalDataStore;
 import app.nobat.booking.privacy.VisitorKeys;
 import app.nobat.centre.catalog.CentreCatalog;
-import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.web.AppointmentCheckIns;
 import app.nobat.floor.web.CentreHolidays;
 import app.nobat.platform.axon.AggregateCacheSettings;
@@ -170,28 +166,6 @@ public class BookingConfig {
     @Bean
     CentreHolidays centreHolidays(CalendarStore calendars, NationalHolidays national) {
         return (centreId, date) -> CalendarStore.holiday(calendars.raw(centreId), date, national) != null;
-    }
-
-    @Bean
-    VisitorNotifications visitorNotifications() {
-        return new LoggingNotifications();
-    }
-
-    @Bean
-    SentNotifications sentNotifications(MongoDatabase database) {
-        return new SentNotifications(database);
-    }
-
-    @Bean
-    AppointmentNotifier appointmentNotifier(
-            VisitorNotifications notifications,
-            SentNotifications sent,
-            PersonalDataStore personal,
-            Appointments appointments,
-            FloorQueries floors,
-            BookingSettings settings,
-            Clock clock) {
-        return new AppointmentNotifier(notifications, sent, personal, appointments, floors, settings, clock);
     }
 
     @Bean

@@ -67,18 +67,21 @@ public class FloorController {
     private final CentreCatalog catalog;
     private final AppointmentCheckIns checkIns;
     private final CentreHolidays holidays;
+    private final WalkInContacts walkIns;
 
     public FloorController(
             CommandGateway commands,
             FloorQueries floors,
             CentreCatalog catalog,
             AppointmentCheckIns checkIns,
-            CentreHolidays holidays) {
+            CentreHolidays holidays,
+            WalkInContacts walkIns) {
         this.commands = commands;
         this.floors = floors;
         this.catalog = catalog;
         this.checkIns = checkIns;
         this.holidays = holidays;
+        this.walkIns = walkIns;
     }
 
     @PostMapping("/centres/{centreId}/visits")
@@ -95,6 +98,16 @@ public class FloorController {
         }
         String requestId = optionalRequestId(request.requestId());
         PriorityClass priority = request.priorityClass() == null ? PriorityClass.NONE : request.priorityClass();
+        // a walk-in's phone is checked before the ticket is taken, and kept only once it is
+        String phone = request.appointmentCode() == null
+                        && request.phone() != null
+                        && !request.phone().isBlank()
+                ? walkIns.checkedPhone(request.phone())
+                : null;
+        String language = request.language() == null || request.language().isBlank() ? "fa" : request.language();
+        if (phone != null && !CentreProfile.LANGUAGES.contains(language)) {
+            throw CommonRefusal.UNKNOWN_LANGUAGE.at("/language", "member", "language");
+        }
         return Blocking.call(() -> floors.today(centreId))
                 .flatMap(floor -> Blocking.call(() -> {
                     if (request.appointmentCode() == null) {
@@ -121,6 +134,9 @@ public class FloorController {
                 }))
                 .flatMap(arrival -> Blocking.<ArrivalAnswer>send(commands, arrival))
                 .flatMap(answer -> Blocking.call(() -> {
+                    if (phone != null) {
+                        walkIns.remember(centreId, answer.visitId(), phone, language);
+                    }
                     FloorBoard board = floors.board(FloorId.ofVisit(answer.visitId()));
                     WaitEstimate eta = answer.position() == 0
                             ? WaitEstimate.NOW

@@ -22,11 +22,17 @@ public final class FloorRequests {
      * A walk-in arrival (a service), or an appointment check-in (a booking code; the service is the
      * appointment's). {@code requestId} makes a kiosk's retry return the first ticket.
      */
+    /**
+     * @param phone a walk-in's mobile for its messages (optional; kept until the end of the day)
+     * @param language the language of those messages (fa, fa-AF, ps, en; default fa)
+     */
     public record ArrivalRequest(
             @Nullable String serviceCode,
             @Nullable PriorityClass priorityClass,
             @Nullable String requestId,
-            @Nullable String appointmentCode) {}
+            @Nullable String appointmentCode,
+            @Nullable String phone,
+            @Nullable String language) {}
 
     public record ArrivalResponse(
             String visitId,
