@@ -148,6 +148,11 @@ class AccessRulesIT {
         RULES.put("GET /actuator/metrics/{requiredMetricName}", ADMIN);
         RULES.put("GET /actuator/prometheus", ADMIN);
         RULES.put("GET /api/admin/audit", ADMIN);
+        RULES.put("POST /api/admin/backups", ADMIN);
+        RULES.put("GET /api/admin/backups", ADMIN);
+        RULES.put("GET /api/admin/processors", ADMIN);
+        RULES.put("GET /api/admin/processors/{processor}", ADMIN);
+        RULES.put("POST /api/admin/processors/{processor}/rebuild", ADMIN);
     }
 
     static final Map<String, String> VALUES = Map.ofEntries(
@@ -160,6 +165,7 @@ class AccessRulesIT {
             Map.entry("date", "2031-01-01"),
             Map.entry("username", "nobody-here"),
             Map.entry("deviceId", "no-such-device"),
+            Map.entry("processor", "no-such-processor"),
             Map.entry("language", "ps"),
             Map.entry("key", "desk.desk-8"),
             Map.entry("*path", "readiness"),
