@@ -143,7 +143,7 @@ export const refusalsFa: RefusalMessages = {
   'report-range-too-long': 'یک گزارش حداکثر {max} روز را در بر می‌گیرد. لطفاً بازهٔ کوتاه‌تری انتخاب کنید.',
   'unknown-grouping': 'لطفاً گزارش را بر پایهٔ روز، خدمت، باجه، کارمند یا ساعت دسته‌بندی کنید.',
   // backups and rebuilds (issue 17)
-  'backup-embedded-only': 'این سرور از MongoDB جداگانه‌ای استفاده می‌کند. از آن با mongodump پشتیبان بگیرید.',
+  'backup-embedded-only': 'این سرور پایگاه دادهٔ جداگانه‌ای دارد. از آن با ابزارهای خود پایگاه داده پشتیبان بگیرید.',
   'backup-in-progress': 'در حال گرفتن پشتیبان است. لطفاً صبر کنید تا تمام شود.',
   'unknown-processor': 'پردازشگر رویدادی به نام «{processor}» این‌جا نیست.',
   'processor-not-rebuildable': '«{processor}» مدل خواندنی نیست و نمی‌توان آن را از نو ساخت.',
