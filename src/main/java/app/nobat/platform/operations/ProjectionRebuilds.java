@@ -82,7 +82,8 @@ public final class ProjectionRebuilds {
             processor.start();
         }
         log.info("Rebuilding read model {} from the first event", name);
-        return progress(name, processor, head());
+        // its segments may not report yet: it stands at the start, replaying
+        return new Progress(name, true, processor.isRunning(), true, false, 0L, head(), 0);
     }
 
     private Progress progress(String name, StreamingEventProcessor processor, long head) {
