@@ -41,7 +41,7 @@ class DisplayViewTest {
     }
 
     DisplayViewTest() {
-        board.apply(new FloorStarted(F, "gulf", "2026-11-29", SETTINGS, T0), seq++);
+        board.apply(FloorStarted.of(F, "gulf", "2026-11-29", SETTINGS, T0), seq++);
         for (String desk : List.of("d1", "d2", "d3")) {
             board.apply(new DeskOpened(F, desk, Set.of("res"), "s-" + desk, T0), seq++);
         }

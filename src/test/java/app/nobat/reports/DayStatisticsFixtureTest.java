@@ -104,7 +104,7 @@ class DayStatisticsFixtureTest {
                 EndOfDayRule.CARRY_OVER,
                 3);
         script = new ArrayList<>(List.of(
-                new FloorStarted(FLOOR, "c1", "2026-12-01", settings, at(0)),
+                FloorStarted.of(FLOOR, "c1", "2026-12-01", settings, at(0)),
                 new DeskOpened(FLOOR, "d1", Set.of("res", "doc"), "clerk.one", at(0)),
                 new DeskOpened(FLOOR, "d2", Set.of("doc"), "clerk.two", at(0)),
                 arrive(1, "res", PriorityClass.NONE, null, 0),

@@ -94,8 +94,8 @@ public class ConfigurationAudit {
                         ChangeKind.CENTRE_DEFINED,
                         e.centreId(),
                         null,
-                        changed(before[0], e.profile())));
-                before[0] = e.profile();
+                        changed(before[0], e.centreProfile())));
+                before[0] = e.centreProfile();
             }
         });
     }

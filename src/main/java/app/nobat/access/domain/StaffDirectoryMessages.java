@@ -3,6 +3,7 @@ package app.nobat.access.domain;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 /**
  * The staff directory's record of changes to staff accounts and device tokens: the accounts and
@@ -30,12 +31,14 @@ public final class StaffDirectoryMessages {
     }
 
     /** {@code centres} empty: the account acts at every centre. */
+    @Revision("1")
     public record StaffAccountCreated(String username, String role, List<String> centres, String by, Instant at)
             implements DirectoryChange {}
 
     /**
      * What an account is after a change, and whether its password was changed (never the password).
      */
+    @Revision("1")
     public record StaffAccountChanged(
             String username,
             String role,
@@ -46,9 +49,11 @@ public final class StaffDirectoryMessages {
             Instant at)
             implements DirectoryChange {}
 
+    @Revision("1")
     public record DeviceTokenIssued(String deviceId, String kind, String centreId, String by, Instant at)
             implements DirectoryChange {}
 
+    @Revision("1")
     public record DeviceTokenRevoked(String deviceId, String centreId, String by, Instant at)
             implements DirectoryChange {}
 }

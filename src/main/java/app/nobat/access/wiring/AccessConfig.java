@@ -10,6 +10,7 @@ import app.nobat.access.web.RateLimits;
 import app.nobat.access.web.SignedInStaff;
 import app.nobat.access.web.StaffSignIn;
 import app.nobat.centre.catalog.CentreCatalog;
+import app.nobat.platform.axon.EventNames;
 import app.nobat.platform.web.Blocking;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
@@ -42,6 +43,11 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DemoAccess.DemoSettings.class)
 public class AccessConfig {
+
+    @Bean
+    EventNames accessEventNames() {
+        return AccessEventNames.NAMES;
+    }
 
     /** The staff directory: the record of administrators' changes to accounts and devices, as events. */
     @Bean

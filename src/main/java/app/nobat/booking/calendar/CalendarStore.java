@@ -41,7 +41,7 @@ public class CalendarStore {
     void on(SlotTemplatePublished e) throws JsonProcessingException {
         upsert(
                 e.centreId(),
-                Updates.set("templates." + e.serviceCode(), Document.parse(json.writeValueAsString(e.template()))));
+                Updates.set("templates." + e.serviceCode(), Document.parse(json.writeValueAsString(e.slotTemplate()))));
     }
 
     @EventHandler

@@ -42,7 +42,7 @@ public class BookingCalendar {
         if (cmd.template().equals(templates.get(cmd.serviceCode()))) {
             return false;
         }
-        apply(new SlotTemplatePublished(cmd.centreId(), cmd.serviceCode(), cmd.template(), cmd.by(), cmd.at()));
+        apply(SlotTemplatePublished.of(cmd.centreId(), cmd.serviceCode(), cmd.template(), cmd.by(), cmd.at()));
         return true;
     }
 
@@ -96,7 +96,7 @@ public class BookingCalendar {
     @EventSourcingHandler
     void on(SlotTemplatePublished e) {
         calendarId = CalendarMessages.calendarId(e.centreId());
-        templates.put(e.serviceCode(), e.template());
+        templates.put(e.serviceCode(), e.slotTemplate());
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 /** Messages of a centre's {@link BookingCalendar}: slot templates and the centre's own holidays. */
 public final class CalendarMessages {
@@ -37,10 +38,28 @@ public final class CalendarMessages {
     public record LiftHoliday(
             @TargetAggregateIdentifier String calendarId, String centreId, LocalDate date, String by, Instant at) {}
 
+    /** The booking calendar's events. */
+    public sealed interface CalendarEvent permits SlotTemplatePublished, HolidayDeclared, HolidayLifted {}
+
+    @Revision("1")
     public record SlotTemplatePublished(
-            String centreId, String serviceCode, SlotTemplate template, String by, Instant at) {}
+            String centreId, String serviceCode, StoredTemplate template, String by, Instant at)
+            implements CalendarEvent {
 
-    public record HolidayDeclared(String centreId, LocalDate date, Map<String, String> names, String by, Instant at) {}
+        public static SlotTemplatePublished of(
+                String centreId, String serviceCode, SlotTemplate template, String by, Instant at) {
+            return new SlotTemplatePublished(centreId, serviceCode, StoredTemplate.of(template), by, at);
+        }
 
-    public record HolidayLifted(String centreId, LocalDate date, String by, Instant at) {}
+        public SlotTemplate slotTemplate() {
+            return template.toTemplate();
+        }
+    }
+
+    @Revision("1")
+    public record HolidayDeclared(String centreId, LocalDate date, Map<String, String> names, String by, Instant at)
+            implements CalendarEvent {}
+
+    @Revision("1")
+    public record HolidayLifted(String centreId, LocalDate date, String by, Instant at) implements CalendarEvent {}
 }

@@ -20,12 +20,15 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 
 /**
  * The appointments of one service at one centre on one day. One writer per day book makes the
  * capacity of every slot exact (docs/design.md, rule 3); the one-identity rule is the
  * {@link IdentityGuard}'s.
  */
+/* the snapshot's shape: raise it with any change to the fields, so that older snapshots are dropped */
+@Revision("1")
 public class DayBook {
 
     @AggregateIdentifier

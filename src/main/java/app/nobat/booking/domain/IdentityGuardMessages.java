@@ -2,6 +2,7 @@ package app.nobat.booking.domain;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 /** Messages of the {@link IdentityGuard}: one active appointment per identity, centre and service. */
 public final class IdentityGuardMessages {
@@ -19,7 +20,12 @@ public final class IdentityGuardMessages {
     /** Gives the claim up, if {@code code} holds it. */
     public record ReleaseIdentity(@TargetAggregateIdentifier String guardId, String code, Instant at) {}
 
-    public record IdentityClaimed(String guardId, String code, String dayBookId, Instant at) {}
+    /** The identity guard's events. */
+    public sealed interface GuardEvent permits IdentityClaimed, IdentityReleased {}
 
-    public record IdentityReleased(String guardId, String code, Instant at) {}
+    @Revision("1")
+    public record IdentityClaimed(String guardId, String code, String dayBookId, Instant at) implements GuardEvent {}
+
+    @Revision("1")
+    public record IdentityReleased(String guardId, String code, Instant at) implements GuardEvent {}
 }

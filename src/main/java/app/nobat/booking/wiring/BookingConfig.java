@@ -29,6 +29,7 @@ import app.nobat.floor.web.AppointmentCheckIns;
 import app.nobat.floor.web.CentreHolidays;
 import app.nobat.platform.axon.AggregateCacheSettings;
 import app.nobat.platform.axon.AggregateWiring;
+import app.nobat.platform.axon.EventNames;
 import app.nobat.platform.mongo.MongoSettings;
 import app.nobat.platform.seed.SeedSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -51,6 +53,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BookingSettings.class)
 public class BookingConfig {
+
+    @Bean
+    EventNames bookingEventNames() {
+        return BookingEventNames.NAMES;
+    }
+
+    @Bean
+    SnapshotFilter dayBookSnapshots() {
+        return AggregateWiring.snapshotRevision(DayBook.class);
+    }
 
     /** A busy day book takes thousands of bookings; a snapshot every few hundred keeps a cold load short. */
     static final int SNAPSHOT_EVERY = 250;

@@ -1,5 +1,7 @@
 package app.nobat.centre.catalog;
 
+import app.nobat.centre.wiring.CentreEventNames;
+import app.nobat.platform.axon.EventNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
@@ -7,6 +9,11 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 public class CentreCatalogConfig {
+
+    @Bean
+    EventNames centreEventNames() {
+        return CentreEventNames.NAMES;
+    }
 
     @Bean
     CentreCatalog centreCatalog(MongoDatabase database, ObjectMapper json) {

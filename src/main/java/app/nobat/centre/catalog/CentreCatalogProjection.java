@@ -18,7 +18,7 @@ public class CentreCatalogProjection {
     @EventHandler
     void on(CentreDefined event, @SequenceNumber long sequence) {
         if (sequence > catalog.version(event.centreId())) {
-            catalog.save(event.profile(), sequence);
+            catalog.save(event.centreProfile(), sequence);
         }
     }
 }

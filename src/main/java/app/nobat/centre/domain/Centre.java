@@ -42,14 +42,14 @@ public class Centre {
         if (cmd.profile().equals(profile)) {
             return false;
         }
-        apply(new CentreDefined(cmd.centreId(), cmd.profile(), cmd.definedBy(), cmd.at()));
+        apply(CentreDefined.of(cmd.centreId(), cmd.profile(), cmd.definedBy(), cmd.at()));
         return true;
     }
 
     @EventSourcingHandler
     void on(CentreDefined e, @SequenceNumber long sequence) {
         centreId = e.centreId();
-        profile = e.profile();
+        profile = e.centreProfile();
         version = sequence;
     }
 

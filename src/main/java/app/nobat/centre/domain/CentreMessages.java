@@ -2,6 +2,7 @@ package app.nobat.centre.domain;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 /** The centre configuration aggregate's messages. */
 public final class CentreMessages {
@@ -26,5 +27,19 @@ public final class CentreMessages {
         }
     }
 
-    public record CentreDefined(String centreId, CentreProfile profile, String definedBy, Instant at) {}
+    /** The centre aggregate's events. */
+    public sealed interface CentreEvent permits CentreDefined {}
+
+    @Revision("1")
+    public record CentreDefined(String centreId, StoredProfile profile, String definedBy, Instant at)
+            implements CentreEvent {
+
+        public static CentreDefined of(String centreId, CentreProfile profile, String definedBy, Instant at) {
+            return new CentreDefined(centreId, StoredProfile.of(profile), definedBy, at);
+        }
+
+        public CentreProfile centreProfile() {
+            return profile.toProfile();
+        }
+    }
 }

@@ -226,16 +226,15 @@ public class FloorBoard {
             floorId = e.floorId();
             centreId = e.centreId();
             day = e.day();
-            settings = e.settings();
-            e.settings()
-                    .deskServices()
+            settings = e.settings().toFloorSettings();
+            settings.deskServices()
                     .keySet()
                     .forEach(id -> desks.computeIfAbsent(id, k -> {
                         DeskView d = new DeskView();
                         d.deskId = k;
                         return d;
                     }));
-            e.settings().serviceCodes().forEach(code -> stats.put(code, new ServiceStats()));
+            settings.serviceCodes().forEach(code -> stats.put(code, new ServiceStats()));
         } else if (event instanceof VisitArrived e) {
             VisitView v = new VisitView();
             v.visitId = e.visitId();

@@ -22,11 +22,14 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 
 /**
  * The live floor of one centre on one day: all its tickets, desks and calls. One writer per
  * centre-day makes numbering gap-free and calls exclusive (docs/design.md, the hard rules).
  */
+/* the snapshot's shape: raise it with any change to the fields, so that older snapshots are dropped */
+@Revision("1")
 public class Floor {
 
     /** The request id of an appointment's check-in, before the appointment's reference; stored events carry it. */
@@ -432,7 +435,7 @@ public class Floor {
     @EventSourcingHandler
     void on(FloorStarted e) {
         floorId = e.floorId();
-        settings = e.settings();
+        settings = e.settings().toFloorSettings();
     }
 
     @EventSourcingHandler
@@ -575,7 +578,7 @@ public class Floor {
             return;
         }
         FloorId parsed = FloorId.parse(id);
-        apply(new FloorStarted(
+        apply(FloorStarted.of(
                 id, parsed.centreId(), parsed.day().toString(), source.settingsFor(parsed.centreId()), at));
     }
 

@@ -3,8 +3,12 @@ package app.nobat.floor.domain;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.axonframework.serialization.Revision;
 
 /** Facts of the floor of one centre on one day. Events carry no personal data. */
 public sealed interface FloorEvent {
@@ -13,9 +17,67 @@ public sealed interface FloorEvent {
 
     Instant at();
 
-    record FloorStarted(String floorId, String centreId, String day, FloorSettings settings, Instant at)
-            implements FloorEvent {}
+    /**
+     * Revision 2 holds the settings in the event's own terms ({@link DaySettings}); revision 1 held
+     * the domain's {@code FloorSettings} as it was, with the prefixes as a map (upcast on read).
+     */
+    @Revision("2")
+    record FloorStarted(String floorId, String centreId, String day, DaySettings settings, Instant at)
+            implements FloorEvent {
 
+        public static FloorStarted of(String floorId, String centreId, String day, FloorSettings settings, Instant at) {
+            return new FloorStarted(floorId, centreId, day, settings == null ? null : DaySettings.of(settings), at);
+        }
+    }
+
+    /**
+     * The centre's settings as the floor fixed them at its start, as stored: part of the event's
+     * schema, so that a change to the domain's settings never changes what stored events mean.
+     * The floor and its read models work on {@link #toFloorSettings()}.
+     */
+    record DaySettings(
+            String timeZone,
+            List<ServicePrefix> services,
+            Map<String, List<String>> desks,
+            DayPolicy policy,
+            EndOfDayRule endOfDay,
+            int maxRecalls) {
+
+        static DaySettings of(FloorSettings s) {
+            QueuePolicySettings p = s.policy();
+            return new DaySettings(
+                    s.timeZone(),
+                    s.servicePrefixes().entrySet().stream()
+                            .map(e -> new ServicePrefix(e.getKey(), e.getValue()))
+                            .toList(),
+                    s.deskServices().entrySet().stream()
+                            .collect(Collectors.toMap(
+                                    Map.Entry::getKey, e -> List.copyOf(e.getValue()), (a, b) -> a, TreeMap::new)),
+                    new DayPolicy(new TreeMap<>(p.weights()), p.appointmentBoost(), p.maxPriorityInRow()),
+                    s.endOfDay(),
+                    s.maxRecalls());
+        }
+
+        public FloorSettings toFloorSettings() {
+            Map<String, String> prefixes = new TreeMap<>();
+            services.forEach(service -> prefixes.put(service.code(), service.prefix()));
+            Map<String, Set<String>> deskServices = new TreeMap<>();
+            desks.forEach((desk, codes) -> deskServices.put(desk, new TreeSet<>(codes)));
+            return new FloorSettings(
+                    timeZone,
+                    prefixes,
+                    deskServices,
+                    new QueuePolicySettings(policy.weights(), policy.appointmentBoost(), policy.maxPriorityInRow()),
+                    endOfDay,
+                    maxRecalls);
+        }
+    }
+
+    record ServicePrefix(String code, String prefix) {}
+
+    record DayPolicy(Map<PriorityClass, Double> weights, double appointmentBoost, int maxPriorityInRow) {}
+
+    @Revision("1")
     record VisitArrived(
             String floorId,
             String visitId,
@@ -31,6 +93,7 @@ public sealed interface FloorEvent {
             Instant at)
             implements FloorEvent {}
 
+    @Revision("1")
     record DeskOpened(String floorId, String deskId, Set<String> serviceCodes, String staffId, Instant at)
             implements FloorEvent {
         public DeskOpened {
@@ -39,21 +102,25 @@ public sealed interface FloorEvent {
     }
 
     /** {@code reason} is null when none was given, and in events stored before it existed. */
+    @Revision("1")
     record DeskPaused(String floorId, String deskId, Instant at, String reason) implements FloorEvent {
         public DeskPaused(String floorId, String deskId, Instant at) {
             this(floorId, deskId, at, null);
         }
     }
 
+    @Revision("1")
     record DeskResumed(String floorId, String deskId, Instant at) implements FloorEvent {}
 
     /** {@code reason} is null when none was given, and in events stored before it existed. */
+    @Revision("1")
     record DeskClosed(String floorId, String deskId, Instant at, String reason) implements FloorEvent {
         public DeskClosed(String floorId, String deskId, Instant at) {
             this(floorId, deskId, at, null);
         }
     }
 
+    @Revision("1")
     record TicketCalled(
             String floorId,
             String deskId,
@@ -69,6 +136,7 @@ public sealed interface FloorEvent {
      * A ticket the desk chose by name, outside the policy's order, with why and (optionally) a
      * short note; the staff member is in the event's metadata like every actor.
      */
+    @Revision("1")
     record TicketCalledOutOfTurn(
             String floorId,
             String deskId,
@@ -81,6 +149,7 @@ public sealed interface FloorEvent {
             implements FloorEvent {}
 
     /** A called ticket back in its queue, waiting again with its arrival time (its place kept). */
+    @Revision("1")
     record VisitReturnedToQueue(
             String floorId,
             String deskId,
@@ -92,14 +161,18 @@ public sealed interface FloorEvent {
             Instant at)
             implements FloorEvent {}
 
+    @Revision("1")
     record TicketRecalled(String floorId, String deskId, String visitId, String ticket, int recall, Instant at)
             implements FloorEvent {}
 
+    @Revision("1")
     record ServiceStarted(String floorId, String deskId, String visitId, Instant at) implements FloorEvent {}
 
+    @Revision("1")
     record VisitCompleted(String floorId, String deskId, String visitId, Instant at) implements FloorEvent {}
 
     /** The visit waits again in another service's queue with a new ticket, keeping its arrival time. */
+    @Revision("1")
     record VisitTransferred(
             String floorId,
             String deskId,
@@ -111,11 +184,14 @@ public sealed interface FloorEvent {
             Instant at)
             implements FloorEvent {}
 
+    @Revision("1")
     record VisitMarkedNoShow(String floorId, String deskId, String visitId, Instant at) implements FloorEvent {}
 
+    @Revision("1")
     record VisitCancelled(String floorId, String deskId, String visitId, String reason, Instant at)
             implements FloorEvent {}
 
+    @Revision("1")
     record FloorClosed(String floorId, EndOfDayRule rule, List<VisitClosure> closures, Instant at)
             implements FloorEvent {}
 

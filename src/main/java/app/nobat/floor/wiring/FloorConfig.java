@@ -14,6 +14,7 @@ import app.nobat.floor.domain.FloorSettingsSource;
 import app.nobat.floor.history.FloorHistory;
 import app.nobat.platform.axon.AggregateCacheSettings;
 import app.nobat.platform.axon.AggregateWiring;
+import app.nobat.platform.axon.EventNames;
 import app.nobat.platform.mongo.MongoSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
@@ -28,12 +29,29 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class FloorConfig {
+
+    @Bean
+    EventNames floorEventNames() {
+        return FloorEventNames.NAMES;
+    }
+
+    @Bean
+    EventUpcaster floorStartedUpcaster() {
+        return new FloorStartedUpcaster();
+    }
+
+    @Bean
+    SnapshotFilter floorSnapshots() {
+        return AggregateWiring.snapshotRevision(Floor.class);
+    }
 
     /** A busy day has thousands of floor events; a snapshot every few hundred keeps a cold load short. */
     static final int SNAPSHOT_EVERY = 250;

@@ -8,7 +8,10 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.serialization.Revision;
 
 /** How busy aggregates are registered: snapshots every so many events, and a cache where it is safe. */
 public final class AggregateWiring {
@@ -59,5 +62,23 @@ public final class AggregateWiring {
                         .executor(SNAPSHOTS)
                         .build(),
                 every));
+    }
+
+    /**
+     * Reads only snapshots of the aggregate's current {@code @Revision}: an older snapshot is
+     * skipped (the aggregate is rebuilt from its events and snapshotted again), never half-read.
+     */
+    public static SnapshotFilter snapshotRevision(Class<?> type) {
+        Revision revision = type.getAnnotation(Revision.class);
+        if (revision == null) {
+            throw new IllegalStateException(type.getSimpleName() + " is snapshotted but has no @Revision");
+        }
+        // the aggregate's type as Axon writes it on its events and snapshots (its simple name, unless declared)
+        String aggregateType =
+                AnnotatedAggregateMetaModelFactory.inspectAggregate(type).type();
+        return RevisionSnapshotFilter.builder()
+                .type(aggregateType)
+                .revision(revision.value())
+                .build();
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -39,8 +41,11 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -68,19 +73,49 @@ public class AxonConfig {
         return JacksonSerializer.builder().objectMapper(fields).build();
     }
 
+    /**
+     * Events are stored under their registered names and revisions ({@link EventNames}), not their
+     * Java class names (docs/event-versioning.md).
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(ObjectMapper objectMapper, List<EventNames> names) {
+        return NamedTypeSerializer.create(objectMapper, EventNames.merge(names));
+    }
+
+    /**
+     * Stored events are read through the upcasters: format-1 class names to names first, then each
+     * context's revisions in the order they were registered.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(
             MongoDatabase database,
             ObjectMapper objectMapper,
             @Qualifier("eventSerializer") Serializer eventSerializer,
-            EventStoreSettings settings) {
+            EventStoreSettings settings,
+            List<EventNames> names,
+            ObjectProvider<EventUpcaster> upcasters,
+            ObjectProvider<SnapshotFilter> snapshotFilters,
+            DataFormat format) {
+        format.checkAndRecord();
+        List<EventUpcaster> chain = new ArrayList<>();
+        chain.add(new FormatOneNames(EventNames.merge(names)));
+        upcasters.orderedStream().forEach(chain::add);
         return MongoEventStorageEngine.builder()
                 .database(database)
                 .snapshotSerializer(snapshotSerializer(objectMapper))
                 .eventSerializer(eventSerializer)
+                .upcasterChain(new EventUpcasterChain(chain))
+                .snapshotFilter(
+                        snapshotFilters.orderedStream().reduce(SnapshotFilter.allowAll(), SnapshotFilter::combine))
                 .gapTimeout(settings.gapTimeout())
                 .batchSize(settings.batchSize())
                 .build();
+    }
+
+    @Bean
+    DataFormat dataFormat(MongoDatabase database) {
+        return new DataFormat(database);
     }
 
     @Bean

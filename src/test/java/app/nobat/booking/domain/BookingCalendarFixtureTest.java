@@ -36,13 +36,13 @@ class BookingCalendarFixtureTest {
     void aTemplateIsPublished() {
         fixture.givenNoPriorActivity()
                 .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", TEMPLATE, "admin", T))
-                .expectEvents(new SlotTemplatePublished("gulf", "res", TEMPLATE, "admin", T))
+                .expectEvents(SlotTemplatePublished.of("gulf", "res", TEMPLATE, "admin", T))
                 .expectResultMessagePayload(true);
     }
 
     @Test
     void theSameTemplateAgainRecordsNothing() {
-        fixture.given(new SlotTemplatePublished("gulf", "res", TEMPLATE, "admin", T))
+        fixture.given(SlotTemplatePublished.of("gulf", "res", TEMPLATE, "admin", T))
                 .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", TEMPLATE, "seed", T))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
@@ -135,7 +135,7 @@ class BookingCalendarFixtureTest {
                 rule(Set.of(DayOfWeek.SUNDAY), 8, 12, 1000)));
         fixture.givenNoPriorActivity()
                 .when(new PublishSlotTemplate("calendar:gulf", "gulf", "res", adjoining, "admin", T))
-                .expectEvents(new SlotTemplatePublished("gulf", "res", adjoining, "admin", T));
+                .expectEvents(SlotTemplatePublished.of("gulf", "res", adjoining, "admin", T));
     }
 
     @Test

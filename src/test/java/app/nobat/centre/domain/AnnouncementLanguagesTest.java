@@ -61,7 +61,7 @@ class AnnouncementLanguagesTest {
         CentreProfile both = speaking(List.of("fa", "ps"));
         fixture.givenNoPriorActivity()
                 .when(new DefineCentre("gulf", both, "admin", CentreFixtureTest.T))
-                .expectEvents(new CentreDefined("gulf", both, "admin", CentreFixtureTest.T));
+                .expectEvents(CentreDefined.of("gulf", both, "admin", CentreFixtureTest.T));
         assertThat(both.announcementLanguages()).containsExactly("fa", "ps");
     }
 

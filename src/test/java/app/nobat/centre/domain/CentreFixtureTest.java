@@ -84,7 +84,7 @@ class CentreFixtureTest {
         assertThat(profile(null, null).maxRecalls()).isEqualTo(CentreProfile.DEFAULT_MAX_RECALLS);
         fixture.givenNoPriorActivity()
                 .when(new DefineCentre("gulf", profile(null, 0), "admin", T))
-                .expectEvents(new CentreDefined("gulf", profile(null, 0), "admin", T));
+                .expectEvents(CentreDefined.of("gulf", profile(null, 0), "admin", T));
     }
 
     @Test
@@ -93,21 +93,21 @@ class CentreFixtureTest {
         CentreProfile second = profile(null, 3);
         CentreProfile third = profile(null, 4);
         // both administrators read version 0; the first saves (version 1), the second's save is refused
-        fixture.given(new CentreDefined("gulf", first, "admin-a", T), new CentreDefined("gulf", second, "admin-a", T))
+        fixture.given(CentreDefined.of("gulf", first, "admin-a", T), CentreDefined.of("gulf", second, "admin-a", T))
                 .when(new DefineCentre("gulf", third, "admin-b", T, 0L))
                 .expectNoEvents()
                 .expectException(Refusals.refused(CentreRefusal.CHANGED_MEANWHILE));
-        fixture.given(new CentreDefined("gulf", first, "admin-a", T), new CentreDefined("gulf", second, "admin-a", T))
+        fixture.given(CentreDefined.of("gulf", first, "admin-a", T), CentreDefined.of("gulf", second, "admin-a", T))
                 .when(new DefineCentre("gulf", third, "admin-b", T, 1L))
-                .expectEvents(new CentreDefined("gulf", third, "admin-b", T));
+                .expectEvents(CentreDefined.of("gulf", third, "admin-b", T));
         // a centre not yet defined is at no version; and without a version the profile replaces what is there
         fixture.givenNoPriorActivity()
                 .when(new DefineCentre("gulf", first, "admin-b", T, 0L))
                 .expectNoEvents()
                 .expectException(Refusals.refused(CentreRefusal.CHANGED_MEANWHILE));
-        fixture.given(new CentreDefined("gulf", first, "admin-a", T))
+        fixture.given(CentreDefined.of("gulf", first, "admin-a", T))
                 .when(new DefineCentre("gulf", third, "seed", T))
-                .expectEvents(new CentreDefined("gulf", third, "seed", T));
+                .expectEvents(CentreDefined.of("gulf", third, "seed", T));
     }
 
     static CentreProfile withVisitorInfo(Map<String, String> address, List<CentreProfile.ServiceDocuments> documents) {
@@ -211,7 +211,7 @@ class CentreFixtureTest {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
         JacksonSerializer events =
                 JacksonSerializer.builder().objectMapper(json).build();
-        CentreDefined stored = new CentreDefined(
+        CentreDefined stored = CentreDefined.of(
                 "gulf", profile(new QueuePolicySettings(Map.of(), Double.POSITIVE_INFINITY, 3), 2), "admin", T);
         var serialized = events.serialize(stored, String.class);
         CentreDefined read = events.deserialize(

@@ -63,7 +63,7 @@ class EveryFloorEventIsProjectedTest {
     }
 
     static final List<FloorEvent> DAY = List.of(
-            new FloorStarted(F, "gulf", "2026-11-29", SETTINGS, T0),
+            FloorStarted.of(F, "gulf", "2026-11-29", SETTINGS, T0),
             new DeskOpened(F, "d1", Set.of("res"), "clerk-1", at(1)),
             new DeskOpened(F, "d2", Set.of("res", "wrk"), "clerk-2", at(1)),
             arrival(1, 2),

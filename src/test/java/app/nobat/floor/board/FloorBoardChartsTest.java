@@ -36,7 +36,7 @@ class FloorBoardChartsTest {
     void countsPerLocalHourAndBucketsTheWaits() {
         FloorBoard board = new FloorBoard();
         long seq = 0;
-        board.apply(new FloorStarted(F, "gulf", "2026-11-29", SETTINGS, T0), seq++);
+        board.apply(FloorStarted.of(F, "gulf", "2026-11-29", SETTINGS, T0), seq++);
         board.apply(new DeskOpened(F, "d1", Set.of("res"), "s1", T0), seq++);
         for (int i = 1; i <= 3; i++) {
             board.apply(

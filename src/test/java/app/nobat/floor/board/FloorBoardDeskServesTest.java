@@ -42,7 +42,7 @@ class FloorBoardDeskServesTest {
     FloorBoard twoDesksServing() {
         FloorBoard board = new FloorBoard();
         seq = 0;
-        board.apply(new FloorStarted(F, "gulf", "2026-11-29", SETTINGS, T0), seq++);
+        board.apply(FloorStarted.of(F, "gulf", "2026-11-29", SETTINGS, T0), seq++);
         board.apply(new DeskOpened(F, "d1", Set.of("res", "work"), "s1", T0), seq++);
         board.apply(new DeskOpened(F, "d2", Set.of("res"), "s2", T0), seq++);
         for (int i = 1; i <= 2; i++) {
@@ -129,7 +129,7 @@ class FloorBoardDeskServesTest {
     @Test
     void aPausedDeskNoLongerCountsAsServingAndShowsWhyAndSinceWhen() {
         FloorBoard board = new FloorBoard();
-        board.apply(new FloorStarted(F, "gulf", "2026-11-29", SETTINGS, T0), 0);
+        board.apply(FloorStarted.of(F, "gulf", "2026-11-29", SETTINGS, T0), 0);
         board.apply(new DeskOpened(F, "d1", Set.of("res", "work"), "s1", at(1)), 1);
         board.apply(new DeskOpened(F, "d2", Set.of("res"), "s2", at(2)), 2);
         assertThat(board.desksServing("res")).isEqualTo(2);

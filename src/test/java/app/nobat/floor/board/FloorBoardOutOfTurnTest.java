@@ -51,7 +51,7 @@ class FloorBoardOutOfTurnTest {
     }
 
     void start() {
-        apply(new FloorStarted(F, "gulf", "2026-11-29", SETTINGS, T0));
+        apply(FloorStarted.of(F, "gulf", "2026-11-29", SETTINGS, T0));
         apply(new DeskOpened(F, "d1", Set.of("res", "doc"), "clerk-1", T0));
     }
 

@@ -49,7 +49,7 @@ class FloorBoardTimelineTest {
 
     @Test
     void everyStepCarriesItsCodesAndFigures() {
-        apply(new FloorStarted(F, "gulf", "2026-11-29", SETTINGS, T0));
+        apply(FloorStarted.of(F, "gulf", "2026-11-29", SETTINGS, T0));
         apply(new DeskOpened(F, "d1", Set.of("res", "doc"), "s1", T0));
         apply(new VisitArrived(
                 F, "v1", null, "res", "A-001", 1, PriorityClass.ELDERLY, null, "t1", at(0), null, at(0)));
@@ -107,7 +107,7 @@ class FloorBoardTimelineTest {
 
     @Test
     void wordsAClerkTypedStayAsTyped() {
-        apply(new FloorStarted(F, "gulf", "2026-11-29", SETTINGS, T0));
+        apply(FloorStarted.of(F, "gulf", "2026-11-29", SETTINGS, T0));
         apply(new VisitArrived(F, "v1", null, "res", "A-001", 1, PriorityClass.NONE, "ref", "t1", at(0), null, at(0)));
         VisitView one = board.visits.get("v1");
         apply(new VisitCancelled(F, null, "v1", "came on the wrong day", at(3)));

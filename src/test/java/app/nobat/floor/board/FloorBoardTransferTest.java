@@ -32,7 +32,7 @@ class FloorBoardTransferTest {
     void theTransferredVisitKeepsItsPreviousTicketAndService() {
         FloorBoard board = new FloorBoard();
         long seq = 0;
-        board.apply(new FloorStarted(F, "gulf", "2026-11-29", SETTINGS, T0), seq++);
+        board.apply(FloorStarted.of(F, "gulf", "2026-11-29", SETTINGS, T0), seq++);
         board.apply(new DeskOpened(F, "d1", Set.of("res", "doc"), "s1", T0), seq++);
         board.apply(
                 new VisitArrived(F, "v1", null, "res", "A-001", 1, PriorityClass.NONE, null, "t1", T0, null, T0),

@@ -25,7 +25,7 @@ class WaitEstimatorTest {
     int tickets = 0;
 
     void start(Map<String, Set<String>> desks, double elderlyWeight, double appointmentBoost) {
-        apply(new FloorStarted(
+        apply(FloorStarted.of(
                 F,
                 "gulf",
                 "2026-12-03",

@@ -61,7 +61,7 @@ class FloorFixtureTest {
     }
 
     static FloorStarted started() {
-        return new FloorStarted(FLOOR, "gulf", "2026-11-29", SETTINGS, T0);
+        return FloorStarted.of(FLOOR, "gulf", "2026-11-29", SETTINGS, T0);
     }
 
     static VisitArrived arrived(int n, String service, String ticket, int number, PriorityClass cls, int minute) {
@@ -887,7 +887,7 @@ class FloorFixtureTest {
                     EndOfDayRule.CARRY_OVER,
                     2);
             fixture.given(
-                            new FloorStarted(FLOOR, "gulf", "2026-11-29", carry, T0),
+                            FloorStarted.of(FLOOR, "gulf", "2026-11-29", carry, T0),
                             arrived(1, "res", "A-001", 1, PriorityClass.NONE, 0))
                     .when(new CloseFloor(FLOOR, at(600)))
                     .expectEvents(new FloorClosed(
@@ -919,7 +919,7 @@ class FloorFixtureTest {
         @Test
         void aCarriedOverVisitKeepsItsArrivalTimeAndTrackingToken() {
             String next = "gulf:2026-11-30";
-            fixture.given(new FloorStarted(next, "gulf", "2026-11-30", SETTINGS, at(1440)))
+            fixture.given(FloorStarted.of(next, "gulf", "2026-11-30", SETTINGS, at(1440)))
                     .when(new CarryOverVisit(
                             next, next + ":c1", v(1), "res", PriorityClass.ELDERLY, "tok1", at(0), at(1441)))
                     .expectEvents(new VisitArrived(
@@ -953,7 +953,7 @@ class FloorFixtureTest {
                     at(0),
                     v(1),
                     at(1440));
-            fixture.given(new FloorStarted(next, "gulf", "2026-11-30", SETTINGS, at(1440)), carried)
+            fixture.given(FloorStarted.of(next, "gulf", "2026-11-30", SETTINGS, at(1440)), carried)
                     .when(new CarryOverVisit(
                             next, next + ":c2", v(1), "res", PriorityClass.NONE, "tok1", at(0), at(1441)))
                     .expectNoEvents()

@@ -39,7 +39,7 @@ class FloorLogTest {
     @Test
     void arrivalsTransfersAndServicesAreCountedByTheirService() {
         FloorObservations day = fold(
-                        new FloorStarted(F, "c", "2026-03-01", null, at("08:00")),
+                        FloorStarted.of(F, "c", "2026-03-01", null, at("08:00")),
                         arrived("v1", "residence", "08:05"),
                         arrived("v2", "residence", "08:06"),
                         new ServiceStarted(F, "d1", "v1", at("08:10")),
@@ -65,7 +65,7 @@ class FloorLogTest {
     @Test
     void aDeskServesWhileOpenAndNotPaused() {
         FloorLog log = fold(
-                new FloorStarted(F, "c", "2026-03-01", null, at("08:00")),
+                FloorStarted.of(F, "c", "2026-03-01", null, at("08:00")),
                 new DeskOpened(F, "d1", Set.of("residence", "identity"), "clerk", at("08:00")),
                 new DeskPaused(F, "d1", at("09:00"), "lunch"),
                 new DeskResumed(F, "d1", at("09:30")),
@@ -85,7 +85,7 @@ class FloorLogTest {
     @Test
     void anEventSeenBeforeIsIgnored() {
         FloorLog log =
-                fold(new FloorStarted(F, "c", "2026-03-01", null, at("08:00")), arrived("v1", "residence", "08:05"));
+                fold(FloorStarted.of(F, "c", "2026-03-01", null, at("08:00")), arrived("v1", "residence", "08:05"));
         log.apply(arrived("v1", "residence", "08:05"), 1);
         assertThat(log.observations().entries()).hasSize(1);
         assertThat(log.nextSequence()).isEqualTo(2);

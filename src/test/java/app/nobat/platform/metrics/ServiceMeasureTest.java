@@ -83,7 +83,7 @@ class ServiceMeasureTest {
 
     @Test
     void countsWaitingVisitsTheirLongestWaitDesksAndBreaches() {
-        board.apply(new FloorStarted(F, "gulf", "2026-11-29", SETTINGS, T0), seq++);
+        board.apply(FloorStarted.of(F, "gulf", "2026-11-29", SETTINGS, T0), seq++);
         board.apply(new DeskOpened(F, "d1", Set.of("res", "work"), "s1", T0), seq++);
         board.apply(new DeskOpened(F, "d2", Set.of("res"), "s2", T0), seq++);
         board.apply(new DeskOpened(F, "d3", Set.of("work"), "s3", T0), seq++);
