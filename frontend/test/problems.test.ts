@@ -98,6 +98,7 @@ const SAMPLES: Record<string, unknown> = {
   retryAfterSeconds: 42,
   staff: 'nobody',
   device: 'kiosk-9',
+  processor: 'floor-board',
   expected: 'a whole number',
   parameter: 'date',
   scope: 'from this client',

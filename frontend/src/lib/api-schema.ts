@@ -21,6 +21,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The backups in the backup folder, newest first */
+        get: operations["storedBackups"];
+        put?: never;
+        /**
+         * Take a consistent backup of the embedded store now, while it serves
+         * @description Writes the events up to the highest index below which no append is in flight, and the collections that are not derived from them (staff, devices, voice clips, personal data, booking codes, messages sent), into the backup folder (nobat.backup.folder); keeps the newest nobat.backup.keep. Restore with --nobat.backup.restore=FILE into a fresh data directory. 409 backup-embedded-only on a MongoDB of its own (use mongodump).
+         */
+        post: operations["backup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/devices": {
         parameters: {
             query?: never;
@@ -85,6 +106,63 @@ export interface paths {
         post?: never;
         /** Go back to the shipped text of one message */
         delete: operations["reset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/processors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every event processor on this node: position, the store's head, percentage
+         * @description rebuildable: a read model that POST …/rebuild replays from the first event.
+         */
+        get: operations["processors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/processors/{processor}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event processor's progress: position, the store's head, percentage, replaying */
+        get: operations["processor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/processors/{processor}/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rebuild a read model: forget its documents and replay every event into it, while serving
+         * @description Read models only (floor-board, reports); 409 processor-not-rebuildable for the others, which send messages or commands. Answers at once; follow GET /api/admin/processors/{processor} until replaying is false and percent 100. Until then the read model shows less than it will.
+         */
+        post: operations["rebuild"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1011,6 +1089,21 @@ export interface components {
             days: components["schemas"]["DayAvailability"][];
             serviceCode: string;
         };
+        BackupView: {
+            /** Format: int64 */
+            bytes: number;
+            collections: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            file: string;
+            /** Format: int64 */
+            lastEventIndex: number;
+            /** Format: int64 */
+            millis: number;
+            payloadSha256: string;
+        };
         BookRequest: {
             centreId: string;
             /** Format: date */
@@ -1387,7 +1480,7 @@ export interface components {
              * @description What was refused: screens translate it and fill its template with the problem's other members
              * @enum {string}
              */
-            code: "required" | "out-of-range" | "out-of-bounds" | "too-many-items" | "at-least-one" | "duplicate" | "malformed-id" | "unknown-language" | "unknown-centre" | "unknown-service" | "request-id-reused" | "request-id-required" | "malformed-request-id" | "visit-exists" | "service-or-appointment-required" | "service-not-at-desk" | "desk-open" | "staff-at-another-desk" | "desk-paused" | "desk-not-paused" | "desk-closed" | "desk-busy" | "not-your-desk" | "queue-empty" | "recalls-exhausted" | "recalls-remaining" | "same-service" | "visit-not-called" | "visit-not-in-service" | "visit-not-cancellable" | "visit-not-waiting" | "visit-at-another-desk" | "reason-too-long" | "note-too-long" | "note-has-number" | "floor-closed" | "closed-now" | "closed-today" | "closed-holiday" | "floor-not-started" | "malformed-floor-id" | "malformed-visit-id" | "none-weight" | "unknown-desk" | "unknown-visit" | "unknown-ticket" | "ticket-not-on-day" | "no-floor-on-day" | "instant-outside-day" | "holiday" | "no-slots" | "slot-unknown" | "slot-started" | "beyond-horizon" | "slot-full" | "date-past" | "slots-date-past" | "code-in-use" | "booking-abandoned" | "identity-has-appointment" | "appointment-ended" | "wrong-centre" | "check-in-too-early" | "check-in-too-late" | "unknown-appointment" | "malformed-booking-code" | "malformed-day-book-id" | "date-and-slot-required" | "identity-type-required" | "identity-number-invalid" | "phone-invalid" | "slot-rule-order" | "duplicate-slot-rule" | "overlapping-slot-rules" | "holiday-name-length" | "holiday-date-range" | "centre-id-mismatch" | "unknown-time-zone" | "name-required" | "ticket-prefix" | "desk-names-unknown-service" | "documents-unknown-service" | "centre-changed-meanwhile" | "opening-period" | "overlapping-opening-hours" | "voice-clip-key" | "voice-clip-type" | "voice-clip-size" | "unknown-voice-clip" | "unauthenticated" | "sign-in-failed" | "unsupported-authorization" | "bad-device-token" | "forbidden" | "csrf-token" | "not-your-centre" | "all-centres-only" | "rejected-request" | "too-many-requests" | "too-many-sign-in-failures" | "no-such-centre" | "staff-exists" | "malformed-username" | "malformed-device-id" | "unknown-staff" | "unknown-device" | "password-required" | "password-too-short" | "password-too-long" | "password-contains-username" | "password-too-common" | "invalid-rate" | "invalid-service-time" | "invalid-target-wait" | "invalid-share" | "load-beyond-planning" | "report-range-reversed" | "report-range-too-long" | "unknown-grouping" | "invalid-input" | "malformed-json" | "body-required" | "wrong-type" | "malformed-parameter" | "not-found" | "method-not-allowed" | "not-acceptable" | "content-too-large" | "unsupported-media-type" | "refused" | "concurrent-update" | "too-many-streams" | "internal";
+            code: "required" | "out-of-range" | "out-of-bounds" | "too-many-items" | "at-least-one" | "duplicate" | "malformed-id" | "unknown-language" | "unknown-centre" | "unknown-service" | "request-id-reused" | "request-id-required" | "malformed-request-id" | "visit-exists" | "service-or-appointment-required" | "service-not-at-desk" | "desk-open" | "staff-at-another-desk" | "desk-paused" | "desk-not-paused" | "desk-closed" | "desk-busy" | "not-your-desk" | "queue-empty" | "recalls-exhausted" | "recalls-remaining" | "same-service" | "visit-not-called" | "visit-not-in-service" | "visit-not-cancellable" | "visit-not-waiting" | "visit-at-another-desk" | "reason-too-long" | "note-too-long" | "note-has-number" | "floor-closed" | "closed-now" | "closed-today" | "closed-holiday" | "floor-not-started" | "malformed-floor-id" | "malformed-visit-id" | "none-weight" | "unknown-desk" | "unknown-visit" | "unknown-ticket" | "ticket-not-on-day" | "no-floor-on-day" | "instant-outside-day" | "holiday" | "no-slots" | "slot-unknown" | "slot-started" | "beyond-horizon" | "slot-full" | "date-past" | "slots-date-past" | "code-in-use" | "booking-abandoned" | "identity-has-appointment" | "appointment-ended" | "wrong-centre" | "check-in-too-early" | "check-in-too-late" | "unknown-appointment" | "malformed-booking-code" | "malformed-day-book-id" | "date-and-slot-required" | "identity-type-required" | "identity-number-invalid" | "phone-invalid" | "slot-rule-order" | "duplicate-slot-rule" | "overlapping-slot-rules" | "holiday-name-length" | "holiday-date-range" | "centre-id-mismatch" | "unknown-time-zone" | "name-required" | "ticket-prefix" | "desk-names-unknown-service" | "documents-unknown-service" | "centre-changed-meanwhile" | "opening-period" | "overlapping-opening-hours" | "voice-clip-key" | "voice-clip-type" | "voice-clip-size" | "unknown-voice-clip" | "unauthenticated" | "sign-in-failed" | "unsupported-authorization" | "bad-device-token" | "forbidden" | "csrf-token" | "not-your-centre" | "all-centres-only" | "rejected-request" | "too-many-requests" | "too-many-sign-in-failures" | "no-such-centre" | "staff-exists" | "malformed-username" | "malformed-device-id" | "unknown-staff" | "unknown-device" | "password-required" | "password-too-short" | "password-too-long" | "password-contains-username" | "password-too-common" | "invalid-rate" | "invalid-service-time" | "invalid-target-wait" | "invalid-share" | "load-beyond-planning" | "report-range-reversed" | "report-range-too-long" | "unknown-grouping" | "backup-embedded-only" | "backup-in-progress" | "unknown-processor" | "processor-not-rebuildable" | "processor-busy" | "invalid-input" | "malformed-json" | "body-required" | "wrong-type" | "malformed-parameter" | "not-found" | "method-not-allowed" | "not-acceptable" | "content-too-large" | "unsupported-media-type" | "refused" | "concurrent-update" | "too-many-streams" | "internal";
             /** @description The English template, filled in */
             detail?: string;
             /** @description JSON pointer of the refused member (400 only) */
@@ -1400,9 +1493,22 @@ export interface components {
              * @description The code as a URI; every 400 has the type of invalid-input, its code says which kind
              * @enum {string}
              */
-            type: "https://nobat.app/problems/required" | "https://nobat.app/problems/out-of-range" | "https://nobat.app/problems/out-of-bounds" | "https://nobat.app/problems/too-many-items" | "https://nobat.app/problems/at-least-one" | "https://nobat.app/problems/duplicate" | "https://nobat.app/problems/malformed-id" | "https://nobat.app/problems/unknown-language" | "https://nobat.app/problems/unknown-centre" | "https://nobat.app/problems/unknown-service" | "https://nobat.app/problems/request-id-reused" | "https://nobat.app/problems/request-id-required" | "https://nobat.app/problems/malformed-request-id" | "https://nobat.app/problems/visit-exists" | "https://nobat.app/problems/service-or-appointment-required" | "https://nobat.app/problems/service-not-at-desk" | "https://nobat.app/problems/desk-open" | "https://nobat.app/problems/staff-at-another-desk" | "https://nobat.app/problems/desk-paused" | "https://nobat.app/problems/desk-not-paused" | "https://nobat.app/problems/desk-closed" | "https://nobat.app/problems/desk-busy" | "https://nobat.app/problems/not-your-desk" | "https://nobat.app/problems/queue-empty" | "https://nobat.app/problems/recalls-exhausted" | "https://nobat.app/problems/recalls-remaining" | "https://nobat.app/problems/same-service" | "https://nobat.app/problems/visit-not-called" | "https://nobat.app/problems/visit-not-in-service" | "https://nobat.app/problems/visit-not-cancellable" | "https://nobat.app/problems/visit-not-waiting" | "https://nobat.app/problems/visit-at-another-desk" | "https://nobat.app/problems/reason-too-long" | "https://nobat.app/problems/note-too-long" | "https://nobat.app/problems/note-has-number" | "https://nobat.app/problems/floor-closed" | "https://nobat.app/problems/closed-now" | "https://nobat.app/problems/closed-today" | "https://nobat.app/problems/closed-holiday" | "https://nobat.app/problems/floor-not-started" | "https://nobat.app/problems/malformed-floor-id" | "https://nobat.app/problems/malformed-visit-id" | "https://nobat.app/problems/none-weight" | "https://nobat.app/problems/unknown-desk" | "https://nobat.app/problems/unknown-visit" | "https://nobat.app/problems/unknown-ticket" | "https://nobat.app/problems/ticket-not-on-day" | "https://nobat.app/problems/no-floor-on-day" | "https://nobat.app/problems/instant-outside-day" | "https://nobat.app/problems/holiday" | "https://nobat.app/problems/no-slots" | "https://nobat.app/problems/slot-unknown" | "https://nobat.app/problems/slot-started" | "https://nobat.app/problems/beyond-horizon" | "https://nobat.app/problems/slot-full" | "https://nobat.app/problems/date-past" | "https://nobat.app/problems/slots-date-past" | "https://nobat.app/problems/code-in-use" | "https://nobat.app/problems/booking-abandoned" | "https://nobat.app/problems/identity-has-appointment" | "https://nobat.app/problems/appointment-ended" | "https://nobat.app/problems/wrong-centre" | "https://nobat.app/problems/check-in-too-early" | "https://nobat.app/problems/check-in-too-late" | "https://nobat.app/problems/unknown-appointment" | "https://nobat.app/problems/malformed-booking-code" | "https://nobat.app/problems/malformed-day-book-id" | "https://nobat.app/problems/date-and-slot-required" | "https://nobat.app/problems/identity-type-required" | "https://nobat.app/problems/identity-number-invalid" | "https://nobat.app/problems/phone-invalid" | "https://nobat.app/problems/slot-rule-order" | "https://nobat.app/problems/duplicate-slot-rule" | "https://nobat.app/problems/overlapping-slot-rules" | "https://nobat.app/problems/holiday-name-length" | "https://nobat.app/problems/holiday-date-range" | "https://nobat.app/problems/centre-id-mismatch" | "https://nobat.app/problems/unknown-time-zone" | "https://nobat.app/problems/name-required" | "https://nobat.app/problems/ticket-prefix" | "https://nobat.app/problems/desk-names-unknown-service" | "https://nobat.app/problems/documents-unknown-service" | "https://nobat.app/problems/centre-changed-meanwhile" | "https://nobat.app/problems/opening-period" | "https://nobat.app/problems/overlapping-opening-hours" | "https://nobat.app/problems/voice-clip-key" | "https://nobat.app/problems/voice-clip-type" | "https://nobat.app/problems/voice-clip-size" | "https://nobat.app/problems/unknown-voice-clip" | "https://nobat.app/problems/unauthenticated" | "https://nobat.app/problems/sign-in-failed" | "https://nobat.app/problems/unsupported-authorization" | "https://nobat.app/problems/bad-device-token" | "https://nobat.app/problems/forbidden" | "https://nobat.app/problems/csrf-token" | "https://nobat.app/problems/not-your-centre" | "https://nobat.app/problems/all-centres-only" | "https://nobat.app/problems/rejected-request" | "https://nobat.app/problems/too-many-requests" | "https://nobat.app/problems/too-many-sign-in-failures" | "https://nobat.app/problems/no-such-centre" | "https://nobat.app/problems/staff-exists" | "https://nobat.app/problems/malformed-username" | "https://nobat.app/problems/malformed-device-id" | "https://nobat.app/problems/unknown-staff" | "https://nobat.app/problems/unknown-device" | "https://nobat.app/problems/password-required" | "https://nobat.app/problems/password-too-short" | "https://nobat.app/problems/password-too-long" | "https://nobat.app/problems/password-contains-username" | "https://nobat.app/problems/password-too-common" | "https://nobat.app/problems/invalid-rate" | "https://nobat.app/problems/invalid-service-time" | "https://nobat.app/problems/invalid-target-wait" | "https://nobat.app/problems/invalid-share" | "https://nobat.app/problems/load-beyond-planning" | "https://nobat.app/problems/report-range-reversed" | "https://nobat.app/problems/report-range-too-long" | "https://nobat.app/problems/unknown-grouping" | "https://nobat.app/problems/invalid-input" | "https://nobat.app/problems/malformed-json" | "https://nobat.app/problems/body-required" | "https://nobat.app/problems/wrong-type" | "https://nobat.app/problems/malformed-parameter" | "https://nobat.app/problems/not-found" | "https://nobat.app/problems/method-not-allowed" | "https://nobat.app/problems/not-acceptable" | "https://nobat.app/problems/content-too-large" | "https://nobat.app/problems/unsupported-media-type" | "https://nobat.app/problems/refused" | "https://nobat.app/problems/concurrent-update" | "https://nobat.app/problems/too-many-streams" | "https://nobat.app/problems/internal";
+            type: "https://nobat.app/problems/required" | "https://nobat.app/problems/out-of-range" | "https://nobat.app/problems/out-of-bounds" | "https://nobat.app/problems/too-many-items" | "https://nobat.app/problems/at-least-one" | "https://nobat.app/problems/duplicate" | "https://nobat.app/problems/malformed-id" | "https://nobat.app/problems/unknown-language" | "https://nobat.app/problems/unknown-centre" | "https://nobat.app/problems/unknown-service" | "https://nobat.app/problems/request-id-reused" | "https://nobat.app/problems/request-id-required" | "https://nobat.app/problems/malformed-request-id" | "https://nobat.app/problems/visit-exists" | "https://nobat.app/problems/service-or-appointment-required" | "https://nobat.app/problems/service-not-at-desk" | "https://nobat.app/problems/desk-open" | "https://nobat.app/problems/staff-at-another-desk" | "https://nobat.app/problems/desk-paused" | "https://nobat.app/problems/desk-not-paused" | "https://nobat.app/problems/desk-closed" | "https://nobat.app/problems/desk-busy" | "https://nobat.app/problems/not-your-desk" | "https://nobat.app/problems/queue-empty" | "https://nobat.app/problems/recalls-exhausted" | "https://nobat.app/problems/recalls-remaining" | "https://nobat.app/problems/same-service" | "https://nobat.app/problems/visit-not-called" | "https://nobat.app/problems/visit-not-in-service" | "https://nobat.app/problems/visit-not-cancellable" | "https://nobat.app/problems/visit-not-waiting" | "https://nobat.app/problems/visit-at-another-desk" | "https://nobat.app/problems/reason-too-long" | "https://nobat.app/problems/note-too-long" | "https://nobat.app/problems/note-has-number" | "https://nobat.app/problems/floor-closed" | "https://nobat.app/problems/closed-now" | "https://nobat.app/problems/closed-today" | "https://nobat.app/problems/closed-holiday" | "https://nobat.app/problems/floor-not-started" | "https://nobat.app/problems/malformed-floor-id" | "https://nobat.app/problems/malformed-visit-id" | "https://nobat.app/problems/none-weight" | "https://nobat.app/problems/unknown-desk" | "https://nobat.app/problems/unknown-visit" | "https://nobat.app/problems/unknown-ticket" | "https://nobat.app/problems/ticket-not-on-day" | "https://nobat.app/problems/no-floor-on-day" | "https://nobat.app/problems/instant-outside-day" | "https://nobat.app/problems/holiday" | "https://nobat.app/problems/no-slots" | "https://nobat.app/problems/slot-unknown" | "https://nobat.app/problems/slot-started" | "https://nobat.app/problems/beyond-horizon" | "https://nobat.app/problems/slot-full" | "https://nobat.app/problems/date-past" | "https://nobat.app/problems/slots-date-past" | "https://nobat.app/problems/code-in-use" | "https://nobat.app/problems/booking-abandoned" | "https://nobat.app/problems/identity-has-appointment" | "https://nobat.app/problems/appointment-ended" | "https://nobat.app/problems/wrong-centre" | "https://nobat.app/problems/check-in-too-early" | "https://nobat.app/problems/check-in-too-late" | "https://nobat.app/problems/unknown-appointment" | "https://nobat.app/problems/malformed-booking-code" | "https://nobat.app/problems/malformed-day-book-id" | "https://nobat.app/problems/date-and-slot-required" | "https://nobat.app/problems/identity-type-required" | "https://nobat.app/problems/identity-number-invalid" | "https://nobat.app/problems/phone-invalid" | "https://nobat.app/problems/slot-rule-order" | "https://nobat.app/problems/duplicate-slot-rule" | "https://nobat.app/problems/overlapping-slot-rules" | "https://nobat.app/problems/holiday-name-length" | "https://nobat.app/problems/holiday-date-range" | "https://nobat.app/problems/centre-id-mismatch" | "https://nobat.app/problems/unknown-time-zone" | "https://nobat.app/problems/name-required" | "https://nobat.app/problems/ticket-prefix" | "https://nobat.app/problems/desk-names-unknown-service" | "https://nobat.app/problems/documents-unknown-service" | "https://nobat.app/problems/centre-changed-meanwhile" | "https://nobat.app/problems/opening-period" | "https://nobat.app/problems/overlapping-opening-hours" | "https://nobat.app/problems/voice-clip-key" | "https://nobat.app/problems/voice-clip-type" | "https://nobat.app/problems/voice-clip-size" | "https://nobat.app/problems/unknown-voice-clip" | "https://nobat.app/problems/unauthenticated" | "https://nobat.app/problems/sign-in-failed" | "https://nobat.app/problems/unsupported-authorization" | "https://nobat.app/problems/bad-device-token" | "https://nobat.app/problems/forbidden" | "https://nobat.app/problems/csrf-token" | "https://nobat.app/problems/not-your-centre" | "https://nobat.app/problems/all-centres-only" | "https://nobat.app/problems/rejected-request" | "https://nobat.app/problems/too-many-requests" | "https://nobat.app/problems/too-many-sign-in-failures" | "https://nobat.app/problems/no-such-centre" | "https://nobat.app/problems/staff-exists" | "https://nobat.app/problems/malformed-username" | "https://nobat.app/problems/malformed-device-id" | "https://nobat.app/problems/unknown-staff" | "https://nobat.app/problems/unknown-device" | "https://nobat.app/problems/password-required" | "https://nobat.app/problems/password-too-short" | "https://nobat.app/problems/password-too-long" | "https://nobat.app/problems/password-contains-username" | "https://nobat.app/problems/password-too-common" | "https://nobat.app/problems/invalid-rate" | "https://nobat.app/problems/invalid-service-time" | "https://nobat.app/problems/invalid-target-wait" | "https://nobat.app/problems/invalid-share" | "https://nobat.app/problems/load-beyond-planning" | "https://nobat.app/problems/report-range-reversed" | "https://nobat.app/problems/report-range-too-long" | "https://nobat.app/problems/unknown-grouping" | "https://nobat.app/problems/backup-embedded-only" | "https://nobat.app/problems/backup-in-progress" | "https://nobat.app/problems/unknown-processor" | "https://nobat.app/problems/processor-not-rebuildable" | "https://nobat.app/problems/processor-busy" | "https://nobat.app/problems/invalid-input" | "https://nobat.app/problems/malformed-json" | "https://nobat.app/problems/body-required" | "https://nobat.app/problems/wrong-type" | "https://nobat.app/problems/malformed-parameter" | "https://nobat.app/problems/not-found" | "https://nobat.app/problems/method-not-allowed" | "https://nobat.app/problems/not-acceptable" | "https://nobat.app/problems/content-too-large" | "https://nobat.app/problems/unsupported-media-type" | "https://nobat.app/problems/refused" | "https://nobat.app/problems/concurrent-update" | "https://nobat.app/problems/too-many-streams" | "https://nobat.app/problems/internal";
         } & {
             [key: string]: unknown;
+        };
+        Progress: {
+            caughtUp: boolean;
+            /** Format: int64 */
+            head: number;
+            /** Format: int32 */
+            percent: number;
+            /** Format: int64 */
+            position: number | null;
+            processor: string;
+            rebuildable: boolean;
+            replaying: boolean;
+            running: boolean;
         };
         QueuePolicySettings: {
             /** Format: double */
@@ -1664,6 +1770,13 @@ export interface components {
             /** Format: date-time */
             until: string;
         };
+        StoredBackup: {
+            /** Format: int64 */
+            bytes: number;
+            file: string;
+            /** Format: date-time */
+            modified: string;
+        };
         Template: {
             custom: boolean;
             defaultText: string;
@@ -1795,6 +1908,64 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Change"][];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    storedBackups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["StoredBackup"][];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    backup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["BackupView"];
                 };
             };
             /** @description A refusal: an RFC 7807 problem whose code names it */
@@ -1985,6 +2156,97 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Template"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    processors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Progress"][];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    processor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processor: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Progress"];
+                };
+            };
+            /** @description A refusal: an RFC 7807 problem whose code names it */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rebuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processor: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Progress"];
                 };
             };
             /** @description A refusal: an RFC 7807 problem whose code names it */
@@ -4006,8 +4268,8 @@ export const holidaySourceValues: ReadonlyArray<FlattenedDeepRequired<components
 export const identityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IdentityType"]> = ["FOREIGN_NATIONAL_ID", "AMAYESH", "CENSUS_SLIP", "PASSPORT"];
 export const outOfTurnReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutOfTurnReason"]> = ["RETURNED_AFTER_STEPPING_OUT", "APPOINTMENT", "OTHER"];
 export const priorityClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PriorityClass"]> = ["NONE", "ELDERLY", "DISABLED", "PREGNANT", "WITH_INFANT", "MEDICAL_REFERRAL"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["required", "out-of-range", "out-of-bounds", "too-many-items", "at-least-one", "duplicate", "malformed-id", "unknown-language", "unknown-centre", "unknown-service", "request-id-reused", "request-id-required", "malformed-request-id", "visit-exists", "service-or-appointment-required", "service-not-at-desk", "desk-open", "staff-at-another-desk", "desk-paused", "desk-not-paused", "desk-closed", "desk-busy", "not-your-desk", "queue-empty", "recalls-exhausted", "recalls-remaining", "same-service", "visit-not-called", "visit-not-in-service", "visit-not-cancellable", "visit-not-waiting", "visit-at-another-desk", "reason-too-long", "note-too-long", "note-has-number", "floor-closed", "closed-now", "closed-today", "closed-holiday", "floor-not-started", "malformed-floor-id", "malformed-visit-id", "none-weight", "unknown-desk", "unknown-visit", "unknown-ticket", "ticket-not-on-day", "no-floor-on-day", "instant-outside-day", "holiday", "no-slots", "slot-unknown", "slot-started", "beyond-horizon", "slot-full", "date-past", "slots-date-past", "code-in-use", "booking-abandoned", "identity-has-appointment", "appointment-ended", "wrong-centre", "check-in-too-early", "check-in-too-late", "unknown-appointment", "malformed-booking-code", "malformed-day-book-id", "date-and-slot-required", "identity-type-required", "identity-number-invalid", "phone-invalid", "slot-rule-order", "duplicate-slot-rule", "overlapping-slot-rules", "holiday-name-length", "holiday-date-range", "centre-id-mismatch", "unknown-time-zone", "name-required", "ticket-prefix", "desk-names-unknown-service", "documents-unknown-service", "centre-changed-meanwhile", "opening-period", "overlapping-opening-hours", "voice-clip-key", "voice-clip-type", "voice-clip-size", "unknown-voice-clip", "unauthenticated", "sign-in-failed", "unsupported-authorization", "bad-device-token", "forbidden", "csrf-token", "not-your-centre", "all-centres-only", "rejected-request", "too-many-requests", "too-many-sign-in-failures", "no-such-centre", "staff-exists", "malformed-username", "malformed-device-id", "unknown-staff", "unknown-device", "password-required", "password-too-short", "password-too-long", "password-contains-username", "password-too-common", "invalid-rate", "invalid-service-time", "invalid-target-wait", "invalid-share", "load-beyond-planning", "report-range-reversed", "report-range-too-long", "unknown-grouping", "invalid-input", "malformed-json", "body-required", "wrong-type", "malformed-parameter", "not-found", "method-not-allowed", "not-acceptable", "content-too-large", "unsupported-media-type", "refused", "concurrent-update", "too-many-streams", "internal"];
-export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["https://nobat.app/problems/required", "https://nobat.app/problems/out-of-range", "https://nobat.app/problems/out-of-bounds", "https://nobat.app/problems/too-many-items", "https://nobat.app/problems/at-least-one", "https://nobat.app/problems/duplicate", "https://nobat.app/problems/malformed-id", "https://nobat.app/problems/unknown-language", "https://nobat.app/problems/unknown-centre", "https://nobat.app/problems/unknown-service", "https://nobat.app/problems/request-id-reused", "https://nobat.app/problems/request-id-required", "https://nobat.app/problems/malformed-request-id", "https://nobat.app/problems/visit-exists", "https://nobat.app/problems/service-or-appointment-required", "https://nobat.app/problems/service-not-at-desk", "https://nobat.app/problems/desk-open", "https://nobat.app/problems/staff-at-another-desk", "https://nobat.app/problems/desk-paused", "https://nobat.app/problems/desk-not-paused", "https://nobat.app/problems/desk-closed", "https://nobat.app/problems/desk-busy", "https://nobat.app/problems/not-your-desk", "https://nobat.app/problems/queue-empty", "https://nobat.app/problems/recalls-exhausted", "https://nobat.app/problems/recalls-remaining", "https://nobat.app/problems/same-service", "https://nobat.app/problems/visit-not-called", "https://nobat.app/problems/visit-not-in-service", "https://nobat.app/problems/visit-not-cancellable", "https://nobat.app/problems/visit-not-waiting", "https://nobat.app/problems/visit-at-another-desk", "https://nobat.app/problems/reason-too-long", "https://nobat.app/problems/note-too-long", "https://nobat.app/problems/note-has-number", "https://nobat.app/problems/floor-closed", "https://nobat.app/problems/closed-now", "https://nobat.app/problems/closed-today", "https://nobat.app/problems/closed-holiday", "https://nobat.app/problems/floor-not-started", "https://nobat.app/problems/malformed-floor-id", "https://nobat.app/problems/malformed-visit-id", "https://nobat.app/problems/none-weight", "https://nobat.app/problems/unknown-desk", "https://nobat.app/problems/unknown-visit", "https://nobat.app/problems/unknown-ticket", "https://nobat.app/problems/ticket-not-on-day", "https://nobat.app/problems/no-floor-on-day", "https://nobat.app/problems/instant-outside-day", "https://nobat.app/problems/holiday", "https://nobat.app/problems/no-slots", "https://nobat.app/problems/slot-unknown", "https://nobat.app/problems/slot-started", "https://nobat.app/problems/beyond-horizon", "https://nobat.app/problems/slot-full", "https://nobat.app/problems/date-past", "https://nobat.app/problems/slots-date-past", "https://nobat.app/problems/code-in-use", "https://nobat.app/problems/booking-abandoned", "https://nobat.app/problems/identity-has-appointment", "https://nobat.app/problems/appointment-ended", "https://nobat.app/problems/wrong-centre", "https://nobat.app/problems/check-in-too-early", "https://nobat.app/problems/check-in-too-late", "https://nobat.app/problems/unknown-appointment", "https://nobat.app/problems/malformed-booking-code", "https://nobat.app/problems/malformed-day-book-id", "https://nobat.app/problems/date-and-slot-required", "https://nobat.app/problems/identity-type-required", "https://nobat.app/problems/identity-number-invalid", "https://nobat.app/problems/phone-invalid", "https://nobat.app/problems/slot-rule-order", "https://nobat.app/problems/duplicate-slot-rule", "https://nobat.app/problems/overlapping-slot-rules", "https://nobat.app/problems/holiday-name-length", "https://nobat.app/problems/holiday-date-range", "https://nobat.app/problems/centre-id-mismatch", "https://nobat.app/problems/unknown-time-zone", "https://nobat.app/problems/name-required", "https://nobat.app/problems/ticket-prefix", "https://nobat.app/problems/desk-names-unknown-service", "https://nobat.app/problems/documents-unknown-service", "https://nobat.app/problems/centre-changed-meanwhile", "https://nobat.app/problems/opening-period", "https://nobat.app/problems/overlapping-opening-hours", "https://nobat.app/problems/voice-clip-key", "https://nobat.app/problems/voice-clip-type", "https://nobat.app/problems/voice-clip-size", "https://nobat.app/problems/unknown-voice-clip", "https://nobat.app/problems/unauthenticated", "https://nobat.app/problems/sign-in-failed", "https://nobat.app/problems/unsupported-authorization", "https://nobat.app/problems/bad-device-token", "https://nobat.app/problems/forbidden", "https://nobat.app/problems/csrf-token", "https://nobat.app/problems/not-your-centre", "https://nobat.app/problems/all-centres-only", "https://nobat.app/problems/rejected-request", "https://nobat.app/problems/too-many-requests", "https://nobat.app/problems/too-many-sign-in-failures", "https://nobat.app/problems/no-such-centre", "https://nobat.app/problems/staff-exists", "https://nobat.app/problems/malformed-username", "https://nobat.app/problems/malformed-device-id", "https://nobat.app/problems/unknown-staff", "https://nobat.app/problems/unknown-device", "https://nobat.app/problems/password-required", "https://nobat.app/problems/password-too-short", "https://nobat.app/problems/password-too-long", "https://nobat.app/problems/password-contains-username", "https://nobat.app/problems/password-too-common", "https://nobat.app/problems/invalid-rate", "https://nobat.app/problems/invalid-service-time", "https://nobat.app/problems/invalid-target-wait", "https://nobat.app/problems/invalid-share", "https://nobat.app/problems/load-beyond-planning", "https://nobat.app/problems/report-range-reversed", "https://nobat.app/problems/report-range-too-long", "https://nobat.app/problems/unknown-grouping", "https://nobat.app/problems/invalid-input", "https://nobat.app/problems/malformed-json", "https://nobat.app/problems/body-required", "https://nobat.app/problems/wrong-type", "https://nobat.app/problems/malformed-parameter", "https://nobat.app/problems/not-found", "https://nobat.app/problems/method-not-allowed", "https://nobat.app/problems/not-acceptable", "https://nobat.app/problems/content-too-large", "https://nobat.app/problems/unsupported-media-type", "https://nobat.app/problems/refused", "https://nobat.app/problems/concurrent-update", "https://nobat.app/problems/too-many-streams", "https://nobat.app/problems/internal"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["code"]> = ["required", "out-of-range", "out-of-bounds", "too-many-items", "at-least-one", "duplicate", "malformed-id", "unknown-language", "unknown-centre", "unknown-service", "request-id-reused", "request-id-required", "malformed-request-id", "visit-exists", "service-or-appointment-required", "service-not-at-desk", "desk-open", "staff-at-another-desk", "desk-paused", "desk-not-paused", "desk-closed", "desk-busy", "not-your-desk", "queue-empty", "recalls-exhausted", "recalls-remaining", "same-service", "visit-not-called", "visit-not-in-service", "visit-not-cancellable", "visit-not-waiting", "visit-at-another-desk", "reason-too-long", "note-too-long", "note-has-number", "floor-closed", "closed-now", "closed-today", "closed-holiday", "floor-not-started", "malformed-floor-id", "malformed-visit-id", "none-weight", "unknown-desk", "unknown-visit", "unknown-ticket", "ticket-not-on-day", "no-floor-on-day", "instant-outside-day", "holiday", "no-slots", "slot-unknown", "slot-started", "beyond-horizon", "slot-full", "date-past", "slots-date-past", "code-in-use", "booking-abandoned", "identity-has-appointment", "appointment-ended", "wrong-centre", "check-in-too-early", "check-in-too-late", "unknown-appointment", "malformed-booking-code", "malformed-day-book-id", "date-and-slot-required", "identity-type-required", "identity-number-invalid", "phone-invalid", "slot-rule-order", "duplicate-slot-rule", "overlapping-slot-rules", "holiday-name-length", "holiday-date-range", "centre-id-mismatch", "unknown-time-zone", "name-required", "ticket-prefix", "desk-names-unknown-service", "documents-unknown-service", "centre-changed-meanwhile", "opening-period", "overlapping-opening-hours", "voice-clip-key", "voice-clip-type", "voice-clip-size", "unknown-voice-clip", "unauthenticated", "sign-in-failed", "unsupported-authorization", "bad-device-token", "forbidden", "csrf-token", "not-your-centre", "all-centres-only", "rejected-request", "too-many-requests", "too-many-sign-in-failures", "no-such-centre", "staff-exists", "malformed-username", "malformed-device-id", "unknown-staff", "unknown-device", "password-required", "password-too-short", "password-too-long", "password-contains-username", "password-too-common", "invalid-rate", "invalid-service-time", "invalid-target-wait", "invalid-share", "load-beyond-planning", "report-range-reversed", "report-range-too-long", "unknown-grouping", "backup-embedded-only", "backup-in-progress", "unknown-processor", "processor-not-rebuildable", "processor-busy", "invalid-input", "malformed-json", "body-required", "wrong-type", "malformed-parameter", "not-found", "method-not-allowed", "not-acceptable", "content-too-large", "unsupported-media-type", "refused", "concurrent-update", "too-many-streams", "internal"];
+export const problemTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Problem"]["type"]> = ["https://nobat.app/problems/required", "https://nobat.app/problems/out-of-range", "https://nobat.app/problems/out-of-bounds", "https://nobat.app/problems/too-many-items", "https://nobat.app/problems/at-least-one", "https://nobat.app/problems/duplicate", "https://nobat.app/problems/malformed-id", "https://nobat.app/problems/unknown-language", "https://nobat.app/problems/unknown-centre", "https://nobat.app/problems/unknown-service", "https://nobat.app/problems/request-id-reused", "https://nobat.app/problems/request-id-required", "https://nobat.app/problems/malformed-request-id", "https://nobat.app/problems/visit-exists", "https://nobat.app/problems/service-or-appointment-required", "https://nobat.app/problems/service-not-at-desk", "https://nobat.app/problems/desk-open", "https://nobat.app/problems/staff-at-another-desk", "https://nobat.app/problems/desk-paused", "https://nobat.app/problems/desk-not-paused", "https://nobat.app/problems/desk-closed", "https://nobat.app/problems/desk-busy", "https://nobat.app/problems/not-your-desk", "https://nobat.app/problems/queue-empty", "https://nobat.app/problems/recalls-exhausted", "https://nobat.app/problems/recalls-remaining", "https://nobat.app/problems/same-service", "https://nobat.app/problems/visit-not-called", "https://nobat.app/problems/visit-not-in-service", "https://nobat.app/problems/visit-not-cancellable", "https://nobat.app/problems/visit-not-waiting", "https://nobat.app/problems/visit-at-another-desk", "https://nobat.app/problems/reason-too-long", "https://nobat.app/problems/note-too-long", "https://nobat.app/problems/note-has-number", "https://nobat.app/problems/floor-closed", "https://nobat.app/problems/closed-now", "https://nobat.app/problems/closed-today", "https://nobat.app/problems/closed-holiday", "https://nobat.app/problems/floor-not-started", "https://nobat.app/problems/malformed-floor-id", "https://nobat.app/problems/malformed-visit-id", "https://nobat.app/problems/none-weight", "https://nobat.app/problems/unknown-desk", "https://nobat.app/problems/unknown-visit", "https://nobat.app/problems/unknown-ticket", "https://nobat.app/problems/ticket-not-on-day", "https://nobat.app/problems/no-floor-on-day", "https://nobat.app/problems/instant-outside-day", "https://nobat.app/problems/holiday", "https://nobat.app/problems/no-slots", "https://nobat.app/problems/slot-unknown", "https://nobat.app/problems/slot-started", "https://nobat.app/problems/beyond-horizon", "https://nobat.app/problems/slot-full", "https://nobat.app/problems/date-past", "https://nobat.app/problems/slots-date-past", "https://nobat.app/problems/code-in-use", "https://nobat.app/problems/booking-abandoned", "https://nobat.app/problems/identity-has-appointment", "https://nobat.app/problems/appointment-ended", "https://nobat.app/problems/wrong-centre", "https://nobat.app/problems/check-in-too-early", "https://nobat.app/problems/check-in-too-late", "https://nobat.app/problems/unknown-appointment", "https://nobat.app/problems/malformed-booking-code", "https://nobat.app/problems/malformed-day-book-id", "https://nobat.app/problems/date-and-slot-required", "https://nobat.app/problems/identity-type-required", "https://nobat.app/problems/identity-number-invalid", "https://nobat.app/problems/phone-invalid", "https://nobat.app/problems/slot-rule-order", "https://nobat.app/problems/duplicate-slot-rule", "https://nobat.app/problems/overlapping-slot-rules", "https://nobat.app/problems/holiday-name-length", "https://nobat.app/problems/holiday-date-range", "https://nobat.app/problems/centre-id-mismatch", "https://nobat.app/problems/unknown-time-zone", "https://nobat.app/problems/name-required", "https://nobat.app/problems/ticket-prefix", "https://nobat.app/problems/desk-names-unknown-service", "https://nobat.app/problems/documents-unknown-service", "https://nobat.app/problems/centre-changed-meanwhile", "https://nobat.app/problems/opening-period", "https://nobat.app/problems/overlapping-opening-hours", "https://nobat.app/problems/voice-clip-key", "https://nobat.app/problems/voice-clip-type", "https://nobat.app/problems/voice-clip-size", "https://nobat.app/problems/unknown-voice-clip", "https://nobat.app/problems/unauthenticated", "https://nobat.app/problems/sign-in-failed", "https://nobat.app/problems/unsupported-authorization", "https://nobat.app/problems/bad-device-token", "https://nobat.app/problems/forbidden", "https://nobat.app/problems/csrf-token", "https://nobat.app/problems/not-your-centre", "https://nobat.app/problems/all-centres-only", "https://nobat.app/problems/rejected-request", "https://nobat.app/problems/too-many-requests", "https://nobat.app/problems/too-many-sign-in-failures", "https://nobat.app/problems/no-such-centre", "https://nobat.app/problems/staff-exists", "https://nobat.app/problems/malformed-username", "https://nobat.app/problems/malformed-device-id", "https://nobat.app/problems/unknown-staff", "https://nobat.app/problems/unknown-device", "https://nobat.app/problems/password-required", "https://nobat.app/problems/password-too-short", "https://nobat.app/problems/password-too-long", "https://nobat.app/problems/password-contains-username", "https://nobat.app/problems/password-too-common", "https://nobat.app/problems/invalid-rate", "https://nobat.app/problems/invalid-service-time", "https://nobat.app/problems/invalid-target-wait", "https://nobat.app/problems/invalid-share", "https://nobat.app/problems/load-beyond-planning", "https://nobat.app/problems/report-range-reversed", "https://nobat.app/problems/report-range-too-long", "https://nobat.app/problems/unknown-grouping", "https://nobat.app/problems/backup-embedded-only", "https://nobat.app/problems/backup-in-progress", "https://nobat.app/problems/unknown-processor", "https://nobat.app/problems/processor-not-rebuildable", "https://nobat.app/problems/processor-busy", "https://nobat.app/problems/invalid-input", "https://nobat.app/problems/malformed-json", "https://nobat.app/problems/body-required", "https://nobat.app/problems/wrong-type", "https://nobat.app/problems/malformed-parameter", "https://nobat.app/problems/not-found", "https://nobat.app/problems/method-not-allowed", "https://nobat.app/problems/not-acceptable", "https://nobat.app/problems/content-too-large", "https://nobat.app/problems/unsupported-media-type", "https://nobat.app/problems/refused", "https://nobat.app/problems/concurrent-update", "https://nobat.app/problems/too-many-streams", "https://nobat.app/problems/internal"];
 export const returnReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReturnReason"]> = ["VISITOR_NOT_HERE", "VISITOR_NOT_READY", "CALLED_BY_MISTAKE", "OTHER"];
 export const serviceTimeBasisValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceTimeBasis"]> = ["HOUR", "DAY", "DEFAULT"];
 export const signedInRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignedInRole"]> = ["DESK", "SUPERVISOR", "ADMIN", "KIOSK", "DISPLAY"];

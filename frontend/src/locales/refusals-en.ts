@@ -143,4 +143,10 @@ export const refusalsEn: RefusalMessages = {
   'report-range-reversed': 'The last day of the range comes before its first. Please swap them.',
   'report-range-too-long': 'A report covers at most {max} days. Please choose a shorter range.',
   'unknown-grouping': 'Please group the report by day, service, desk, staff member or hour.',
+  // backups and rebuilds (issue 17)
+  'backup-embedded-only': 'This server uses its own MongoDB. Back it up with mongodump.',
+  'backup-in-progress': 'A backup is being taken. Please wait until it is done.',
+  'unknown-processor': 'There is no event processor "{processor}" here.',
+  'processor-not-rebuildable': '"{processor}" is not a read model and cannot be rebuilt.',
+  'processor-busy': '"{processor}" is being rebuilt or is busy on another server. Please try again later.',
 };

@@ -47,4 +47,6 @@ export const refusalsFaAF: RefusalMessages = {
   'voice-clip-type': 'این ثبت در قالبی نیست که نمایشگرها بتوانند پخش کنند. لطفاً دوباره ثبت کنید.',
   'voice-clip-size': 'ثبت باید کوتاه باشد: حداکثر {max} بایت. لطفاً فقط همان کلمه را ثبت کنید.',
   'unknown-voice-clip': 'این کلمه این‌جا ثبت نشده است.',
+  // backups and rebuilds (issue 17)
+  'processor-busy': '«{processor}» در حال بازسازی است یا روی سرور دیگری کار می‌کند. لطفاً بعداً دوباره کوشش کنید.',
 };

@@ -141,4 +141,10 @@ export const refusalsPs: RefusalMessages = {
   'report-range-reversed': 'د موده وروستۍ ورځ له لومړۍ ورځې مخکې ده. مهرباني وکړئ ځایونه یې بدل کړئ.',
   'report-range-too-long': 'یو راپور تر {max} ورځو زیات نه نیسي. مهرباني وکړئ لنډه موده وټاکئ.',
   'unknown-grouping': 'مهرباني وکړئ راپور د ورځې، خدمت، کړکۍ، کارکوونکي یا ساعت له مخې ډله کړئ.',
+  // backups and rebuilds (issue 17)
+  'backup-embedded-only': 'دا سرور جلا ډیټابېس لري. د هغه بېک اپ د ډیټابېس د خپلو وسیلو په مرسته واخلئ.',
+  'backup-in-progress': 'بېک اپ اخیستل کېږي. مهرباني وکړئ صبر وکړئ تر څو پای ته ورسېږي.',
+  'unknown-processor': 'دلته د «{processor}» په نوم د پېښو پروسس کوونکی نشته.',
+  'processor-not-rebuildable': '«{processor}» د لوستلو ماډل نه دی او بیا نشي جوړېدای.',
+  'processor-busy': '«{processor}» بیا جوړېږي یا په بل سرور بوخت دی. مهرباني وکړئ وروسته بیا هڅه وکړئ.',
 };

@@ -109,6 +109,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final int maxGapOffset;
     private final int gapProbeLimit;
     private final Clock clock;
+    /** First index of each block this engine reserved and has not finished writing (see {@link #consistentCut}). */
+    private final TreeSet<Long> inFlight = new TreeSet<>();
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -149,7 +151,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         checkSequences(events);
         for (int attempt = 1; ; attempt++) {
-            long first = reserveIndices(events.size());
+            long first = reserveInFlight(events.size());
             try {
                 writeReserved(first, events, serializer);
                 return;
@@ -161,6 +163,40 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                             "Global index collisions persisted after " + attempt + " reservations",
                             collision.getCause());
                 }
+            } finally {
+                finished(first);
+            }
+        }
+    }
+
+    /** Reserves like {@link #reserveIndices} and marks the block in flight until {@link #finished}. */
+    private long reserveInFlight(int count) {
+        synchronized (RESERVATION_LOCK) {
+            long first = reserveIndices(count);
+            synchronized (inFlight) {
+                inFlight.add(first);
+            }
+            return first;
+        }
+    }
+
+    private void finished(long first) {
+        synchronized (inFlight) {
+            inFlight.remove(first);
+        }
+    }
+
+    /**
+     * The highest global index at and below which no append of this engine is still being written: every
+     * event at or below it is stored (or its append failed and left a gap for good), and each append is one
+     * ordered insert, so a copy of the events up to it holds every append whole or not at all. Appends of
+     * other processes sharing the store are not seen here.
+     */
+    public long consistentCut() {
+        synchronized (RESERVATION_LOCK) {
+            long counter = currentCounter();
+            synchronized (inFlight) {
+                return inFlight.isEmpty() ? counter : Math.min(counter, inFlight.first() - 1);
             }
         }
     }

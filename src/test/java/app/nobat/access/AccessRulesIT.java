@@ -152,6 +152,11 @@ class AccessRulesIT {
         RULES.put("GET /api/admin/notification-templates", ADMIN);
         RULES.put("PUT /api/admin/notification-templates/{language}/{kind}", ADMIN);
         RULES.put("DELETE /api/admin/notification-templates/{language}/{kind}", ADMIN);
+        RULES.put("POST /api/admin/backups", ADMIN);
+        RULES.put("GET /api/admin/backups", ADMIN);
+        RULES.put("GET /api/admin/processors", ADMIN);
+        RULES.put("GET /api/admin/processors/{processor}", ADMIN);
+        RULES.put("POST /api/admin/processors/{processor}/rebuild", ADMIN);
     }
 
     static final Map<String, String> VALUES = Map.ofEntries(
@@ -164,6 +169,7 @@ class AccessRulesIT {
             Map.entry("date", "2031-01-01"),
             Map.entry("username", "nobody-here"),
             Map.entry("deviceId", "no-such-device"),
+            Map.entry("processor", "no-such-processor"),
             Map.entry("language", "ps"),
             Map.entry("key", "desk.desk-8"),
             Map.entry("kind", "turn-near"),

@@ -55,8 +55,10 @@ public class FloorBoardProjection {
         }
     }
 
+    /** A replay from the start (a rebuild) writes every board anew: stored ones would make it skip all. */
     @ResetHandler
     void reset() {
         cache.clear();
+        repository.deleteAll();
     }
 }

@@ -99,6 +99,13 @@ public class FloorBoardRepository {
         return ids;
     }
 
+    /** Forgets every board, visit record and token: a replay from the start writes them again. */
+    public void deleteAll() {
+        tokens.deleteMany(new Document());
+        visits.deleteMany(new Document());
+        boards.deleteMany(new Document());
+    }
+
     private Document write(Object value) {
         try {
             return Document.parse(json.writeValueAsString(value));

@@ -27,7 +27,8 @@ public final class ProcessorLag {
      * @param lag events behind the head (the slowest segment), null when the head is unknown
      * @param segments the segments this node works on
      * @param problem why it is not UP: {@code error} (its handlers fail, it retries), {@code stopped}
-     *     or {@code behind} (further than the limit); null when UP
+     *     or {@code behind} (further than the limit, unless it replays a reset: a rebuild on purpose);
+     *     null when UP
      * @param error the failure's type, for an administrator (never its message, which may carry data)
      */
     public record State(
@@ -91,7 +92,8 @@ public final class ProcessorLag {
         if (!processor.isRunning()) {
             return new State(name, Status.DOWN, lag, segments.size(), "stopped", null);
         }
-        if (lag != null && lag > limit) {
+        // a read model rebuilt on purpose (a reset, replayed) is behind by design while the node serves
+        if (lag != null && lag > limit && !processor.isReplaying()) {
             return new State(name, Status.OUT_OF_SERVICE, lag, segments.size(), "behind", null);
         }
         return new State(name, Status.UP, lag, segments.size(), null, null);

@@ -16,12 +16,20 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 public class MongoConfig {
 
+    /** The backup file to restore into the data directory at this start (README, "Backup and restore"). */
+    public static final String RESTORE_PROPERTY = "nobat.backup.restore";
+
     private static final Logger log = LoggerFactory.getLogger(MongoConfig.class);
 
     /** Present only for the embedded default; closed after the client, which depends on it. */
     @Bean(destroyMethod = "close")
     EmbeddedMongoHolder embeddedMongo(MongoSettings settings, Environment environment) {
+        String restore = environment.getProperty(RESTORE_PROPERTY, "");
         if (!settings.embedded()) {
+            if (!restore.isBlank()) {
+                throw new IllegalStateException("Refusing to start: " + RESTORE_PROPERTY + " restores the embedded "
+                        + "store only; restore a MongoDB with mongorestore (README, \"Backup and restore\")");
+            }
             return new EmbeddedMongoHolder(null);
         }
         // mongo-java-server only listens on TCP and has no authentication: any local process could read
@@ -32,12 +40,36 @@ public class MongoConfig {
                     + "nobat.mongo.embedded-allow-port=true (NOBAT_EMBEDDED_ALLOW_PORT) where no other local user "
                     + "or process can reach the loopback interface");
         }
+        if (!restore.isBlank()) {
+            restore(Path.of(restore), Path.of(settings.dataDir()), settings.database());
+        }
         EmbeddedMongo embedded = new EmbeddedMongo(Path.of(settings.dataDir()), settings.embeddedPort());
         log.info(
                 "Embedded MongoDB-wire server (H2 file under {}) at {}",
                 Path.of(settings.dataDir()).toAbsolutePath(),
                 embedded.connectionString());
         return new EmbeddedMongoHolder(embedded);
+    }
+
+    /**
+     * Fills a fresh data directory from a backup before the store opens; a file that is not whole,
+     * or a directory that is not fresh, stops the start with the reason and leaves both untouched.
+     */
+    static void restore(Path file, Path dataDir, String database) {
+        BackupFile.Header header;
+        try {
+            header = StoreRestore.restore(file, dataDir, database);
+        } catch (BackupFile.Refused e) {
+            throw new IllegalStateException("Refusing to restore: " + e.getMessage(), e);
+        }
+        log.info(
+                "Restored {} (taken {}, {} documents, events up to index {}) into {}; every read model is rebuilt "
+                        + "from the events now",
+                file.toAbsolutePath(),
+                header.createdAt(),
+                header.documents(),
+                header.lastEventIndex(),
+                dataDir.toAbsolutePath());
     }
 
     @Bean(destroyMethod = "close")

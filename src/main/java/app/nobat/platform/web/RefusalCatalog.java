@@ -7,6 +7,7 @@ import app.nobat.common.CommonRefusal;
 import app.nobat.common.Refusal;
 import app.nobat.floor.domain.FloorRefusal;
 import app.nobat.planning.domain.PlanningRefusal;
+import app.nobat.platform.operations.OperationsRefusal;
 import app.nobat.reports.domain.ReportRefusal;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,6 +27,7 @@ public final class RefusalCatalog {
             AccessRefusal.class,
             PlanningRefusal.class,
             ReportRefusal.class,
+            OperationsRefusal.class,
             RequestRefusal.class);
 
     private RefusalCatalog() {}
