@@ -73,9 +73,10 @@ public final class AggregateWiring {
         if (revision == null) {
             throw new IllegalStateException(type.getSimpleName() + " is snapshotted but has no @Revision");
         }
-        // the aggregate's type as Axon writes it on its events and snapshots (its simple name, unless declared)
-        String aggregateType =
-                AnnotatedAggregateMetaModelFactory.inspectAggregate(type).type();
+        // the aggregate's type as Axon writes it on its events and snapshots: its simple name (no aggregate here
+        // declares another); not from Axon's aggregate model, which would need the handlers' Spring-provided
+        // parameters before the application context has them
+        String aggregateType = type.getSimpleName();
         return RevisionSnapshotFilter.builder()
                 .type(aggregateType)
                 .revision(revision.value())
