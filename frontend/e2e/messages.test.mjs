@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { api, CENTRE, launch, open, shot } from './support.mjs';
+import { api, axe, CENTRE, launch, open, shot } from './support.mjs';
 
 const SHOTS = process.env.SCREENSHOTS ?? join(process.cwd(), '..', 'target', 'browser-screenshots');
 const TEMPLATES = '/api/admin/notification-templates';
@@ -25,11 +25,17 @@ test('an administrator changes, keeps and resets the Pashto "turn is near" SMS',
   try {
     const page = await open(browser, `/admin.html?centre=${CENTRE}&lang=fa`, {
       viewport: { width: 1280, height: 800 },
+      bypassCSP: true, // axe is injected as a script the page's own policy would refuse
     });
     await page.fill('#username', 'demo-admin');
     await page.fill('#password', 'demo-admin-pass');
     await page.click('form button[type=submit]');
-    await page.waitForSelector(TEXT);
+    await page.waitForSelector(TEXT).catch(async (e) => {
+      await shot(page, 'messages-not-shown');
+      throw new Error(`${e.message}; page errors: ${page.errors.join('; ')}`);
+    });
+    await page.$eval('#messages', (el) => el.scrollIntoView());
+    await page.screenshot({ path: join(SHOTS, 'messages-0-section-fa.png') });
 
     // typed in its own language and direction, whatever the screen's
     assert.deepEqual(await page.$eval(TEXT, (el) => [el.lang, el.dir, el.value]), ['ps', 'rtl', shipped.text]);
@@ -65,6 +71,7 @@ test('an administrator changes, keeps and resets the Pashto "turn is near" SMS',
     assert.equal((await pashtoTurnNear()).text, changed, 'a refused text is not kept');
     await page.$eval('fieldset[data-kind="turn-near"]', (el) => el.scrollIntoView());
     await page.screenshot({ path: join(SHOTS, 'messages-1-refused-fa.png') });
+    assert.deepEqual(await axe(page, 'messages-refused'), []);
 
     // the booking code must stay in a booking text: said before anything is sent
     await page.fill('#sms-ps-booked', 'ستاسو نوبت ثبت شو.');

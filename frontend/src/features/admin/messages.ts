@@ -106,7 +106,7 @@ export class VisitorMessages {
       name: id,
       lang,
       dir: lang === 'en' ? 'ltr' : 'rtl',
-      rows: 3,
+      rows: 2,
       maxlength: 400,
       'aria-describedby': `${id}-count ${id}-warning ${id}-note`,
     });
