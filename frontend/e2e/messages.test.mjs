@@ -73,6 +73,14 @@ test('an administrator changes, keeps and resets the Pashto "turn is near" SMS',
     await page.screenshot({ path: join(SHOTS, 'messages-1-refused-fa.png') });
     assert.deepEqual(await axe(page, 'messages-refused'), []);
 
+    // the answer follows the screen's language, and the text being typed stays
+    await page.selectOption('#lang', 'en');
+    await page.waitForSelector(`${FORM} .sms-note.error >> text=A value is not accepted (message text).`);
+    assert.match(await page.$eval(`${FORM} .sms-note.error`, (el) => el.textContent), /placeholder.*\{desk\}/);
+    assert.equal(await page.$eval(TEXT, (el) => el.value), 'د {ticket} نوبت نږدې دی، {desk} ته راشئ.');
+    await page.selectOption('#lang', 'fa');
+    await page.waitForSelector(`${FORM} .sms-note.error >> text=این مقدار پذیرفته نیست`);
+
     // the booking code must stay in a booking text: said before anything is sent
     await page.fill('#sms-ps-booked', 'ستاسو نوبت ثبت شو.');
     assert.equal(await page.$eval('#sms-ps-booked-warning', (el) => el.hidden), false);

@@ -26,8 +26,9 @@ const CODE = 'code';
 /** A {placeholder} kept left to right inside right-to-left text (its braces would turn round). */
 const ltr = (text: string) => `\u2066${text}\u2069`;
 
+/** What the last save or reset of a text answered, said again in the screen's language after a switch. */
 interface Note {
-  text: string;
+  text: () => string;
   error: boolean;
 }
 
@@ -150,7 +151,7 @@ export class VisitorMessages {
     };
     const showNote = () => {
       const note = this.notes.get(key);
-      noteEl.textContent = note?.text ?? '';
+      noteEl.textContent = note?.text() ?? '';
       noteEl.className = `sms-note ${note ? (note.error ? 'error' : 'notice') : ''}`.trim();
       noteEl.setAttribute('role', note?.error ? 'alert' : 'status');
       if (note?.error) area.setAttribute('aria-invalid', 'true');
@@ -160,7 +161,7 @@ export class VisitorMessages {
       current = x;
       this.drafts.delete(key);
       area.value = x.text;
-      this.notes.set(key, { text: t('saved'), error: false });
+      this.notes.set(key, { text: () => this.screen.t('saved'), error: false });
       const i = this.read?.templates.findIndex((y) => y.kind === x.kind && y.language === x.language) ?? -1;
       if (this.read && i >= 0) this.read.templates[i] = x;
     };
@@ -169,7 +170,8 @@ export class VisitorMessages {
         try {
           answered(await call());
         } catch (e) {
-          this.notes.set(key, { text: this.refusal(e, area.value, allowed), error: true });
+          const refused = area.value;
+          this.notes.set(key, { text: () => this.refusal(e, refused, allowed), error: true });
         }
       });
       showState(); // after guarded, which enables the button again
