@@ -178,6 +178,9 @@ export type IssuedDevice = Schemas['IssuedDevice'];
 export type HolidayView = Schemas['HolidayView'];
 export type HolidayRequest = Schemas['HolidayRequest'];
 export type DefineResponse = Schemas['DefineResponse'];
+export type MessageText = Schemas['Template'];
+export type MessageTexts = Schemas['TemplatesResponse'];
+export type MessageTextChange = Schemas['TemplateText'];
 
 export type PriorityClass = Schemas['PriorityClass'];
 export type VisitStatus = Schemas['VisitStatus'];

@@ -38,6 +38,16 @@ export const faAF: Messages = {
   voiceStatus: 'ثبت',
   record: 'ثبت',
   microphoneUnavailable: 'مایکروفون در این براوزر در دسترس نیست.',
+  // the visitors' SMS texts (issue 12, templates): Dari words
+  smsTitle: 'پیام‌های کوتاه مراجعان',
+  smsHelp:
+    'این متن‌ها با پیام کوتاه (SMS) به زبان هر مراجع فرستاده می‌شوند. متن‌های نوبت (ثبت، تبدیل، یادآوری) باید کود نوبت {code} را داشته باشند: مراجع نوبت خود را با آن دوباره پیدا می‌کند. شمار حرف‌ها برای متن نوشته‌شده است؛ نام‌ها، تاریخ‌ها و نمبرهایی که جای‌گزین می‌شوند آن را درازتر می‌سازند.',
+  smsKindMoved: 'تبدیل نوبت',
+  smsKindGoToDesk: 'رفتن به کلکین',
+  smsCount: '{n} حرف، {parts} پیام کوتاه',
+  smsEncodingUcs2: 'یونیکود: {single} حرف در یک پیام کوتاه، {part} در هر بخش',
+  smsEncodingGsm: 'لاتین: {single} حرف در یک پیام کوتاه، {part} در هر بخش',
+  smsCodeMissing: 'کود نوبت {code} در این متن نیست: مراجع نمی‌تواند نوبت خود را پیدا کند.',
   // kiosk (issue 12): Dari words
   kioskPrinting: 'نوبت شما چاپ می‌شود. آن را از پرنتر پایین بردارید.',
   kioskScanHint: 'کد QR نوبت خود را پیش روی کمره بگیرید.',

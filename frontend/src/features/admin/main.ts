@@ -32,6 +32,7 @@ import { readUntilShown } from '../../lib/settle';
 import { AuditLog } from './audit';
 import { askFirst } from './confirm';
 import { centreForm, formCheckNote, namesFields, submitChecked, templateForm } from './forms';
+import { VisitorMessages } from './messages';
 import { voiceSection } from './voice';
 
 // Administration: the centre (services, desks, opening hours), slot templates, holidays, staff
@@ -52,6 +53,8 @@ let issuedToken = '';
 const notes: Record<string, { text: string; error: boolean }> = {};
 /** The audit section, made once: what it has read survives the page's re-renders. */
 let audit: AuditLog | null = null;
+/** The visitors' SMS texts, made once: drafts being typed survive the page's re-renders. */
+let messages: VisitorMessages | null = null;
 
 async function load(): Promise<void> {
   let read: { data: Centre; version: string | null };
@@ -570,6 +573,7 @@ function render(): void {
             ['staff', t('staff')],
             ['devices', t('devices')],
             ['voice', t('voiceTitle')],
+            ['messages', t('smsTitle')],
             ['audit', t('auditTitle')],
           ].map(([id, label]) => h('li', {}, h('a', { href: `#${id}` }, label))),
         ),
@@ -580,6 +584,7 @@ function render(): void {
       staffSection(),
       devicesSection(),
       voiceSection(screen, centre, base, announcementLanguagesForm()),
+      (messages ??= new VisitorMessages(screen)).element,
       (audit ??= new AuditLog(screen, centreId, () => centre)).element,
     ),
   );
