@@ -64,7 +64,7 @@ test('an administrator changes, keeps and resets the Pashto "turn is near" SMS',
     await page.click(`${FORM} button[data-action="save"]`);
     await page.waitForSelector(`${FORM} .sms-note.error`);
     const refusal = await page.$eval(`${FORM} .sms-note.error`, (el) => el.textContent);
-    assert.match(refusal, /این مقدار پذیرفته نیست \(متن پیام\)/);
+    assert.match(refusal, /را در این پیام نمی‌توان به کار برد/);
     assert.match(refusal, /\{desk\}/);
     assert.doesNotMatch(refusal, /\btext\b|not accepted/);
     assert.equal(await page.$eval(TEXT, (el) => el.getAttribute('aria-invalid')), 'true');
@@ -75,11 +75,14 @@ test('an administrator changes, keeps and resets the Pashto "turn is near" SMS',
 
     // the answer follows the screen's language, and the text being typed stays
     await page.selectOption('#lang', 'en');
-    await page.waitForSelector(`${FORM} .sms-note.error >> text=A value is not accepted (message text).`);
-    assert.match(await page.$eval(`${FORM} .sms-note.error`, (el) => el.textContent), /placeholder.*\{desk\}/);
+    await page.waitForSelector(`${FORM} .sms-note.error >> text=cannot be used in this message`);
+    assert.match(
+      await page.$eval(`${FORM} .sms-note.error`, (el) => el.textContent),
+      /\{desk\} cannot be used.*\{position\}/,
+    );
     assert.equal(await page.$eval(TEXT, (el) => el.value), 'د {ticket} نوبت نږدې دی، {desk} ته راشئ.');
     await page.selectOption('#lang', 'fa');
-    await page.waitForSelector(`${FORM} .sms-note.error >> text=این مقدار پذیرفته نیست`);
+    await page.waitForSelector(`${FORM} .sms-note.error >> text=را در این پیام نمی‌توان به کار برد`);
 
     // the booking code must stay in a booking text: said before anything is sent
     await page.fill('#sms-ps-booked', 'ستاسو نوبت ثبت شو.');

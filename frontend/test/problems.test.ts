@@ -99,6 +99,9 @@ const SAMPLES: Record<string, unknown> = {
   staff: 'nobody',
   device: 'kiosk-9',
   processor: 'floor-board',
+  placeholder: 'desk', // sent as {desk}: a sample without braces, which would look unfilled
+  kind: 'turn-near',
+  allowed: 'centre ticket position',
   expected: 'a whole number',
   parameter: 'date',
   scope: 'from this client',

@@ -277,7 +277,6 @@ export const en = {
   smsEncodingUcs2: 'Unicode: {single} characters in one SMS, {part} per part',
   smsEncodingGsm: 'Latin: {single} characters in one SMS, {part} per part',
   smsCodeMissing: 'The booking code {code} is missing: the visitor could not find the booking.',
-  smsUnknownPlaceholders: 'Not a placeholder of this message: {names}.',
   smsTextMember: 'message text',
   // kiosk (issue 12): pictograms, keypad and camera, opening hours, printing by itself
   kioskWaitingCount: '{n} waiting',

@@ -273,7 +273,6 @@ export const fa: Messages = {
   smsEncodingUcs2: 'یونیکد: {single} نویسه در یک پیامک، {part} در هر بخش',
   smsEncodingGsm: 'لاتین: {single} نویسه در یک پیامک، {part} در هر بخش',
   smsCodeMissing: 'کد نوبت {code} در این متن نیست: مراجع نمی‌تواند نوبتش را پیدا کند.',
-  smsUnknownPlaceholders: 'این جای‌نگهدار در این پیام نیست: {names}.',
   smsTextMember: 'متن پیام',
   // kiosk (issue 12): pictograms, keypad and camera, opening hours, printing by itself
   kioskWaitingCount: '{n} نفر در انتظار',

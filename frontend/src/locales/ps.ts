@@ -289,7 +289,6 @@ export const ps: Messages = {
   smsEncodingUcs2: 'یونیکوډ: په یوه پیغام کې {single} توري، په هره برخه کې {part}',
   smsEncodingGsm: 'لاتین: په یوه پیغام کې {single} توري، په هره برخه کې {part}',
   smsCodeMissing: 'د نوبت کوډ {code} په دې متن کې نشته: مراجع خپل نوبت نشي پیدا کولای.',
-  smsUnknownPlaceholders: 'دا د دې پیغام ډکېدونکی ځای نه دی: {names}.',
   smsTextMember: 'د پیغام متن',
   // kiosk (issue 12): pictograms, keypad and camera, opening hours, printing by itself
   kioskWaitingCount: '{n} کسان په انتظار',

@@ -149,4 +149,7 @@ export const refusalsEn: RefusalMessages = {
   'unknown-processor': 'There is no event processor "{processor}" here.',
   'processor-not-rebuildable': '"{processor}" is not a read model and cannot be rebuilt.',
   'processor-busy': '"{processor}" is being rebuilt or is busy on another server. Please try again later.',
+  'unknown-placeholder': '{placeholder} cannot be used in this message. It may use: {allowed}.',
+  'code-placeholder-required':
+    'This message must keep {placeholder}: visitors need their booking code to see, move or cancel the appointment.',
 };

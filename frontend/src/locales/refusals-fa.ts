@@ -148,4 +148,7 @@ export const refusalsFa: RefusalMessages = {
   'unknown-processor': 'پردازشگر رویدادی به نام «{processor}» این‌جا نیست.',
   'processor-not-rebuildable': '«{processor}» مدل خواندنی نیست و نمی‌توان آن را از نو ساخت.',
   'processor-busy': '«{processor}» در حال بازسازی است یا روی سرور دیگری کار می‌کند. لطفاً بعداً دوباره تلاش کنید.',
+  'unknown-placeholder': '{placeholder} را در این پیام نمی‌توان به کار برد. این‌ها را می‌توان: {allowed}.',
+  'code-placeholder-required':
+    'این پیام باید {placeholder} را داشته باشد: مراجعه‌کننده با کد نوبت، نوبتش را می‌بیند، جابه‌جا یا لغو می‌کند.',
 };

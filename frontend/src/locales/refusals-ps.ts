@@ -147,4 +147,7 @@ export const refusalsPs: RefusalMessages = {
   'unknown-processor': 'دلته د «{processor}» په نوم د پېښو پروسس کوونکی نشته.',
   'processor-not-rebuildable': '«{processor}» د لوستلو ماډل نه دی او بیا نشي جوړېدای.',
   'processor-busy': '«{processor}» بیا جوړېږي یا په بل سرور بوخت دی. مهرباني وکړئ وروسته بیا هڅه وکړئ.',
+  'unknown-placeholder': '{placeholder} په دې پیغام کې نه کارول کېږي. دا کارولی شئ: {allowed}.',
+  'code-placeholder-required':
+    'دا پیغام باید {placeholder} ولري: مراجعه کوونکی د نوبت په کوډ خپل نوبت ویني، بدلوي یا لغوه کوي.',
 };

@@ -170,8 +170,7 @@ export class VisitorMessages {
         try {
           answered(await call());
         } catch (e) {
-          const refused = area.value;
-          this.notes.set(key, { text: () => this.refusal(e, refused, allowed), error: true });
+          this.notes.set(key, { text: () => this.refusal(e), error: true });
         }
       });
       showState(); // after guarded, which enables the button again
@@ -229,16 +228,11 @@ export class VisitorMessages {
 
   /**
    * The refusal in the screen's language, naming the field in words rather than the server's
-   * member name, and the placeholders this kind does not know when that was the reason.
+   * member name; the server names the placeholder that was refused and those the kind allows.
    */
-  private refusal(e: unknown, text: string, allowed: string[]): string {
+  private refusal(e: unknown): string {
     const lang = this.screen.lang;
     if (!(e instanceof ApiError)) return refusalMessage(e, lang);
-    const code = refusalCode(e);
-    const message = fillRefusal(code, { ...e.problem, member: this.screen.t('smsTextMember') }, lang);
-    const unknown = placeholdersIn(text).filter((p) => !allowed.includes(p));
-    if (code !== 'out-of-range' || unknown.length === 0) return message;
-    const names = unknown.map((p) => ltr(`{${p}}`)).join(lang === 'en' ? ', ' : '، ');
-    return `${message} ${this.screen.t('smsUnknownPlaceholders', { names })}`;
+    return fillRefusal(refusalCode(e), { ...e.problem, member: this.screen.t('smsTextMember') }, lang);
   }
 }

@@ -139,8 +139,14 @@ class NotificationsIT {
 
         assertThat(api.put("/api/admin/notification-templates/ps/turn-near", Map.of("text", "{code}"), 400))
                 .as("a placeholder this kind does not have")
-                .containsEntry("code", "out-of-range")
-                .containsEntry("field", "/text");
+                .containsEntry("code", "unknown-placeholder")
+                .containsEntry("field", "/text")
+                .containsEntry("placeholder", "{code}")
+                .containsEntry("allowed", "{centre} {ticket} {position}");
+        assertThat(api.put("/api/admin/notification-templates/fa/booked", Map.of("text", "نوبت {date} {time}"), 400))
+                .as("a booking text without the code the visitor needs")
+                .containsEntry("code", "code-placeholder-required")
+                .containsEntry("placeholder", "{code}");
         assertThat(api.put("/api/admin/notification-templates/xx/turn-near", Map.of("text", "hi"), 400))
                 .containsEntry("code", "unknown-language");
 

@@ -76,10 +76,26 @@ public class MessageTemplates {
             throw CommonRefusal.OUT_OF_BOUNDS.at("/text", "member", "text", "min", 1, "max", MAX_LENGTH);
         }
         Matcher m = PLACEHOLDER.matcher(text);
+        boolean code = false;
         while (m.find()) {
             if (!kind.placeholders().contains(m.group(1))) {
-                throw CommonRefusal.OUT_OF_RANGE.at("/text", "member", "text");
+                throw MessageRefusal.UNKNOWN_PLACEHOLDER.at(
+                        "/text",
+                        "placeholder",
+                        m.group(),
+                        "kind",
+                        kind.key(),
+                        "allowed",
+                        String.join(
+                                " ",
+                                kind.placeholders().stream()
+                                        .map(p -> "{" + p + "}")
+                                        .toList()));
             }
+            code |= m.group(1).equals("code");
+        }
+        if (kind.carriesCode() && !code) {
+            throw MessageRefusal.CODE_PLACEHOLDER_REQUIRED.at("/text", "kind", kind.key(), "placeholder", "{code}");
         }
         String id = id(language, kind);
         saved.replaceOne(

@@ -2,6 +2,7 @@ package app.nobat.platform.web;
 
 import app.nobat.access.AccessRefusal;
 import app.nobat.booking.domain.BookingRefusal;
+import app.nobat.booking.notify.MessageRefusal;
 import app.nobat.centre.domain.CentreRefusal;
 import app.nobat.common.CommonRefusal;
 import app.nobat.common.Refusal;
@@ -28,6 +29,7 @@ public final class RefusalCatalog {
             PlanningRefusal.class,
             ReportRefusal.class,
             OperationsRefusal.class,
+            MessageRefusal.class,
             RequestRefusal.class);
 
     private RefusalCatalog() {}
