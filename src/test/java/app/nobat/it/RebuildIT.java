@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,8 +114,22 @@ class RebuildIT {
         Map<String, List<Document>> before = dump(collections);
         assertThat(before.values()).allMatch(docs -> !docs.isEmpty());
 
-        Map<String, Object> started = api.post(progress + "/rebuild", null, 202);
+        // three at once, as a double click or a retrying script sends them: one rebuild, the others are told it runs
+        List<Integer> statuses = IntStream.range(0, 3)
+                .parallel()
+                .mapToObj(i -> http.post()
+                        .uri(progress + "/rebuild")
+                        .exchange()
+                        .returnResult(String.class)
+                        .getStatus()
+                        .value())
+                .sorted()
+                .toList();
+        assertThat(statuses).containsExactly(202, 409, 409);
+        Map<String, Object> started = api.get(progress, 200);
         assertThat(started).containsEntry("processor", processor).containsKeys("position", "head", "percent");
+        assertThat(api.post(progress + "/rebuild", null, 409).get("type"))
+                .isEqualTo("https://nobat.app/problems/processor-busy");
         // the application keeps serving meanwhile
         api.get("/api/centres/" + C + "/queues", 200);
         Map<String, Object> done = Api.eventually(

@@ -1,11 +1,14 @@
 package app.nobat.platform.operations;
 
 import jakarta.annotation.Nullable;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -42,8 +45,15 @@ public final class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
 
+    /** A rebuild started this recently counts as busy, however quickly it replays: a double click is one rebuild. */
+    static final Duration STARTING = Duration.ofSeconds(5);
+
+    /** How long a rebuild waits for this node's worker to claim a segment before it answers. */
+    static final Duration CLAIM = Duration.ofSeconds(10);
+
     private final Supplier<Configuration> axon;
     private final Set<String> readModels;
+    private final Map<String, Instant> started = new ConcurrentHashMap<>();
 
     public ProjectionRebuilds(Supplier<Configuration> axon, Set<String> readModels) {
         this.axon = axon;
@@ -68,7 +78,9 @@ public final class ProjectionRebuilds {
         if (!readModels.contains(name) || !processor.supportsReset()) {
             throw OperationsRefusal.PROCESSOR_NOT_REBUILDABLE.with("processor", name);
         }
-        if (processor.isReplaying()) {
+        Instant last = started.get(name);
+        boolean starting = last != null && Duration.between(last, Instant.now()).compareTo(STARTING) < 0;
+        if (processor.isReplaying() || starting) {
             throw OperationsRefusal.PROCESSOR_BUSY.with("processor", name);
         }
         processor.shutDown();
@@ -80,10 +92,26 @@ public final class ProjectionRebuilds {
             throw OperationsRefusal.PROCESSOR_BUSY.with("processor", name);
         } finally {
             processor.start();
+            // a shut-down while the worker is still starting leaves the processor with no worker at all: the
+            // next caller (this method is synchronized) finds it holding its segment, or replaying
+            awaitClaimed(processor);
         }
+        started.put(name, Instant.now());
         log.info("Rebuilding read model {} from the first event", name);
         // its segments may not report yet: it stands at the start, replaying
         return new Progress(name, true, processor.isRunning(), true, false, 0L, head(), 0);
+    }
+
+    private static void awaitClaimed(StreamingEventProcessor processor) {
+        long until = System.nanoTime() + CLAIM.toNanos();
+        while (processor.processingStatus().isEmpty() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private Progress progress(String name, StreamingEventProcessor processor, long head) {
