@@ -11,6 +11,8 @@ import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorEvent.TicketCalled;
 import app.nobat.floor.domain.FloorEvent.VisitArrived;
 import app.nobat.floor.domain.FloorEvent.VisitCompleted;
+import app.nobat.platform.axon.AllEventNames;
+import app.nobat.platform.axon.NamedTypeSerializer;
 import app.nobat.platform.mongo.EmbeddedMongo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
@@ -165,8 +167,8 @@ class CrashRecoveryProcessIT {
         try (EmbeddedMongo mongo = new EmbeddedMongo(dataDir);
                 MongoClient mongoClient = MongoClients.create(mongo.connectionString())) {
             var database = mongoClient.getDatabase("nobat");
-            JacksonSerializer serializer =
-                    JacksonSerializer.builder().objectMapper(json).build();
+            // the events as the application stored them: under their names
+            Serializer serializer = NamedTypeSerializer.create(json, AllEventNames.ALL);
             var engine = MongoEventStorageEngine.builder()
                     .database(database)
                     .eventSerializer(serializer)

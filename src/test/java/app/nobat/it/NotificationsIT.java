@@ -147,6 +147,11 @@ class NotificationsIT {
                 .as("a booking text without the code the visitor needs")
                 .containsEntry("code", "code-placeholder-required")
                 .containsEntry("placeholder", "{code}");
+        for (String odd : List.of("{ticket} \u0000", "{ticket} \ud800", "\u202e{ticket}")) {
+            assertThat(api.put("/api/admin/notification-templates/en/turn-near", Map.of("text", odd), 400))
+                    .as("a control character, half a surrogate pair or a bidi override")
+                    .containsEntry("code", "out-of-range");
+        }
         assertThat(api.put("/api/admin/notification-templates/xx/turn-near", Map.of("text", "hi"), 400))
                 .containsEntry("code", "unknown-language");
 

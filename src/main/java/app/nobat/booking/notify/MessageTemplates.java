@@ -75,6 +75,9 @@ public class MessageTemplates {
         if (text.length() > MAX_LENGTH) {
             throw CommonRefusal.OUT_OF_BOUNDS.at("/text", "member", "text", "min", 1, "max", MAX_LENGTH);
         }
+        if (!sendable(text)) {
+            throw CommonRefusal.OUT_OF_RANGE.at("/text", "member", "text");
+        }
         Matcher m = PLACEHOLDER.matcher(text);
         boolean code = false;
         while (m.find()) {
@@ -103,6 +106,19 @@ public class MessageTemplates {
                 new Document("_id", id).append("text", text).append("by", by).append("at", Date.from(now)),
                 new ReplaceOptions().upsert(true));
         return new Template(language, kind.key(), text, true, defaults.get(id));
+    }
+
+    /**
+     * No control characters but line breaks, no half of a surrogate pair, no bidirectional
+     * overrides or isolates: a gateway may cut or garble them, and an override can make the text
+     * read differently from what the administrator saw.
+     */
+    static boolean sendable(String text) {
+        return text.codePoints()
+                .allMatch(c -> (c == '\n' || Character.getType(c) != Character.CONTROL)
+                        && !(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)
+                        && !(c >= 0x202A && c <= 0x202E)
+                        && !(c >= 0x2066 && c <= 0x2069));
     }
 
     /** Back to the shipped text. */

@@ -3,10 +3,6 @@ package app.nobat.platform.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import app.nobat.access.wiring.AccessEventNames;
-import app.nobat.booking.wiring.BookingEventNames;
-import app.nobat.centre.wiring.CentreEventNames;
-import app.nobat.floor.wiring.FloorEventNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -43,8 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = JacksonAutoConfiguration.class)
 class EventSchemaApprovalTest {
 
-    static final List<EventNames> ALL =
-            List.of(FloorEventNames.NAMES, BookingEventNames.NAMES, AccessEventNames.NAMES, CentreEventNames.NAMES);
+    static final List<EventNames> ALL = AllEventNames.EACH;
     static final Path FILES = Path.of("src/test/resources/event-schema");
     static final boolean WRITE = Boolean.getBoolean("nobat.approvals.write");
 
