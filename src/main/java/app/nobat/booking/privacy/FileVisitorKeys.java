@@ -1,5 +1,6 @@
 package app.nobat.booking.privacy;
 
+import app.nobat.common.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -28,12 +29,7 @@ public class FileVisitorKeys implements VisitorKeys {
     private final SecureRandom random = new SecureRandom();
 
     public FileVisitorKeys(Path dir) {
-        this.dir = dir.toAbsolutePath();
-        try {
-            Files.createDirectories(this.dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the key directory " + this.dir, e);
-        }
+        this.dir = OwnerOnly.directory(dir.toAbsolutePath());
     }
 
     @Override

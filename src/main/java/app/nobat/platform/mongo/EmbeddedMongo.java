@@ -1,10 +1,8 @@
 package app.nobat.platform.mongo;
 
+import app.nobat.common.OwnerOnly;
 import de.bwaldvogel.mongo.MongoServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,11 +28,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     public EmbeddedMongo(Path dataDir, int port) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
-        }
+        OwnerOnly.directory(dataDir);
         Path file = dataDir.resolve("nobat.mv").toAbsolutePath();
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())

@@ -1,5 +1,6 @@
 package app.nobat.platform.operations;
 
+import app.nobat.common.OwnerOnly;
 import app.nobat.eventstore.MongoEventStorageEngine;
 import app.nobat.platform.mongo.BackupFile;
 import com.mongodb.client.MongoCollection;
@@ -89,7 +90,7 @@ public final class StoreBackup {
         try {
             long started = System.nanoTime();
             Instant now = clock.instant();
-            Files.createDirectories(folder);
+            OwnerOnly.directory(folder);
             Path file = folder.resolve(PREFIX + NAME.format(now) + SUFFIX);
             BackupFile.Header header;
             try (BackupFile.Writer writer = new BackupFile.Writer(file)) {
