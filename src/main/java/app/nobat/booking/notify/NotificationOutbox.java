@@ -1,6 +1,7 @@
 package app.nobat.booking.notify;
 
 import app.nobat.platform.mongo.Inserts;
+import app.nobat.platform.mongo.StoreDurability;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -31,8 +32,15 @@ public class NotificationOutbox {
     public static final String COLLECTION = "notification_outbox";
 
     private final MongoCollection<Document> outbox;
+    private final StoreDurability durability;
 
+    /** Without a durability hook: on a store that is durable at each acknowledged write (and in tests). */
     public NotificationOutbox(MongoDatabase database) {
+        this(database, () -> {});
+    }
+
+    public NotificationOutbox(MongoDatabase database, StoreDurability durability) {
+        this.durability = durability;
         this.outbox = database.getCollection(COLLECTION);
         outbox.createIndex(Indexes.ascending("state", "nextAttemptAt"));
         outbox.createIndex(Indexes.ascending("centreId", "createdAt"));
@@ -83,6 +91,11 @@ public class NotificationOutbox {
                 new FindOneAndUpdateOptions()
                         .sort(Sorts.ascending("nextAttemptAt"))
                         .returnDocument(ReturnDocument.AFTER));
+        if (claimed != null) {
+            // the embedded store writes its file only now and then: a kill before that would forget the mark
+            // and send the message a second time after the restart
+            durability.flush();
+        }
         return Optional.ofNullable(claimed).map(NotificationOutbox::entry);
     }
 

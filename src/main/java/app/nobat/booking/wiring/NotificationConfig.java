@@ -16,6 +16,7 @@ import app.nobat.booking.privacy.VisitorContact;
 import app.nobat.centre.catalog.CentreCatalog;
 import app.nobat.floor.board.FloorQueries;
 import app.nobat.floor.web.WalkInContacts;
+import app.nobat.platform.mongo.StoreDurability;
 import app.nobat.platform.sms.HttpSmsGateway;
 import app.nobat.platform.sms.SmppSmsGateway;
 import app.nobat.platform.sms.SmsGateway;
@@ -35,8 +36,8 @@ import org.springframework.context.annotation.Configuration;
 public class NotificationConfig {
 
     @Bean
-    NotificationOutbox notificationOutbox(MongoDatabase database) {
-        return new NotificationOutbox(database);
+    NotificationOutbox notificationOutbox(MongoDatabase database, StoreDurability durability) {
+        return new NotificationOutbox(database, durability);
     }
 
     @Bean
