@@ -11,7 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
 /** An embedded mongo-java-server reached through the real driver. */
-final class EmbeddedMongo implements AutoCloseable {
+public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server;
     private final MongoClient client;
@@ -22,7 +22,7 @@ final class EmbeddedMongo implements AutoCloseable {
         this.client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
     }
 
-    static EmbeddedMongo inMemory() {
+    public static EmbeddedMongo inMemory() {
         return new EmbeddedMongo(new MemoryBackend());
     }
 
@@ -30,7 +30,7 @@ final class EmbeddedMongo implements AutoCloseable {
         return new EmbeddedMongo(new H2Backend(file.toAbsolutePath().toString()));
     }
 
-    MongoDatabase database() {
+    public MongoDatabase database() {
         return client.getDatabase("nobat");
     }
 

@@ -2,13 +2,10 @@ package app.nobat.floor.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.nobat.eventstore.EmbeddedMongo;
 import app.nobat.eventstore.MongoEventStorageEngine;
 import app.nobat.floor.domain.Floor;
 import app.nobat.platform.axon.AggregateWiring;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Duration;
 import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -23,19 +20,16 @@ import org.junit.jupiter.api.Test;
 /** A snapshot of an older shape of the floor is skipped, never half-read: the floor is rebuilt from its events. */
 class FloorSnapshotRevisionTest {
 
-    MongoServer server;
-    MongoClient client;
+    EmbeddedMongo mongo;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        mongo = EmbeddedMongo.inMemory();
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdown();
+        mongo.close();
     }
 
     @Test
@@ -64,7 +58,7 @@ class FloorSnapshotRevisionTest {
 
     private MongoEventStorageEngine engine(Serializer snapshots) {
         return MongoEventStorageEngine.builder()
-                .database(client.getDatabase("nobat"))
+                .database(mongo.database())
                 .eventSerializer(JacksonSerializer.defaultSerializer())
                 .snapshotSerializer(snapshots)
                 .snapshotFilter(AggregateWiring.snapshotRevision(Floor.class))

@@ -2,6 +2,7 @@ package app.nobat.floor.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.nobat.eventstore.EmbeddedMongo;
 import app.nobat.eventstore.MongoEventStorageEngine;
 import app.nobat.floor.domain.EndOfDayRule;
 import app.nobat.floor.domain.FloorEvent;
@@ -14,14 +15,10 @@ import app.nobat.platform.axon.EventNames;
 import app.nobat.platform.axon.FormatOneNames;
 import app.nobat.platform.axon.NamedTypeSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,21 +73,18 @@ class StoredFormatOneEventsTest {
     @Autowired
     ObjectMapper mapper;
 
-    MongoServer server;
-    MongoClient client;
+    EmbeddedMongo mongo;
     MongoDatabase database;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-        database = client.getDatabase("nobat");
+        mongo = EmbeddedMongo.inMemory();
+        database = mongo.database();
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdown();
+        mongo.close();
     }
 
     @Test

@@ -3,16 +3,13 @@ package app.nobat.platform.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.nobat.eventstore.EmbeddedMongo;
 import app.nobat.eventstore.MongoEventStorageEngine;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,16 +19,14 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 class DataFormatTest {
 
-    MongoServer server;
-    MongoClient client;
+    EmbeddedMongo mongo;
     MongoDatabase database;
     ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-        database = client.getDatabase("nobat");
+        mongo = EmbeddedMongo.inMemory();
+        database = mongo.database();
         log.start();
         ((Logger) LoggerFactory.getLogger(DataFormat.class)).addAppender(log);
     }
@@ -39,8 +34,7 @@ class DataFormatTest {
     @AfterEach
     void stop() {
         ((Logger) LoggerFactory.getLogger(DataFormat.class)).detachAppender(log);
-        client.close();
-        server.shutdown();
+        mongo.close();
     }
 
     @Test
