@@ -32,7 +32,8 @@ test('an administrator changes, keeps and resets the Pashto "turn is near" SMS',
     await page.click('form button[type=submit]');
     await page.waitForSelector(TEXT).catch(async (e) => {
       await shot(page, 'messages-not-shown');
-      throw new Error(`${e.message}; page errors: ${page.errors.join('; ')}`);
+      const shown = await page.textContent('body').catch(() => '');
+      throw new Error(`${e.message}; page errors: ${page.errors.join('; ')}; the page said: ${shown}`);
     });
     await page.$eval('#messages', (el) => el.scrollIntoView());
     await page.screenshot({ path: join(SHOTS, 'messages-0-section-fa.png') });

@@ -55,6 +55,8 @@ const notes: Record<string, { text: string; error: boolean }> = {};
 let audit: AuditLog | null = null;
 /** The visitors' SMS texts, made once: drafts being typed survive the page's re-renders. */
 let messages: VisitorMessages | null = null;
+/** Why the centre's first read failed (said with a way to try again, never an endless "loading"). */
+let loadFailure: unknown = null;
 
 async function load(): Promise<void> {
   let read: { data: Centre; version: string | null };
@@ -65,7 +67,16 @@ async function load(): Promise<void> {
     api<Holiday[]>(`${base}/holidays`),
   ]);
   [centre, centreVersion] = [read.data, read.version];
+  loadFailure = null;
   render();
+}
+
+/** The first read of the centre after a sign-in; a failure is shown with a button to read again. */
+function firstLoad(): void {
+  void load().catch((e: unknown) => {
+    loadFailure = e;
+    render();
+  });
 }
 
 /** Sends the profile back with the version it was made to. */
@@ -542,13 +553,31 @@ function render(): void {
       h(
         'main',
         {},
-        me
-          ? h('p', {}, t('loading'))
-          : signInForm(screen, (m) => {
-              me = m;
-              if (isAdmin(me)) void load().catch(() => render());
-              else render();
-            }),
+        me && loadFailure !== null
+          ? h(
+              'section',
+              { class: 'card', 'data-state': 'load-failed' },
+              h('p', { class: 'error', role: 'alert' }, refusalMessage(loadFailure, screen.lang)),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  onclick: () => {
+                    loadFailure = null;
+                    render();
+                    firstLoad();
+                  },
+                },
+                t('retry'),
+              ),
+            )
+          : me
+            ? h('p', {}, t('loading'))
+            : signInForm(screen, (m) => {
+                me = m;
+                if (isAdmin(me)) firstLoad();
+                else render();
+              }),
       ),
     );
     return;
@@ -596,7 +625,7 @@ currentStaff()
   .then((m) => {
     if (me) return; // signed in on the form while this first look was under way: that answer is older
     me = m;
-    if (isAdmin(me)) void load().catch(() => render());
+    if (isAdmin(me)) firstLoad();
     else render();
   })
   .catch(() => render());
