@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,10 @@ public class FloorBoard {
     public long pauseMillis;
     /** The latest wait forecast of this board, kept while the board and the minute stand (not stored). */
     volatile WaitEstimator.Forecast forecast;
+    /** The latest {@link #positions}, kept like the forecast: every phone of the floor asks on every change. */
+    private volatile KeptPositions keptPositions;
+
+    private record KeptPositions(long sequence, Instant at, Map<String, Integer> positions) {}
     /**
      * The visits the last change ended (they left {@link #visits}): a visitor's phone reads its
      * final state here, before the visit's own record has been written.
@@ -569,12 +575,62 @@ public class FloorBoard {
         if (visit.status != VisitStatus.WAITING || settings == null) {
             return 0;
         }
+        Integer known = keptPositions(now).get(visit.visitId);
+        if (known != null) {
+            return known;
+        }
         List<QueuePolicy.Candidate> queue = queue(visit.serviceCode, new LinkedHashMap<>());
         QueuePolicy.Candidate target = queue.stream()
                 .filter(c -> c.visitId().equals(visit.visitId))
                 .findFirst()
                 .orElseGet(() -> candidate(visit, Long.MAX_VALUE)); // not on this board yet: the newest
         return new QueuePolicy(settings.policy()).positionOf(target, queue, now);
+    }
+
+    /**
+     * Every waiting visit's {@link #positionOf position} at once, by visit id: one pass over the
+     * board and one sort per service, where asking visit by visit costs a pass each (a phone per
+     * waiting visitor asks on every change).
+     */
+    public Map<String, Integer> positions(Instant now) {
+        return keptPositions(now);
+    }
+
+    private Map<String, Integer> keptPositions(Instant now) {
+        KeptPositions kept = keptPositions;
+        if (kept != null
+                && kept.sequence == lastSequence
+                && !now.isBefore(kept.at)
+                && now.isBefore(kept.at.plus(WaitEstimator.FORECAST_KEPT))) {
+            return kept.positions;
+        }
+        Map<String, Integer> made = Map.copyOf(positionsNow(now));
+        keptPositions = new KeptPositions(lastSequence, now, made);
+        return made;
+    }
+
+    private Map<String, Integer> positionsNow(Instant now) {
+        Map<String, Integer> positions = new HashMap<>();
+        if (settings == null) {
+            return positions;
+        }
+        Map<String, List<QueuePolicy.Candidate>> queues = new HashMap<>();
+        long order = 0;
+        for (VisitView v : visits.values()) {
+            order++;
+            if (v.status == VisitStatus.WAITING) {
+                queues.computeIfAbsent(v.serviceCode, k -> new ArrayList<>()).add(candidate(v, order));
+            }
+        }
+        // the call order is total (ties fall to the arrival order), so a place in it is 1 + those before
+        Comparator<QueuePolicy.Candidate> callOrder = new QueuePolicy(settings.policy()).callOrder(now);
+        for (List<QueuePolicy.Candidate> queue : queues.values()) {
+            queue.sort(callOrder);
+            for (int i = 0; i < queue.size(); i++) {
+                positions.put(queue.get(i).visitId(), i + 1);
+            }
+        }
+        return positions;
     }
 
     /** The waiting visits of a service as the policy sees them, in arrival order on this board. */
