@@ -1,6 +1,9 @@
 package app.nobat.floor.board;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,10 +17,20 @@ import reactor.core.publisher.Sinks;
  * The live feed of each centre's current floor on this node: the board projection publishes each
  * change; screens follow with a snapshot first, or resume after a {@code Last-Event-ID} from the
  * last {@value #RETAINED} changes, so a reconnect misses nothing.
+ *
+ * <p>Its memory per centre is bounded by {@value #LIVE_BOARDS} boards and {@value #RETAINED} changes
+ * without a board (a kind and a call's ticket and desk): a resumed screen is told every change it
+ * missed, each with the board as it is now, which is what it would show after them anyway.
  */
 public class FloorFeed {
 
     static final int RETAINED = 2000;
+
+    /**
+     * Changes with their boards kept for a subscriber's first moment: it reads the current change
+     * and then subscribes, and what was published in between reaches it from here.
+     */
+    static final int LIVE_BOARDS = 64;
 
     private final String epoch = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, CentreFeed> feeds = new ConcurrentHashMap<>();
@@ -29,7 +42,10 @@ public class FloorFeed {
     }
 
     private static final class CentreFeed {
-        private final Sinks.Many<FloorChange> sink = Sinks.many().replay().limit(RETAINED);
+        private final Sinks.Many<FloorChange> sink = Sinks.many().replay().limit(LIVE_BOARDS);
+        /** The last {@value #RETAINED} changes without their boards, oldest first; guarded by the feed. */
+        private final ArrayDeque<FloorChange> told = new ArrayDeque<>();
+
         private volatile FloorChange current;
     }
 
@@ -54,6 +70,10 @@ public class FloorFeed {
             }
             FloorChange change = new FloorChange(epoch, f.current.seq() + 1, kind, detail, frozenBoard);
             f.current = change;
+            f.told.addLast(change.withBoard(null));
+            if (f.told.size() > RETAINED) {
+                f.told.removeFirst();
+            }
             f.sink.emitNext(change, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
         }
     }
@@ -88,13 +108,25 @@ public class FloorFeed {
      */
     public Flux<FloorChange> follow(String centreId, String lastEventId) {
         CentreFeed f = feed(centreId);
-        FloorChange now = f.current;
-        long resumeAfter = resumePoint(lastEventId, now.seq());
-        if (resumeAfter >= 0) {
-            return f.sink.asFlux().filter(c -> c.seq() > resumeAfter);
+        FloorChange now;
+        long resumeAfter;
+        List<FloorChange> missed = new ArrayList<>();
+        synchronized (f) {
+            now = f.current;
+            resumeAfter = resumePoint(lastEventId, now.seq());
+            for (FloorChange told : resumeAfter >= 0 ? f.told : List.<FloorChange>of()) {
+                if (told.seq() > resumeAfter) {
+                    missed.add(told.withBoard(now.board()));
+                }
+            }
         }
-        FloorChange snapshot = new FloorChange(epoch, now.seq(), FloorChangeKind.SNAPSHOT, null, now.board());
-        return Flux.concat(Mono.just(snapshot), f.sink.asFlux().filter(c -> c.seq() > now.seq()));
+        long after = now.seq();
+        Flux<FloorChange> later = f.sink.asFlux().filter(c -> c.seq() > after);
+        if (resumeAfter >= 0) {
+            return Flux.concat(Flux.fromIterable(missed), later);
+        }
+        FloorChange snapshot = new FloorChange(epoch, after, FloorChangeKind.SNAPSHOT, null, now.board());
+        return Flux.concat(Mono.just(snapshot), later);
     }
 
     private long resumePoint(String lastEventId, long currentSeq) {
