@@ -59,6 +59,19 @@ public final class Api {
                 .getResponseBody();
     }
 
+    /**
+     * A read that may not find its subject yet (a ticket answered a moment ago, before the
+     * projections have it): the body when found, else only the status, for {@link #eventually}.
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> readWhenThere(String path) {
+        var result = http.get().uri(path).exchange().expectBody(Map.class).returnResult();
+        Map<String, Object> body = (Map<String, Object>) result.getResponseBody();
+        return result.getStatus().value() == 200 && body != null
+                ? body
+                : Map.of("httpStatus", result.getStatus().value());
+    }
+
     Map<String, Object> arrive(String centre, String service, String priorityClass) {
         return post(
                 "/api/centres/" + centre + "/visits",

@@ -37,7 +37,7 @@ class VisitorLeavesIT {
         Map<String, Object> ticket = staff.arrive(C, "work", null);
         String token = (String) ticket.get("trackingToken");
         String visitId = (String) ticket.get("visitId");
-        Api.eventually(() -> visitor.get("/api/track/" + token, 200), v -> "WAITING".equals(v.get("status")));
+        Api.eventually(() -> visitor.readWhenThere("/api/track/" + token), v -> "WAITING".equals(v.get("status")));
 
         Map<String, Object> left = visitor.post("/api/track/" + token + "/leave", null, 200);
         assertThat(left).containsEntry("status", "CANCELLED").containsEntry("ticket", ticket.get("ticket"));
