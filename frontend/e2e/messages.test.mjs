@@ -102,3 +102,35 @@ test('an administrator changes, keeps and resets the Pashto "turn is near" SMS',
     await browser.close();
   }
 });
+
+test('a failed first read of the admin page says why and reads again on request', async () => {
+  const browser = await launch();
+  try {
+    const page = await open(browser, `/admin.html?centre=${CENTRE}&lang=fa`, {
+      viewport: { width: 1280, height: 800 },
+    });
+    const unavailable = {
+      status: 503,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({
+        type: 'https://nobat.app/problems/unavailable',
+        title: 'Service unavailable',
+        status: 503,
+        code: 'unavailable',
+      }),
+    };
+    await page.route('**/api/admin/devices', (route) => route.fulfill(unavailable));
+    await page.fill('#username', 'demo-admin');
+    await page.fill('#password', 'demo-admin-pass');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('[data-state="load-failed"] [role="alert"]');
+    assert.ok((await page.textContent('[data-state="load-failed"] [role="alert"]')).trim().length > 0);
+    await shot(page, 'admin-load-failed-fa');
+    await page.unroute('**/api/admin/devices');
+    await page.click('[data-state="load-failed"] button');
+    await page.waitForSelector('#messages');
+    assert.equal(await page.$('[data-state="load-failed"]'), null);
+  } finally {
+    await browser.close();
+  }
+});
