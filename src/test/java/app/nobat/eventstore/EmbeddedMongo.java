@@ -31,7 +31,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     public MongoDatabase database() {
-        return client.getDatabase("nobat");
+        return database("nobat");
+    }
+
+    public MongoDatabase database(String name) {
+        return client.getDatabase(name);
     }
 
     @Override

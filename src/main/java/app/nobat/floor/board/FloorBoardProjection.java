@@ -3,9 +3,13 @@ package app.nobat.floor.board;
 import app.nobat.common.Actor;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.domain.FloorEvent;
-import app.nobat.floor.domain.FloorEvent.FloorClosed;
+import app.nobat.platform.axon.BatchedWrites;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,9 +19,10 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 
 /**
  * Keeps each floor's board and visit records in MongoDB, on whichever node holds the processor's
- * token (the live screens are fed by {@link FloorFeedProjection} on every node). The board is written
- * before the processor's token, and {@link FloorBoard#apply} skips what it has seen, so a crash
- * between the two replays the event harmlessly.
+ * token (the live screens are fed by {@link FloorFeedProjection} on every node). What a batch of
+ * events changed is written once at its end ({@link BatchedWrites}): the visits, then the boards, then
+ * the processor's token. {@link FloorBoard#apply} skips what a board has seen, so a crash between
+ * any two of those writes replays the batch harmlessly.
  */
 @ProcessingGroup(FloorBoardProjection.PROCESSING_GROUP)
 public class FloorBoardProjection {
@@ -26,6 +31,12 @@ public class FloorBoardProjection {
 
     private final FloorBoardRepository repository;
     private final Map<String, FloorBoard> cache = new ConcurrentHashMap<>();
+    /** Boards and visit records changed by the batch under way, in the order they changed. */
+    private final Set<String> changedBoards = new LinkedHashSet<>();
+
+    private final Map<String, VisitView> changedVisits = new LinkedHashMap<>();
+    private final Map<String, String> floorOfVisit = new HashMap<>();
+    private final BatchedWrites writes = new BatchedWrites(this::write, this::forget);
 
     public FloorBoardProjection(FloorBoardRepository repository) {
         this.repository = repository;
@@ -35,30 +46,51 @@ public class FloorBoardProjection {
     void on(FloorEvent event, @SequenceNumber long sequence, @MetaDataValue(Actor.ID_KEY) String actor) {
         FloorBoard board = cache.computeIfAbsent(
                 event.floorId(), id -> repository.board(id).orElseGet(FloorBoard::new));
-        if (sequence <= board.lastSequence) {
-            return; // applied before a crash or a reset of this processor's token
-        }
-        List<VisitView> touched;
-        try {
-            touched = board.apply(event, sequence, actor);
-            // visits before the board: the board's sequence marks the event done, so it is written last
-            for (VisitView visit : touched) {
-                repository.save(board.floorId, visit);
+        if (sequence > board.lastSequence) { // else applied before a crash or a reset of this processor's token
+            List<VisitView> touched;
+            try {
+                touched = board.apply(event, sequence, actor);
+            } catch (RuntimeException e) {
+                forget();
+                throw e;
             }
+            for (VisitView visit : touched) {
+                changedVisits.put(visit.visitId, visit);
+                floorOfVisit.put(visit.visitId, board.floorId);
+            }
+            changedBoards.add(board.floorId);
+            writes.changed();
+        }
+        writes.endOfEvent();
+    }
+
+    /** Visits before their boards: a board's sequence marks its events done, so it is written last. */
+    private void write() {
+        changedVisits.forEach((visitId, visit) -> repository.save(floorOfVisit.get(visitId), visit));
+        changedVisits.clear();
+        floorOfVisit.clear();
+        for (String floorId : changedBoards) {
+            FloorBoard board = cache.get(floorId);
             repository.save(board);
-        } catch (RuntimeException e) {
-            cache.remove(event.floorId());
-            throw e;
+            if (board.closed) {
+                cache.remove(floorId); // a closed day changes no more
+            }
         }
-        if (event instanceof FloorClosed) {
-            cache.remove(event.floorId());
-        }
+        changedBoards.clear();
+    }
+
+    /** A batch that failed leaves the boards as stored: read them again. */
+    private void forget() {
+        changedVisits.clear();
+        floorOfVisit.clear();
+        changedBoards.clear();
+        cache.clear();
     }
 
     /** A replay from the start (a rebuild) writes every board anew: stored ones would make it skip all. */
     @ResetHandler
     void reset() {
-        cache.clear();
+        forget();
         repository.deleteAll();
     }
 }

@@ -26,6 +26,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -55,6 +56,8 @@ public class FloorConfig {
 
     /** A busy day has thousands of floor events; a snapshot every few hundred keeps a cold load short. */
     static final int SNAPSHOT_EVERY = 250;
+    /** Events per batch of the stored boards: about a minute of a busy floor at most. */
+    static final int BOARD_BATCH = 100;
 
     /** The system clock; tests that move time provide their own. */
     @Bean
@@ -112,6 +115,22 @@ public class FloorConfig {
     @Bean
     FloorBoardProjection floorBoardProjection(FloorBoardRepository boards) {
         return new FloorBoardProjection(boards);
+    }
+
+    /**
+     * The stored boards take the events in batches (a board is written once a batch, so a busy floor
+     * costs fewer writes as it gets busier); a failed write fails the batch, which is handled again,
+     * instead of being logged and passed over.
+     */
+    @Bean
+    ConfigurerModule floorBoardProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerListenerInvocationErrorHandler(
+                        FloorBoardProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                .registerTrackingEventProcessorConfiguration(
+                        FloorBoardProjection.PROCESSING_GROUP,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(BOARD_BATCH)));
     }
 
     @Bean

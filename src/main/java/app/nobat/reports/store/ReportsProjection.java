@@ -3,6 +3,7 @@ package app.nobat.reports.store;
 import app.nobat.booking.domain.DayBookEvent;
 import app.nobat.common.Actor;
 import app.nobat.floor.domain.FloorEvent;
+import app.nobat.platform.axon.BatchedWrites;
 import app.nobat.reports.domain.DayStatistics;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -14,14 +15,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * Folds the floor's and the day books' events into the statistics records, in a tracking processor
  * of its own ({@value #PROCESSING_GROUP}): a reset of its token replays every event from the start
  * and rebuilds them, so that a figure added later is filled for the past. The records a batch of
- * events changed are written once, at its last event and so before the processor's token; each
+ * events changed are written once, at its last event and so before the processor's token
+ * ({@link BatchedWrites}); each
  * skips what it has seen by each aggregate's sequence number, so an event handled again after a
  * crash changes nothing.
  */
@@ -37,6 +37,8 @@ public class ReportsProjection {
     private final Map<String, DayStatistics> cache = new ConcurrentHashMap<>();
     /** Records changed by the batch under way, written when it commits. */
     private final Set<String> dirty = new LinkedHashSet<>();
+
+    private final BatchedWrites writes = new BatchedWrites(this::write, this::forget);
 
     public ReportsProjection(ReportStore store) {
         this.store = store;
@@ -60,39 +62,15 @@ public class ReportsProjection {
                     return new DayStatistics(key.substring(0, colon), key.substring(colon + 1));
                 }));
         if (change.test(day)) {
-            if (dirty.isEmpty() && CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().root().onRollback(u -> forget());
-            }
             dirty.add(id);
+            writes.changed();
         }
-        endOfMessage();
+        writes.endOfEvent();
     }
 
-    /**
-     * At the last event of a batch the records it changed are written: in its handler, so before the
-     * processor stores its token as the batch commits. A batch holds only the events this processor
-     * handles (the others are left out of it), so its last one comes through here.
-     */
-    private void endOfMessage() {
-        if (dirty.isEmpty()) {
-            return;
-        }
-        boolean last = !CurrentUnitOfWork.isStarted()
-                || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch)
-                || batch.isLastMessage();
-        if (last) {
-            flush();
-        }
-    }
-
-    private void flush() {
-        try {
-            for (String id : dirty) {
-                store.save(cache.get(id));
-            }
-        } catch (RuntimeException e) {
-            forget();
-            throw e;
+    private void write() {
+        for (String id : dirty) {
+            store.save(cache.get(id));
         }
         dirty.clear();
         if (cache.size() > CACHED) {

@@ -7,6 +7,7 @@ import app.nobat.reports.store.ReportsProjection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +41,8 @@ public class ReportsConfig {
     ConfigurerModule reportsProcessor() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessor(ReportsProjection.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(
+                        ReportsProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 .registerTrackingEventProcessorConfiguration(
                         ReportsProjection.PROCESSING_GROUP,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
