@@ -1,5 +1,6 @@
 package app.nobat.bench;
 
+import app.nobat.floor.wiring.CentreFloorSettings;
 import app.nobat.planning.simulation.DayProfile;
 import app.nobat.planning.simulation.DayResult;
 import app.nobat.planning.simulation.DaySimulator;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plays days of the profiles in {@code bench/profiles/} through the real floor and prints, per
@@ -21,7 +23,10 @@ import java.util.List;
  *
  * <p>Arguments: profile names (files {@code bench/profiles/NAME.json}, or paths to JSON files; none:
  * every profile there), {@code --seed N} (default 1; day i of a profile plays seed N + i), and
- * {@code --days N} (default 5).
+ * {@code --days N} (default 5), {@code --history N} (default 5: the centre's days before the scored
+ * ones, played first and not scored, seeds 1,000,000 + N + i; each day's floor starts from the desk
+ * times of the latest 20 days before it, as a centre's floor reads its stored boards; 0: a centre's
+ * first days, which start from the default desk time).
  */
 public final class DaySimulatorBench {
 
@@ -30,11 +35,13 @@ public final class DaySimulatorBench {
     public static void main(String[] args) throws Exception {
         long seed = 1;
         int days = 5;
+        int history = 5;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--days" -> days = Integer.parseInt(args[++i]);
+                case "--history" -> history = Integer.parseInt(args[++i]);
                 default -> names.add(args[i]);
             }
         }
@@ -50,10 +57,12 @@ public final class DaySimulatorBench {
         Quiet.axon();
         List<Estimator> estimators = estimators();
         System.out.printf(
-                "DaySimulatorBench: seed %d, %d day%s per profile, estimators %s%n",
+                "DaySimulatorBench: seed %d, %d day%s per profile after %d earlier day%s, estimators %s%n",
                 seed,
                 days,
                 days == 1 ? "" : "s",
+                history,
+                history == 1 ? "" : "s",
                 estimators.stream().map(Estimator::name).toList());
         for (String name : names) {
             Path file = name.endsWith(".json") ? Path.of(name) : folder.resolve(name + ".json");
@@ -61,15 +70,37 @@ public final class DaySimulatorBench {
             SimulatedCentre centre = SimulatedCentre.seeded(profile.centre());
             DaySimulator simulator = new DaySimulator(centre, profile, estimators);
             long started = System.nanoTime();
-            List<DayResult> results = new ArrayList<>();
-            for (int day = 0; day < days; day++) {
-                results.add(simulator.play(seed + day));
-            }
+            List<DayResult> results = playDays(simulator, seed, days, history);
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.println();
             System.out.print(Scorecard.of(results, centre).table(profile.name() + " (" + profile.description() + ")"));
             System.out.printf("  played in %.1f s%n", seconds);
         }
+    }
+
+    /**
+     * The scored days (seeds {@code seed} to {@code seed + days - 1}) after {@code history} earlier
+     * days of the centre, not scored (seeds 1,000,000 + seed + i); each day's floor starts from the
+     * desk times of the days before it.
+     */
+    static List<DayResult> playDays(DaySimulator simulator, long seed, int days, int history) {
+        List<DayResult> earlier = new ArrayList<>();
+        for (int day = 0; day < history; day++) {
+            earlier.add(simulator.play(1_000_000 + seed + day, latest(earlier)));
+        }
+        List<DayResult> results = new ArrayList<>();
+        for (int day = 0; day < days; day++) {
+            DayResult played = simulator.play(seed + day, latest(earlier));
+            results.add(played);
+            earlier.add(played);
+        }
+        return results;
+    }
+
+    /** What a floor starts from: the desk times of the latest days before it, as many as a centre's floor reads. */
+    static Map<String, Double> latest(List<DayResult> earlier) {
+        return DaySimulator.earlierDeskMinutes(
+                earlier.subList(Math.max(0, earlier.size() - CentreFloorSettings.EARLIER_DAYS), earlier.size()));
     }
 
     /** Today's formula and the new estimator, asked at the same instants of the same days. */

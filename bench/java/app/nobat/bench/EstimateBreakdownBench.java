@@ -28,11 +28,13 @@ public final class EstimateBreakdownBench {
     public static void main(String[] args) throws Exception {
         long seed = 1;
         int days = 5;
+        int history = 5;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--days" -> days = Integer.parseInt(args[++i]);
+                case "--history" -> history = Integer.parseInt(args[++i]);
                 default -> names.add(args[i]);
             }
         }
@@ -43,8 +45,7 @@ public final class EstimateBreakdownBench {
             SimulatedCentre centre = SimulatedCentre.seeded(profile.centre());
             DaySimulator simulator = new DaySimulator(centre, profile, estimators);
             List<VisitRecord> all = new ArrayList<>();
-            for (int day = 0; day < days; day++) {
-                DayResult result = simulator.play(seed + day);
+            for (DayResult result : DaySimulatorBench.playDays(simulator, seed, days, history)) {
                 result.visits().stream().filter(VisitRecord::called).forEach(all::add);
             }
             ZoneId zone = ZoneId.of(centre.settings().timeZone());

@@ -62,6 +62,8 @@ public class FloorBoard {
     public int pauses;
 
     public long pauseMillis;
+    /** Each service's mean desk time (minutes) on the centre's earlier days, as the day began. */
+    public Map<String, Double> earlierDeskMinutes = new TreeMap<>();
     /** The latest wait forecast of this board, kept while the board and the minute stand (not stored). */
     volatile WaitEstimator.Forecast forecast;
     /** The latest {@link #positions}, kept like the forecast: every phone of the floor asks on every change. */
@@ -249,6 +251,7 @@ public class FloorBoard {
                         return d;
                     }));
             settings.serviceCodes().forEach(code -> stats.put(code, new ServiceStats()));
+            earlierDeskMinutes = new TreeMap<>(e.earlierDeskMinutes());
         } else if (event instanceof VisitArrived e) {
             VisitView v = new VisitView();
             v.visitId = e.visitId();

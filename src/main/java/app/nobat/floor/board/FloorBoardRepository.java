@@ -7,11 +7,16 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.bson.Document;
 
 /**
@@ -35,6 +40,39 @@ public class FloorBoardRepository {
         this.json = json;
         // a supervisor finds a visit by the ticket a visitor holds, within the day's records
         visits.createIndex(Indexes.ascending("floorId", "visit.ticket"));
+        // a floor starting its day reads the centre's latest days
+        boards.createIndex(Indexes.ascending("centreId", "day"));
+    }
+
+    /**
+     * Each service's mean desk time in minutes over the centre's last {@code days} days before
+     * {@code day} that served it (every visit of those days weighs alike); from the boards' day totals.
+     */
+    public Map<String, Double> earlierDeskMinutes(String centreId, LocalDate day, int days) {
+        Map<String, long[]> totals = new TreeMap<>(); // service: {desk millis, desk visits}
+        boards.find(Filters.and(Filters.eq("centreId", centreId), Filters.lt("day", day.toString())))
+                .sort(Sorts.descending("day"))
+                .limit(days)
+                .projection(Projections.include("board.stats"))
+                .forEach(d -> {
+                    Document stats = d.get("board", Document.class).get("stats", Document.class);
+                    if (stats == null) {
+                        return;
+                    }
+                    stats.forEach((service, value) -> {
+                        Document s = (Document) value;
+                        long[] total = totals.computeIfAbsent(service, k -> new long[2]);
+                        total[0] += ((Number) s.getOrDefault("deskMillis", 0L)).longValue();
+                        total[1] += ((Number) s.getOrDefault("deskVisits", 0)).longValue();
+                    });
+                });
+        Map<String, Double> minutes = new TreeMap<>();
+        totals.forEach((service, total) -> {
+            if (total[1] > 0) {
+                minutes.put(service, total[0] / 60_000.0 / total[1]);
+            }
+        });
+        return minutes;
     }
 
     public Optional<FloorBoard> board(String floorId) {

@@ -51,8 +51,8 @@ public final class WaitEstimator {
      */
     static final double MODEL_SPREAD = 0.33;
     /**
-     * What a forecast misses before three visits have ended today, when every desk time is the
-     * default: the visitors at the door at opening are told a wide range.
+     * What a forecast misses before three visits have ended today on a centre's first day, when every
+     * desk time is the default: the visitors at the door at opening are told a wide range.
      */
     static final double GUESSED_SPREAD = 1.0;
     /** A visit that has run past its expected desk time still has some of it left (lognormal times: about half). */
@@ -68,6 +68,9 @@ public final class WaitEstimator {
     static final double DAY_WEIGHT = 5;
 
     static final int HOUR_SAMPLES = 3;
+    /** The centre's usual desk time of a service, from its earlier days, weighs as this many of today's visits. */
+    static final double EARLIER_WEIGHT = 5;
+
     static final double DEFAULT_DESK_MINUTES = FloorBoard.DEFAULT_SERVICE_MINUTES;
     /** How far ahead the forecast plays: beyond it a wait is not promised. */
     static final double HORIZON_MINUTES = 12 * 60;
@@ -399,8 +402,11 @@ public final class WaitEstimator {
             this.target = target;
             this.policy = new QueuePolicy(board.settings.policy());
             this.waiting = waiting;
-            this.guessed =
-                    board.stats.values().stream().mapToLong(x -> x.deskVisits).sum() < HOUR_SAMPLES;
+            this.guessed = board.earlierDeskMinutes.isEmpty()
+                    && board.stats.values().stream()
+                                    .mapToLong(x -> x.deskVisits)
+                                    .sum()
+                            < HOUR_SAMPLES;
             long order = 0;
             for (VisitView v : board.visits.values()) {
                 order++;
@@ -654,7 +660,7 @@ public final class WaitEstimator {
         private double deskMinutes(String serviceCode) {
             return deskMinutes.computeIfAbsent(serviceCode, code -> {
                 ServiceStats s = board.stats.get(code);
-                double day = dayMinutes(s);
+                double day = dayMinutes(code, s);
                 if (s == null) {
                     return day;
                 }
@@ -668,8 +674,18 @@ public final class WaitEstimator {
             });
         }
 
-        /** The service's mean desk time over the day, else the floor's, each from three visits, else the default. */
-        private double dayMinutes(ServiceStats s) {
+        /**
+         * The service's mean desk time over the day. Where the centre's earlier days give one, the day's
+         * visits draw that towards today's; else the day's, else the floor's, each from three visits,
+         * else the default.
+         */
+        private double dayMinutes(String serviceCode, ServiceStats s) {
+            Double earlier = board.earlierDeskMinutes.get(serviceCode);
+            if (earlier != null) {
+                long visits = s == null ? 0 : s.deskVisits;
+                double today = s == null ? 0 : s.deskMillis / 60_000.0;
+                return atLeastHalfMinute((today + EARLIER_WEIGHT * earlier) / (visits + EARLIER_WEIGHT));
+            }
             if (s != null && s.deskVisits >= HOUR_SAMPLES) {
                 return atLeastHalfMinute(s.deskMillis / 60_000.0 / s.deskVisits);
             }

@@ -579,7 +579,12 @@ public class Floor {
         }
         FloorId parsed = FloorId.parse(id);
         apply(FloorStarted.of(
-                id, parsed.centreId(), parsed.day().toString(), source.settingsFor(parsed.centreId()), at));
+                id,
+                parsed.centreId(),
+                parsed.day().toString(),
+                source.settingsFor(parsed.centreId()),
+                at,
+                source.earlierDeskMinutes(parsed.centreId(), parsed.day())));
     }
 
     private void release(String visitId, VisitStatus outcome) {

@@ -20,13 +20,40 @@ public sealed interface FloorEvent {
     /**
      * Revision 2 holds the settings in the event's own terms ({@link DaySettings}); revision 1 held
      * the domain's {@code FloorSettings} as it was, with the prefixes as a map (upcast on read).
+     * {@code earlierDeskMinutes}: each service's mean desk time (call to end, in minutes) over the
+     * centre's earlier days as the day began, so that the first estimates of a day start from what is
+     * usual there; absent (null) in events stored before it existed, read as none.
      */
     @Revision("2")
-    record FloorStarted(String floorId, String centreId, String day, DaySettings settings, Instant at)
+    record FloorStarted(
+            String floorId,
+            String centreId,
+            String day,
+            DaySettings settings,
+            Instant at,
+            Map<String, Double> earlierDeskMinutes)
             implements FloorEvent {
 
+        public FloorStarted {
+            // sorted, so that the event reads the same in every process
+            earlierDeskMinutes = earlierDeskMinutes == null
+                    ? Collections.emptySortedMap()
+                    : Collections.unmodifiableSortedMap(new TreeMap<>(earlierDeskMinutes));
+        }
+
         public static FloorStarted of(String floorId, String centreId, String day, FloorSettings settings, Instant at) {
-            return new FloorStarted(floorId, centreId, day, settings == null ? null : DaySettings.of(settings), at);
+            return of(floorId, centreId, day, settings, at, Map.of());
+        }
+
+        public static FloorStarted of(
+                String floorId,
+                String centreId,
+                String day,
+                FloorSettings settings,
+                Instant at,
+                Map<String, Double> earlierDeskMinutes) {
+            return new FloorStarted(
+                    floorId, centreId, day, settings == null ? null : DaySettings.of(settings), at, earlierDeskMinutes);
         }
     }
 

@@ -3,8 +3,10 @@ package app.nobat.floor.wiring;
 import app.nobat.centre.domain.Centre;
 import app.nobat.centre.domain.CentreProfile;
 import app.nobat.common.CommonRefusal;
+import app.nobat.floor.board.FloorBoardRepository;
 import app.nobat.floor.domain.FloorSettings;
 import app.nobat.floor.domain.FloorSettingsSource;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -19,10 +21,21 @@ import org.axonframework.modelling.command.Repository;
  */
 public class CentreFloorSettings implements FloorSettingsSource {
 
-    private final Supplier<Repository<Centre>> centres;
+    /** How many of the centre's latest days make its usual desk times: about a month of open days. */
+    public static final int EARLIER_DAYS = 20;
 
-    public CentreFloorSettings(Supplier<Repository<Centre>> centres) {
+    private final Supplier<Repository<Centre>> centres;
+    private final FloorBoardRepository boards;
+
+    public CentreFloorSettings(Supplier<Repository<Centre>> centres, FloorBoardRepository boards) {
         this.centres = centres;
+        this.boards = boards;
+    }
+
+    /** From the stored boards of the centre's latest days (a read model: what it holds when the day starts). */
+    @Override
+    public Map<String, Double> earlierDeskMinutes(String centreId, LocalDate day) {
+        return boards.earlierDeskMinutes(centreId, day, EARLIER_DAYS);
     }
 
     @Override

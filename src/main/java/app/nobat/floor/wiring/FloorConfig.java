@@ -76,8 +76,8 @@ public class FloorConfig {
     }
 
     @Bean
-    FloorSettingsSource floorSettingsSource(ObjectProvider<Configuration> axon) {
-        return new CentreFloorSettings(() -> axon.getObject().repository(Centre.class));
+    FloorSettingsSource floorSettingsSource(ObjectProvider<Configuration> axon, FloorBoardRepository boards) {
+        return new CentreFloorSettings(() -> axon.getObject().repository(Centre.class), boards);
     }
 
     @Bean

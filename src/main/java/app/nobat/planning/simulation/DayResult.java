@@ -7,6 +7,7 @@ import java.util.Map;
  * A simulated day: every visit, the estimates taken later, and each desk's time.
  *
  * @param desks per desk id, its open and busy time
+ * @param deskTimes per service, its visits' desk times over the day (call to end), as the board counted them
  */
 public record DayResult(
         String profile,
@@ -15,7 +16,11 @@ public record DayResult(
         List<String> estimators,
         List<VisitRecord> visits,
         List<LaterEstimate> later,
-        Map<String, DeskTime> desks) {
+        Map<String, DeskTime> desks,
+        Map<String, ServiceDeskTime> deskTimes) {
+
+    /** A service's visits that ended at a desk, and their time there in all. */
+    public record ServiceDeskTime(long millis, long visits) {}
 
     /**
      * @param openMillis  time open and not paused (the overtime after closing included)

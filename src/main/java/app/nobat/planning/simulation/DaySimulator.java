@@ -70,7 +70,34 @@ public final class DaySimulator {
     }
 
     public DayResult play(long seed) {
-        return new Day(seed).play();
+        return play(seed, Map.of());
+    }
+
+    /**
+     * A day whose floor starts knowing each service's usual desk minutes from earlier days, as a centre's
+     * floor does from its stored boards ({@link #earlierDeskMinutes}).
+     */
+    public DayResult play(long seed, Map<String, Double> earlierDeskMinutes) {
+        return new Day(seed, earlierDeskMinutes).play();
+    }
+
+    /** Each service's mean desk minutes over the given days, every visit weighing alike. */
+    public static Map<String, Double> earlierDeskMinutes(List<DayResult> days) {
+        Map<String, long[]> totals = new TreeMap<>();
+        for (DayResult day : days) {
+            day.deskTimes().forEach((service, t) -> {
+                long[] total = totals.computeIfAbsent(service, k -> new long[2]);
+                total[0] += t.millis();
+                total[1] += t.visits();
+            });
+        }
+        Map<String, Double> minutes = new TreeMap<>();
+        totals.forEach((service, t) -> {
+            if (t[1] > 0) {
+                minutes.put(service, t[0] / 60_000.0 / t[1]);
+            }
+        });
+        return minutes;
     }
 
     /** One visitor as drawn before the day: all that chance decides about them. */
@@ -167,8 +194,11 @@ public final class DaySimulator {
         long calls;
         final long closes;
 
-        Day(long seed) {
+        final Map<String, Double> earlierDeskMinutes;
+
+        Day(long seed, Map<String, Double> earlierDeskMinutes) {
             this.seed = seed;
+            this.earlierDeskMinutes = Map.copyOf(earlierDeskMinutes);
             this.random = new SplittableRandom(seed);
             this.floorId = new FloorId(centre.centreId(), profile.day()).toString();
             this.closes = local(profile.closes());
@@ -180,7 +210,7 @@ public final class DaySimulator {
 
         DayResult play() {
             drawVisitors();
-            try (SimulatedFloor simulated = new SimulatedFloor(centre.settings(), this::observe)) {
+            try (SimulatedFloor simulated = new SimulatedFloor(centre.settings(), earlierDeskMinutes, this::observe)) {
                 floor = simulated;
                 scheduleDesks();
                 for (int i = 0; i < visitors.size(); i++) {
@@ -631,7 +661,17 @@ public final class DaySimulator {
                     estimators.stream().map(Estimator::name).toList(),
                     List.copyOf(records),
                     List.copyOf(later),
-                    times);
+                    times,
+                    deskTimes());
+        }
+
+        Map<String, DayResult.ServiceDeskTime> deskTimes() {
+            Map<String, DayResult.ServiceDeskTime> byService = new TreeMap<>();
+            floor.board()
+                    .stats
+                    .forEach((service, s) ->
+                            byService.put(service, new DayResult.ServiceDeskTime(s.deskMillis, s.deskVisits)));
+            return byService;
         }
     }
 }

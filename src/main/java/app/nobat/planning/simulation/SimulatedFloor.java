@@ -7,7 +7,9 @@ import app.nobat.floor.domain.FloorCommand;
 import app.nobat.floor.domain.FloorEvent;
 import app.nobat.floor.domain.FloorSettings;
 import app.nobat.floor.domain.FloorSettingsSource;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.AggregateConfigurer;
@@ -42,8 +44,22 @@ final class SimulatedFloor implements AutoCloseable {
         }
     }
 
-    /** @param listener sees each event after the board has applied it */
-    SimulatedFloor(FloorSettings settings, Consumer<FloorEvent> listener) {
+    /**
+     * @param earlierDeskMinutes what the floor knows of the centre's earlier days as it starts
+     * @param listener sees each event after the board has applied it
+     */
+    SimulatedFloor(FloorSettings settings, Map<String, Double> earlierDeskMinutes, Consumer<FloorEvent> listener) {
+        FloorSettingsSource source = new FloorSettingsSource() {
+            @Override
+            public FloorSettings settingsFor(String centreId) {
+                return settings;
+            }
+
+            @Override
+            public Map<String, Double> earlierDeskMinutes(String centreId, LocalDate day) {
+                return earlierDeskMinutes;
+            }
+        };
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Floor.class)
@@ -52,7 +68,7 @@ final class SimulatedFloor implements AutoCloseable {
                         // scanning the command's annotations on each command (a quarter of Axon's time here)
                         .configureCommandTargetResolver(c -> command -> new VersionedAggregateIdentifier(
                                 ((FloorCommand) command.getPayload()).floorId(), null)))
-                .registerComponent(FloorSettingsSource.class, c -> centreId -> settings)
+                .registerComponent(FloorSettingsSource.class, c -> source)
                 // who acted travels from each command onto its events, as in the application
                 .configureCorrelationDataProviders(
                         c -> List.of(new SimpleCorrelationDataProvider(Actor.ID_KEY, Actor.ROLE_KEY)))

@@ -25,6 +25,14 @@ class WaitEstimatorTest {
     int tickets = 0;
 
     void start(Map<String, Set<String>> desks, double elderlyWeight, double appointmentBoost) {
+        start(desks, elderlyWeight, appointmentBoost, Map.of());
+    }
+
+    void start(
+            Map<String, Set<String>> desks,
+            double elderlyWeight,
+            double appointmentBoost,
+            Map<String, Double> earlierDeskMinutes) {
         apply(FloorStarted.of(
                 F,
                 "gulf",
@@ -36,7 +44,8 @@ class WaitEstimatorTest {
                         new QueuePolicySettings(Map.of(PriorityClass.ELDERLY, elderlyWeight), appointmentBoost, 3),
                         EndOfDayRule.CLOSE,
                         2),
-                T0));
+                T0,
+                earlierDeskMinutes));
     }
 
     void apply(FloorEvent event) {
@@ -97,6 +106,37 @@ class WaitEstimatorTest {
             complete(desk, id, t);
         }
         return t;
+    }
+
+    @Test
+    void theOpeningQueueIsToldTheCentresUsualDeskTimeUntilTodaysVisitsSayOtherwise() {
+        start(Map.of("d1", Set.of("res")), 2.0, 0, Map.of("res", 12.0));
+        open("d1", 0, "res");
+        for (int i = 0; i < 4; i++) {
+            arrive("w" + i, "res", PriorityClass.NONE, 0);
+        }
+        // before any visit has ended: 4 ahead of the usual 12 minutes, with the spread of a known desk
+        // time (1.28·√(1/5 + 0.33²) = 0.67 of it: 16–80, shown in fives), not the default's 5 minutes
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(0))).isEqualTo(new WaitEstimate(true, 48, 15, 80));
+
+        FloorBoard firstDay = board;
+        board = new FloorBoard();
+        seq = 0;
+        tickets = 0;
+        start(Map.of("d1", Set.of("res")), 2.0, 0);
+        open("d1", 0, "res");
+        for (int i = 0; i < 4; i++) {
+            arrive("w" + i, "res", PriorityClass.NONE, 0);
+        }
+        // a centre's first day knows nothing: the default 5 minutes, said with the guessed spread
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(0)).minutes()).isEqualTo(20);
+        board = firstDay;
+
+        // five of today's visits of 6 minutes weigh as much as the earlier days: the day's desk time is
+        // (5·6 + 5·12) / 10 = 9 minutes, and the last hour's five visits are drawn towards it as ever,
+        // (5·6 + 5·9) / 10 = 7.5 minutes each for the four still ahead of a newcomer
+        double now = served("d1", "res", 5, 6, 0);
+        assertThat(WaitEstimator.forNewcomer(board, "res", at(now)).minutes()).isEqualTo(30);
     }
 
     @Test

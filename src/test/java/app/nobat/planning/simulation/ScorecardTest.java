@@ -52,7 +52,8 @@ class ScorecardTest {
                 List.of("e"),
                 visits,
                 List.of(),
-                Map.of("d1", new DeskTime(100_000, Map.of("s", 80_000L))));
+                Map.of("d1", new DeskTime(100_000, Map.of("s", 80_000L))),
+                Map.of());
         // the only service's target is 0 minutes in the M/M/c centre: every wait above it is a breach
         Scorecard.Row row = Scorecard.of(List.of(day), CENTRE).overall();
 
