@@ -25,6 +25,7 @@ import app.nobat.floor.web.AppointmentCheckIns;
 import app.nobat.floor.web.CentreHolidays;
 import app.nobat.platform.axon.AggregateCacheSettings;
 import app.nobat.platform.axon.AggregateWiring;
+import app.nobat.platform.axon.AxonConfig;
 import app.nobat.platform.axon.EventNames;
 import app.nobat.platform.mongo.MongoSettings;
 import app.nobat.platform.seed.SeedSettings;
@@ -79,6 +80,7 @@ public class BookingConfig {
                 configurer.eventProcessing(processing -> processing.registerTrackingEventProcessorConfiguration(
                         AppointmentNotifier.PROCESSING_GROUP,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(AxonConfig.PROCESSOR_BATCH)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 
