@@ -84,6 +84,9 @@ public class TrackingController {
         });
     }
 
+    /** Changes a phone's stream takes from the feed ahead of its view. */
+    private static final int CHANGES_IN_HAND = 4;
+
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The ticket live: an event each time what the visitor sees changes")
     @ApiResponse(
@@ -97,7 +100,8 @@ public class TrackingController {
         return Blocking.call(() -> visitIdOf(token)).flatMapMany(visitId -> {
             FloorId floor = FloorId.ofVisit(visitId);
             Flux<ServerSentEvent<TrackingView>> updates = feed.follow(floor.centreId(), null)
-                    .publishOn(Schedulers.boundedElastic())
+                    // a phone needs the latest change, not 256 of them queued (each open phone holds its queue)
+                    .publishOn(Schedulers.boundedElastic(), CHANGES_IN_HAND)
                     .map(change -> floor.toString().equals(change.board().floorId)
                             ? view(visitId, change.board())
                             : view(visitId, floors.board(floor)))

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.actuate.autoconfigure.security.reactive.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
@@ -34,6 +35,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
@@ -269,6 +271,25 @@ public class SecurityRules {
         return change && cookie && !header
                 ? ServerWebExchangeMatcher.MatchResult.match()
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    /**
+     * Spring Security would observe every filter of every request on its own (an observation, its
+     * context and key values each), and a live stream holds its request's filter chain for as long
+     * as it is open: 17 observations per idle phone. Requests are still observed once, as
+     * {@code http.server.requests}.
+     */
+    @Bean
+    static BeanPostProcessor securityFiltersObservedOnce() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof WebFilterChainProxy proxy) {
+                    proxy.setFilterChainDecorator(new WebFilterChainProxy.DefaultWebFilterChainDecorator());
+                }
+                return bean;
+            }
+        };
     }
 
     /** Withdrawn credentials end this node's open streams at once. */
