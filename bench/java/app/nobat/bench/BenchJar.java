@@ -110,6 +110,18 @@ final class BenchJar implements AutoCloseable {
         return out;
     }
 
+    /** CPU seconds a process has used so far (user and system), from /proc; -1 where there is none. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // the fields after the command's closing parenthesis: utime and stime are the 12th and 13th
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** SIGTERM, and SIGKILL after 30 s. */
     @Override
     public void close() throws InterruptedException {

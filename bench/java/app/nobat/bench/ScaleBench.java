@@ -50,7 +50,7 @@ public final class ScaleBench {
         int inFlight = 16;
         int rawInserts = 3_000;
         int arrivals = 1_000;
-        int bookingSlots = 8;
+        int bookingSlots = 4;
         int bookingAttemptsPerSlot = 150;
         int dayVisits = 3_000;
         int block = 500;
@@ -60,7 +60,7 @@ public final class ScaleBench {
         int centres = 30;
         int phones = 300;
         int phonesPerVisit = 5;
-        int centreSeconds = 40;
+        int centreSeconds = 30;
 
         static Sizes of(String[] args) {
             Sizes s = new Sizes();
@@ -114,10 +114,35 @@ public final class ScaleBench {
     /** Who does what to one centre through HTTP. */
     record Centre(String centreId, String kioskToken, List<Visit> waiting) {}
 
+    /** CPU used by the application and by the bench itself since it was made, to say who was busy. */
+    static final class Cpu {
+        private final long appPid;
+        private final long started = System.nanoTime();
+        private final double app;
+        private final double bench;
+
+        Cpu(long appPid) {
+            this.appPid = appPid;
+            this.app = BenchJar.cpuSeconds(appPid);
+            this.bench = BenchJar.cpuSeconds(ProcessHandle.current().pid());
+        }
+
+        @Override
+        public String toString() {
+            double wall = (System.nanoTime() - started) / 1e9;
+            double appUsed = BenchJar.cpuSeconds(appPid) - app;
+            double benchUsed = BenchJar.cpuSeconds(ProcessHandle.current().pid()) - bench;
+            return String.format(
+                    "CPU over %.1f s: application %.1f s (%.0f %% of the cores), bench %.1f s",
+                    wall, appUsed, 100 * appUsed / wall / Runtime.getRuntime().availableProcessors(), benchUsed);
+        }
+    }
+
     private final Sizes sizes;
     private final NobatClient api;
     private final String baseUrl;
     private final AtomicLong requestIds = new AtomicLong();
+    private long appPid;
     private final List<String> lines = new ArrayList<>();
 
     private ScaleBench(Sizes sizes, NobatClient api, String baseUrl) {
@@ -190,6 +215,7 @@ public final class ScaleBench {
     }
 
     private void run(MongoDatabase database, BenchJar app, double firstAnswer) throws Exception {
+        appPid = app.pid();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tehran"));
         System.out.printf(
                 "walk-ins: the bench centres are seeded open 00:00-23:59:59 every day (as the process tests'"
@@ -209,9 +235,15 @@ public final class ScaleBench {
         arrivals(List.of(many.get(0)), visitsPerCentre);
 
         // 1. arrivals and bookings beside the raw driver's inserts, all at the same number in flight
+        Cpu rawCpu = new Cpu(appPid);
         double rawBefore = RawInserts.perSecond(database, "bench_raw_before", sizes.rawInserts, sizes.inFlight);
+        System.out.printf("raw inserts before: %s%n", rawCpu);
+        Cpu arrivalsCpu = new Cpu(appPid);
         Run arrivals = arrivals(List.of(idleDay), sizes.arrivals);
+        System.out.printf("arrivals: %s%n", arrivalsCpu);
+        Cpu stormCpu = new Cpu(appPid);
         Storm storm = bookingStorm();
+        System.out.printf("booking storm: %s%n", stormCpu);
         double rawAfter = RawInserts.perSecond(database, "bench_raw_after", sizes.rawInserts, sizes.inFlight);
         double raw = (rawBefore + rawAfter) / 2;
         System.out.printf(
@@ -300,8 +332,9 @@ public final class ScaleBench {
             api.openDesk(c.centreId(), "d1").block();
         }
         arrivals(many.subList(1, many.size()), visitsPerCentre);
-        Phase one = centresAtOnce(many.subList(0, 1));
-        Phase all = centresAtOnce(many);
+        // the single centre plays twice as long: its p99 is read from fewer commands
+        Phase one = centresAtOnce(many.subList(0, 1), 2 * sizes.centreSeconds);
+        Phase all = centresAtOnce(many, sizes.centreSeconds);
         String streams = all.subscribers < sizes.centres * sizes.phones
                 ? String.format(" (only %,d of %,d streams opened)", all.subscribers, sizes.centres * sizes.phones)
                 : "";
@@ -494,6 +527,7 @@ public final class ScaleBench {
     private Phase callsToScreens(Centre centre, String displayToken, int count, BenchJar app) throws Exception {
         Phase phase = new Phase();
         CallLog log = new CallLog();
+        Cpu cpu = new Cpu(appPid);
         if (app != null) {
             Thread.sleep(1_000);
             phase.heapWithoutKb = app.heapUsedAfterGcKb();
@@ -542,6 +576,7 @@ public final class ScaleBench {
                     phase.latencies.p(0.99),
                     phase.latencies.p(1.0),
                     phase.latencies.unmatched());
+            System.out.printf("  %s%n", cpu);
         }
         if (app != null) {
             Thread.sleep(2_000);
@@ -550,7 +585,7 @@ public final class ScaleBench {
         return phase;
     }
 
-    /** Phones over the centres' waiting visits, round robin, at most {@value #STREAMS_PER_TOKEN} per ticket. */
+    /** Phones over the centres' waiting visits, evenly, at most {@value #STREAMS_PER_TOKEN} per ticket. */
     private int openPhones(LiveScreens screens, CallLog log, List<Centre> centres, int perCentre) {
         int opened = 0;
         for (Centre c : centres) {
@@ -560,7 +595,8 @@ public final class ScaleBench {
             }
             int phones = Math.min(perCentre, visits.size() * STREAMS_PER_TOKEN);
             for (int i = 0; i < phones; i++) {
-                Visit v = visits.get(i % visits.size());
+                // spread over the whole queue, so that the calls of a phase take few of the followed visits
+                Visit v = visits.get((int) ((long) i * visits.size() / phones));
                 screens.phone(log, v.token(), v.visitId());
             }
             opened += phones;
@@ -580,6 +616,7 @@ public final class ScaleBench {
         }
         List<Double> rates = new ArrayList<>();
         for (int b = 0; b * sizes.block < sizes.dayVisits; b++) {
+            Cpu cpu = new Cpu(appPid);
             long started = System.nanoTime();
             Run arrived = arrivals(List.of(centre), sizes.block);
             AtomicInteger toCall = new AtomicInteger(arrived.ok);
@@ -614,7 +651,8 @@ public final class ScaleBench {
                     commands / seconds,
                     arrived.latency().p(0.99),
                     desks.latency().p(0.99),
-                    desks.statuses());
+                    desks.statuses(),
+                    cpu);
             centre.waiting().clear();
         }
         return rates;
@@ -624,11 +662,12 @@ public final class ScaleBench {
 
     /**
      * Each centre at one command a second (arrival, call-next, start, complete in turn, the centres'
-     * seconds spread over the second) for {@code centreSeconds}, with {@code phones} phones each.
+     * seconds spread over the second) for {@code seconds}, with {@code phones} phones each.
      */
-    private Phase centresAtOnce(List<Centre> centres) throws Exception {
+    private Phase centresAtOnce(List<Centre> centres, int seconds) throws Exception {
         Phase phase = new Phase();
         Map<Centre, CallLog> logs = new HashMap<>();
+        Map<String, Integer> failures = new TreeMap<>();
         try (LiveScreens screens = new LiveScreens(baseUrl, centres.size() * sizes.phones + 100)) {
             for (Centre c : centres) {
                 logs.put(c, new CallLog());
@@ -641,13 +680,15 @@ public final class ScaleBench {
                 phase.subscribers = screens.connected();
             }
             List<Answer> commands = new CopyOnWriteArrayList<>();
+            Cpu cpu = new Cpu(appPid);
             long start = System.nanoTime() + 500_000_000L;
             List<Thread> drivers = new ArrayList<>();
             for (int i = 0; i < centres.size(); i++) {
                 Centre c = centres.get(i);
                 long offset = 1_000_000_000L * i / centres.size();
-                Thread driver =
-                        new Thread(() -> drive(c, logs.get(c), start + offset, commands), "centre-" + c.centreId());
+                Thread driver = new Thread(
+                        () -> drive(c, logs.get(c), start + offset, seconds, commands, failures),
+                        "centre-" + c.centreId());
                 driver.start();
                 drivers.add(driver);
             }
@@ -658,17 +699,16 @@ public final class ScaleBench {
             phase.calls = logs.values().stream().mapToInt(CallLog::calls).sum();
             phase.latencies = screens.latencies();
             phase.commands = summary(commands, 1).latency();
-            long failed = commands.stream().filter(a -> !a.ok()).count();
             System.out.printf(
-                    "%d centre(s), %,d phones (%,d live at the end): %,d commands = %.2f/s per centre (%d failed),"
+                    "%d centre(s), %,d phones (%,d live at the end): %,d commands = %.2f/s per centre (failed: %s),"
                             + " p50 %.1f ms, p99 %.1f ms; %d calls, %,d call events, p50 %.1f ms, p99 %.1f ms (%d"
                             + " unmatched)%n",
                     centres.size(),
                     phase.subscribers,
                     screens.live(),
                     commands.size(),
-                    commands.size() / (double) sizes.centreSeconds / centres.size(),
-                    failed,
+                    commands.size() / (double) seconds / centres.size(),
+                    failures,
                     phase.commands.p(0.5),
                     phase.commands.p(0.99),
                     phase.calls,
@@ -676,17 +716,20 @@ public final class ScaleBench {
                     phase.latencies.p(0.5),
                     phase.latencies.p(0.99),
                     phase.latencies.unmatched());
+            System.out.printf("  %s%n", cpu);
         }
         return phase;
     }
 
     /** One centre's commands, one per tick; a command still running delays the next tick's. */
-    private void drive(Centre c, CallLog log, long start, List<Answer> commands) {
-        long end = start + sizes.centreSeconds * 1_000_000_000L;
+    private void drive(
+            Centre c, CallLog log, long start, long seconds, List<Answer> commands, Map<String, Integer> failures) {
+        long end = start + seconds * 1_000_000_000L;
         String called = null;
         for (int tick = 0; ; tick++) {
             long at = start + tick * 1_000_000_000L;
-            if (at >= end) {
+            // the last visit called is served to the end, so that the desk is free for the next phase
+            if (at >= end && tick % 4 == 0) {
                 return;
             }
             long wait = at - System.nanoTime();
@@ -696,6 +739,9 @@ public final class ScaleBench {
                 } catch (InterruptedException e) {
                     return;
                 }
+            }
+            if (tick % 4 >= 2 && called == null) {
+                continue; // nothing was called: nothing to start or complete
             }
             Answer answer = switch (tick % 4) {
                 case 0 ->
@@ -708,9 +754,20 @@ public final class ScaleBench {
                 default -> api.visit(called, "complete").block();
             };
             commands.add(answer);
+            if (!answer.ok()) {
+                synchronized (failures) {
+                    failures.merge(
+                            List.of("arrive", "call-next", "start", "complete").get(tick % 4) + " " + answer.status()
+                                    + " " + answer.text("type").replaceFirst(".*/", ""),
+                            1,
+                            Integer::sum);
+                }
+            }
             if (tick % 4 == 0 && answer.ok()) {
                 c.waiting().add(new Visit(answer.text("visitId"), answer.text("ticket"), answer.text("trackingToken")));
-            } else if (tick % 4 == 1 && answer.ok()) {
+            } else if (tick % 4 == 1 && !answer.ok()) {
+                called = null;
+            } else if (tick % 4 == 1) {
                 called = answer.text("visitId");
                 log.answered(called, answer.text("ticket"), answer.answeredNanos());
                 String visitId = called;
