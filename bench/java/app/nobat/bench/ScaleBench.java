@@ -545,7 +545,7 @@ public final class ScaleBench {
                 phase.subscribers = screens.connected();
             }
             if (app != null) {
-                Thread.sleep(2_000);
+                Thread.sleep(5_000); // idle: every stream's first event is out, nothing since
                 phase.heapWithKb = app.heapUsedAfterGcKb();
             }
             List<Answer> commands = new ArrayList<>();
