@@ -297,16 +297,21 @@ public final class ScaleBench {
                 250);
         double perSubscriberKb =
                 (manyScreens.heapWithKb - manyScreens.heapWithoutKb) / (double) manyScreens.subscribers;
+        int secondHalf = manyScreens.subscribers - manyScreens.halfSubscribers;
         target(
                 "4. heap per idle live subscriber (KB)",
                 perSubscriberKb,
                 String.format(
-                        "heap after GC %,d KB with %,d idle subscribers - %,d KB without, / %,d; %,d KB after they"
-                                + " closed",
+                        "heap after GC %,d KB with %,d idle subscribers - %,d KB without, / %,d; the second %,d alone:"
+                                + " %.1f KB each (%,d KB with %,d); %,d KB after they all closed",
                         manyScreens.heapWithKb,
                         manyScreens.subscribers,
                         manyScreens.heapWithoutKb,
                         manyScreens.subscribers,
+                        secondHalf,
+                        (manyScreens.heapWithKb - manyScreens.heapHalfKb) / (double) secondHalf,
+                        manyScreens.heapHalfKb,
+                        manyScreens.halfSubscribers,
                         manyScreens.heapAfterKb),
                 "<=",
                 20);
@@ -514,6 +519,8 @@ public final class ScaleBench {
         Latencies latencies;
         Latencies commands;
         long heapWithoutKb;
+        int halfSubscribers;
+        long heapHalfKb;
         long heapWithKb;
         long heapAfterKb;
     }
@@ -534,19 +541,31 @@ public final class ScaleBench {
         }
         try (LiveScreens screens = new LiveScreens(baseUrl, count + 100)) {
             int displays = Math.max(1, count / 200);
-            phase.subscribers = openPhones(screens, log, List.of(centre), count - displays) + displays;
-            for (int i = 0; i < displays; i++) {
-                screens.display(log, centre.centreId(), displayToken);
-            }
-            if (!screens.awaitConnected(phase.subscribers, Duration.ofMinutes(3))) {
-                System.out.printf(
-                        "  only %,d of %,d screens connected (%d refused)%n",
-                        screens.connected(), phase.subscribers, screens.refused());
-                phase.subscribers = screens.connected();
-            }
-            if (app != null) {
-                Thread.sleep(5_000); // idle: every stream's first event is out, nothing since
-                phase.heapWithKb = app.heapUsedAfterGcKb();
+            // with the heap to read, the screens open in two halves (each spread over the queue): the
+            // second half's cost per screen leaves out whatever the first screens cost once
+            int parts = app == null ? 1 : 2;
+            for (int part = 0; part < parts; part++) {
+                phase.subscribers += openPhones(screens, log, List.of(centre), count - displays, part, parts);
+                for (int i = part; i < displays; i += parts) {
+                    screens.display(log, centre.centreId(), displayToken);
+                    phase.subscribers++;
+                }
+                if (!screens.awaitConnected(phase.subscribers, Duration.ofMinutes(3))) {
+                    System.out.printf(
+                            "  only %,d of %,d screens connected (%d refused)%n",
+                            screens.connected(), phase.subscribers, screens.refused());
+                    phase.subscribers = screens.connected();
+                }
+                if (app != null) {
+                    Thread.sleep(5_000); // idle: every stream's first event is out, nothing since
+                    long heap = app.heapUsedAfterGcKb();
+                    if (part == 0) {
+                        phase.halfSubscribers = phase.subscribers;
+                        phase.heapHalfKb = heap;
+                    } else {
+                        phase.heapWithKb = heap;
+                    }
+                }
             }
             List<Answer> commands = new ArrayList<>();
             for (int i = 0; i < sizes.latencyCalls; i++) {
@@ -586,7 +605,7 @@ public final class ScaleBench {
     }
 
     /** Phones over the centres' waiting visits, evenly, at most {@value #STREAMS_PER_TOKEN} per ticket. */
-    private int openPhones(LiveScreens screens, CallLog log, List<Centre> centres, int perCentre) {
+    private int openPhones(LiveScreens screens, CallLog log, List<Centre> centres, int perCentre, int part, int parts) {
         int opened = 0;
         for (Centre c : centres) {
             List<Visit> visits;
@@ -594,12 +613,12 @@ public final class ScaleBench {
                 visits = new ArrayList<>(c.waiting());
             }
             int phones = Math.min(perCentre, visits.size() * STREAMS_PER_TOKEN);
-            for (int i = 0; i < phones; i++) {
+            for (int i = part; i < phones; i += parts) {
                 // spread over the whole queue, so that the calls of a phase take few of the followed visits
                 Visit v = visits.get((int) ((long) i * visits.size() / phones));
                 screens.phone(log, v.token(), v.visitId());
             }
-            opened += phones;
+            opened += (phones - part + parts - 1) / parts;
         }
         return opened;
     }
@@ -671,7 +690,7 @@ public final class ScaleBench {
         try (LiveScreens screens = new LiveScreens(baseUrl, centres.size() * sizes.phones + 100)) {
             for (Centre c : centres) {
                 logs.put(c, new CallLog());
-                phase.subscribers += openPhones(screens, logs.get(c), List.of(c), sizes.phones);
+                phase.subscribers += openPhones(screens, logs.get(c), List.of(c), sizes.phones, 0, 1);
             }
             if (!screens.awaitConnected(phase.subscribers, Duration.ofMinutes(5))) {
                 System.out.printf(
