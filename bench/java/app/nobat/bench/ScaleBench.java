@@ -661,7 +661,7 @@ public final class ScaleBench {
             rates.add(commands / seconds);
             System.out.printf(
                     "%s visits %,5d-%,5d: %,d commands in %.1f s = %.1f/s (arrivals p99 %.0f ms; desk commands"
-                            + " p99 %.0f ms, answers %s)%n",
+                            + " p99 %.0f ms, answers %s); %s%n",
                     centre.centreId(),
                     b * sizes.block,
                     (b + 1) * sizes.block,
