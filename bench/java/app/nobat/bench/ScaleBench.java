@@ -211,7 +211,24 @@ public final class ScaleBench {
             System.out.println();
             bench.lines.forEach(System.out::println);
         }
-        System.out.printf("ScaleBench took %.0f s in all%n", (System.nanoTime() - benchStarted) / 1e9);
+        // a full run leaves about 2 GB of store files; the logs stay for a look afterwards
+        for (String store : List.of("data", "data-keys", "embedded-default", "embedded-default-keys")) {
+            deleteTree(work.resolve(store));
+        }
+        System.out.printf(
+                "ScaleBench took %.0f s in all; the application's logs are in %s%n",
+                (System.nanoTime() - benchStarted) / 1e9, work);
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private void run(MongoDatabase database, BenchJar app, double firstAnswer) throws Exception {
