@@ -2,7 +2,6 @@ package app.nobat.bench;
 
 import app.nobat.NobatApplication;
 import app.nobat.booking.calendar.NationalHolidays;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bson.Document;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,8 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -159,18 +155,7 @@ public final class BookingStormBench {
 
     /** Single-document inserts on the same store, at the same concurrency as the storm. */
     static double rawInserts(MongoDatabase database, String collectionName) {
-        MongoCollection<Document> collection = database.getCollection(collectionName);
-        long started = System.nanoTime();
-        Flux.range(0, RAW_INSERTS)
-                .flatMap(
-                        i -> Mono.fromRunnable(() -> collection.insertOne(new Document("_id", collectionName + i)
-                                        .append("slot", "09:00")
-                                        .append("n", i)
-                                        .append("payload", "x".repeat(200))))
-                                .subscribeOn(Schedulers.boundedElastic()),
-                        CONCURRENCY)
-                .blockLast();
-        return RAW_INSERTS / ((System.nanoTime() - started) / 1e9);
+        return RawInserts.perSecond(database, collectionName, RAW_INSERTS, CONCURRENCY);
     }
 
     static void warmUp(WebClient client, String date) {
