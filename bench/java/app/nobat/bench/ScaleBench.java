@@ -8,14 +8,17 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +96,7 @@ public final class ScaleBench {
         public String toString() {
             StringBuilder out = new StringBuilder();
             for (var field : Sizes.class.getDeclaredFields()) {
-                if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                if (!Modifier.isStatic(field.getModifiers())) {
                     try {
                         out.append(out.isEmpty() ? "" : ", ")
                                 .append(field.getName())
@@ -225,7 +228,7 @@ public final class ScaleBench {
             return;
         }
         try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
@@ -864,7 +867,7 @@ public final class ScaleBench {
                         .append(" } }\n");
             }
             yml.append("openingHours:\n");
-            for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            for (DayOfWeek day : DayOfWeek.values()) {
                 yml.append("  - { day: ").append(day).append(", opens: \"00:00\", closes: \"23:59:59\" }\n");
             }
             yml.append("policy:\n  weights: { ELDERLY: 2.0 }\n  appointmentBoost: 30\n  maxPriorityInRow: 2\n")
