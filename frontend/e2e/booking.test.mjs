@@ -28,7 +28,15 @@ test('book, find, move and cancel an appointment', async () => {
       await page.click('.calendar-head button:last-child');
     }
     await page.click(`button.day[data-date="${date}"]`);
-    await page.click(`button.slot[data-slot="${slots[0]}"]`);
+    await page.click(`button.slot[data-slot="${slots[0]}"]`, { timeout: 15_000 }).catch(async (e) => {
+      // what the page showed instead (a notice, an error by the slot field), and what the server says now
+      const shown = await page.textContent('body').catch(() => '');
+      const now = await api(`/api/centres/${CENTRE}/services/residence/slots?date=${date}`, { user: null });
+      throw new Error(
+        `${e.message}; page errors: ${page.errors.join('; ')}; the page said: ${shown}; ` +
+          `the slots now: ${now.status} ${JSON.stringify(now.body?.slots?.slice(0, 3))}`,
+      );
+    });
     await page.selectOption('#identity-type', 'FOREIGN_NATIONAL_ID');
     const id = String(Date.now()).slice(-12).padStart(12, '7');
     await page.fill(
