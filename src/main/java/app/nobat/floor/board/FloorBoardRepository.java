@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.bson.Document;
 
 /**
@@ -49,7 +48,7 @@ public class FloorBoardRepository {
      * {@code day} that served it (every visit of those days weighs alike); from the boards' day totals.
      */
     public Map<String, Double> earlierDeskMinutes(String centreId, LocalDate day, int days) {
-        Map<String, long[]> totals = new TreeMap<>(); // service: {desk millis, desk visits}
+        DeskTimeTotals totals = new DeskTimeTotals();
         boards.find(Filters.and(Filters.eq("centreId", centreId), Filters.lt("day", day.toString())))
                 .sort(Sorts.descending("day"))
                 .limit(days)
@@ -61,18 +60,13 @@ public class FloorBoardRepository {
                     }
                     stats.forEach((service, value) -> {
                         Document s = (Document) value;
-                        long[] total = totals.computeIfAbsent(service, k -> new long[2]);
-                        total[0] += ((Number) s.getOrDefault("deskMillis", 0L)).longValue();
-                        total[1] += ((Number) s.getOrDefault("deskVisits", 0)).longValue();
+                        totals.add(
+                                service,
+                                ((Number) s.getOrDefault("deskMillis", 0L)).longValue(),
+                                ((Number) s.getOrDefault("deskVisits", 0)).longValue());
                     });
                 });
-        Map<String, Double> minutes = new TreeMap<>();
-        totals.forEach((service, total) -> {
-            if (total[1] > 0) {
-                minutes.put(service, total[0] / 60_000.0 / total[1]);
-            }
-        });
-        return minutes;
+        return totals.meanMinutes();
     }
 
     public Optional<FloorBoard> board(String floorId) {

@@ -1,6 +1,7 @@
 package app.nobat.planning.simulation;
 
 import app.nobat.common.Actor;
+import app.nobat.floor.board.DeskTimeTotals;
 import app.nobat.floor.domain.ArrivalAnswer;
 import app.nobat.floor.domain.CallAnswer;
 import app.nobat.floor.domain.FloorCommand.*;
@@ -83,21 +84,11 @@ public final class DaySimulator {
 
     /** Each service's mean desk minutes over the given days, every visit weighing alike. */
     public static Map<String, Double> earlierDeskMinutes(List<DayResult> days) {
-        Map<String, long[]> totals = new TreeMap<>();
+        DeskTimeTotals totals = new DeskTimeTotals();
         for (DayResult day : days) {
-            day.deskTimes().forEach((service, t) -> {
-                long[] total = totals.computeIfAbsent(service, k -> new long[2]);
-                total[0] += t.millis();
-                total[1] += t.visits();
-            });
+            day.deskTimes().forEach((service, t) -> totals.add(service, t.millis(), t.visits()));
         }
-        Map<String, Double> minutes = new TreeMap<>();
-        totals.forEach((service, t) -> {
-            if (t[1] > 0) {
-                minutes.put(service, t[0] / 60_000.0 / t[1]);
-            }
-        });
-        return minutes;
+        return totals.meanMinutes();
     }
 
     /** One visitor as drawn before the day: all that chance decides about them. */
