@@ -4,7 +4,6 @@ import app.nobat.common.Actor;
 import app.nobat.floor.board.FloorBoard.VisitView;
 import app.nobat.floor.domain.FloorEvent;
 import app.nobat.platform.axon.BatchedWrites;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,9 +33,10 @@ public class FloorBoardProjection {
     /** Boards and visit records changed by the batch under way, in the order they changed. */
     private final Set<String> changedBoards = new LinkedHashSet<>();
 
-    private final Map<String, VisitView> changedVisits = new LinkedHashMap<>();
-    private final Map<String, String> floorOfVisit = new HashMap<>();
+    private final Map<String, ChangedVisit> changedVisits = new LinkedHashMap<>();
     private final BatchedWrites writes = new BatchedWrites(this::write, this::forget);
+
+    private record ChangedVisit(String floorId, VisitView visit) {}
 
     public FloorBoardProjection(FloorBoardRepository repository) {
         this.repository = repository;
@@ -55,8 +55,7 @@ public class FloorBoardProjection {
                 throw e;
             }
             for (VisitView visit : touched) {
-                changedVisits.put(visit.visitId, visit);
-                floorOfVisit.put(visit.visitId, board.floorId);
+                changedVisits.put(visit.visitId, new ChangedVisit(board.floorId, visit));
             }
             changedBoards.add(board.floorId);
             writes.changed();
@@ -66,9 +65,8 @@ public class FloorBoardProjection {
 
     /** Visits before their boards: a board's sequence marks its events done, so it is written last. */
     private void write() {
-        changedVisits.forEach((visitId, visit) -> repository.save(floorOfVisit.get(visitId), visit));
+        changedVisits.values().forEach(changed -> repository.save(changed.floorId(), changed.visit()));
         changedVisits.clear();
-        floorOfVisit.clear();
         for (String floorId : changedBoards) {
             FloorBoard board = cache.get(floorId);
             repository.save(board);
@@ -82,7 +80,6 @@ public class FloorBoardProjection {
     /** A batch that failed leaves the boards as stored: read them again. */
     private void forget() {
         changedVisits.clear();
-        floorOfVisit.clear();
         changedBoards.clear();
         cache.clear();
     }
