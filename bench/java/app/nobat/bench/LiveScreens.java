@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Live subscribers as the pages hold them: visitors' phones on {@code /api/track/{token}/stream} and
@@ -78,12 +77,9 @@ final class LiveScreens implements AutoCloseable {
     private final AtomicLong lastCallEventNanos = new AtomicLong();
 
     LiveScreens(String baseUrl, int maxStreams) {
-        ConnectionProvider streams = ConnectionProvider.builder("bench-screens")
-                .maxConnections(maxStreams)
-                .pendingAcquireMaxCount(-1)
-                .pendingAcquireTimeout(Duration.ofMinutes(5))
-                .build();
-        this.http = HttpClient.create(streams).baseUrl(baseUrl).responseTimeout(Duration.ofMinutes(30));
+        this.http = HttpClient.create(NobatClient.pool("bench-screens", maxStreams))
+                .baseUrl(baseUrl)
+                .responseTimeout(Duration.ofMinutes(30));
     }
 
     /** A visitor's phone following one ticket. */

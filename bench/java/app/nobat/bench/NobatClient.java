@@ -47,11 +47,7 @@ final class NobatClient {
     private String csrf;
 
     NobatClient(String baseUrl, int connections) {
-        ConnectionProvider pool = ConnectionProvider.builder("bench-commands")
-                .maxConnections(connections)
-                .pendingAcquireMaxCount(-1)
-                .pendingAcquireTimeout(Duration.ofMinutes(5))
-                .build();
+        ConnectionProvider pool = pool("bench-commands", connections);
         this.web = WebClient.builder()
                 .baseUrl(baseUrl)
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
@@ -74,6 +70,15 @@ final class NobatClient {
                 .exchangeToMono(r -> r.releaseBody()
                         .thenReturn(r.cookies().getFirst("XSRF-TOKEN").getValue()))
                 .block(Duration.ofSeconds(30));
+    }
+
+    /** Connections for many requests or streams at once: every one waits for its turn, however many wait. */
+    static ConnectionProvider pool(String name, int connections) {
+        return ConnectionProvider.builder(name)
+                .maxConnections(connections)
+                .pendingAcquireMaxCount(-1)
+                .pendingAcquireTimeout(Duration.ofMinutes(5))
+                .build();
     }
 
     static Consumer<HttpHeaders> device(String token) {
